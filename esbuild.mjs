@@ -1,0 +1,55 @@
+// Builds the three shipped bundles and compiles the TypeScript tests for `node --test`.
+//   dist/extension.js  VS Code client (vscode is external)
+//   dist/server.js     language server (`node dist/server.js --stdio`)
+//   dist/cli.js        `rampart` command line
+//   out/**             every .ts file of client/, server/ and test/ as CommonJS, unbundled,
+//                      so node's test runner can load test/**/*.test.ts through them
+// `--production` minifies the bundles and skips the test compile.
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  // vscode-languageserver picks its transport from argv; keep names readable in stack traces.
+  keepNames: true,
+};
+
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+]);
+
+if (!production) {
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (name === 'node_modules' || name === 'fixtures') continue;
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith('.ts') && !p.endsWith('.d.ts')) files.push(p);
+    }
+  };
+  for (const d of ['client/src', 'server/src', 'test']) walk(d);
+  rmSync('out', { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: files,
+    outdir: 'out',
+    outbase: '.',
+    bundle: false,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+}

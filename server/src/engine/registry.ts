@@ -1,0 +1,38 @@
+// The rule registry: every language plugin and every rule's metadata, in one place. The
+// `rules` command, SARIF rule metadata, the settings enum, the config schema and the README
+// rule index are derived from (or tested against) this list.
+import type { LanguagePlugin, RuleMeta } from './types';
+import { dockerfilePlugin } from '../languages/dockerfile/plugin';
+import { parseErrorMeta } from './rules/parse-error';
+import { internalErrorMeta } from './rules/internal-error';
+import { ignoreNeedsRuleMeta } from './rules/ignore-needs-rule';
+import { unusedIgnoreMeta } from './rules/unused-ignore';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const plugins: LanguagePlugin<any>[] = [dockerfilePlugin];
+
+export const engineRules: RuleMeta[] = [parseErrorMeta, ignoreNeedsRuleMeta, unusedIgnoreMeta, internalErrorMeta];
+
+/** Every rule's metadata, Rampart's own first, then by language in catalog order. */
+export const allRules: RuleMeta[] = [...engineRules, ...plugins.flatMap((p) => p.rules.map((r) => r.meta))];
+
+const byId = new Map(allRules.map((m) => [m.id, m]));
+
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return byId.get(id);
+}
+
+/** Rules whose registry entry lists this peer id (hadolint `DL3002`, BuildKit `SecretsUsedInArgOrEnv` …). */
+const byPeer = new Map<string, RuleMeta[]>();
+for (const m of allRules) {
+  for (const p of m.peers) {
+    const key = p.toLowerCase();
+    const list = byPeer.get(key) ?? [];
+    list.push(m);
+    byPeer.set(key, list);
+  }
+}
+
+export function rulesForPeer(peerId: string): RuleMeta[] {
+  return byPeer.get(peerId.toLowerCase()) ?? [];
+}

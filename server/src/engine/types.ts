@@ -1,0 +1,168 @@
+import type { LineIndex } from './text';
+
+// The engine's vocabulary. Nothing here knows about LSP transports, the CLI or the disk:
+// positions are LSP-shaped (0-based line, UTF-16 character) so the server can pass them through.
+
+export type Language = 'dockerfile' | 'compose' | 'nginx' | 'traefik';
+/** Rules about Rampart itself (parse errors, suppressions) use the pseudo-language `rampart`. */
+export type RuleLanguage = Language | 'rampart';
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+export type FixClass = 'safe' | 'suggest' | 'none';
+export type Profile = 'recommended' | 'strict';
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** One way to resolve a finding: a titled set of non-overlapping edits on the linted document. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** `safe` fixes go into "fix all", `--fix` and fix-on-save; `suggest` only into the lightbulb. */
+  kind: 'safe' | 'suggest';
+}
+
+export interface RelatedLocation {
+  /** Absent means "the same file". */
+  path?: string;
+  range: Range;
+  message: string;
+}
+
+/** What a rule's check returns. The engine adds the rule id, severity and suppression state. */
+export interface Finding {
+  range: Range;
+  message: string;
+  fixes?: Fix[];
+  related?: RelatedLocation[];
+  /**
+   * Spans of the document that hold secret values. Reports that show source text (diffs,
+   * snippets) blank them out; messages never contain them in the first place.
+   */
+  secretRanges?: Range[];
+}
+
+export interface RuleMeta {
+  /** Stable public id, `<language>/<name>`. Never renamed. */
+  id: string;
+  language: RuleLanguage;
+  /** Short title, sentence case, no final full stop (SARIF shortDescription, `rules` command). */
+  title: string;
+  /** One or two sentences: what the rule finds and why (SARIF fullDescription). */
+  description: string;
+  severity: Severity;
+  /** `strict` rules are off in the default `recommended` profile. */
+  profile: Profile;
+  /** The best fix the rule can offer; its fixes never exceed this class. */
+  fix: FixClass;
+  /** Where the rule comes from: seed passages ("M: …", "H: …") and other references. */
+  sources: string[];
+  /** Peer tool ids this rule answers for (hadolint DL3002, Trivy DS-0002, BuildKit check names …). */
+  peers: string[];
+  /** SARIF tags: `security`, CWE ids such as `CWE-250`. */
+  tags: string[];
+  /** GitHub code scanning score, "0.1"–"10.0". */
+  securitySeverity: string;
+  precision: 'very-high' | 'high' | 'medium' | 'low';
+  since: string;
+}
+
+/** Read-only access to other files, by path. The engine never touches the disk itself. */
+export interface WorkspaceView {
+  /** Text of a file, or undefined when it does not exist or cannot be read. */
+  readFile(path: string): string | undefined;
+  exists(path: string): boolean;
+}
+
+export interface RuleContext {
+  /** Absolute, normalised path of the linted file (with `/`). */
+  path: string;
+  workspace: WorkspaceView;
+  settings: LanguageSettings;
+}
+
+/** Per-language facts from configuration that rules may read. */
+export interface LanguageSettings {
+  nginxVersion?: string;
+  traefikVersion?: string;
+}
+
+export interface Rule<M> {
+  meta: RuleMeta;
+  check(model: M, ctx: RuleContext): Finding[];
+}
+
+/** A `#` comment as the suppression engine sees it. */
+export interface CommentInfo {
+  /** Text after the `#`. */
+  text: string;
+  range: Range;
+  /** True when nothing but whitespace precedes the comment on its line. */
+  ownLine: boolean;
+}
+
+/** What a language plugin hands the engine after parsing. */
+export interface ParsedDocument<M> {
+  model: M;
+  /** Line table of the parsed text (the same text the rules see). */
+  index: LineIndex;
+  comments: CommentInfo[];
+  /**
+   * Lines covered by a suppression comment that precedes `line`: for Dockerfiles, every line of
+   * the instruction that starts there (continuations included); elsewhere just that line.
+   */
+  statementSpan(line: number): { start: number; end: number } | undefined;
+  /** Where "Disable … for this file" inserts its comment (after Dockerfile parser directives). */
+  fileSuppressionLine: number;
+  /** Syntax errors, reported as `rampart/parse-error` (or the language's own syntax rule). */
+  parseErrors: Finding[];
+}
+
+export interface LanguagePlugin<M> {
+  language: Language;
+  /** Claims a file by its name and path alone (config globs are handled by the engine). */
+  matchesName(path: string): boolean;
+  /** Claims a file by content when its name is ambiguous. */
+  matchesContent?(path: string, text: string): boolean;
+  parse(text: string, path: string): ParsedDocument<M>;
+  rules: Rule<M>[];
+}
+
+/** A finding after the engine has attached rule identity, severity and suppression state. */
+export interface Diagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** What the diagnostic carries: `safe` when a safe fix is present, `suggest` for another fix. */
+  fix: FixClass;
+  fixes: Fix[];
+  related: RelatedLocation[];
+  secretRanges: Range[];
+  /** Present when a comment or pragma suppresses the finding (SARIF reports it as suppressed). */
+  suppression?: { kind: 'inSource'; justification: string; source: string };
+}
+
+export type SkipReason = 'too-large' | 'binary' | 'unreadable' | 'unrecognised';
+
+export interface LintResult {
+  path: string;
+  language: Language;
+  /** Findings that are not suppressed, sorted by position then rule id. */
+  diagnostics: Diagnostic[];
+  suppressed: Diagnostic[];
+  /** Set when the file was recognised but not linted. */
+  skipped?: SkipReason;
+}

@@ -1,0 +1,360 @@
+// The Dockerfile model every dockerfile/* rule reads: stages with inheritance, the final stage,
+// ARG-resolved base images, RUN scripts as shell words with document offsets, SHELL in effect.
+import { DockerfileParser } from 'dockerfile-ast';
+import type { Dockerfile, Instruction, From, Run, Argument } from 'dockerfile-ast';
+import { LineIndex } from '../../engine/text';
+import type { Range } from '../../engine/types';
+import { tokenizeShell, type ShellScript } from './shell';
+
+export interface ImageRef {
+  /** The image reference as written in FROM (may contain `${VAR}`). */
+  text: string;
+  range: Range;
+  /** After substituting global ARG defaults; undefined when a variable cannot be resolved. */
+  resolved?: string;
+  /** Parts of the resolved reference. */
+  name?: string;
+  tag?: string;
+  digest?: string;
+  /** Exact ranges of the tag / digest when they are written literally in FROM. */
+  tagRange?: Range;
+  digestRange?: Range;
+  /** True when the reference went through ARG substitution. */
+  viaArg: boolean;
+  /** The ARG whose default supplied the value (for related locations). */
+  argRange?: Range;
+  scratch: boolean;
+  /** The earlier stage this FROM builds on, when it names one. */
+  stage?: DockerStage;
+}
+
+export interface DockerStage {
+  index: number;
+  from: From;
+  /** Stage name from `AS name`, lower-cased as BuildKit compares them. */
+  name?: string;
+  image: ImageRef;
+  parent?: DockerStage;
+  /** Instructions after FROM up to the next FROM. */
+  instructions: Instruction[];
+  isFinal: boolean;
+  /** First and last line of the stage. */
+  startLine: number;
+  endLine: number;
+}
+
+export interface RunInfo {
+  instruction: Run;
+  stage: DockerStage | undefined;
+  /** The SHELL in effect (`["/bin/sh","-c"]` by default). */
+  shell: string[];
+  /** Exec (JSON) form: no shell is involved. */
+  execForm: boolean;
+  /** Scripts the shell (or heredoc interpreter) runs: the command line and script heredocs. */
+  scripts: ShellScript[];
+  /** Interpreter named for a script heredoc (`RUN <<EOF bash`, or a `#!` line). */
+  heredocInterpreter?: string;
+  /** `--mount` options, one object per flag (`{type: 'cache', target: '/var/cache/apt'}`). */
+  mounts: Array<Record<string, string>>;
+}
+
+export interface DockerfileModel {
+  text: string;
+  index: LineIndex;
+  ast: Dockerfile;
+  stages: DockerStage[];
+  finalStage: DockerStage | undefined;
+  runs: RunInfo[];
+  /** ARGs declared before the first FROM, with their defaults. */
+  globalArgs: Map<string, { value: string | null; range: Range }>;
+  escapeChar: string;
+}
+
+const DEFAULT_SHELL = ['/bin/sh', '-c'];
+
+export function buildModel(text: string): DockerfileModel {
+  const index = new LineIndex(text);
+  const ast = DockerfileParser.parse(text);
+  const escapeChar = ast.getEscapeCharacter();
+
+  const globalArgs = new Map<string, { value: string | null; range: Range }>();
+  for (const arg of ast.getInitialARGs()) {
+    const p = arg.getProperty();
+    if (!p) continue;
+    globalArgs.set(p.getName(), { value: p.getValue(), range: p.getValueRange() ?? p.getNameRange() });
+  }
+
+  const stages: DockerStage[] = [];
+  const runs: RunInfo[] = [];
+  let current: DockerStage | undefined;
+  let shell = DEFAULT_SHELL;
+
+  for (const ins of ast.getInstructions()) {
+    const kw = ins.getKeyword();
+    if (kw === 'FROM') {
+      const from = ins as From;
+      const image = resolveImage(from, globalArgs, stages);
+      const nameRaw = from.getBuildStage();
+      const range = ins.getRange();
+      current = {
+        index: stages.length,
+        from,
+        name: nameRaw ? nameRaw.toLowerCase() : undefined,
+        image,
+        parent: image.stage,
+        instructions: [],
+        isFinal: false,
+        startLine: range.start.line,
+        endLine: range.end.line,
+      };
+      stages.push(current);
+      // A new stage starts with its parent stage's SHELL when built FROM a stage.
+      shell = image.stage ? stageShell(image.stage) : DEFAULT_SHELL;
+      continue;
+    }
+    if (current) {
+      current.instructions.push(ins);
+      current.endLine = ins.getRange().end.line;
+    }
+    if (kw === 'SHELL') {
+      const parsed = parseJsonArray(ins.getRawArgumentsContent() ?? '');
+      if (parsed && parsed.length > 0) shell = parsed;
+    } else if (kw === 'RUN') {
+      runs.push(buildRun(ins as Run, current, shell, index, escapeChar));
+    }
+  }
+  const finalStage = stages[stages.length - 1];
+  if (finalStage) finalStage.isFinal = true;
+  return { text, index, ast, stages, finalStage, runs, globalArgs, escapeChar };
+}
+
+/** The SHELL in effect at the end of a stage (following FROM <stage> inheritance). */
+export function stageShell(stage: DockerStage): string[] {
+  for (let k = stage.instructions.length - 1; k >= 0; k--) {
+    const ins = stage.instructions[k]!;
+    if (ins.getKeyword() === 'SHELL') {
+      const parsed = parseJsonArray(ins.getRawArgumentsContent() ?? '');
+      if (parsed && parsed.length > 0) return parsed;
+    }
+  }
+  return stage.parent ? stageShell(stage.parent) : DEFAULT_SHELL;
+}
+
+/** The last instruction with this keyword in a stage or the stages it is built FROM. */
+export function inheritedInstruction(stage: DockerStage, keyword: string): Instruction | undefined {
+  for (let s: DockerStage | undefined = stage, guard = 0; s && guard < 1000; s = s.parent, guard++) {
+    for (let k = s.instructions.length - 1; k >= 0; k--) {
+      if (s.instructions[k]!.getKeyword() === keyword) return s.instructions[k];
+    }
+  }
+  return undefined;
+}
+
+/** The root of a stage's FROM <stage> chain: the stage that names a real image. */
+export function baseStage(stage: DockerStage): DockerStage {
+  let s = stage;
+  for (let guard = 0; s.parent && guard < 1000; guard++) s = s.parent;
+  return s;
+}
+
+export function parseJsonArray(raw: string): string[] | undefined {
+  const t = raw.trim();
+  if (!t.startsWith('[')) return undefined;
+  try {
+    const v: unknown = JSON.parse(t);
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+  } catch {
+    // Not valid JSON: Docker treats it as shell form.
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// FROM image resolution
+
+const VAR_RE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/** Substitutes global ARG defaults; returns undefined when any variable stays unknown. */
+export function substituteArgs(
+  text: string,
+  args: Map<string, { value: string | null; range: Range }>,
+  used?: Range[],
+  depth = 0,
+): string | undefined {
+  if (depth > 8) return undefined;
+  let unresolved = false;
+  const out = text.replace(VAR_RE, (_m, braced: string | undefined, op: string | undefined, word: string | undefined, plain: string | undefined) => {
+    const name = (braced ?? plain)!;
+    const arg = args.get(name);
+    let value: string | null | undefined = arg?.value;
+    if (value != null && arg && used) used.push(arg.range);
+    if (value != null && /\$/.test(value)) {
+      const inner = substituteArgs(value, args, used, depth + 1);
+      value = inner;
+      if (inner === undefined) unresolved = true;
+    }
+    const isSet = value != null;
+    const isEmpty = !isSet || value === '';
+    switch (op) {
+      case ':-':
+        return isEmpty ? (word ?? '') : value!;
+      case '-':
+        return isSet ? value! : (word ?? '');
+      case ':+':
+        return isEmpty ? '' : (word ?? '');
+      case '+':
+        return isSet ? (word ?? '') : '';
+      case ':?':
+      case '?':
+        if (!isSet) unresolved = true;
+        return value ?? '';
+      default:
+        if (!isSet) unresolved = true;
+        return value ?? '';
+    }
+  });
+  return unresolved ? undefined : out;
+}
+
+/** Splits `registry/name:tag@digest` into name (with registry), tag and digest. */
+export function splitImage(ref: string): { name: string; tag?: string; digest?: string } {
+  let rest = ref;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  const slash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > slash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return { name: rest, tag, digest };
+}
+
+function resolveImage(
+  from: From,
+  args: Map<string, { value: string | null; range: Range }>,
+  stages: DockerStage[],
+): ImageRef {
+  const text = from.getImage() ?? '';
+  const range = from.getImageRange() ?? from.getRange();
+  const viaArg = text.includes('$');
+  const used: Range[] = [];
+  const resolved = viaArg ? substituteArgs(text, args, used) : text;
+  const ref: ImageRef = { text, range, viaArg, scratch: false };
+  if (resolved === undefined) return ref;
+  ref.resolved = resolved;
+  if (used.length > 0) ref.argRange = used[0];
+  const parts = splitImage(resolved);
+  ref.name = parts.name;
+  ref.tag = parts.tag;
+  ref.digest = parts.digest;
+  if (!viaArg) {
+    ref.tagRange = from.getImageTagRange() ?? undefined;
+    ref.digestRange = from.getImageDigestRange() ?? undefined;
+  }
+  const lower = resolved.toLowerCase();
+  ref.scratch = lower === 'scratch';
+  // A stage reference is a bare name with no tag/digest that matches an earlier stage.
+  if (!parts.tag && !parts.digest) ref.stage = stages.find((s) => s.name === lower);
+  return ref;
+}
+
+// ---------------------------------------------------------------------------------------------
+// RUN scripts
+
+function buildRun(run: Run, stage: DockerStage | undefined, shell: string[], index: LineIndex, escapeChar: string): RunInfo {
+  const mounts: Array<Record<string, string>> = [];
+  for (const flag of run.getFlags()) {
+    if (flag.getName().toLowerCase() !== 'mount') continue;
+    const opts: Record<string, string> = {};
+    for (const o of flag.getOptions()) opts[o.getName().toLowerCase()] = o.getValue() ?? '';
+    mounts.push(opts);
+  }
+  const args: Argument[] = run.getArguments();
+  const info: RunInfo = { instruction: run, stage, shell, execForm: false, scripts: [], mounts };
+  if (args.length === 0) return info;
+  const heredocs = run.getHeredocs();
+  const start = index.offsetAt(args[0]!.getRange().start);
+  // The command line ends where the first heredoc body begins.
+  const firstBody = heredocs.length > 0 ? heredocs[0]!.getContentRange() ?? heredocs[0]!.getDelimiterRange() : null;
+  const end = firstBody ? index.lineEnd(firstBody.start.line - 1) : index.offsetAt(run.getRange().end);
+  const raw = index.text.slice(start, Math.max(start, end));
+  if (raw.trimStart().startsWith('[')) {
+    info.execForm = parseJsonArray(raw) !== undefined;
+  }
+  const line = joinContinuations(raw, start, escapeChar);
+  const cmdLine = tokenizeShell(line.text, line.offsets);
+  // `RUN <<EOF [interpreter]`: the heredoc body is the script; otherwise heredocs are data.
+  const firstWord = cmdLine.commands[0]?.words[0]?.value ?? '';
+  const scriptHeredoc = /^<<-?/.test(firstWord);
+  if (!scriptHeredoc) info.scripts.push(cmdLine);
+  if (scriptHeredoc && heredocs.length > 0) {
+    const body = heredocs[0]!.getContentRange();
+    const interp = cmdLine.commands[0]!.words.slice(1).find((w) => !/^[<>]/.test(w.value))?.value;
+    if (body) {
+      const bs = index.offsetAt(body.start);
+      const be = index.offsetAt(body.end);
+      const bodyText = index.text.slice(bs, be);
+      const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(bodyText);
+      info.heredocInterpreter = interp ?? (shebang ? (shebang[1]!.endsWith('/env') ? shebang[2] : shebang[1]) : undefined);
+      const offsets = new Array<number>(bodyText.length + 1);
+      for (let k = 0; k <= bodyText.length; k++) offsets[k] = bs + k;
+      info.scripts.push(tokenizeShell(bodyText, offsets));
+    }
+  }
+  return info;
+}
+
+/**
+ * Removes Dockerfile line continuations (escape char + newline) and comment lines inside them,
+ * keeping a map from each remaining character to its document offset.
+ */
+export function joinContinuations(raw: string, base: number, escapeChar: string): { text: string; offsets: number[] } {
+  let text = '';
+  const offsets: number[] = [];
+  let i = 0;
+  const n = raw.length;
+  let atLineStart = false;
+  while (i < n) {
+    const c = raw[i]!;
+    if (atLineStart) {
+      // Inside a continuation, lines that start with `#` are comments Docker drops.
+      let j = i;
+      while (j < n && (raw[j] === ' ' || raw[j] === '\t')) j++;
+      if (raw[j] === '#') {
+        while (j < n && raw[j] !== '\n') j++;
+        i = j + 1;
+        continue;
+      }
+      if (raw[j] === '\n' || (raw[j] === '\r' && raw[j + 1] === '\n')) {
+        // Empty continuation line.
+        i = raw[j] === '\r' ? j + 2 : j + 1;
+        continue;
+      }
+      atLineStart = false;
+    }
+    if (c === escapeChar) {
+      let j = i + 1;
+      while (j < n && (raw[j] === ' ' || raw[j] === '\t')) j++;
+      if (raw[j] === '\r' && raw[j + 1] === '\n') j++;
+      if (raw[j] === '\n' || j >= n) {
+        text += ' ';
+        offsets.push(base + i);
+        i = j + 1;
+        atLineStart = true;
+        continue;
+      }
+      // Backslash is the shell's escape when the Dockerfile escape is backtick, and vice versa.
+    }
+    text += c;
+    offsets.push(base + i);
+    i++;
+  }
+  offsets.push(base + n);
+  return { text, offsets };
+}

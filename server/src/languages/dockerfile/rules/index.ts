@@ -1,0 +1,8 @@
+// Every dockerfile/* rule, in catalog order. Adding a rule: one file here plus its docs page
+// and fixtures; the registry test fails until all three exist.
+import type { Rule } from '../../../engine/types';
+import type { DockerfileModel } from '../model';
+import { imageLatest } from './image-latest';
+import { addInstead } from './add-instead-of-copy';
+
+export const dockerfileRules: Rule<DockerfileModel>[] = [imageLatest, addInstead];

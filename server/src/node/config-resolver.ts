@@ -1,0 +1,54 @@
+// Finds and caches the effective config for a file: defaults < editor settings < nearest
+// `.rampart.yaml` < command-line flags. Shared by the CLI and the server.
+import { DEFAULT_CONFIG, mergeConfig, type ConfigLayer, type RampartConfig } from '../engine/config';
+import { findConfigFile, parseConfigFile, type ConfigFileResult } from '../engine/config-file';
+import type { WorkspaceView } from '../engine/types';
+
+export class ConfigResolver {
+  private readonly parsed = new Map<string, ConfigFileResult>();
+  private readonly nearest = new Map<string, string | undefined>();
+
+  constructor(
+    private readonly workspace: WorkspaceView,
+    /** Layer under the project file (editor settings). */
+    public settings: ConfigLayer | undefined = undefined,
+    /** Layer over the project file (CLI flags). */
+    public overrides: ConfigLayer | undefined = undefined,
+    /** An explicit config file (`--config`) used instead of discovery. */
+    private readonly explicit?: string,
+  ) {}
+
+  /** The config file that governs a path, if any. */
+  configPathFor(path: string): string | undefined {
+    if (this.explicit) return this.explicit;
+    const dir = path.slice(0, path.lastIndexOf('/'));
+    if (this.nearest.has(dir)) return this.nearest.get(dir);
+    const found = findConfigFile(path, (p) => this.workspace.exists(p));
+    this.nearest.set(dir, found);
+    return found;
+  }
+
+  /** Parsed config file (cached until `invalidate`). */
+  loadFile(configPath: string): ConfigFileResult | undefined {
+    let r = this.parsed.get(configPath);
+    if (!r) {
+      const text = this.workspace.readFile(configPath);
+      if (text === undefined) return undefined;
+      r = parseConfigFile(text, configPath);
+      this.parsed.set(configPath, r);
+    }
+    return r;
+  }
+
+  configFor(path: string): RampartConfig {
+    const cp = this.configPathFor(path);
+    const file = cp ? this.loadFile(cp) : undefined;
+    return mergeConfig(DEFAULT_CONFIG, this.settings, file?.layer, this.overrides);
+  }
+
+  /** Drops cached knowledge after a config file (or any file) was created, changed or deleted. */
+  invalidate(): void {
+    this.parsed.clear();
+    this.nearest.clear();
+  }
+}

@@ -1,0 +1,53 @@
+// WorkspaceView over the real file system, for the CLI and for the server's unopened files.
+// Reads are cached per run; the server drops entries when a file watcher reports a change.
+import { readFileSync, statSync } from 'node:fs';
+import type { WorkspaceView } from '../engine/types';
+
+export class FsWorkspace implements WorkspaceView {
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly exist = new Map<string, boolean>();
+
+  /** Lets open editor buffers shadow the disk (the server passes its document store). */
+  constructor(private readonly overlay?: (path: string) => string | undefined) {}
+
+  readFile(path: string): string | undefined {
+    const open = this.overlay?.(path);
+    if (open !== undefined) return open;
+    if (this.texts.has(path)) return this.texts.get(path);
+    let text: string | undefined;
+    try {
+      const st = statSync(path);
+      text = st.isFile() && st.size <= 8 * 1024 * 1024 ? readFileSync(path, 'utf8') : undefined;
+    } catch {
+      text = undefined;
+    }
+    this.texts.set(path, text);
+    return text;
+  }
+
+  exists(path: string): boolean {
+    if (this.overlay?.(path) !== undefined) return true;
+    let e = this.exist.get(path);
+    if (e === undefined) {
+      try {
+        statSync(path);
+        e = true;
+      } catch {
+        e = false;
+      }
+      this.exist.set(path, e);
+    }
+    return e;
+  }
+
+  /** Forgets what is known about a path (a watcher saw it change). */
+  invalidate(path: string): void {
+    this.texts.delete(path);
+    this.exist.delete(path);
+  }
+
+  clear(): void {
+    this.texts.clear();
+    this.exist.clear();
+  }
+}

@@ -1,0 +1,46 @@
+// Small helpers the rule, fix and engine tests share.
+import { DEFAULT_CONFIG, mergeConfig, type ConfigLayer } from '../../server/src/engine/config';
+import { lint } from '../../server/src/engine/lint';
+import type { Diagnostic, Language, LintResult, Range, WorkspaceView } from '../../server/src/engine/types';
+import { FsWorkspace } from '../../server/src/node/fs-workspace';
+
+/** `L:C-L:C`, 1-based like the editor shows, for readable expectations. */
+export function fmtRange(r: Range): string {
+  return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+}
+
+/** An in-memory workspace: absolute path -> text. */
+export class MemoryWorkspace implements WorkspaceView {
+  constructor(private readonly files: Record<string, string> = {}) {}
+  readFile(path: string): string | undefined {
+    return this.files[path];
+  }
+  exists(path: string): boolean {
+    return path in this.files || Object.keys(this.files).some((f) => f.startsWith(path + '/'));
+  }
+}
+
+export interface LintTextOptions {
+  path?: string;
+  language?: Language;
+  config?: ConfigLayer;
+  workspace?: WorkspaceView;
+}
+
+/** Lints text with every rule on (strict profile) unless the config says otherwise. */
+export function lintText(text: string, o: LintTextOptions = {}): LintResult {
+  const path = o.path ?? '/work/Dockerfile';
+  const config = mergeConfig(DEFAULT_CONFIG, { profile: 'strict' }, o.config);
+  const r = lint(path, text, { config, workspace: o.workspace ?? new FsWorkspace(), language: o.language });
+  if (!r) throw new Error(`no language claimed ${path}`);
+  return r;
+}
+
+export function only(diags: Diagnostic[], rule: string): Diagnostic[] {
+  return diags.filter((d) => d.rule === rule);
+}
+
+/** Compact, exact view of diagnostics for deepStrictEqual. */
+export function view(diags: Diagnostic[]): Array<{ rule: string; range: string; message: string }> {
+  return diags.map((d) => ({ rule: d.rule, range: fmtRange(d.range), message: d.message }));
+}
