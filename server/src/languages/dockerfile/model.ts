@@ -3,6 +3,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Dockerfile, Instruction, From, Run, Argument } from 'dockerfile-ast';
 import { LineIndex } from '../../engine/text';
+import { memoizeInstructionArguments } from './ast-memo';
 import type { Range } from '../../engine/types';
 import { forEachCommand, isPosixShell, programName, tokenizeShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
@@ -71,6 +72,8 @@ export interface DockerfileModel {
 }
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
+
+memoizeInstructionArguments();
 
 export function buildModel(text: string): DockerfileModel {
   const index = new LineIndex(text);

@@ -109,7 +109,8 @@ export function tokenizeShell(text: string, offsets: number[], depth = 0): Shell
       while (i < n && text[i] !== '\n') i++;
       continue;
     }
-    const two = text.slice(i, i + 2);
+    const next = text[i + 1];
+    const two = (c === '&' && next === '&') || (c === '|' && next === '|') ? (c === '&' ? '&&' : '||') : c === '|' && next === '&' ? '|&' : '';
     if (two === '&&' || two === '||') {
       flush(two, 2);
       i += 2;
@@ -357,7 +358,17 @@ export function unwrapSudo(words: ShellWord[]): ShellWord[] {
  * The words from the program that really runs: after assignments, transparent prefixes
  * (`env`, `exec` …) and `sudo`/`doas` with their options (`sudo -E env X=1 apt-get …` → `apt-get …`).
  */
+const effectiveCache = new WeakMap<ShellCommand, ShellWord[]>();
+
 export function effectiveWords(cmd: ShellCommand): ShellWord[] {
+  const hit = effectiveCache.get(cmd);
+  if (hit) return hit;
+  const words = computeEffectiveWords(cmd);
+  effectiveCache.set(cmd, words);
+  return words;
+}
+
+function computeEffectiveWords(cmd: ShellCommand): ShellWord[] {
   let words = commandWords(cmd);
   for (let guard = 0; guard < 4; guard++) {
     const inner = unwrapSudo(words);
@@ -402,7 +413,18 @@ export function shellCWord(cmd: ShellCommand): ShellWord | undefined {
  * Tokenises a word of `script` as a script of its own (the string of `sh -c '…'`), with
  * document offsets, when the word is one literal: unquoted, or wholly in one pair of quotes.
  */
+const innerCache = new WeakMap<ShellWord, ShellScript | null>();
+
 export function innerScript(script: ShellScript, word: ShellWord): ShellScript | undefined {
+  let hit = innerCache.get(word);
+  if (hit === undefined) {
+    hit = computeInnerScript(script, word) ?? null;
+    innerCache.set(word, hit);
+  }
+  return hit ?? undefined;
+}
+
+function computeInnerScript(script: ShellScript, word: ShellWord): ShellScript | undefined {
   const raw = word.raw;
   let a = word.textStart;
   let b = word.textEnd;

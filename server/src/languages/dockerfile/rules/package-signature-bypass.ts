@@ -21,6 +21,8 @@ const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const RPM_FAMILY = new Set(['yum', 'dnf', 'tdnf', 'microdnf', 'dnf5']);
 const APT_OPT_RE = /^(?:APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories)\s*=\s*(?:true|1|yes)$/i;
 const APT_CONF_RE = /(?:APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories)["'\s=]*(?:true|1|yes)\b/i;
+// Cheap pre-check before the config-text patterns.
+const CONFIG_HINT_RE = /gpgcheck|trusted=|AllowUnauthenticated|AllowInsecure/i;
 const GPGCHECK_RE = /(?:^|[^A-Za-z0-9_])gpgcheck\s*=\s*(?:0|false|no)\b/i;
 
 interface Hit {
@@ -53,6 +55,7 @@ function commandHits(words: ShellWord[]): Hit[] {
     } else {
       // Written into a config file: `echo "gpgcheck=0" >> /etc/yum.repos.d/x.repo`,
       // `deb [trusted=yes] …`, `APT::Get::AllowUnauthenticated "true";`.
+      if (!CONFIG_HINT_RE.test(v)) continue;
       const text = v.replace(/\\n/g, '\n');
       if (GPGCHECK_RE.test(text)) hits.push({ word: a, label: 'gpgcheck=0' });
       else if (APT_CONF_RE.test(text)) hits.push({ word: a, label: 'APT::Get::AllowUnauthenticated true' });

@@ -45,6 +45,8 @@ function envVar(name: string): (typeof ENV_VARS)[string] | undefined {
   return ENV_VARS[name] ?? (name === 'npm_config_strict_ssl' ? ENV_VARS.NPM_CONFIG_STRICT_SSL : undefined);
 }
 
+// Cheap pre-check before the config-text patterns below.
+const CONFIG_HINT_RE = /sslverify|verify-/i;
 const FALSE_RE = /^(?:false|0|no|off)$/i;
 const SSLVERIFY_RE = /(?:^|[^A-Za-z0-9_])sslverify\s*=\s*(?:0|false|no|off)\b/i;
 const APT_VERIFY_RE = /Acquire::https::(?:[^\s:]+::)?Verify-(?:Peer|Host)["'\s=]*(?:false|0|no)\b/i;
@@ -149,6 +151,7 @@ function commandHits(cmd: ShellCommand): Hit[] {
   }
   // yum/dnf `sslverify=0` (as --setopt or written into a repo file) and apt's Verify-Peer.
   for (const a of p === 'git' ? [] : args) {
+    if (!CONFIG_HINT_RE.test(a.value)) continue;
     const v = a.value.replace(/\\n/g, '\n');
     if (SSLVERIFY_RE.test(v)) hits.push({ from: a, to: a, label: `"${firstLine(a.value, 'sslverify')}"`, why: 'yum/dnf accept any repository certificate' });
     else if (APT_VERIFY_RE.test(v)) hits.push({ from: a, to: a, label: '"Acquire::https::Verify-Peer false"', why: 'apt accepts any repository certificate' });
