@@ -11,7 +11,7 @@ export const meta = defineMeta({
     'curl or wget output is run straight by a shell or interpreter (`curl … | sh`, `sh -c "$(curl …)"`, `bash <(curl …)`): the build executes whatever the server returns, with no checksum or signature check.',
   severity: 'error',
   fix: 'none',
-  sources: ['Supply chain: Checkov CKV2_DOCKER_* curl/wget checks', 'CWE-494'],
+  sources: ['Supply chain: curl or wget piped into sh/bash/python (CWE-494); no exact peer rule'],
   peers: [],
   tags: ['security', 'supply-chain', 'CWE-494'],
   securitySeverity: '8.0',
