@@ -3,8 +3,9 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Dockerfile, Instruction, From, Run, Argument } from 'dockerfile-ast';
 import { LineIndex } from '../../engine/text';
+import { memoizeInstructionArguments } from './ast-memo';
 import type { Range } from '../../engine/types';
-import { tokenizeShell, type ShellScript } from './shell';
+import { forEachCommand, isPosixShell, programName, tokenizeShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 export interface ImageRef {
   /** The image reference as written in FROM (may contain `${VAR}`). */
@@ -72,6 +73,8 @@ export interface DockerfileModel {
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 
+memoizeInstructionArguments();
+
 export function buildModel(text: string): DockerfileModel {
   const index = new LineIndex(text);
   const ast = DockerfileParser.parse(text);
@@ -126,6 +129,54 @@ export function buildModel(text: string): DockerfileModel {
   const finalStage = stages[stages.length - 1];
   if (finalStage) finalStage.isFinal = true;
   return { text, index, ast, stages, finalStage, runs, globalArgs, escapeChar };
+}
+
+/**
+ * The scripts of a RUN that are POSIX shell code: none for exec form, none when a script
+ * heredoc names another interpreter (`RUN <<EOF python3`, `#!/usr/bin/env node`).
+ */
+export function shellScripts(run: RunInfo): ShellScript[] {
+  if (run.execForm) return [];
+  if (run.heredocInterpreter !== undefined && !isPosixShell(run.heredocInterpreter)) return [];
+  return run.scripts;
+}
+
+/**
+ * Every shell command of every RUN (see `shellScripts`), including commands inside `$(…)`,
+ * backticks, `<(…)` and `sh -c '…'` strings (`depth` > 0 for those).
+ */
+export function forEachRunCommand(
+  model: DockerfileModel,
+  visit: (cmd: ShellCommand, run: RunInfo, script: ShellScript, depth: number) => void,
+): void {
+  for (const run of model.runs) forEachCommandOfRun(run, (cmd, sc, depth) => visit(cmd, run, sc, depth));
+}
+
+/** `forEachRunCommand` for one RUN. */
+export function forEachCommandOfRun(run: RunInfo, visit: (cmd: ShellCommand, script: ShellScript, depth: number) => void): void {
+  for (const script of shellScripts(run)) forEachCommand(script, visit);
+}
+
+// apt-get/apt options that take a value (`-o Key=Value`, `-t bookworm-backports` …).
+const APT_VALUE_OPTS = new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release', '--default-release']);
+
+/**
+ * For `apt-get [options] install …` (or `apt install`), given the words from the program on
+ * (see `effectiveWords`): the `install` word. Undefined for other commands.
+ */
+export function aptInstallWord(words: ShellWord[]): ShellWord | undefined {
+  const p = programName(words[0]);
+  if (p !== 'apt-get' && p !== 'apt') return undefined;
+  for (let k = 1; k < words.length; k++) {
+    const v = words[k]!.value;
+    if (APT_VALUE_OPTS.has(v)) {
+      k++;
+      continue;
+    }
+    if (v.startsWith('-')) continue;
+    return v === 'install' ? words[k] : undefined;
+  }
+  return undefined;
 }
 
 /** The SHELL in effect at the end of a stage (following FROM <stage> inheritance). */

@@ -13,36 +13,80 @@ export interface ShellWord {
   /** Offsets into the document (not into the script text). */
   start: number;
   end: number;
+  /** Indices of the word in its script's `text` (`raw === text.slice(textStart, textEnd)`). */
+  textStart: number;
+  textEnd: number;
+  /** Command and process substitutions inside the word (`$(…)`, backticks, `<(…)`, `>(…)`). */
+  subs?: ShellSubstitution[];
+}
+
+export interface ShellSubstitution {
+  kind: '$(' | '`' | '<(' | '>(';
+  /** Document offsets of the whole substitution, `$(` to `)` inclusive. */
+  start: number;
+  end: number;
+  /** The commands inside, tokenised with document offsets. */
+  script: ShellScript;
 }
 
 export interface ShellCommand {
   words: ShellWord[];
   /** The operator that separates this command from the previous one. */
   op: ShellOp;
+  /** Document offsets of that operator (absent for the first command). */
+  opStart?: number;
+  opEnd?: number;
 }
 
 export interface ShellScript {
   /** The script as the shell sees it, with Dockerfile line continuations removed. */
   text: string;
   commands: ShellCommand[];
+  /** Document offset of each character of `text`, plus one for the end. */
+  offsets: number[];
 }
 
 /**
  * Tokenises `text`, whose character `i` sits at document offset `offsets[i]`
  * (`offsets[text.length]` is the offset just past the end).
  */
-export function tokenizeShell(text: string, offsets: number[]): ShellScript {
+export function tokenizeShell(text: string, offsets: number[], depth = 0): ShellScript {
   const commands: ShellCommand[] = [];
   let words: ShellWord[] = [];
   let op: ShellOp = '';
+  let opStart: number | undefined;
+  let opEnd: number | undefined;
   let i = 0;
   const n = text.length;
+  const at = (k: number) => offsets[Math.min(k, n)] ?? offsets[n]!;
 
-  const flush = (nextOp: ShellOp) => {
-    if (words.length > 0) commands.push({ words, op });
+  const flush = (nextOp: ShellOp, len: number) => {
+    if (words.length > 0) {
+      const cmd: ShellCommand = { words, op };
+      if (opStart !== undefined) {
+        cmd.opStart = opStart;
+        cmd.opEnd = opEnd;
+      }
+      commands.push(cmd);
+    } else if (nextOp === 'nl' && (op === '|' || op === '&&' || op === '||')) {
+      // A newline after `|`, `&&` or `||` continues the command list.
+      return;
+    }
     words = [];
     op = nextOp;
+    opStart = nextOp === '' ? undefined : at(i);
+    opEnd = nextOp === '' ? undefined : at(i + len);
   };
+
+  const sub = (kind: ShellSubstitution['kind'], from: number, innerStart: number, innerEnd: number, to: number): ShellSubstitution => ({
+    kind,
+    start: at(from),
+    end: at(to),
+    script:
+      depth < 16
+        ? tokenizeShell(text.slice(innerStart, innerEnd), offsets.slice(innerStart, innerEnd + 1), depth + 1)
+        : { text: '', commands: [], offsets: [at(innerStart)] },
+  });
 
   while (i < n) {
     const c = text[i]!;
@@ -50,46 +94,58 @@ export function tokenizeShell(text: string, offsets: number[]): ShellScript {
       i++;
       continue;
     }
+    if (c === '\\' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
+      // Shell line continuation (in heredoc scripts).
+      i += text[i + 1] === '\r' ? 3 : 2;
+      continue;
+    }
     if (c === '\n') {
-      flush('nl');
+      flush('nl', 1);
       i++;
       continue;
     }
-    if (c === '#' ) {
+    if (c === '#') {
       // A comment runs to the end of the line (only at the start of a word).
       while (i < n && text[i] !== '\n') i++;
       continue;
     }
-    const two = text.slice(i, i + 2);
+    const next = text[i + 1];
+    const two = (c === '&' && next === '&') || (c === '|' && next === '|') ? (c === '&' ? '&&' : '||') : c === '|' && next === '&' ? '|&' : '';
     if (two === '&&' || two === '||') {
-      flush(two);
+      flush(two, 2);
       i += 2;
       continue;
     }
     if (two === '|&') {
-      flush('|');
+      flush('|', 2);
       i += 2;
       continue;
     }
     if (c === '|' || c === ';' || c === '(' || c === ')') {
-      flush(c === '|' ? '|' : c === ';' ? ';' : c);
+      flush(c === '|' ? '|' : c === ';' ? ';' : c, 1);
       i++;
       continue;
     }
     if (c === '&' && text[i + 1] !== '>') {
-      flush('&');
+      flush('&', 1);
       i++;
       continue;
     }
     // A word: runs until unquoted whitespace or an operator character.
     const start = i;
     let value = '';
-    let depth = 0; // nesting of $( … ) inside the word
+    let subs: ShellSubstitution[] | undefined;
+    const addSub = (s: ShellSubstitution) => (subs ??= []).push(s);
     while (i < n) {
       const ch = text[i]!;
-      if (depth === 0 && (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')')) break;
-      if (depth === 0 && ch === '&' && text[i + 1] !== '>' && !(i > start && (text[i - 1] === '>' || text[i - 1] === '<'))) break;
+      if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === ')') break;
+      if (ch === '(' && !(i > start && (text[i - 1] === '<' || text[i - 1] === '>'))) break;
+      if (ch === '&' && text[i + 1] !== '>' && !(i > start && (text[i - 1] === '>' || text[i - 1] === '<'))) break;
       if (ch === '\\') {
+        if (text[i + 1] === '\n') {
+          i += 2;
+          continue;
+        }
         if (i + 1 < n) value += text[i + 1];
         i += 2;
         continue;
@@ -105,8 +161,22 @@ export function tokenizeShell(text: string, offsets: number[]): ShellScript {
         i++;
         while (i < n && text[i] !== '"') {
           if (text[i] === '\\' && i + 1 < n && '"\\$`\n'.includes(text[i + 1]!)) {
-            value += text[i + 1];
+            if (text[i + 1] !== '\n') value += text[i + 1];
             i += 2;
+            continue;
+          }
+          if (text[i] === '$' && text[i + 1] === '(') {
+            const close = matchParen(text, i + 1);
+            if (text[i + 2] !== '(') addSub(sub('$(', i, i + 2, close, close + 1));
+            value += text.slice(i, close + 1);
+            i = close + 1;
+            continue;
+          }
+          if (text[i] === '`') {
+            const close = skipBacktick(text, i);
+            addSub(sub('`', i, i + 1, Math.max(i + 1, close - 1), close));
+            value += text.slice(i, close);
+            i = close;
             continue;
           }
           value += text[i];
@@ -116,28 +186,103 @@ export function tokenizeShell(text: string, offsets: number[]): ShellScript {
         continue;
       }
       if (ch === '`') {
-        const close = text.indexOf('`', i + 1);
-        const stop = close < 0 ? n : close + 1;
-        value += text.slice(i, stop);
-        i = stop;
+        const close = skipBacktick(text, i);
+        addSub(sub('`', i, i + 1, Math.max(i + 1, close - 1), close));
+        value += text.slice(i, close);
+        i = close;
         continue;
       }
-      if (ch === '$' && text[i + 1] === '(') {
-        depth++;
-        value += '$(';
-        i += 2;
+      if ((ch === '$' || ch === '<' || ch === '>') && text[i + 1] === '(') {
+        const close = matchParen(text, i + 1);
+        // `$((…))` is arithmetic, not a command.
+        if (!(ch === '$' && text[i + 2] === '(')) addSub(sub(ch === '$' ? '$(' : ch === '<' ? '<(' : '>(', i, i + 2, close, close + 1));
+        value += text.slice(i, close + 1);
+        i = close + 1;
         continue;
       }
-      if (ch === '(' && depth > 0) depth++;
-      if (ch === ')' && depth > 0) depth--;
       value += ch;
       i++;
     }
     const end = Math.min(i, n);
-    words.push({ value, raw: text.slice(start, end), start: offsets[start]!, end: offsets[end] ?? offsets[n]! });
+    const word: ShellWord = { value, raw: text.slice(start, end), start: at(start), end: at(end), textStart: start, textEnd: end };
+    if (subs) word.subs = subs;
+    words.push(word);
   }
-  flush('');
-  return { text, commands };
+  flush('', 0);
+  return { text, commands, offsets };
+}
+
+/** Index of the `)` that closes the `(` at `open` (or the text length), skipping quotes. */
+function matchParen(text: string, open: number): number {
+  const n = text.length;
+  let depth = 0;
+  let j = open;
+  while (j < n) {
+    const c = text[j]!;
+    if (c === '\\') {
+      j += 2;
+      continue;
+    }
+    if (c === "'") {
+      const k = text.indexOf("'", j + 1);
+      j = k < 0 ? n : k + 1;
+      continue;
+    }
+    if (c === '"') {
+      j = skipDouble(text, j);
+      continue;
+    }
+    if (c === '`') {
+      j = skipBacktick(text, j);
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')') {
+      depth--;
+      if (depth === 0) return j;
+    }
+    j++;
+  }
+  return n;
+}
+
+/** Index just past the `"` that closes the one at `j`. */
+function skipDouble(text: string, j: number): number {
+  const n = text.length;
+  j++;
+  while (j < n) {
+    const c = text[j]!;
+    if (c === '\\') {
+      j += 2;
+      continue;
+    }
+    if (c === '"') return j + 1;
+    if (c === '$' && text[j + 1] === '(') {
+      j = matchParen(text, j + 1) + 1;
+      continue;
+    }
+    if (c === '`') {
+      j = skipBacktick(text, j);
+      continue;
+    }
+    j++;
+  }
+  return n;
+}
+
+/** Index just past the backtick that closes the one at `j`. */
+function skipBacktick(text: string, j: number): number {
+  const n = text.length;
+  j++;
+  while (j < n) {
+    if (text[j] === '\\') {
+      j += 2;
+      continue;
+    }
+    if (text[j] === '`') return j + 1;
+    j++;
+  }
+  return n;
 }
 
 /** Splits a script's commands into pipelines (`a | b | c` is one pipeline of three). */
@@ -175,4 +320,143 @@ export function programName(word: ShellWord | undefined): string {
   const v = word.value;
   const slash = v.lastIndexOf('/');
   return slash >= 0 ? v.slice(slash + 1) : v;
+}
+
+/** POSIX-family shells (by basename) whose `-c` strings and heredoc scripts are shell code. */
+const SHELL_NAMES = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'yash', 'busybox']);
+
+/** True for `sh`, `/bin/bash`, `/usr/bin/env bash`'s `bash` …: a POSIX-family shell. */
+export function isPosixShell(program: string): boolean {
+  const slash = program.lastIndexOf('/');
+  return SHELL_NAMES.has((slash >= 0 ? program.slice(slash + 1) : program).toLowerCase());
+}
+
+// sudo/doas options that take a value (`sudo -u app …`).
+const SUDO_VALUE_OPTS = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '-R']);
+
+/**
+ * The words of the command `sudo`/`doas` runs (after its options), or `words` unchanged when
+ * the command is not one of them. `sudo` alone (`sudo -i`) yields nothing.
+ */
+export function unwrapSudo(words: ShellWord[]): ShellWord[] {
+  const p = programName(words[0]);
+  if (p !== 'sudo' && p !== 'doas') return words;
+  let k = 1;
+  while (k < words.length) {
+    const v = words[k]!.value;
+    if (v === '--') {
+      k++;
+      break;
+    }
+    if (!v.startsWith('-')) break;
+    k += SUDO_VALUE_OPTS.has(v) ? 2 : 1;
+  }
+  return words.slice(k);
+}
+
+/**
+ * The words from the program that really runs: after assignments, transparent prefixes
+ * (`env`, `exec` …) and `sudo`/`doas` with their options (`sudo -E env X=1 apt-get …` → `apt-get …`).
+ */
+const effectiveCache = new WeakMap<ShellCommand, ShellWord[]>();
+
+export function effectiveWords(cmd: ShellCommand): ShellWord[] {
+  const hit = effectiveCache.get(cmd);
+  if (hit) return hit;
+  const words = computeEffectiveWords(cmd);
+  effectiveCache.set(cmd, words);
+  return words;
+}
+
+function computeEffectiveWords(cmd: ShellCommand): ShellWord[] {
+  let words = commandWords(cmd);
+  for (let guard = 0; guard < 4; guard++) {
+    const inner = unwrapSudo(words);
+    if (inner === words) break;
+    words = commandWords({ words: inner, op: cmd.op });
+  }
+  return words;
+}
+
+/**
+ * The word that holds the script of `sh -c '…'`, `bash -ec "…"` or `su -c "…"` (after sudo),
+ * or undefined when the command is not such a call.
+ */
+export function shellCWord(cmd: ShellCommand): ShellWord | undefined {
+  const words = effectiveWords(cmd);
+  const p = programName(words[0]);
+  if (p === 'su') {
+    for (let k = 1; k < words.length - 1; k++) {
+      const v = words[k]!.value;
+      if (v === '-c' || v === '--command') return words[k + 1];
+      if (v.startsWith('--command=')) return undefined;
+    }
+    return undefined;
+  }
+  if (!isPosixShell(p)) return undefined;
+  let sawC = false;
+  for (let k = 1; k < words.length; k++) {
+    const v = words[k]!.value;
+    if (v === '--') return sawC ? words[k + 1] : undefined;
+    if ((v.startsWith('-') || v.startsWith('+')) && v.length > 1 && !v.startsWith('--')) {
+      if (v === '-o' || v === '+o') k++;
+      else if (v.includes('c')) sawC = true;
+      continue;
+    }
+    if (v.startsWith('--')) continue;
+    return sawC ? words[k] : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Tokenises a word of `script` as a script of its own (the string of `sh -c '…'`), with
+ * document offsets, when the word is one literal: unquoted, or wholly in one pair of quotes.
+ */
+const innerCache = new WeakMap<ShellWord, ShellScript | null>();
+
+export function innerScript(script: ShellScript, word: ShellWord): ShellScript | undefined {
+  let hit = innerCache.get(word);
+  if (hit === undefined) {
+    hit = computeInnerScript(script, word) ?? null;
+    innerCache.set(word, hit);
+  }
+  return hit ?? undefined;
+}
+
+function computeInnerScript(script: ShellScript, word: ShellWord): ShellScript | undefined {
+  const raw = word.raw;
+  let a = word.textStart;
+  let b = word.textEnd;
+  if (raw.length >= 2 && (raw[0] === "'" || raw[0] === '"') && raw[raw.length - 1] === raw[0]) {
+    if (raw[0] === "'" && raw.indexOf("'", 1) !== raw.length - 1) return undefined;
+    a++;
+    b--;
+  } else if (/["']/.test(raw)) {
+    return undefined;
+  }
+  if (script.text.slice(word.textStart, word.textEnd) !== raw) return undefined;
+  return tokenizeShell(script.text.slice(a, b), script.offsets.slice(a, b + 1), 1);
+}
+
+/**
+ * Visits every command of a script, then (depth-first, right after each command) the commands
+ * inside its substitutions (`$(…)`, backticks, `<(…)`) and the script of `sh -c '…'`.
+ * `depth` is 0 for the script's own commands.
+ */
+export function forEachCommand(
+  script: ShellScript,
+  visit: (cmd: ShellCommand, script: ShellScript, depth: number) => void,
+  depth = 0,
+): void {
+  if (depth > 8) return;
+  for (const cmd of script.commands) {
+    visit(cmd, script, depth);
+    for (const w of cmd.words) for (const s of w.subs ?? []) forEachCommand(s.script, visit, depth + 1);
+    const cw = shellCWord(cmd);
+    if (cw && !cw.subs) {
+      const inner = innerScript(script, cw);
+      if (inner) forEachCommand(inner, visit, depth + 1);
+    }
+  }
 }

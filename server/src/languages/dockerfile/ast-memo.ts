@@ -1,0 +1,25 @@
+// dockerfile-ast recomputes an instruction's arguments from its text on every call, and the
+// parser itself asks about six times per instruction (heredocs, flags, JSON form …), which made
+// parsing the slowest part of a lint (about 60% of it). Instructions are immutable once
+// built, so the arguments are computed once per instance and handed out as fresh arrays
+// (callers such as ModifiableInstruction.getArguments mutate what they get).
+import { Instruction } from 'dockerfile-ast';
+
+const KEY = Symbol('rampart.rawArguments');
+let installed = false;
+
+export function memoizeInstructionArguments(): void {
+  if (installed) return;
+  installed = true;
+  const proto = Instruction.prototype as unknown as { getRawArguments?: () => unknown[] };
+  const original = proto.getRawArguments;
+  if (typeof original !== 'function') return;
+  proto.getRawArguments = function (this: { [KEY]?: unknown[] }) {
+    let cached = this[KEY];
+    if (!cached) {
+      cached = original.call(this);
+      this[KEY] = cached;
+    }
+    return cached.slice();
+  };
+}
