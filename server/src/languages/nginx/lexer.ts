@@ -69,14 +69,22 @@ export function lex(text: string, options: LexOptions = {}): LexResult {
   // The first token of the statement being read, to recognise `*_by_lua_block {`.
   let stmtFirst: Token | undefined;
 
+  // A failed search for `}}` from one offset fails for every later offset up to the line end:
+  // remembering that keeps a line of thousands of `{{` linear.
+  let noTemplateCloseBefore = -1;
   /** End offset of `{{ … }}` starting at `at` when it closes on the same line, else -1. */
   const templateEnd = (at: number): number => {
     if (!template || text.charCodeAt(at) !== LBRACE || text.charCodeAt(at + 1) !== LBRACE) return -1;
-    for (let j = at + 2; j < n - 1; j++) {
+    if (at < noTemplateCloseBefore) return -1;
+    for (let j = at + 2; j < n; j++) {
       const c = text.charCodeAt(j);
-      if (c === LF || c === CR) return -1;
+      if (c === LF || c === CR) {
+        noTemplateCloseBefore = j;
+        return -1;
+      }
       if (c === RBRACE && text.charCodeAt(j + 1) === RBRACE) return j + 2;
     }
+    noTemplateCloseBefore = n;
     return -1;
   };
 

@@ -365,10 +365,11 @@ function closeOffset(b: NginxBlock): number | undefined {
   return b.close ? b.innerEnd : undefined;
 }
 
+/** Nothing but spaces and tabs before `offset` on its line (scans back over the indentation only). */
 function lineFirstAt(index: LineIndex, offset: number): boolean {
-  const start = index.lineStart(index.positionAt(offset).line);
-  for (let i = start; i < offset; i++) {
+  for (let i = offset - 1; i >= 0; i--) {
     const c = index.text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
     if (c !== 32 && c !== 9) return false;
   }
   return true;
