@@ -1,0 +1,69 @@
+// Directive names nginx itself knows (core and the stock http/stream/mail modules), used by the
+// structure heuristics: a word of this set at the start of a line inside an unfinished statement
+// is probably the next directive (missing `;`), and a line inside a quoted string that starts
+// with one is probably code swallowed by an unterminated quote. This is not the validation list
+// for nginx/unknown-directive (that one comes from @nginx/reference-lib in a later increment),
+// so it favours names that commonly start a line over completeness.
+
+const NAMES = `
+absolute_redirect accept_mutex accept_mutex_delay access_log add_before_body add_after_body
+add_header add_header_inherit add_trailer aio aio_write alias allow ancient_browser
+ancient_browser_value auth_basic auth_basic_user_file auth_delay auth_jwt auth_jwt_key_file
+auth_request auth_request_set autoindex autoindex_exact_size autoindex_format
+autoindex_localtime break charset charset_map charset_types chunked_transfer_encoding
+client_body_buffer_size client_body_in_file_only client_body_in_single_buffer
+client_body_temp_path client_body_timeout client_header_buffer_size client_header_timeout
+client_max_body_size connection_pool_size daemon dav_access dav_methods debug_connection
+debug_points default_type deny directio directio_alignment disable_symlinks empty_gif env
+error_log error_page etag events expires fastcgi_buffer_size fastcgi_buffering
+fastcgi_buffers fastcgi_cache fastcgi_cache_key fastcgi_cache_path fastcgi_cache_valid
+fastcgi_connect_timeout fastcgi_hide_header fastcgi_index fastcgi_intercept_errors
+fastcgi_param fastcgi_pass fastcgi_read_timeout fastcgi_send_timeout fastcgi_split_path_info
+flv geo geoip_city geoip_country grpc_pass grpc_set_header grpc_read_timeout
+grpc_send_timeout gunzip gzip gzip_buffers gzip_comp_level gzip_disable gzip_http_version
+gzip_min_length gzip_proxied gzip_static gzip_types gzip_vary hash hls http http2
+http2_max_concurrent_streams http2_push http2_push_preload http3 http3_hq
+if if_modified_since ignore_invalid_headers image_filter include index internal
+ip_hash keepalive keepalive_disable keepalive_requests keepalive_time keepalive_timeout
+large_client_header_buffers least_conn limit_conn limit_conn_log_level limit_conn_status
+limit_conn_zone limit_except limit_rate limit_rate_after limit_req limit_req_log_level
+limit_req_status limit_req_zone lingering_close lingering_time lingering_timeout listen
+load_module location lock_file log_format log_not_found log_subrequest mail map
+map_hash_bucket_size map_hash_max_size master_process max_ranges merge_slashes
+mirror mp4 msie_padding msie_refresh multi_accept open_file_cache open_file_cache_errors
+open_file_cache_min_uses open_file_cache_valid open_log_file_cache output_buffers
+pcre_jit pid port_in_redirect postpone_output proxy_bind proxy_buffer_size
+proxy_buffering proxy_buffers proxy_busy_buffers_size proxy_cache proxy_cache_bypass
+proxy_cache_key proxy_cache_lock proxy_cache_methods proxy_cache_path proxy_cache_use_stale
+proxy_cache_valid proxy_connect_timeout proxy_cookie_domain proxy_cookie_flags
+proxy_cookie_path proxy_http_version proxy_hide_header proxy_ignore_headers
+proxy_intercept_errors proxy_max_temp_file_size proxy_next_upstream proxy_no_cache
+proxy_pass proxy_pass_header proxy_pass_request_body proxy_pass_request_headers
+proxy_protocol proxy_read_timeout proxy_redirect proxy_request_buffering proxy_send_timeout
+proxy_set_body proxy_set_header proxy_ssl_certificate proxy_ssl_certificate_key
+proxy_ssl_protocols proxy_ssl_server_name proxy_ssl_verify proxy_ssl_trusted_certificate
+proxy_temp_path quic_retry random random_index read_ahead real_ip_header
+real_ip_recursive recursive_error_pages referer_hash_bucket_size request_pool_size
+reset_timedout_connection resolver resolver_timeout return rewrite rewrite_log root
+satisfy scgi_param scgi_pass secure_link secure_link_md5 secure_link_secret send_lowat
+send_timeout sendfile sendfile_max_chunk server server_name server_name_in_redirect
+server_names_hash_bucket_size server_names_hash_max_size server_tokens set set_real_ip_from
+slice split_clients ssi ssl ssl_buffer_size ssl_certificate ssl_certificate_key
+ssl_ciphers ssl_client_certificate ssl_conf_command ssl_crl ssl_dhparam ssl_early_data
+ssl_ecdh_curve ssl_password_file ssl_prefer_server_ciphers ssl_preread ssl_protocols
+ssl_reject_handshake ssl_session_cache ssl_session_ticket_key ssl_session_tickets
+ssl_session_timeout ssl_stapling ssl_stapling_file ssl_stapling_responder
+ssl_stapling_verify ssl_trusted_certificate ssl_verify_client ssl_verify_depth
+stream stub_status sub_filter sub_filter_once sub_filter_types tcp_nodelay tcp_nopush
+thread_pool timer_resolution try_files types types_hash_bucket_size types_hash_max_size
+underscores_in_headers uninitialized_variable_warn upstream use user userid userid_domain
+userid_expires userid_name userid_path uwsgi_param uwsgi_pass valid_referers
+variables_hash_bucket_size variables_hash_max_size worker_connections worker_cpu_affinity
+worker_priority worker_processes worker_rlimit_core worker_rlimit_nofile
+worker_shutdown_timeout working_directory xml_entities xslt_stylesheet zone
+`;
+
+export const KNOWN_DIRECTIVES: ReadonlySet<string> = new Set(NAMES.split(/\s+/).filter((s) => s.length > 0));
+
+/** Blocks whose entries are key/value pairs, not directives. */
+export const HASH_BLOCKS: ReadonlySet<string> = new Set(['map', 'geo', 'types', 'split_clients', 'charset_map', 'num_map']);

@@ -1,0 +1,10 @@
+// Every nginx/* rule, in catalog order. Adding a rule: one file here plus its docs page
+// (docs/rules/nginx/<name>.md) and fixtures (test/fixtures/nginx/<name>/).
+import type { Rule } from '../../../engine/types';
+import type { NginxModel } from '../model';
+import { sslProtocolsWeak } from './ssl-protocols-weak';
+import { serverTokens } from './server-tokens';
+import { autoindexOn } from './autoindex-on';
+import { syntax } from './syntax';
+
+export const nginxRules: Rule<NginxModel>[] = [sslProtocolsWeak, serverTokens, autoindexOn, syntax];

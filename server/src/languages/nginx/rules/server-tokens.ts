@@ -1,0 +1,86 @@
+import { defineMeta } from '../../../engine/meta';
+import type { Finding, Rule, RuleContext } from '../../../engine/types';
+import type { NginxModel } from '../model';
+import { buildNginx } from '../parse';
+import { insertFirstInBlock, resolveInclude, where } from './util';
+
+export const meta = defineMeta({
+  id: 'nginx/server-tokens',
+  language: 'nginx',
+  title: 'nginx discloses its version',
+  description:
+    'server_tokens is not off: nginx puts its version in the Server response header and on its error pages, telling attackers which known vulnerabilities to try.',
+  severity: 'info',
+  fix: 'safe',
+  sources: ['gixy version_disclosure', 'nginx docs: server_tokens (default "on")'],
+  peers: ['version_disclosure'],
+  tags: ['security', 'CWE-200'],
+  securitySeverity: '2.0',
+});
+
+/** Files nginx ships that an http block includes; none of them can set server_tokens. */
+const STOCK_INCLUDES = /(^|\/)(mime\.types|fastcgi_params|fastcgi\.conf|scgi_params|uwsgi_params|proxy_params|koi-utf|koi-win|win-utf)$/;
+
+export const serverTokens: Rule<NginxModel> = {
+  meta,
+  check(model, ctx) {
+    const out: Finding[] = [];
+    for (const d of model.named('server_tokens')) {
+      if (d.parent.kind === 'hash' || d.parent.kind === 'main') continue;
+      const v = d.args[0];
+      if (!v || d.args.length !== 1) continue;
+      const value = v.value.toLowerCase();
+      if (value !== 'on' && value !== 'build') continue;
+      out.push({
+        range: v.range,
+        message:
+          value === 'on'
+            ? `"server_tokens on"${where(d)} sends the nginx version in the Server header and on error pages: attackers learn which known vulnerabilities apply.`
+            : `"server_tokens build"${where(d)} sends the nginx version and build name in the Server header and on error pages: attackers learn which known vulnerabilities apply.`,
+        fixes: [{ title: 'Set server_tokens off', kind: 'safe', edits: [{ range: v.range, newText: 'off' }] }],
+      });
+    }
+
+    // Missing: only when this file holds the http block (a fragment's includer may set it).
+    const http = model.http;
+    if (http?.block && !http.block.children.some((d) => d.name === 'server_tokens')) {
+      const seen = includedSetting(http.block.children.filter((d) => d.name === 'include'), ctx);
+      if (seen !== 'set') {
+        const edit = insertFirstInBlock(model.index, http.block, 'server_tokens off;');
+        out.push({
+          range: http.nameRange,
+          message:
+            'The http block does not set "server_tokens off": nginx sends its version in the Server header and on error pages (the default is on), telling attackers which known vulnerabilities apply.',
+          fixes: edit
+            ? [
+                seen === 'unknown'
+                  ? { title: 'Add "server_tokens off;" to the http block (check that no included file sets it too)', kind: 'suggest', edits: [edit] }
+                  : { title: 'Add "server_tokens off;" to the http block', kind: 'safe', edits: [edit] },
+              ]
+            : undefined,
+        });
+      }
+    }
+    return out;
+  },
+};
+
+/**
+ * Whether the http block's includes set server_tokens at their top level: `set`, `unset` (every
+ * include was read, or is a stock file that cannot), or `unknown` (a glob or an unreadable file).
+ */
+function includedSetting(includes: Array<{ args: Array<{ value: string }> }>, ctx: RuleContext): 'set' | 'unset' | 'unknown' {
+  let unknown = false;
+  for (const inc of includes) {
+    const target = inc.args[0]?.value;
+    if (!target || STOCK_INCLUDES.test(target)) continue;
+    const r = resolveInclude(ctx, target);
+    const text = r.path ? ctx.workspace.readFile(r.path) : undefined;
+    if (text === undefined) {
+      unknown = true;
+      continue;
+    }
+    if (buildNginx(text).model.root.children.some((d) => d.name === 'server_tokens')) return 'set';
+  }
+  return unknown ? 'unknown' : 'unset';
+}
