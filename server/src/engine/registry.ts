@@ -3,13 +3,14 @@
 // rule index are derived from (or tested against) this list.
 import type { LanguagePlugin, RuleMeta } from './types';
 import { dockerfilePlugin } from '../languages/dockerfile/plugin';
+import { composePlugin } from '../languages/compose/plugin';
 import { parseErrorMeta } from './rules/parse-error';
 import { internalErrorMeta } from './rules/internal-error';
 import { ignoreNeedsRuleMeta } from './rules/ignore-needs-rule';
 import { unusedIgnoreMeta } from './rules/unused-ignore';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const plugins: LanguagePlugin<any>[] = [dockerfilePlugin];
+export const plugins: LanguagePlugin<any>[] = [dockerfilePlugin, composePlugin];
 
 export const engineRules: RuleMeta[] = [parseErrorMeta, ignoreNeedsRuleMeta, unusedIgnoreMeta, internalErrorMeta];
 
