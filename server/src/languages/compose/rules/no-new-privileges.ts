@@ -15,7 +15,8 @@ export const meta = defineMeta({
   severity: 'warning',
   fix: 'safe',
   sources: [
-    'H: "Capability drops implemented (ALL dropped, minimal added back)" (privilege escalation hardening)',
+    'H: "All services run with security_opt: no-new-privileges:true"',
+    'H: "Security options configured (no-new-privileges)"',
     'KICS: No New Privileges Not Set (27fcc7d6)',
     'compose-lint CL-0003',
     'Semgrep: no-new-privileges',

@@ -14,7 +14,7 @@ export const meta = defineMeta({
   severity: 'error',
   fix: 'suggest',
   sources: [
-    'M: "Create privileged containers" (listed among what access to the Docker socket allows)',
+    'M: "Access to the Docker socket = root-level access to the host system. The user running Mist can: Create privileged containers … Escape container isolation"',
     'H: "Capability drops implemented (ALL dropped, minimal added back)"',
     'KICS: Privileged Containers Enabled (ae5b6871)',
     'compose-lint CL-0002',
