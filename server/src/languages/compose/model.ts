@@ -5,7 +5,7 @@
 import type { Document } from 'yaml';
 import type { Finding, Range } from '../../engine/types';
 import type { LineIndex } from '../../engine/text';
-import { TreeBuilder, type CEntry, type CMap, type CNode, type ConvertLimits } from './tree';
+import { TreeBuilder, type CEntry, type CMap, type CNode, type ConvertLimits, type MergeSite } from './tree';
 
 /** One definition of a service: in one document of this file (later: in another file). */
 export interface ServiceDefinition {
@@ -19,6 +19,8 @@ export interface ServiceDefinition {
   entry: CEntry;
   /** The service's own effective mapping (merges applied); undefined when the value is null. */
   map?: CMap;
+  /** When the service's value is an alias (`web: *base`): that alias, as a merge site. */
+  aliasSite?: MergeSite;
 }
 
 /** Keys whose value a later layer replaces rather than merges (compose-spec 13-merge.md). */
@@ -43,12 +45,24 @@ export class ComposeService {
     for (const d of this.definitions) {
       if (!d.map) continue;
       if (d.map.resets.has(key)) out = [];
-      const e = d.map.byKey.get(key);
+      let e = d.map.byKey.get(key);
       if (!e) continue;
       if (e.value.tag === '!override' || REPLACED_KEYS.has(key)) out = [];
+      // `web: *base`: the whole service is an anchor shared with others; say so in `via`.
+      if (d.aliasSite) e = { ...e, via: [d.aliasSite, ...e.via] };
       out.push(e);
     }
     return out;
+  }
+
+  /** The definition an entry returned by `layers`/`get` belongs to (where an edit for it goes). */
+  definitionOf(entry: CEntry): ServiceDefinition | undefined {
+    for (let i = this.definitions.length - 1; i >= 0; i--) {
+      const d = this.definitions[i]!;
+      const e = d.map?.byKey.get(entry.key);
+      if (e && e.value === entry.value && e.pair === entry.pair) return d;
+    }
+    return undefined;
   }
 
   /** The effective entry for a key: the last layer's. */
@@ -133,7 +147,10 @@ export function buildModel(path: string, index: LineIndex, docs: Document.Parsed
         byName.set(e.key, svc);
         services.push(svc);
       }
-      svc.definitions.push({ doc: i, keyRange: e.keyRange, entry: e, map: e.value.kind === 'map' ? e.value : undefined });
+      const aliasSite: MergeSite | undefined = e.aliasRange
+        ? { alias: true, keyRange: e.aliasRange, sourceRange: e.aliasRange, anchor: index.text.slice(index.offsetAt(e.aliasRange.start) + 1, index.offsetAt(e.aliasRange.end)) }
+        : undefined;
+      svc.definitions.push({ doc: i, keyRange: e.keyRange, entry: e, map: e.value.kind === 'map' ? e.value : undefined, aliasSite });
     }
   });
 

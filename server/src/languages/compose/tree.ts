@@ -20,6 +20,8 @@ export interface MergeSite {
   anchor?: string;
   /** The `&name` token of that anchor, when found. */
   anchorRange?: Range;
+  /** True when the site is a plain alias (`web: *base`) rather than a `<<` merge. */
+  alias?: boolean;
 }
 
 interface CBase {

@@ -4,7 +4,7 @@ import type { ComposeModel } from '../model';
 import type { CSeq } from '../tree';
 import { composeView, goParseBool, type SecurityOpt, type ServiceView } from '../view';
 import { appendToSeq, flowScalar, insertServiceKey, sequenceIndent, sourceText } from '../edits';
-import { mergeRelated } from './shared';
+import { mergeRelated, provenanceNote } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/no-new-privileges',
@@ -48,7 +48,7 @@ export const noNewPrivileges: Rule<ComposeModel> = {
         if (on !== false) continue; // true, or a value Docker rejects (not this rule's business)
         out.push({
           range: last.range,
-          message: `Service "${svc.name}" sets no-new-privileges to false: setuid binaries in the container can raise the privileges of any process.`,
+          message: `Service "${svc.name}" sets no-new-privileges to false${provenanceNote(last.value)}: setuid binaries in the container can raise the privileges of any process.`,
           related: mergeRelated(svc.name, last.via),
           fixes: fixFor(model, svc, last),
         });
@@ -78,8 +78,8 @@ function fixFor(model: ComposeModel, svc: ServiceView, off: SecurityOpt | undefi
 
 function editFor(model: ComposeModel, svc: ServiceView, off: SecurityOpt | undefined): TextEdit | undefined {
   const e = svc.entry('security_opt');
-  const def = e ? svc.service.definitions.find((d) => d.map?.byKey.get('security_opt') === e) : svc.service.definitions[0];
-  if (!def) return undefined;
+  const def = e ? svc.service.definitionOf(e) : svc.service.definitions[0];
+  if (!def || def.aliasSite) return undefined;
   if (!e) return insertServiceKey(model, def, 'security_opt', { lines: [`${sequenceIndent(model)}- ${ITEM}`], flowValue: `[${ITEM}]` });
   if (e.value.kind !== 'seq') return undefined;
   const seq: CSeq = e.value;

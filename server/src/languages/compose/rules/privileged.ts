@@ -61,11 +61,11 @@ function fixes(model: ComposeModel, svc: ServiceView, v: Value): Fix[] {
   }
   // Merged from an anchor: override it in this service only; editing the anchor reaches further.
   const out: Fix[] = [];
-  const def = svc.service.definitions.find((d) => d.map?.byKey.get('privileged') === entry);
-  const ins: TextEdit | undefined = def && insertServiceKey(model, def, 'privileged', { lines: [], inline: 'false', flowValue: 'false' });
+  const def = svc.service.definitionOf(entry);
+  const ins: TextEdit | undefined = def && !def.aliasSite ? insertServiceKey(model, def, 'privileged', { lines: [], inline: 'false', flowValue: 'false' }) : undefined;
   if (ins) out.push({ title, kind: 'suggest', edits: [ins] });
   const anchor = [...v.via].reverse().find((s) => s.anchor)?.anchor;
-  const sharing = svc.view.services.filter((s) => s.entry('privileged')?.value === v.node).length;
+  const sharing = svc.view.services.filter((s) => s.entry('privileged')?.value === v.node && s.bool('privileged')?.bool === true).length;
   out.push({
     title: `Edit anchor "${anchor ?? 'merged mapping'}": affects ${sharing} service${sharing === 1 ? '' : 's'}`,
     kind: 'suggest',

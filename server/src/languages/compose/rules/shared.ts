@@ -8,7 +8,11 @@ import type { Value } from '../view';
 export function mergeRelated(service: string, via: MergeSite[]): RelatedLocation[] {
   return via.map((site) => ({
     range: site.keyRange,
-    message: site.anchor ? `Service "${service}" merges "*${site.anchor}" here` : `Service "${service}" merges this mapping here`,
+    message: site.alias
+      ? `Service "${service}" is the anchor "*${site.anchor}" here`
+      : site.anchor
+        ? `Service "${service}" merges "*${site.anchor}" here`
+        : `Service "${service}" merges this mapping here`,
   }));
 }
 
@@ -16,7 +20,7 @@ export function mergeRelated(service: string, via: MergeSite[]): RelatedLocation
 export function provenanceNote(v: Value): string {
   const notes: string[] = [];
   const anchor = v.via.find((s) => s.anchor)?.anchor;
-  if (v.via.length > 0) notes.push(anchor ? `merged from "*${anchor}"` : 'merged with "<<"');
+  if (v.via.length > 0) notes.push(v.via[0]!.alias ? `from "*${anchor}"` : anchor ? `merged from "*${anchor}"` : 'merged with "<<"');
   if (v.iv.state === 'resolved' && v.raw !== undefined && v.text !== undefined) {
     const fromEnv = v.iv.vars.some((u) => u.from === 'env-file');
     notes.push(`"${v.raw}" resolves to "${v.text}"${fromEnv ? ' with .env' : ''}`);
