@@ -9,6 +9,8 @@ import { isComposeName, looksLikeCompose } from '../../server/src/languages/comp
 import { scalarText } from '../../server/src/languages/compose/tree';
 import type { Range, RuleContext } from '../../server/src/engine/types';
 import { fmtRange, lintText, MemoryWorkspace, only, view as viewDiags } from '../helpers/lint';
+import { lint } from '../../server/src/engine/lint';
+import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/engine/config';
 
 const PATH = '/w/compose.yaml';
 
@@ -599,6 +601,20 @@ describe('compose detection', () => {
     ];
     for (const t of no) assert.equal(looksLikeCompose('/a/stack.yaml', t), false, t);
     assert.equal(looksLikeCompose('/a/notes.txt', yes[0]!), false);
+  });
+
+  it('the engine claims compose by name and by content, and leaves other YAML alone', () => {
+    const text = 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n';
+    const config = mergeConfig(DEFAULT_CONFIG, {});
+    const ws = new MemoryWorkspace();
+    assert.equal(lint('/a/docker-compose.prod.yml', text, { config, workspace: ws })?.language, 'compose');
+    const bySniff = lint('/a/stack.yaml', text, { config, workspace: ws });
+    assert.equal(bySniff?.language, 'compose');
+    assert.equal(only(bySniff!.diagnostics, 'compose/privileged').length, 1);
+    assert.equal(lint('/a/values.yaml', 'services:\n  - name: web\n', { config, workspace: ws }), undefined);
+    const byGlob = lint('/a/deploy/stack.yml', 'services: []\n', { config: mergeConfig(DEFAULT_CONFIG, { configDir: '/a', files: { compose: ['deploy/*.yml'] } }), workspace: ws });
+    assert.equal(byGlob?.language, 'compose');
+    assert.deepEqual(byGlob?.diagnostics, []);
   });
 
   it('non-compose YAML gets no findings through the engine', () => {

@@ -122,6 +122,8 @@ function yamlErrorMessage(code: string, message: string): string {
   return `${m}: the file is not valid YAML, so Compose cannot load it.`;
 }
 
+const CST_CHILDREN = ['start', 'key', 'sep', 'value', 'items', 'props', 'end'] as const;
+
 /** Every `#` comment in the CST, with whether it stands on a line of its own. */
 function collectComments(tokens: unknown[], index: LineIndex): CommentInfo[] {
   const out: CommentInfo[] = [];
@@ -142,7 +144,12 @@ function collectComments(tokens: unknown[], index: LineIndex): CommentInfo[] {
       out.push({ text: tok.source.slice(1), range, ownLine: before.trim() === '' });
       continue;
     }
-    for (const [k, v] of Object.entries(tok)) if (k !== 'source' && v && typeof v === 'object') stack.push(v);
+    // CST tokens keep their children (and comments) under these fields only.
+    const o = tok as Record<string, unknown>;
+    for (const k of CST_CHILDREN) {
+      const v = o[k];
+      if (v && typeof v === 'object') stack.push(v);
+    }
   }
   out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return out;
