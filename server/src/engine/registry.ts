@@ -3,6 +3,7 @@
 // rule index are derived from (or tested against) this list.
 import type { LanguagePlugin, RuleMeta } from './types';
 import { dockerfilePlugin } from '../languages/dockerfile/plugin';
+import { composePlugin } from '../languages/compose/plugin';
 import { nginxPlugin } from '../languages/nginx/plugin';
 import { parseErrorMeta } from './rules/parse-error';
 import { internalErrorMeta } from './rules/internal-error';
@@ -10,7 +11,7 @@ import { ignoreNeedsRuleMeta } from './rules/ignore-needs-rule';
 import { unusedIgnoreMeta } from './rules/unused-ignore';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const plugins: LanguagePlugin<any>[] = [dockerfilePlugin, nginxPlugin];
+export const plugins: LanguagePlugin<any>[] = [dockerfilePlugin, composePlugin, nginxPlugin];
 
 export const engineRules: RuleMeta[] = [parseErrorMeta, ignoreNeedsRuleMeta, unusedIgnoreMeta, internalErrorMeta];
 

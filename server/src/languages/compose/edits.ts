@@ -1,0 +1,136 @@
+// Text edits compose fixes share: insert a key into a service, append an item to a list, remove
+// a pair's lines. Edits keep comments and formatting (the document is never re-serialised) and
+// follow the file's own style: its indentation, block or flow collections, its line breaks.
+import type { Range, TextEdit } from '../../engine/types';
+import type { ComposeModel, ServiceDefinition } from './model';
+import type { CMap, CNode, CSeq } from './tree';
+
+/** Last line of a node's value (a value range ending at a line start belongs to the line before). */
+export function lastLine(r: Range): number {
+  return r.end.character === 0 && r.end.line > r.start.line ? r.end.line - 1 : r.end.line;
+}
+
+function insertAt(model: ComposeModel, offset: number, text: string): TextEdit {
+  const p = model.index.positionAt(offset);
+  return { range: { start: p, end: p }, newText: text };
+}
+
+/** Quotes a scalar for a flow context when it holds flow indicators or starts like something else. */
+export function flowScalar(text: string): string {
+  return /^[\w./@~-][^,[\]{}#]*$/.test(text) && !/: /.test(text) ? text : JSON.stringify(text);
+}
+
+/** Column of the `-` of a block sequence's items, or undefined for an empty or flow sequence. */
+function dashColumn(model: ComposeModel, seq: CSeq): number | undefined {
+  const first = seq.items[0];
+  if (!first || seq.flow) return undefined;
+  const line = model.index.lineText(first.value.range.start.line);
+  const dash = line.lastIndexOf('-', first.value.range.start.character);
+  return dash >= 0 ? dash : undefined;
+}
+
+/**
+ * Appends an item to a sequence written in the file: a new `- item` line under the last item
+ * (same column) for a block list, `, item` before the `]` of a flow list.
+ */
+export function appendToSeq(model: ComposeModel, seq: CSeq, item: string): TextEdit | undefined {
+  const text = model.index.text;
+  if (!seq.node?.range) return undefined;
+  if (seq.flow) {
+    const last = seq.items[seq.items.length - 1];
+    if (!last) {
+      const open = text.indexOf('[', seq.node.range[0]);
+      return open < 0 ? undefined : insertAt(model, open + 1, flowScalar(item));
+    }
+    const end = model.index.offsetAt(last.value.range.end);
+    let i = end;
+    while (i < text.length && /[ \t\r\n]/.test(text[i]!)) i++;
+    if (text[i] === ',') return insertAt(model, i + 1, ` ${flowScalar(item)}`);
+    return insertAt(model, end, `, ${flowScalar(item)}`);
+  }
+  const col = dashColumn(model, seq);
+  const last = seq.items[seq.items.length - 1];
+  if (col === undefined || !last) return undefined;
+  const line = lastLine(last.value.range);
+  return insertAt(model, model.index.lineEnd(line), `${model.index.eol}${' '.repeat(col)}- ${item}`);
+}
+
+/** How this file indents block sequences under a key: `- ` at the key's column, or indented. */
+export function sequenceIndent(model: ComposeModel): string {
+  for (const m of model.maps) {
+    if (m.flow) continue;
+    for (const e of m.entries) {
+      if (e.via.length > 0 || e.value.kind !== 'seq' || e.value.flow || e.aliasRange) continue;
+      const col = dashColumn(model, e.value);
+      if (col === undefined || e.value.items[0]!.value.range.start.line === e.keyRange.start.line) continue;
+      const d = col - e.keyRange.start.character;
+      return d <= 0 ? '' : ' '.repeat(d);
+    }
+  }
+  return model.indent;
+}
+
+/**
+ * Inserts `key` with a block value (`lines`, relative to the key's column) or an `inline` value on
+ * the key's line into one definition of a service, after its
+ * last written key. Flow mappings get `, key: flowValue`. Undefined when the service's mapping is
+ * an alias (the text belongs to an anchor shared with others).
+ */
+export function insertServiceKey(
+  model: ComposeModel,
+  def: ServiceDefinition,
+  key: string,
+  block: { lines: string[]; inline?: string; flowValue: string },
+): TextEdit | undefined {
+  const eol = model.index.eol;
+  if (def.entry.aliasRange) return undefined;
+  const map: CMap | undefined = def.map;
+  const keyCol = def.keyRange.start.character;
+  const serviceLine = model.index.lineText(def.keyRange.start.line);
+  const baseIndent = serviceLine.slice(0, keyCol).replace(/[^ ]/g, ' ');
+  const head = block.inline !== undefined ? `${key}: ${block.inline}` : `${key}:`;
+  const render = (col: string) => [col + head, ...block.lines.map((l) => col + l)].join(eol);
+
+  if (!map || map.pairs.length === 0) {
+    // `web:` with no value, or `web: {}`.
+    if (map?.flow && map.node?.range) {
+      const open = model.index.text.indexOf('{', map.node.range[0]);
+      return open < 0 ? undefined : insertAt(model, open + 1, `${key}: ${block.flowValue}`);
+    }
+    const v = def.entry.value;
+    if (v.kind === 'scalar' && v.value !== null) return undefined;
+    const line = def.keyRange.start.line;
+    return insertAt(model, model.index.lineEnd(line), eol + render(baseIndent + model.indent));
+  }
+  if (map.flow) {
+    const last = map.pairs[map.pairs.length - 1]!;
+    const end = pairEnd(last);
+    if (end === undefined) return undefined;
+    const text = model.index.text;
+    let i = end;
+    while (i < text.length && /[ \t\r\n]/.test(text[i]!)) i++;
+    if (text[i] === ',') return insertAt(model, i + 1, ` ${key}: ${block.flowValue}`);
+    return insertAt(model, end, `, ${key}: ${block.flowValue}`);
+  }
+  const firstKey = map.pairs[0]!.key as { range?: [number, number, number] } | null;
+  if (!firstKey?.range) return undefined;
+  const col = model.index.positionAt(firstKey.range[0]).character;
+  const lastPair = map.pairs[map.pairs.length - 1]!;
+  const end = pairEnd(lastPair);
+  if (end === undefined) return undefined;
+  const endPos = model.index.positionAt(end);
+  const line = endPos.character === 0 && endPos.line > 0 && end > firstKey.range[0] ? endPos.line - 1 : endPos.line;
+  return insertAt(model, model.index.lineEnd(line), eol + render(' '.repeat(col)));
+}
+
+function pairEnd(p: { key: unknown; value: unknown }): number | undefined {
+  const v = p.value as { range?: [number, number, number] } | null;
+  const k = p.key as { range?: [number, number, number] } | null;
+  return v?.range?.[1] ?? k?.range?.[1];
+}
+
+/** The text of a node as written. */
+export function sourceText(model: ComposeModel, n: CNode): string {
+  const r = n.node?.range;
+  return r ? model.index.text.slice(r[0], r[1]) : '';
+}

@@ -1,0 +1,75 @@
+import { defineMeta } from '../../../engine/meta';
+import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
+import type { ComposeModel } from '../model';
+import { composeView, subRange, type ServiceView, type Value } from '../view';
+import { insertServiceKey } from '../edits';
+import { mergeRelated, provenanceNote } from './shared';
+
+export const meta = defineMeta({
+  id: 'compose/privileged',
+  language: 'compose',
+  title: 'Service runs privileged',
+  description:
+    'A service with `privileged: true` gets every capability, all host devices and no seccomp or AppArmor confinement: escaping to the host is trivial.',
+  severity: 'error',
+  fix: 'suggest',
+  sources: [
+    'M: "Access to the Docker socket = root-level access to the host system. The user running Mist can: Create privileged containers … Escape container isolation"',
+    'H: "Capability drops implemented (ALL dropped, minimal added back)"',
+    'KICS: Privileged Containers Enabled (ae5b6871)',
+    'compose-lint CL-0002',
+    'Semgrep: privileged-service',
+  ],
+  peers: ['CL-0002'],
+  tags: ['security', 'CWE-250'],
+  securitySeverity: '9.0',
+  precision: 'very-high',
+});
+
+export const privileged: Rule<ComposeModel> = {
+  meta,
+  check(model, ctx) {
+    const view = composeView(model, ctx);
+    const out: Finding[] = [];
+    for (const svc of view.services) {
+      const v = svc.bool('privileged');
+      if (!v || v.bool !== true) continue;
+      out.push({
+        range: v.range,
+        message: `Service "${svc.name}" runs privileged${provenanceNote(v)}: it has full access to the host's devices and kernel.`,
+        related: mergeRelated(svc.name, v.via),
+        fixes: fixes(model, svc, v),
+      });
+    }
+    return out;
+  },
+};
+
+function fixes(model: ComposeModel, svc: ServiceView, v: Value): Fix[] {
+  const title = `Set privileged: false in service "${svc.name}"`;
+  const entry = svc.entry('privileged')!;
+  if (v.via.length === 0) {
+    // Written in the service: change the value (or the default that supplies it) in place.
+    // The innermost default that supplied the value (`${A:-${B:-true}}` → the `true`).
+    const raw = v.raw ?? '';
+    const dflt = [...v.iv.vars].reverse().find((u) => u.from === 'default' && u.defaultStart !== undefined && !raw.slice(u.defaultStart, u.defaultEnd).includes('$'));
+    if (dflt && v.iv.vars.every((u) => u.from === 'default')) {
+      const { range, exact } = subRange(model, v.node, dflt.defaultStart!, dflt.defaultEnd!);
+      if (exact) return [{ title: `Change the default of \${${dflt.name}} to false in service "${svc.name}"`, kind: 'suggest', edits: [{ range, newText: 'false' }] }];
+    }
+    return [{ title, kind: 'suggest', edits: [{ range: entry.aliasRange ?? v.range, newText: 'false' }] }];
+  }
+  // Merged from an anchor: override it in this service only; editing the anchor reaches further.
+  const out: Fix[] = [];
+  const def = svc.service.definitionOf(entry);
+  const ins: TextEdit | undefined = def && !def.aliasSite ? insertServiceKey(model, def, 'privileged', { lines: [], inline: 'false', flowValue: 'false' }) : undefined;
+  if (ins) out.push({ title, kind: 'suggest', edits: [ins] });
+  const anchor = [...v.via].reverse().find((s) => s.anchor)?.anchor;
+  const sharing = svc.view.services.filter((s) => s.entry('privileged')?.value === v.node && s.bool('privileged')?.bool === true).length;
+  out.push({
+    title: `Edit anchor "${anchor ?? 'merged mapping'}": affects ${sharing} service${sharing === 1 ? '' : 's'}`,
+    kind: 'suggest',
+    edits: [{ range: v.range, newText: 'false' }],
+  });
+  return out;
+}

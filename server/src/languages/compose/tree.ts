@@ -1,0 +1,482 @@
+// The resolved YAML tree every compose rule reads: aliases followed, `<<` merge keys applied
+// (keys written in a mapping win, then the first merge source), `!reset` keys removed, and every
+// value still pointing at the exact text it came from.
+//
+// Conversion is memoised per YAML node, so an alias does not copy its anchor: the result is a
+// DAG no larger than the file. Work that could still explode (merge copies, nesting through
+// chains of aliases, a full walk of an alias bomb) is capped and reported as a parse error.
+import { isAlias, isMap, isScalar, isSeq, Scalar } from 'yaml';
+import type { Alias, Document, Node as YNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import type { Finding, Range } from '../../engine/types';
+import type { LineIndex } from '../../engine/text';
+
+/** Where a `<<` merge brought a value from. */
+export interface MergeSite {
+  /** The `<<` key that merged it. */
+  keyRange: Range;
+  /** The merge source as written: the `*name` alias or an inline mapping. */
+  sourceRange: Range;
+  /** Anchor name when the source is an alias. */
+  anchor?: string;
+  /** The `&name` token of that anchor, when found. */
+  anchorRange?: Range;
+  /** True when the site is a plain alias (`web: *base`) rather than a `<<` merge. */
+  alias?: boolean;
+}
+
+interface CBase {
+  /** The node's value range (for a tagged node, after the tag). */
+  range: Range;
+  /** The YAML node; absent for placeholders. */
+  node?: YNode;
+  /** `!reset`, `!override` or another explicit tag. */
+  tag?: string;
+  anchor?: string;
+}
+
+export interface CScalar extends CBase {
+  kind: 'scalar';
+  /** The parsed value (YAML 1.2 core schema): string, number, boolean or null. */
+  value: unknown;
+  /** PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED. */
+  type?: Scalar.Type;
+  /** The scalar's text as written, quotes included. */
+  source: string;
+  /** A placeholder standing for something Rampart would not expand (bomb, cycle, depth, missing anchor). */
+  truncated?: boolean;
+}
+
+export interface CItem {
+  value: CNode;
+  /** Range of the `*name` alias when the item is one. */
+  aliasRange?: Range;
+}
+
+export interface CSeq extends CBase {
+  kind: 'seq';
+  items: CItem[];
+  flow: boolean;
+  node?: YAMLSeq;
+}
+
+export interface CEntry {
+  key: string;
+  keyRange: Range;
+  value: CNode;
+  /** Range of the `*name` alias when the value is one (`environment: *env`). */
+  aliasRange?: Range;
+  /** Merge sites, outermost first; empty when the key is written in the mapping itself. */
+  via: MergeSite[];
+  /** The YAML pair, for fixes. */
+  pair: Pair;
+}
+
+export interface MergeSource {
+  range: Range;
+  /** Anchor name when the source is an alias. */
+  alias?: string;
+  /** Source text as written (`*base`, or an inline mapping). */
+  text: string;
+}
+
+/** A `<<` key as written in a mapping. */
+export interface MergePair {
+  keyRange: Range;
+  valueRange: Range;
+  sources: MergeSource[];
+  /** True when the value is a `[...]` flow list of sources. */
+  list: boolean;
+  pair: Pair;
+}
+
+export interface CMap extends CBase {
+  kind: 'map';
+  /** Effective entries: written keys first in written order, merged keys where their `<<` stands. */
+  entries: CEntry[];
+  byKey: Map<string, CEntry>;
+  flow: boolean;
+  node?: YAMLMap;
+  /** Keys written with `!reset` (removed from the effective view), with the key's range. */
+  resets: Map<string, Range>;
+  /** The `<<` pairs written in this mapping, in order (more than one is an error in Compose). */
+  merges: MergePair[];
+  /** Every written key pair in order, merge keys included (for insertion points and fixes). */
+  pairs: Pair[];
+}
+
+export type CNode = CScalar | CSeq | CMap;
+
+export interface ConvertLimits {
+  /** Total expanded size of a document (nodes, counting each alias expansion). */
+  maxExpanded: number;
+  /** Nesting depth, counting nesting through aliases. */
+  maxDepth: number;
+  /** Entries copied by `<<` merges across the document. */
+  maxMergeCopies: number;
+}
+
+export const DEFAULT_LIMITS: ConvertLimits = { maxExpanded: 200_000, maxDepth: 200, maxMergeCopies: 500_000 };
+
+export function keyString(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  if (v === null || v === undefined) return undefined;
+  return typeof v === 'string' ? v : String(v);
+}
+
+function isMergeKey(node: unknown): boolean {
+  return isScalar(node) && node.value === '<<' && (!node.type || node.type === Scalar.PLAIN);
+}
+
+/** Converts one YAML document; collects parse-error findings for what it refuses to expand. */
+export class TreeBuilder {
+  readonly errors: Finding[] = [];
+  /** Every mapping converted, in conversion order (each YAML mapping once). */
+  readonly maps: CMap[] = [];
+  private readonly memo = new Map<YNode, CNode>();
+  private readonly inProgress = new Set<YNode>();
+  private readonly aliasTargets = new Map<Alias, YNode | undefined>();
+  private readonly truncated = new Set<Alias>();
+  private readonly reported = new Set<string>();
+  private mergeCopies = 0;
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly index: LineIndex,
+    private readonly limits: ConvertLimits = DEFAULT_LIMITS,
+  ) {
+    this.resolveAliases();
+    this.boundExpansion();
+  }
+
+  rangeOf(node: { range?: [number, number, number] | null } | null | undefined): Range {
+    const r = node?.range;
+    if (!r) return this.index.rangeOf(0, 0);
+    return this.index.rangeOf(r[0], r[1]);
+  }
+
+  /** The root node of the document, converted. */
+  root(): CNode | undefined {
+    const c = this.doc.contents;
+    return c ? this.convert(c as YNode, 0) : undefined;
+  }
+
+  private report(key: string, range: Range, message: string): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.errors.push({ range, message });
+  }
+
+  /** Anchors are resolved in document order: an alias names the closest anchor before it. */
+  private resolveAliases(): void {
+    const anchors = new Map<string, Array<{ offset: number; node: YNode }>>();
+    const aliases: Alias[] = [];
+    const stack: unknown[] = [this.doc.contents];
+    while (stack.length > 0) {
+      const n = stack.pop();
+      if (!n || typeof n !== 'object') continue;
+      if (isAlias(n)) {
+        aliases.push(n);
+        continue;
+      }
+      const node = n as YNode;
+      if (node.anchor && node.range) {
+        const list = anchors.get(node.anchor) ?? [];
+        list.push({ offset: node.range[0], node });
+        anchors.set(node.anchor, list);
+      }
+      if (isMap(node)) {
+        for (const p of node.items) {
+          stack.push(p.value);
+          stack.push(p.key);
+        }
+      } else if (isSeq(node)) {
+        for (const it of node.items) stack.push(it);
+      }
+    }
+    for (const list of anchors.values()) list.sort((a, b) => a.offset - b.offset);
+    for (const a of aliases) {
+      const list = anchors.get(a.source);
+      const at = a.range?.[0] ?? 0;
+      let target: YNode | undefined;
+      if (list) for (const c of list) if (c.offset < at) target = c.node;
+      this.aliasTargets.set(a, target);
+    }
+  }
+
+  /**
+   * Alias bombs: walks the document in order and adds up how large it would be with every
+   * alias expanded. Aliases whose expansion would push the total past the limit are cut (they
+   * become placeholders), so any later full walk of the tree stays bounded too.
+   */
+  private boundExpansion(): void {
+    const sizes = new Map<YNode, number>();
+    const CAP = this.limits.maxExpanded * 10;
+    const sizeOf = (n: unknown, depth: number, onPath: Set<YNode>): number => {
+      if (!n || typeof n !== 'object') return 1;
+      let node = n as YNode;
+      if (isAlias(node)) {
+        const t = this.aliasTargets.get(node);
+        if (!t) return 1;
+        node = t;
+      }
+      const known = sizes.get(node);
+      if (known !== undefined) return known;
+      if (depth > this.limits.maxDepth || onPath.has(node)) return 1;
+      let s = 1;
+      onPath.add(node);
+      if (isMap(node)) {
+        for (const p of node.items) {
+          s += sizeOf(p.key, depth + 1, onPath) + sizeOf(p.value, depth + 1, onPath);
+          if (s > CAP) break;
+        }
+      } else if (isSeq(node)) {
+        for (const it of node.items) {
+          s += sizeOf(it, depth + 1, onPath);
+          if (s > CAP) break;
+        }
+      }
+      onPath.delete(node);
+      s = Math.min(s, CAP);
+      sizes.set(node, s);
+      return s;
+    };
+
+    let total = 0;
+    const stack: unknown[] = [this.doc.contents];
+    while (stack.length > 0) {
+      const n = stack.pop();
+      if (!n || typeof n !== 'object') continue;
+      if (isAlias(n)) {
+        const t = this.aliasTargets.get(n);
+        const s = t ? sizeOf(t, 0, new Set()) : 1;
+        if (total + s > this.limits.maxExpanded) {
+          this.truncated.add(n);
+          total += 1;
+          this.report(
+            'bomb',
+            this.rangeOf(n),
+            `Alias "*${n.source}" would expand this file past ${this.limits.maxExpanded.toLocaleString('en-US')} values (an alias bomb): Rampart does not expand it, and Compose may run out of memory loading the file.`,
+          );
+        } else total += s;
+        continue;
+      }
+      total += 1;
+      const node = n as YNode;
+      if (isMap(node)) {
+        for (let i = node.items.length - 1; i >= 0; i--) {
+          stack.push(node.items[i]!.value);
+          stack.push(node.items[i]!.key);
+        }
+      } else if (isSeq(node)) {
+        for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+      }
+    }
+  }
+
+  private placeholder(range: Range): CScalar {
+    return { kind: 'scalar', value: null, source: '', range, truncated: true };
+  }
+
+  /** Follows an alias; undefined (after reporting) when it cannot be followed. */
+  private target(a: Alias): YNode | undefined {
+    if (this.truncated.has(a)) return undefined;
+    const t = this.aliasTargets.get(a);
+    if (!t) {
+      this.report(
+        `alias:${a.range?.[0]}`,
+        this.rangeOf(a),
+        `Alias "*${a.source}" refers to no anchor "&${a.source}" defined before it: Compose refuses the file.`,
+      );
+    }
+    return t;
+  }
+
+  convert(n: YNode | null | undefined, depth: number, at?: Range): CNode {
+    if (!n) return { kind: 'scalar', value: null, source: '', range: at ?? this.index.rangeOf(0, 0) };
+    if (isAlias(n)) {
+      const t = this.target(n);
+      return t ? this.convert(t, depth + 1, this.rangeOf(n)) : this.placeholder(this.rangeOf(n));
+    }
+    const memo = this.memo.get(n);
+    if (memo) return memo;
+    const range = this.rangeOf(n);
+    if (this.inProgress.has(n)) {
+      this.report(`cycle:${n.range?.[0]}`, at ?? range, `Anchor "&${n.anchor ?? '?'}" contains an alias to itself: the value is infinitely deep.`);
+      return this.placeholder(at ?? range);
+    }
+    if (depth > this.limits.maxDepth) {
+      this.report('depth', range, `Values are nested more than ${this.limits.maxDepth} levels deep (counting aliases): Rampart does not look deeper.`);
+      return this.placeholder(range);
+    }
+    const tag = n.tag && !n.tag.startsWith('tag:yaml.org,2002:') ? n.tag : undefined;
+    const base = { range, tag, anchor: n.anchor ?? undefined };
+    let out: CNode;
+    if (isScalar(n)) {
+      const r = n.range;
+      out = { ...base, kind: 'scalar', node: n, value: n.value, type: n.type, source: r ? this.index.text.slice(r[0], r[1]) : '' };
+    } else if (isSeq(n)) {
+      this.inProgress.add(n);
+      const items: CItem[] = [];
+      for (const it of n.items) {
+        const y = it as YNode;
+        items.push({ value: this.convert(y, depth + 1), aliasRange: isAlias(y) ? this.rangeOf(y) : undefined });
+      }
+      this.inProgress.delete(n);
+      out = { ...base, kind: 'seq', node: n, items, flow: !!n.flow };
+    } else if (isMap(n)) {
+      this.inProgress.add(n);
+      out = this.convertMap(n, base, depth);
+      this.inProgress.delete(n);
+    } else {
+      out = this.placeholder(range);
+    }
+    this.memo.set(n, out);
+    return out;
+  }
+
+  private convertMap(n: YAMLMap, base: { range: Range; tag?: string; anchor?: string }, depth: number): CMap {
+    const map: CMap = {
+      ...base,
+      kind: 'map',
+      node: n,
+      entries: [],
+      byKey: new Map(),
+      flow: !!n.flow,
+      resets: new Map(),
+      merges: [],
+      pairs: n.items as Pair[],
+    };
+    this.maps.push(map);
+
+    // Keys written in the mapping win over merged ones, wherever they stand.
+    const written = new Set<string>();
+    for (const p of n.items) {
+      if (isMergeKey(p.key)) continue;
+      const k = keyString(p.key);
+      if (k !== undefined) written.add(k);
+    }
+    const firstSeen = new Map<string, Range>();
+    for (const p of n.items as Pair[]) {
+      const keyRange = this.rangeOf(p.key as YNode);
+      if (isMergeKey(p.key)) {
+        this.applyMerge(map, p, keyRange, written, depth);
+        continue;
+      }
+      const key = keyString(p.key);
+      if (key === undefined) continue; // complex or null keys carry nothing Compose reads
+      const prev = firstSeen.get(key);
+      if (prev) {
+        this.report(
+          `dup:${p.key && (p.key as YNode).range?.[0]}`,
+          keyRange,
+          `Key "${key}" is already defined on line ${prev.start.line + 1}: Compose refuses a mapping with a repeated key.`,
+        );
+      } else firstSeen.set(key, keyRange);
+      const v = p.value as YNode | null;
+      if (v && !isAlias(v) && v.tag === '!reset') {
+        map.resets.set(key, keyRange);
+        const old = map.byKey.get(key);
+        if (old) removeEntry(map, old);
+        continue;
+      }
+      const entry: CEntry = {
+        key,
+        keyRange,
+        value: this.convert(v, depth + 1, keyRange),
+        aliasRange: v && isAlias(v) ? this.rangeOf(v) : undefined,
+        via: [],
+        pair: p,
+      };
+      // A repeated key: the later one wins, as in every YAML loader that accepts it.
+      const old = map.byKey.get(key);
+      if (old) removeEntry(map, old);
+      map.resets.delete(key);
+      map.entries.push(entry);
+      map.byKey.set(key, entry);
+    }
+    return map;
+  }
+
+  private applyMerge(map: CMap, p: Pair, keyRange: Range, written: Set<string>, depth: number): void {
+    const v = p.value as YNode | null;
+    const valueRange = v ? this.rangeOf(v) : keyRange;
+    const mp: MergePair = { keyRange, valueRange, sources: [], list: false, pair: p };
+    map.merges.push(mp);
+    const sourceNodes: YNode[] = [];
+    if (v && isSeq(v)) {
+      mp.list = true;
+      for (const it of v.items) sourceNodes.push(it as YNode);
+    } else if (v) sourceNodes.push(v);
+    for (const s of sourceNodes) {
+      const range = this.rangeOf(s);
+      const text = s.range ? this.index.text.slice(s.range[0], s.range[1]) : '';
+      const alias = isAlias(s) ? s.source : undefined;
+      mp.sources.push({ range, alias, text });
+      let target: YNode | undefined = s;
+      if (isAlias(s)) target = this.target(s);
+      if (!target) continue;
+      if (this.inProgress.has(target)) {
+        this.report(`mcycle:${s.range?.[0]}`, range, `Merge key "<<" merges "${text}" into itself: the mapping would be infinitely deep.`);
+        continue;
+      }
+      const src = this.convert(target, depth + 1, range);
+      if (src.kind !== 'map') {
+        if (!(src.kind === 'scalar' && src.truncated)) {
+          this.report(`msrc:${s.range?.[0]}`, range, `Merge key "<<" takes a mapping or a list of mappings; "${text.slice(0, 40)}" is not one, so Compose refuses the file.`);
+        }
+        continue;
+      }
+      const site: MergeSite = { keyRange, sourceRange: range, anchor: alias, anchorRange: alias ? this.anchorRange(target, alias) : undefined };
+      for (const e of src.entries) {
+        if (written.has(e.key) || map.byKey.has(e.key)) continue;
+        if (++this.mergeCopies > this.limits.maxMergeCopies) {
+          this.report('merges', keyRange, `Merge keys copy more than ${this.limits.maxMergeCopies.toLocaleString('en-US')} entries in this file: Rampart stops merging here.`);
+          return;
+        }
+        const entry: CEntry = { ...e, via: [site, ...e.via] };
+        map.entries.push(entry);
+        map.byKey.set(e.key, entry);
+      }
+    }
+  }
+
+  /** The `&name` token in front of an anchored node. */
+  private anchorRange(node: YNode, name: string): Range | undefined {
+    const start = node.range?.[0];
+    if (start === undefined) return undefined;
+    const token = '&' + name;
+    const from = Math.max(0, start - 2000);
+    const at = this.index.text.lastIndexOf(token, start);
+    if (at < from) return undefined;
+    return this.index.rangeOf(at, at + token.length);
+  }
+}
+
+function removeEntry(map: CMap, e: CEntry): void {
+  const i = map.entries.indexOf(e);
+  if (i >= 0) map.entries.splice(i, 1);
+  map.byKey.delete(e.key);
+}
+
+/** The string form of a scalar as Compose reads it (YAML booleans and numbers as text). */
+export function scalarText(n: CNode | undefined): string | undefined {
+  if (!n || n.kind !== 'scalar' || n.truncated) return undefined;
+  const v = n.value;
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return undefined;
+}
+
+/** Visits every node reachable from `root` (aliases expanded), with a hard budget. */
+export function walk(root: CNode, visit: (n: CNode, path: string[]) => void, budget = 100_000): void {
+  const stack: Array<{ n: CNode; path: string[] }> = [{ n: root, path: [] }];
+  let left = budget;
+  while (stack.length > 0 && left-- > 0) {
+    const { n, path } = stack.pop()!;
+    visit(n, path);
+    if (n.kind === 'map') for (let i = n.entries.length - 1; i >= 0; i--) stack.push({ n: n.entries[i]!.value, path: [...path, n.entries[i]!.key] });
+    else if (n.kind === 'seq') for (let i = n.items.length - 1; i >= 0; i--) stack.push({ n: n.items[i]!.value, path: [...path, String(i)] });
+  }
+}

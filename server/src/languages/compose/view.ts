@@ -1,0 +1,656 @@
+// The view rules read: each service after interpolation with the `.env` beside the file, and
+// every short and long syntax normalised (ports, volumes, environment, labels, security_opt,
+// capabilities, build, image, healthcheck). Built lazily per (model, .env text) and memoised,
+// because parsing has no rule context and the `.env` can change while the compose file does not.
+import type { Range, RuleContext } from '../../engine/types';
+import type { ComposeModel, ComposeService } from './model';
+import type { CEntry, CMap, CNode, CScalar, MergeSite } from './tree';
+import { scalarText } from './tree';
+import { interpolate, parseComposeBool, parseEnvFile, type EnvVars, type Interpolated } from './interpolate';
+
+/** Where a normalised value was written, and the `<<` sites that brought it into the service. */
+export interface Origin {
+  range: Range;
+  via: MergeSite[];
+}
+
+/** A scalar as Compose will read it. */
+export interface Value extends Origin {
+  node: CScalar;
+  /** The text as written (YAML booleans and numbers as text); undefined for null. */
+  raw: string | undefined;
+  /** After interpolation. */
+  iv: Interpolated;
+  /** Interpolated text; undefined when unknown (or null). */
+  text: string | undefined;
+}
+
+/** Part of a short-syntax string (`127.0.0.1` in `127.0.0.1:80:80`). */
+export interface Part {
+  /** After interpolation; undefined when unknown. */
+  text: string | undefined;
+  /** As written. */
+  raw: string;
+  /** The part's own span when it can be located exactly, else the whole value. */
+  range: Range;
+  exact: boolean;
+  state: Interpolated['state'];
+}
+
+export interface PortSpec extends Origin {
+  node: CNode;
+  syntax: 'short' | 'long';
+  /** Host address; undefined when none is written (all interfaces). IPv6 without brackets. */
+  hostIp?: Part;
+  /** Host port or range (`8000-8010`); undefined or empty text = an ephemeral host port. */
+  published?: Part;
+  /** Container port or range. */
+  target?: Part;
+  /** Lower-case protocol, `tcp` when not written. */
+  protocol: string;
+  mode?: string;
+  name?: string;
+  appProtocol?: string;
+}
+
+export type VolumeType = 'bind' | 'volume' | 'tmpfs' | 'npipe' | 'image' | 'cluster';
+
+export interface VolumeSpec extends Origin {
+  node: CNode;
+  syntax: 'short' | 'long';
+  /** undefined when it cannot be told (an unknown variable in the source). */
+  type?: VolumeType;
+  source?: Part;
+  target?: Part;
+  /** True for `:ro` / `read_only: true`; undefined when unknown. */
+  readOnly: boolean | undefined;
+  /** Short-syntax options after the target (`ro`, `z`, `rshared`, …), as written. */
+  modes: string[];
+  /** The options part of a short volume (`ro,z`), exact when locatable. */
+  modeRange?: Range;
+  propagation?: string;
+  selinux?: string;
+  createHostPath?: boolean;
+}
+
+export interface KeyValue extends Origin {
+  key: string;
+  keyRange: Range;
+  /** undefined: no value written (`- KEY`, `KEY:`), Compose passes the variable through. */
+  value?: Part;
+  form: 'list' | 'map';
+  node: CNode;
+}
+
+export interface SecurityOpt extends Origin {
+  node: CNode;
+  value: Value;
+  /** The option name as Docker compares it (`no-new-privileges`, `seccomp`, `apparmor`, `label`). */
+  name?: string;
+  /** The part after `:` or `=`. */
+  arg?: string;
+  sep?: ':' | '=';
+}
+
+export interface Capability extends Origin {
+  node: CNode;
+  value: Value;
+  /** Upper case without `CAP_` (`SYS_ADMIN`); undefined when unknown. */
+  name?: string;
+}
+
+export interface BuildSpec extends Origin {
+  form: 'string' | 'map';
+  context?: Value;
+  dockerfile?: Value;
+  dockerfileInline?: Value;
+  target?: Value;
+  args: KeyValue[];
+}
+
+export interface ImageSpec extends Value {
+  /** Parsed from the interpolated text. */
+  name?: string;
+  tag?: string;
+  digest?: string;
+}
+
+export interface HealthcheckSpec extends Origin {
+  entry: CEntry;
+  /** `disable: true` or `test: ["NONE"]`. */
+  disabled: boolean;
+  test?: CNode;
+}
+
+export interface EnvFileInfo {
+  path: string;
+  exists: boolean;
+  vars: EnvVars;
+}
+
+function originOf(range: Range, via: MergeSite[]): Origin {
+  return { range, via };
+}
+
+export class ComposeView {
+  readonly services: ServiceView[];
+  private readonly memo = new WeakMap<CScalar, Interpolated>();
+  constructor(
+    readonly model: ComposeModel,
+    readonly env: EnvFileInfo,
+  ) {
+    this.services = model.services.map((s) => new ServiceView(this, s));
+  }
+
+  service(name: string): ServiceView | undefined {
+    return this.services.find((s) => s.name === name);
+  }
+
+  /** The interpolated reading of a scalar (memoised per node). */
+  interpolate(node: CScalar): Interpolated {
+    let r = this.memo.get(node);
+    if (!r) {
+      const raw = scalarText(node);
+      r = raw === undefined ? { state: node.truncated ? 'unknown' : 'literal', value: undefined, vars: [] } : interpolate(raw, this.env.vars);
+      this.memo.set(node, r);
+    }
+    return r;
+  }
+
+  /** A scalar node as a Value; undefined for collections. */
+  value(node: CNode, via: MergeSite[], range?: Range): Value | undefined {
+    if (node.kind !== 'scalar') return undefined;
+    const iv = this.interpolate(node);
+    return { node, range: range ?? node.range, via, raw: scalarText(node), iv, text: iv.value };
+  }
+
+  /** A slice `[start, end)` of a scalar's text as a Part, located exactly when the source allows. */
+  part(node: CScalar, start: number, end: number): Part {
+    const raw = (scalarText(node) ?? '').slice(start, end);
+    const iv = interpolate(raw, this.env.vars);
+    const { range, exact } = subRange(this.model, node, start, end);
+    return { text: iv.value, raw, range, exact, state: iv.state };
+  }
+
+  /** A whole scalar as a Part. */
+  wholePart(node: CScalar): Part {
+    const iv = this.interpolate(node);
+    return { text: iv.value, raw: scalarText(node) ?? '', range: node.range, exact: true, state: iv.state };
+  }
+}
+
+/** The exact range of `[start, end)` of a scalar's value when its source spells the value verbatim. */
+export function subRange(model: ComposeModel, node: CScalar, start: number, end: number): { range: Range; exact: boolean } {
+  const raw = scalarText(node);
+  const r0 = node.node?.range?.[0];
+  if (raw !== undefined && r0 !== undefined) {
+    let inner: number | undefined;
+    if ((node.type === 'PLAIN' || typeof node.value !== 'string') && node.source === raw) inner = r0;
+    else if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.source.slice(1, -1) === raw) inner = r0 + 1;
+    if (inner !== undefined) return { range: model.index.rangeOf(inner + start, inner + end), exact: true };
+  }
+  return { range: node.range, exact: false };
+}
+
+/** Replaces `${…}` bodies by `x` so that splitting on `:` `/` `,` ignores them; same length. */
+function mask(raw: string): string {
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    if (raw[i] === '$' && raw[i + 1] === '{') {
+      let depth = 0;
+      let j = i;
+      for (; j < raw.length; j++) {
+        if (raw[j] === '{') depth++;
+        else if (raw[j] === '}' && --depth === 0) break;
+      }
+      out += 'x'.repeat(Math.min(j, raw.length - 1) - i + 1);
+      i = j + 1;
+    } else {
+      out += raw[i];
+      i++;
+    }
+  }
+  return out.slice(0, raw.length);
+}
+
+/** Splits on a separator outside `${…}`, returning [start, end) offsets. */
+function splitOffsets(raw: string, sep: string, from = 0, to = raw.length): Array<[number, number]> {
+  const m = mask(raw);
+  const out: Array<[number, number]> = [];
+  let s = from;
+  for (let i = from; i < to; i++) {
+    if (m[i] === sep) {
+      out.push([s, i]);
+      s = i + 1;
+    }
+  }
+  out.push([s, to]);
+  return out;
+}
+
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const GO_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
+
+/** Go's strconv.ParseBool, which Docker uses for `no-new-privileges:<bool>`. */
+export function goParseBool(s: string): boolean | undefined {
+  return GO_TRUE.has(s) ? true : GO_FALSE.has(s) ? false : undefined;
+}
+
+export function parseImageRef(text: string): { name: string; tag?: string; digest?: string } {
+  let rest = text.trim();
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  const slash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > slash) return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), digest };
+  return { name: rest, digest };
+}
+
+export class ServiceView {
+  private readonly cache = new Map<string, unknown>();
+  constructor(
+    readonly view: ComposeView,
+    readonly service: ComposeService,
+  ) {}
+
+  get name(): string {
+    return this.service.name;
+  }
+  get keyRange(): Range {
+    return this.service.keyRange;
+  }
+
+  private memo<T>(key: string, f: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, f());
+    return this.cache.get(key) as T;
+  }
+
+  /** The effective entry for a key (last layer). */
+  entry(key: string): CEntry | undefined {
+    return this.service.get(key);
+  }
+
+  /** A scalar key's value (`user`, `network_mode`, `pid`, …); undefined when absent or not a scalar. */
+  scalar(key: string): Value | undefined {
+    const e = this.service.get(key);
+    return e ? this.view.value(e.value, e.via) : undefined;
+  }
+
+  /** A nested scalar (`['deploy','resources','limits','memory']`). */
+  scalarAt(path: string[]): Value | undefined {
+    const e = this.service.at(path);
+    return e ? this.view.value(e.value, e.via) : undefined;
+  }
+
+  /**
+   * A boolean key (`privileged`, `read_only`, `init`): YAML booleans, and strings Compose casts
+   * (`"true"`, `yes`, `on`, any case), after interpolation. `bool` is undefined when unknown.
+   */
+  bool(key: string): (Value & { bool: boolean | undefined }) | undefined {
+    const v = this.scalar(key);
+    if (!v) return undefined;
+    const b = typeof v.node.value === 'boolean' ? v.node.value : v.text === undefined ? undefined : parseComposeBool(v.text);
+    return { ...v, bool: b };
+  }
+
+  get image(): ImageSpec | undefined {
+    return this.memo('image', () => {
+      const v = this.scalar('image');
+      if (!v) return undefined;
+      return v.text === undefined ? v : { ...v, ...parseImageRef(v.text) };
+    });
+  }
+
+  get user(): Value | undefined {
+    return this.scalar('user');
+  }
+
+  get networkMode(): Value | undefined {
+    return this.scalar('network_mode');
+  }
+
+  /** Items of a list key across layers, each with the merge sites of the entry that holds it. */
+  items(key: string): Array<{ node: CNode; range: Range; via: MergeSite[] }> {
+    const out: Array<{ node: CNode; range: Range; via: MergeSite[] }> = [];
+    for (const e of this.service.layers(key)) {
+      if (e.value.kind === 'seq') for (const it of e.value.items) out.push({ node: it.value, range: it.value.range, via: e.via });
+      else if (e.value.kind === 'scalar' && scalarText(e.value) !== undefined) out.push({ node: e.value, range: e.value.range, via: e.via });
+    }
+    return out;
+  }
+
+  get ports(): PortSpec[] {
+    return this.memo('ports', () => this.items('ports').map((it) => this.port(it.node, it.via)).filter((p): p is PortSpec => !!p));
+  }
+
+  private port(node: CNode, via: MergeSite[]): PortSpec | undefined {
+    const o = originOf(node.range, via);
+    if (node.kind === 'map') {
+      const part = (k: string) => {
+        const e = node.byKey.get(k);
+        return e && e.value.kind === 'scalar' && scalarText(e.value) !== undefined ? this.view.wholePart(e.value) : undefined;
+      };
+      const str = (k: string) => part(k)?.text;
+      return {
+        ...o,
+        node,
+        syntax: 'long',
+        target: part('target'),
+        published: part('published'),
+        hostIp: part('host_ip'),
+        protocol: (str('protocol') ?? 'tcp').toLowerCase(),
+        mode: str('mode'),
+        name: str('name'),
+        appProtocol: str('app_protocol'),
+      };
+    }
+    if (node.kind !== 'scalar') return undefined;
+    const raw = scalarText(node);
+    if (raw === undefined) return undefined;
+    const m = mask(raw);
+    let end = raw.length;
+    let protocol = 'tcp';
+    const slash = m.lastIndexOf('/');
+    if (slash >= 0) {
+      protocol = this.view.part(node, slash + 1, raw.length).text?.toLowerCase() ?? 'tcp';
+      end = slash;
+    }
+    const parts = splitOffsets(raw, ':', 0, end);
+    const n = parts.length;
+    const at = (i: number) => this.view.part(node, parts[i]![0], parts[i]![1]);
+    const spec: PortSpec = { ...o, node, syntax: 'short', protocol, target: at(n - 1) };
+    if (n >= 2) spec.published = at(n - 2);
+    if (n >= 3) {
+      const s = parts[0]![0];
+      const t = parts[n - 3]![1];
+      const ip = this.view.part(node, s, t);
+      if (ip.raw.startsWith('[') && ip.raw.endsWith(']')) {
+        const inner = this.view.part(node, s + 1, t - 1);
+        spec.hostIp = { ...inner, range: ip.range, exact: ip.exact };
+      } else spec.hostIp = ip;
+    }
+    return spec;
+  }
+
+  get volumes(): VolumeSpec[] {
+    return this.memo('volumes', () => {
+      const all = this.items('volumes').map((it) => this.volume(it.node, it.via)).filter((v): v is VolumeSpec => !!v);
+      // Across layers a later mount on the same target replaces the earlier one (13-merge.md).
+      const byTarget = new Map<string, VolumeSpec>();
+      const out: VolumeSpec[] = [];
+      for (const v of all) {
+        const t = v.target?.text;
+        if (t !== undefined) {
+          const prev = byTarget.get(t);
+          if (prev) out.splice(out.indexOf(prev), 1);
+          byTarget.set(t, v);
+        }
+        out.push(v);
+      }
+      return out;
+    });
+  }
+
+  private volume(node: CNode, via: MergeSite[]): VolumeSpec | undefined {
+    const o = originOf(node.range, via);
+    if (node.kind === 'map') {
+      const sc = (m: CMap | undefined, k: string) => {
+        const e = m?.byKey.get(k);
+        return e && e.value.kind === 'scalar' && scalarText(e.value) !== undefined ? e.value : undefined;
+      };
+      const part = (m: CMap | undefined, k: string) => {
+        const s = sc(m, k);
+        return s ? this.view.wholePart(s) : undefined;
+      };
+      const boolOf = (m: CMap | undefined, k: string): boolean | undefined => {
+        const s = sc(m, k);
+        if (!s) return false;
+        if (typeof s.value === 'boolean') return s.value;
+        const t = this.view.interpolate(s).value;
+        return t === undefined ? undefined : parseComposeBool(t);
+      };
+      const typeText = part(node, 'type')?.text;
+      const bind = node.byKey.get('bind')?.value;
+      const bindMap = bind?.kind === 'map' ? bind : undefined;
+      const chp = boolOf(bindMap, 'create_host_path');
+      return {
+        ...o,
+        node,
+        syntax: 'long',
+        type: (typeText as VolumeType | undefined) ?? (part(node, 'type') ? undefined : 'volume'),
+        source: part(node, 'source'),
+        target: part(node, 'target'),
+        readOnly: boolOf(node, 'read_only'),
+        modes: [],
+        propagation: part(bindMap, 'propagation')?.text,
+        selinux: part(bindMap, 'selinux')?.text,
+        createHostPath: sc(bindMap, 'create_host_path') ? chp : undefined,
+      };
+    }
+    if (node.kind !== 'scalar') return undefined;
+    const raw = scalarText(node);
+    if (raw === undefined) return undefined;
+    const parts = splitVolume(raw);
+    const spec: VolumeSpec = { ...o, node, syntax: 'short', readOnly: false, modes: [] };
+    if (parts.length === 1) {
+      spec.target = this.view.part(node, parts[0]![0], parts[0]![1]);
+      spec.type = 'volume';
+      return spec;
+    }
+    spec.source = this.view.part(node, parts[0]![0], parts[0]![1]);
+    spec.target = this.view.part(node, parts[1]![0], parts[1]![1]);
+    if (parts.length >= 3) {
+      const [s, t] = [parts[2]![0], parts[parts.length - 1]![1]];
+      const modes = this.view.part(node, s, t);
+      spec.modeRange = modes.range;
+      if (modes.text === undefined) spec.readOnly = undefined;
+      else {
+        spec.modes = modes.text.split(',').map((x) => x.trim()).filter((x) => x !== '');
+        if (spec.modes.includes('ro')) spec.readOnly = true;
+        spec.propagation = spec.modes.find((x) => /^r?(shared|slave|private)$/.test(x));
+        spec.selinux = spec.modes.find((x) => x === 'z' || x === 'Z');
+      }
+    }
+    const src = spec.source.text;
+    spec.type = src === undefined ? undefined : isHostPath(src) ? 'bind' : 'volume';
+    return spec;
+  }
+
+  get environment(): KeyValue[] {
+    return this.memo('environment', () => this.keyValues(this.service.layers('environment')));
+  }
+
+  get labels(): KeyValue[] {
+    return this.memo('labels', () => this.keyValues(this.service.layers('labels')));
+  }
+
+  /** `environment`, `labels`, `build.args`, `sysctls`… in list or map form; a later key wins. */
+  keyValues(entries: CEntry[]): KeyValue[] {
+    const byKey = new Map<string, KeyValue>();
+    for (const e of entries) {
+      const v = e.value;
+      if (v.kind === 'map') {
+        for (const me of v.entries) {
+          const via = [...e.via, ...me.via];
+          const val = me.value;
+          const has = val.kind === 'scalar' && scalarText(val) !== undefined;
+          byKey.delete(me.key);
+          byKey.set(me.key, {
+            range: me.keyRange,
+            via,
+            key: me.key,
+            keyRange: me.keyRange,
+            value: has ? this.view.wholePart(val as CScalar) : undefined,
+            form: 'map',
+            node: val,
+          });
+        }
+      } else if (v.kind === 'seq') {
+        for (const it of v.items) {
+          const n = it.value;
+          if (n.kind !== 'scalar') continue;
+          const raw = scalarText(n);
+          if (raw === undefined) continue;
+          const eq = raw.indexOf('=');
+          const keyEnd = eq < 0 ? raw.length : eq;
+          const key = raw.slice(0, keyEnd).trim();
+          if (key === '') continue;
+          byKey.delete(key);
+          byKey.set(key, {
+            range: n.range,
+            via: e.via,
+            key,
+            keyRange: subRange(this.view.model, n, 0, keyEnd).range,
+            value: eq < 0 ? undefined : this.view.part(n, eq + 1, raw.length),
+            form: 'list',
+            node: n,
+          });
+        }
+      }
+    }
+    return [...byKey.values()];
+  }
+
+  get securityOpt(): SecurityOpt[] {
+    return this.memo('security_opt', () => {
+      const out: SecurityOpt[] = [];
+      for (const it of this.items('security_opt')) {
+        const value = this.view.value(it.node, it.via);
+        if (!value) continue;
+        const opt: SecurityOpt = { range: it.range, via: it.via, node: it.node, value };
+        const t = value.text;
+        if (t !== undefined) {
+          // Docker splits on `=` first, then (legacy form) on `:`; `no-new-privileges` may stand alone.
+          const eq = t.indexOf('=');
+          const colon = t.indexOf(':');
+          if (eq >= 0) {
+            opt.name = t.slice(0, eq);
+            opt.arg = t.slice(eq + 1);
+            opt.sep = '=';
+          } else if (t !== 'no-new-privileges' && colon >= 0) {
+            opt.name = t.slice(0, colon);
+            opt.arg = t.slice(colon + 1);
+            opt.sep = ':';
+          } else opt.name = t;
+        }
+        out.push(opt);
+      }
+      return out;
+    });
+  }
+
+  get capAdd(): Capability[] {
+    return this.memo('cap_add', () => this.caps('cap_add'));
+  }
+
+  get capDrop(): Capability[] {
+    return this.memo('cap_drop', () => this.caps('cap_drop'));
+  }
+
+  private caps(key: string): Capability[] {
+    const out: Capability[] = [];
+    for (const it of this.items(key)) {
+      const value = this.view.value(it.node, it.via);
+      if (!value) continue;
+      const name = value.text?.trim().toUpperCase().replace(/^CAP_/, '');
+      out.push({ range: it.range, via: it.via, node: it.node, value, name });
+    }
+    return out;
+  }
+
+  get build(): BuildSpec | undefined {
+    return this.memo('build', () => {
+      const layers = this.service.layers('build');
+      if (layers.length === 0) return undefined;
+      const last = layers[layers.length - 1]!;
+      if (last.value.kind === 'scalar') {
+        return { range: last.value.range, via: last.via, form: 'string', context: this.view.value(last.value, last.via), args: [] };
+      }
+      if (last.value.kind !== 'map') return undefined;
+      // Later layers' build keys win key by key (maps merge).
+      const pick = (k: string): Value | undefined => {
+        for (let i = layers.length - 1; i >= 0; i--) {
+          const m = layers[i]!.value;
+          const e = m.kind === 'map' ? m.byKey.get(k) : undefined;
+          if (e) return this.view.value(e.value, [...layers[i]!.via, ...e.via]);
+        }
+        return undefined;
+      };
+      const argEntries: CEntry[] = [];
+      for (const l of layers) {
+        const a = l.value.kind === 'map' ? l.value.byKey.get('args') : undefined;
+        if (a) argEntries.push({ ...a, via: [...l.via, ...a.via] });
+      }
+      return {
+        range: last.value.range,
+        via: last.via,
+        form: 'map',
+        context: pick('context'),
+        dockerfile: pick('dockerfile'),
+        dockerfileInline: pick('dockerfile_inline'),
+        target: pick('target'),
+        args: this.keyValues(argEntries),
+      };
+    });
+  }
+
+  get healthcheck(): HealthcheckSpec | undefined {
+    const e = this.service.get('healthcheck');
+    if (!e) return undefined;
+    const disable = this.service.at(['healthcheck', 'disable']);
+    const test = this.service.at(['healthcheck', 'test']);
+    let disabled = false;
+    if (disable?.value.kind === 'scalar') {
+      const v = disable.value.value;
+      disabled = v === true || (typeof v === 'string' && parseComposeBool(this.view.interpolate(disable.value).value ?? '') === true);
+    }
+    if (test?.value.kind === 'seq') {
+      const first = scalarText(test.value.items[0]?.value);
+      if (first?.toUpperCase() === 'NONE') disabled = true;
+    } else if (test && scalarText(test.value)?.toUpperCase() === 'NONE') disabled = true;
+    return { range: e.keyRange, via: e.via, entry: e, disabled, test: test?.value };
+  }
+}
+
+/** Host paths in short volume syntax: `/`, `.`, `~`, `\\server`, `C:\`, `C:/`. */
+export function isHostPath(s: string): boolean {
+  return /^(?:[/.~]|\\\\|[A-Za-z]:[\\/])/.test(s);
+}
+
+/** Splits a short volume on `:`, keeping Windows drive letters (`C:\data:/data:ro`) and `${…}` whole. */
+function splitVolume(raw: string): Array<[number, number]> {
+  const m = mask(raw);
+  const out: Array<[number, number]> = [];
+  let s = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (m[i] !== ':') continue;
+    // A drive letter: one letter before, `\` or `/` after.
+    if (i - s === 1 && /[A-Za-z]/.test(raw[s]!) && (raw[i + 1] === '\\' || raw[i + 1] === '/')) continue;
+    out.push([s, i]);
+    s = i + 1;
+  }
+  out.push([s, raw.length]);
+  if (out.length > 3) {
+    // More colons than Compose allows: keep source and target, fold the rest into the options.
+    return [out[0]!, out[1]!, [out[2]![0], raw.length]];
+  }
+  return out;
+}
+
+/** The interpolated view for this model and rule context (memoised per `.env` text). */
+export function composeView(model: ComposeModel, ctx: RuleContext): ComposeView {
+  const path = ctx.path || model.path;
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.';
+  const envPath = `${dir}/.env`;
+  const text = ctx.workspace.readFile(envPath);
+  const key = text === undefined ? undefined : `${envPath}\0${text}`;
+  if (model.viewCache && model.viewCache.key === key) return model.viewCache.view as ComposeView;
+  const view = new ComposeView(model, { path: envPath, exists: text !== undefined, vars: text === undefined ? new Map() : parseEnvFile(text) });
+  model.viewCache = { key, view };
+  return view;
+}
