@@ -175,7 +175,10 @@ export function startServer(connection: Connection): void {
       store.delete(uri);
       settingsCache.delete(uri);
       const path = URI.toPath(uri);
-      if (path && isConfigFilePath(path)) relintAll();
+      if (path && isConfigFilePath(path)) {
+        linter.invalidate([path]);
+        relintAll();
+      }
       if (!caps.pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
     }),
   );
