@@ -104,6 +104,11 @@ export function startServer(connection: Connection): void {
         const report = await reportFor(uri);
         const doc = documents.get(uri);
         if (!report || !doc || store.pushedId(uri) === report.resultId) return;
+        // Nothing to say about a file that never had diagnostics (most YAML files are not ours).
+        if (report.items.length === 0 && store.pushedId(uri) === undefined) {
+          store.markPushed(uri, report.resultId);
+          return;
+        }
         store.markPushed(uri, report.resultId);
         await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: report.items });
       }),
