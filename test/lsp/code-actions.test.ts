@@ -273,3 +273,18 @@ test('diagnostics from other tools in the context are ignored', async () => {
     await s.stop();
   }
 });
+
+test('a diagnostic without source (as Neovim 0.7 may send) still gets its actions; one without a range is skipped', async () => {
+  const s = await TestServer.start();
+  try {
+    const uri = s.uri('Dockerfile');
+    await s.open(uri, 'FROM alpine:3.20\nADD app.py /srv/\n');
+    const [d] = await s.pullItems(uri);
+    const { source: _source, ...withoutSource } = d!;
+    const broken = { message: 'x', data: d!.data } as unknown as Diagnostic;
+    const titles = (await s.codeActions(uri, d!.range, [broken, withoutSource as Diagnostic])).map((a) => a.title);
+    assert.deepEqual(titles, ['Replace ADD with COPY', `Disable ${ADD} for this line`, `Disable ${ADD} for this file`, `Show documentation for ${ADD}`]);
+  } finally {
+    await s.stop();
+  }
+});

@@ -131,3 +131,14 @@ test('the server registers for configuration changes and watched config files wh
     await plain.stop();
   }
 });
+
+test('clients without workspace/configuration can pass settings in initializationOptions', async () => {
+  const s = await TestServer.start({ configuration: false, initializationOptions: { settings: { rampart: { rules: { [ADD]: 'off' } } } } });
+  try {
+    const uri = s.uri('Dockerfile');
+    await s.open(uri, TEXT);
+    assert.deepEqual((await s.pullItems(uri)).map((d) => d.code), ['dockerfile/image-latest']);
+  } finally {
+    await s.stop();
+  }
+});

@@ -71,7 +71,12 @@ export function buildCodeActions(input: CodeActionInput): CodeAction[] {
   const fixAllRules = new Set<string>();
   let anySafe = false;
 
-  const ours = input.diagnostics.filter((d) => d.source === SOURCE && isDiagnosticData(d.data));
+  // Some clients (Neovim 0.7) hand back only code, codeDescription and data: no source means ours
+  // when the data has our shape; another tool's source never does.
+  // A malformed entry is skipped, not allowed to sink the whole answer.
+  const ours = input.diagnostics.filter(
+    (d) => (d.source === SOURCE || d.source === undefined) && isDiagnosticData(d.data) && typeof d.range?.start?.line === 'number',
+  );
   for (const d of ours) {
     if (!isDiagnosticData(d.data)) continue;
     const { rule, version, fixes } = d.data;

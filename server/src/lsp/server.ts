@@ -138,8 +138,12 @@ export function startServer(connection: Connection): void {
       } catch (err) {
         log(`Rampart: unreadable initialize parameters, assuming a minimal client: ${String(err)}`);
       }
-      const init = params?.initializationOptions as { settings?: unknown } | undefined;
-      if (init && typeof init === 'object' && init.settings !== undefined) globalSettings = normalizeSettings(init.settings);
+      // Clients without workspace/configuration may pass settings up front:
+      // `initializationOptions: {settings: {rampart: {...}}}` (or `{settings: {...}}`).
+      const init = params?.initializationOptions as { settings?: { rampart?: unknown } } | undefined;
+      if (init && typeof init === 'object' && init.settings && typeof init.settings === 'object') {
+        globalSettings = normalizeSettings(init.settings.rampart ?? init.settings);
+      }
       return { capabilities: serverCapabilities(caps), serverInfo: { name: 'rampart', version: TOOL_VERSION } };
     },
   );
