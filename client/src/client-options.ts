@@ -1,0 +1,55 @@
+// The language client's options as plain data: no `vscode` import, so node --test can check
+// them. extension.ts adds the parts that need VS Code (output channel).
+import type { DocumentFilter, LanguageClientOptions } from 'vscode-languageclient/node';
+
+export const CLIENT_ID = 'rampart';
+export const CLIENT_NAME = 'Rampart';
+
+export const COMMANDS = {
+  restartServer: 'rampart.restartServer',
+  showOutput: 'rampart.showOutputChannel',
+  /** Opens a rule's bundled docs page; the server's code actions call it with {rule, url}. */
+  showDocumentation: 'rampart.showDocumentation',
+} as const;
+
+/**
+ * Every file Rampart may claim. The server decides per file whether it is Rampart's (a random
+ * YAML file gets no diagnostics), so the selector is deliberately wide.
+ */
+export const DOCUMENT_SELECTOR: DocumentFilter[] = [
+  { scheme: 'file', language: 'dockerfile' },
+  { scheme: 'file', language: 'dockercompose' },
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'file', language: 'nginx' },
+  // VS Code has no TOML language and nginx files are often plain `.conf`.
+  { scheme: 'file', pattern: '**/*.toml' },
+  { scheme: 'file', pattern: '**/*.conf' },
+  { scheme: 'file', pattern: '**/.rampart.yaml' },
+  { scheme: 'file', pattern: '**/.rampart.yml' },
+];
+
+/** Options that need no VS Code API. */
+export function baseClientOptions(): LanguageClientOptions {
+  return {
+    documentSelector: DOCUMENT_SELECTOR,
+    // Pull on every change and save (the library's defaults pull only on open).
+    diagnosticPullOptions: { onChange: true, onSave: true, onFocus: false, onTabs: false },
+    synchronize: { configurationSection: 'rampart' },
+    // Tells the server that this client opens rule docs itself (the bundled page).
+    initializationOptions: { clientCommands: [COMMANDS.showDocumentation] },
+  };
+}
+
+/** `{rule, url}` from a command's argument, or undefined when it is not a Rampart rule. */
+export function parseShowDocsArgs(arg: unknown): { rule: string; url: string | undefined } | undefined {
+  const rule = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null ? (arg as { rule?: unknown }).rule : undefined;
+  if (typeof rule !== 'string' || !/^[a-z][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/.test(rule)) return undefined;
+  const url = typeof arg === 'object' && arg !== null ? (arg as { url?: unknown }).url : undefined;
+  return { rule, url: typeof url === 'string' && url.startsWith('https://github.com/rampart-dev/rampart/') ? url : undefined };
+}
+
+/** Path segments of a rule's page inside the extension: `docs/rules/<language>/<name>.md`. */
+export function docsPageSegments(rule: string): string[] {
+  const [language, name] = rule.split('/');
+  return ['docs', 'rules', language!, `${name}.md`];
+}

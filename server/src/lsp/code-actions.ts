@@ -1,0 +1,137 @@
+// Code actions, built from what each diagnostic carries (Diagnostic.data) plus the current
+// document: the rule's fixes, "Disable <rule> for this line/file", "Show documentation for
+// <rule>", "Fix all <rule> problems", and `source.fixAll.rampart` (safe fixes only).
+import type { CodeAction, Command, Diagnostic as LspDiagnostic, WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, ParsedDocument, TextEdit } from '../engine/types';
+import { ruleMeta } from '../engine/registry';
+import { docsUrl } from '../engine/identity';
+import { selectSafeEdits } from '../engine/fixes';
+import { ignoreNeedsRuleMeta } from '../engine/rules/ignore-needs-rule';
+import { unusedIgnoreMeta } from '../engine/rules/unused-ignore';
+import { isDiagnosticData, SOURCE } from './convert';
+import { disableFileEdit, disableLineEdit, statementStart } from './suppress-edits';
+
+export const FIX_ALL_KIND = 'source.fixAll.rampart';
+export const SUPPRESS_LINE_KIND = 'quickfix.rampart.suppress.line';
+export const SUPPRESS_FILE_KIND = 'quickfix.rampart.suppress.file';
+export const DOCS_KIND = 'quickfix.rampart.docs';
+export const FIX_ALL_QUICKFIX_KIND = 'quickfix.rampart.fixAll';
+
+/** `quickfix.rampart.dockerfile.add-instead-of-copy`: one rule's fixes, targetable on save. */
+export function ruleFixKind(rule: string): string {
+  return `quickfix.rampart.${rule.replace(/\//g, '.')}`;
+}
+
+/** Suppressing these with a comment makes no sense: they are about suppression comments. */
+const NOT_SUPPRESSIBLE = new Set([ignoreNeedsRuleMeta.id, unusedIgnoreMeta.id]);
+
+export const FIX_ALL_TITLE = 'Fix all auto-fixable Rampart problems';
+
+export interface ShowDocsArgs {
+  rule: string;
+  url: string;
+}
+
+export interface CodeActionInput {
+  doc: TextDocument;
+  diagnostics: LspDiagnostic[];
+  only: string[] | undefined;
+  /** Parsed current version, when the document is Rampart's. */
+  parsed: ParsedDocument<unknown> | undefined;
+  /** Current findings (for "fix all <rule>"); lazily computed. */
+  current: () => Diagnostic[];
+  /** Text after all safe fixes (for fix-all); lazily computed. */
+  fixedText: () => string | undefined;
+  /** Turns a fixed text into minimal edits. */
+  diff: (before: string, after: string) => TextEdit[];
+  /** Command id the client runs for "Show documentation". */
+  showDocsCommand: string;
+  /** Whether the client accepts versioned `documentChanges`. */
+  documentChanges: boolean;
+}
+
+/** True when an action of `kind` is wanted under the request's `only` filter. */
+export function wanted(kind: string, only: string[] | undefined): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => kind === o || kind.startsWith(o + '.'));
+}
+
+function workspaceEdit(doc: TextDocument, edits: TextEdit[], documentChanges: boolean): WorkspaceEdit {
+  if (documentChanges) return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] };
+  return { changes: { [doc.uri]: edits } };
+}
+
+export function buildCodeActions(input: CodeActionInput): CodeAction[] {
+  const { doc, only, parsed } = input;
+  const actions: CodeAction[] = [];
+  const edit = (edits: TextEdit[]) => workspaceEdit(doc, edits, input.documentChanges);
+  const seenLine = new Set<string>();
+  const seenRule = new Set<string>();
+  const fixAllRules = new Set<string>();
+  let anySafe = false;
+
+  // Some clients (Neovim 0.7) hand back only code, codeDescription and data: no source means ours
+  // when the data has our shape; another tool's source never does.
+  // A malformed entry is skipped, not allowed to sink the whole answer.
+  const ours = input.diagnostics.filter(
+    (d) => (d.source === SOURCE || d.source === undefined) && isDiagnosticData(d.data) && typeof d.range?.start?.line === 'number',
+  );
+  for (const d of ours) {
+    if (!isDiagnosticData(d.data)) continue;
+    const { rule, version, fixes } = d.data;
+    // Fixes computed on another version would edit the wrong text.
+    if (version === doc.version) {
+      for (const fix of fixes) {
+        if (fix.kind === 'safe') anySafe = true;
+        const kind = ruleFixKind(rule);
+        if (!wanted(kind, only)) continue;
+        actions.push({ title: fix.title, kind, diagnostics: [d], isPreferred: fix.kind === 'safe', edit: edit(fix.edits) });
+      }
+      if (fixes.some((f) => f.kind === 'safe') && !fixAllRules.has(rule) && wanted(FIX_ALL_QUICKFIX_KIND, only)) {
+        fixAllRules.add(rule);
+        const same = input.current().filter((c) => c.rule === rule && c.fixes.some((f) => f.kind === 'safe'));
+        if (same.length > 1) {
+          actions.push({ title: `Fix all ${rule} problems`, kind: FIX_ALL_QUICKFIX_KIND, diagnostics: [d], edit: edit(selectSafeEdits(same)) });
+        }
+      }
+    }
+    const known = ruleMeta(rule) !== undefined;
+    if (parsed && known && !NOT_SUPPRESSIBLE.has(rule)) {
+      const line = statementStart(parsed, d.range.start.line);
+      const key = `${rule}@${line}`;
+      if (!seenLine.has(key) && wanted(SUPPRESS_LINE_KIND, only)) {
+        seenLine.add(key);
+        actions.push({ title: `Disable ${rule} for this line`, kind: SUPPRESS_LINE_KIND, diagnostics: [d], edit: edit([disableLineEdit(parsed, rule, d.range.start.line)]) });
+      }
+    }
+    if (!seenRule.has(rule)) {
+      seenRule.add(rule);
+      if (parsed && known && !NOT_SUPPRESSIBLE.has(rule) && wanted(SUPPRESS_FILE_KIND, only)) {
+        actions.push({ title: `Disable ${rule} for this file`, kind: SUPPRESS_FILE_KIND, diagnostics: [d], edit: edit([disableFileEdit(parsed, rule)]) });
+      }
+      if (known && wanted(DOCS_KIND, only)) {
+        const args: ShowDocsArgs = { rule, url: docsUrl(rule) };
+        const command: Command = { title: `Show documentation for ${rule}`, command: input.showDocsCommand, arguments: [args] };
+        actions.push({ title: command.title, kind: DOCS_KIND, diagnostics: [d], command });
+      }
+    }
+  }
+
+  // "Fix all" in the lightbulb when the cursor is on a fixable problem and there are others.
+  if (anySafe && wanted(FIX_ALL_QUICKFIX_KIND, only) && input.current().filter((c) => c.fix === 'safe').length > 1) {
+    const fixed = input.fixedText();
+    if (fixed !== undefined && fixed !== doc.getText()) {
+      actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_QUICKFIX_KIND, edit: edit(input.diff(doc.getText(), fixed)) });
+    }
+  }
+
+  // The source action (editor.codeActionsOnSave, "Source Action…"): only when asked for.
+  if (only && only.length > 0 && wanted(FIX_ALL_KIND, only)) {
+    const fixed = input.fixedText();
+    if (fixed !== undefined && fixed !== doc.getText()) {
+      actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: edit(input.diff(doc.getText(), fixed)) });
+    }
+  }
+  return actions;
+}

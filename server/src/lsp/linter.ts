@@ -1,0 +1,161 @@
+// The server's view of the engine: one ParseCache, one FsWorkspace whose overlay is the open
+// buffers (so nothing on the keystroke path reads the disk for an open file), one ConfigResolver
+// whose settings layer is set per document just before the config is resolved.
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, pluginFor, ParseCache } from '../engine/lint';
+import { detectLanguage } from '../engine/detect';
+import { fixAll } from '../engine/fixes';
+import { CONFIG_FILE_NAMES, parseConfigFile } from '../engine/config-file';
+import type { RampartConfig } from '../engine/config';
+import type { Language, LintResult, ParsedDocument } from '../engine/types';
+import { LineIndex } from '../engine/text';
+import { FsWorkspace } from '../node/fs-workspace';
+import { ConfigResolver } from '../node/config-resolver';
+import { internalErrorMeta } from '../engine/rules/internal-error';
+import { plainDiagnostic, toLspDiagnostic } from './convert';
+import { settingsLayer, type RampartSettings } from './settings';
+import { URI } from './uri';
+
+export const CONFIG_CODE = 'rampart/config';
+export const TOO_LARGE_CODE = 'rampart/file-too-large';
+const SNIFF_CHARS = 64 * 1024;
+
+export function isConfigFilePath(path: string): boolean {
+  return CONFIG_FILE_NAMES.includes(path.slice(path.lastIndexOf('/') + 1));
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KB`;
+  return `${n} bytes`;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'unknown error';
+}
+
+export class ServerLinter {
+  readonly cache = new ParseCache();
+  /** Open documents by file path, the overlay that shadows the disk. */
+  private readonly open = new Map<string, TextDocument>();
+  readonly workspace = new FsWorkspace((path) => this.open.get(path)?.getText());
+  readonly configs = new ConfigResolver(this.workspace);
+
+  didOpen(doc: TextDocument): void {
+    const path = URI.toPath(doc.uri);
+    if (path) this.open.set(path, doc);
+  }
+
+  didChange(doc: TextDocument): void {
+    this.didOpen(doc);
+  }
+
+  didClose(doc: TextDocument): void {
+    const path = URI.toPath(doc.uri);
+    if (!path) return;
+    this.open.delete(path);
+    this.cache.delete(path);
+    // The disk copy is what counts again.
+    this.workspace.invalidate(path);
+  }
+
+  /** Forgets cached config files and file reads (a config changed, a watcher fired). */
+  invalidate(paths: string[] = []): void {
+    for (const p of paths) this.workspace.invalidate(p);
+    if (paths.length === 0) this.workspace.clear();
+    this.configs.invalidate();
+  }
+
+  configFor(path: string, settings: RampartSettings): RampartConfig {
+    this.configs.settings = settingsLayer(settings);
+    return this.configs.configFor(path);
+  }
+
+  /** The language Rampart gives a document, or undefined when it is not Rampart's. */
+  languageOf(path: string, text: string, config: RampartConfig): Language | undefined {
+    return detectLanguage(path, text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text, config);
+  }
+
+  /** The engine's result for an open document (parse cached by version). */
+  lintResult(doc: TextDocument, settings: RampartSettings): LintResult | undefined {
+    const path = URI.toPath(doc.uri);
+    if (!path || !settings.enable || isConfigFilePath(path)) return undefined;
+    const text = doc.getText();
+    if (Buffer.byteLength(text, 'utf8') > settings.maxFileSize) return undefined;
+    return lint(path, text, { config: this.configFor(path, settings), workspace: this.workspace, cache: this.cache, version: doc.version });
+  }
+
+  /** The parsed document for code actions (the same cache entry lint() filled). */
+  parsed(doc: TextDocument, settings: RampartSettings): ParsedDocument<unknown> | undefined {
+    const path = URI.toPath(doc.uri);
+    if (!path || isConfigFilePath(path)) return undefined;
+    const text = doc.getText();
+    const language = this.languageOf(path, text, this.configFor(path, settings));
+    if (!language) return undefined;
+    let parsed = this.cache.get(path, doc.version, language);
+    if (!parsed) {
+      const plugin = pluginFor(language);
+      if (!plugin) return undefined;
+      parsed = plugin.parse(text, path);
+      this.cache.set(path, doc.version, language, parsed);
+    }
+    return parsed;
+  }
+
+  /** The text after every safe fix, applied round after round until it converges. */
+  fixAll(doc: TextDocument, settings: RampartSettings): string | undefined {
+    const path = URI.toPath(doc.uri);
+    if (!path || !settings.enable || isConfigFilePath(path)) return undefined;
+    const text = doc.getText();
+    if (Buffer.byteLength(text, 'utf8') > settings.maxFileSize) return undefined;
+    const config = this.configFor(path, settings);
+    const language = this.languageOf(path, text, config);
+    if (!language) return undefined;
+    // No parse cache here: intermediate texts have no version and must not evict the real one.
+    return fixAll(path, text, { config, workspace: this.workspace, language }).text;
+  }
+
+  /** Every diagnostic Rampart shows for an open document. Never throws. */
+  diagnose(doc: TextDocument, settings: RampartSettings): LspDiagnostic[] {
+    const path = URI.toPath(doc.uri);
+    if (!path || !settings.enable) return [];
+    try {
+      const text = doc.getText();
+      if (isConfigFilePath(path)) return this.validateConfig(text, path);
+      const size = Buffer.byteLength(text, 'utf8');
+      if (size > settings.maxFileSize) {
+        const config = this.configFor(path, settings);
+        if (!this.languageOf(path, text, config)) return [];
+        const first = new LineIndex(text.slice(0, 4096));
+        return [
+          plainDiagnostic(
+            { start: { line: 0, character: 0 }, end: { line: 0, character: first.lineText(0).length } },
+            DiagnosticSeverity.Information,
+            TOO_LARGE_CODE,
+            `Rampart skipped this file: it is ${formatBytes(size)}, more than rampart.maxFileSize (${formatBytes(settings.maxFileSize)}), so no rule ran. Raise the setting to lint it.`,
+          ),
+        ];
+      }
+      const result = this.lintResult(doc, settings);
+      return result ? result.diagnostics.map((d) => toLspDiagnostic(d, doc.uri, doc.version)) : [];
+    } catch (err) {
+      // Fail soft: one diagnostic saying the file was not linted, never a dead server.
+      return [
+        {
+          ...plainDiagnostic(
+            { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            DiagnosticSeverity.Error,
+            internalErrorMeta.id,
+            `Rampart could not lint this file (${errorText(err)}); no findings are shown. Please report this.`,
+          ),
+        },
+      ];
+    }
+  }
+
+  /** Problems of an open `.rampart.yaml`, in the file itself. */
+  validateConfig(text: string, path: string): LspDiagnostic[] {
+    return parseConfigFile(text, path).problems.map((p) => plainDiagnostic(p.range, DiagnosticSeverity.Error, CONFIG_CODE, p.message));
+  }
+}

@@ -1,0 +1,70 @@
+// The extension manifest (package.json): settings, commands and activation agree with the
+// server and the client code.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers/paths';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/lsp/settings';
+import { COMMANDS } from '../../client/src/client-options';
+
+interface Property {
+  type: string;
+  default: unknown;
+  scope?: string;
+  markdownDescription?: string;
+  enum?: string[];
+  additionalProperties?: unknown;
+  properties?: unknown;
+}
+
+const pkg = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8'));
+const props = pkg.contributes.configuration.properties as Record<string, Property>;
+
+test('every setting the server reads is contributed, with a scope and a markdown description', () => {
+  assert.deepEqual(Object.keys(props).sort(), [
+    'rampart.diagnosticMode',
+    'rampart.enable',
+    'rampart.maxFileSize',
+    'rampart.profile',
+    'rampart.rules',
+    'rampart.trace.server',
+  ]);
+  for (const [name, p] of Object.entries(props)) {
+    assert.ok(['resource', 'window', 'machine-overridable', 'application'].includes(p.scope ?? ''), `${name} scope`);
+    assert.ok((p.markdownDescription ?? '').length > 20, `${name} markdownDescription`);
+  }
+  assert.equal(props['rampart.trace.server']!.scope, 'window');
+  assert.deepEqual(props['rampart.trace.server']!.enum, ['off', 'messages', 'verbose']);
+});
+
+test('rampart.rules maps rule ids to a severity (the generator fills `properties`)', () => {
+  const rules = props['rampart.rules']!;
+  assert.equal(rules.type, 'object');
+  assert.deepEqual(rules.additionalProperties, { enum: ['off', 'info', 'warning', 'error'] });
+  assert.equal(typeof rules.properties, 'object');
+});
+
+test('the manifest defaults are the server defaults', () => {
+  const raw: Record<string, unknown> = { trace: { server: props['rampart.trace.server']!.default } };
+  for (const [name, p] of Object.entries(props)) if (!name.startsWith('rampart.trace.')) raw[name.slice('rampart.'.length)] = p.default;
+  assert.deepEqual(normalizeSettings(raw), { ...DEFAULT_SETTINGS, profile: 'recommended' });
+});
+
+test('commands: every command the client registers is contributed, in category Rampart', () => {
+  const commands = pkg.contributes.commands as Array<{ command: string; title: string; category: string }>;
+  assert.deepEqual(commands.map((c) => c.command).sort(), Object.values(COMMANDS).sort());
+  for (const c of commands) assert.equal(c.category, 'Rampart');
+  const titles = Object.fromEntries(commands.map((c) => [c.command, c.title]));
+  assert.equal(titles[COMMANDS.restartServer], 'Restart Server');
+  assert.equal(titles[COMMANDS.showOutput], 'Show Output');
+});
+
+test('engines.vscode matches @types/vscode; activation covers the languages VS Code owns', () => {
+  assert.equal(pkg.engines.vscode, `^${pkg.devDependencies['@types/vscode']}`);
+  assert.equal(pkg.main, './dist/extension.js');
+  for (const e of ['onLanguage:dockerfile', 'onLanguage:dockercompose', 'onLanguage:yaml', 'workspaceContains:**/Dockerfile', 'workspaceContains:**/.rampart.yaml']) {
+    assert.ok(pkg.activationEvents.includes(e), e);
+  }
+  assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+});
