@@ -101,6 +101,8 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
     try {
       findings = rule.check(parsed.model, ctx);
     } catch (err) {
+      // Its findings are unknown, so suppressions naming it cannot be judged unused.
+      evaluated.delete(rule.meta.id);
       // Contain the failure: one internal diagnostic naming the rule, the rest still run.
       raw.push(
         toDiagnostic(internalErrorMeta, 'error', {
