@@ -9,7 +9,8 @@
 // comment without a (known) rule, `rampart/unused-ignore` for one that silences nothing.
 import type { CommentInfo, Diagnostic, Fix, ParsedDocument, Range, TextEdit } from './types';
 import { effectiveSeverity, type RampartConfig } from './config';
-import { allRules, ruleMeta, rulesForPeer } from './registry';
+import { ruleMeta, rulesForPeer } from './registry';
+import { closestRuleId } from './suggest';
 import { toDiagnostic } from './lint';
 import { ignoreNeedsRuleMeta } from './rules/ignore-needs-rule';
 import { unusedIgnoreMeta } from './rules/unused-ignore';
@@ -258,37 +259,6 @@ function unknownMessage(name: string): string {
   if (near) return `${head} Did you mean ${near}?`;
   if (!name.includes('/')) return `${head} Rule ids look like "dockerfile/user-root"; write any reason after \`--\`.`;
   return `${head} Run \`rampart rules\` for the list of ids.`;
-}
-
-/** A known id within a small edit distance, or whose name part matches (`user-root`). */
-function closestRuleId(name: string): string | undefined {
-  const lower = name.toLowerCase();
-  if (ruleMeta(lower)) return lower;
-  const byName = allRules.filter((m) => m.id.slice(m.id.indexOf('/') + 1) === lower);
-  if (byName.length > 0) return byName.map((m) => m.id).join(' or ');
-  let best: string | undefined;
-  let bestDist = Infinity;
-  for (const m of allRules) {
-    const d = editDistance(lower, m.id);
-    if (d < bestDist) {
-      bestDist = d;
-      best = m.id;
-    }
-  }
-  return bestDist <= Math.max(2, Math.floor(name.length / 6)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 8) return Infinity;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 // ---------------------------------------------------------------------------------------------
