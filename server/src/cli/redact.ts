@@ -40,7 +40,12 @@ function lineSecrets(line: string): Array<[number, number]> {
   for (let guard = 0; guard < 50; guard++) {
     const c = findCredential(rest);
     if (!c) break;
-    out.push([base + c.start, base + c.start + c.length]);
+    const found = rest.slice(c.start, c.start + c.length);
+    if (/^[a-z][a-z0-9+.\-]*:\/\/[^:@/]*:.*@$/i.test(found)) {
+      // `scheme://user:password@`: mask the password only, the URL stays readable.
+      const from = found.indexOf(':', found.indexOf('://') + 3) + 1;
+      out.push([base + c.start + from, base + c.start + found.length - 1]);
+    } else out.push([base + c.start, base + c.start + c.length]);
     base += c.start + c.length;
     rest = line.slice(base);
   }
