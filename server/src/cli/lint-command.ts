@@ -159,7 +159,13 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
 
     let current = text;
     if (args.fix || args.fixDryRun) {
-      const fixed = fixAll(t.abs, text, { config, workspace, language, cache });
+      let fixed = { text };
+      try {
+        fixed = fixAll(t.abs, text, { config, workspace, language, cache });
+      } catch (err) {
+        // A rule produced clashing edits: fix nothing in this file rather than something wrong.
+        notes.push(`${path}: not fixed, a rule's fix failed (${err instanceof Error ? err.message : 'error'}); please report it`);
+      }
       if (fixed.text !== text) {
         const out = keepLineEndings(text, fixed.text);
         if (args.fix) {
