@@ -163,6 +163,11 @@ describe('config discovery and precedence', () => {
     assert.deepEqual(r.diagnostics, []);
     const up = lintText('FROM node:latest\n', { config: { rules: { 'dockerfile/image-latest': 'error' } } });
     assert.deepEqual(up.diagnostics.map((d) => `${d.rule} ${d.severity}`), ['dockerfile/image-latest error']);
+    // Rampart's own rules run in every profile, at the severity the project gives them.
+    const bad = 'RUN true\nFROM node:20\n';
+    assert.deepEqual(lintText(bad).diagnostics.map((d) => `${d.rule} ${d.severity}`), ['rampart/parse-error error']);
+    assert.deepEqual(lintText(bad, { config: { profile: 'recommended', rules: { 'rampart/parse-error': 'warning' } } }).diagnostics.map((d) => `${d.rule} ${d.severity}`), ['rampart/parse-error warning']);
+    assert.deepEqual(lintText(bad, { config: { rules: { 'rampart/parse-error': 'off' } } }).diagnostics, []);
   });
 });
 
