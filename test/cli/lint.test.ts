@@ -79,6 +79,12 @@ describe('rampart lint: text and JSON reports', () => {
     assert.equal(rampart(dir, ['lint', 'b', '--rule', 'dockerfile/image-latest=info', '--rule', 'dockerfile/add-instead-of-copy=off']).code, 0);
   });
 
+  it('--color forces colour; --no-color and NO_COLOR keep the plain text', () => {
+    const r = rampart(dir, ['lint', 'b', '--color']);
+    assert.equal(r.stdout.split('\n')[0], `b/Dockerfile:1:11: \x1b[33mwarning\x1b[0m \x1b[2mdockerfile/image-latest\x1b[0m ${LATEST_MSG('node')}`);
+    assert.doesNotMatch(rampart(dir, ['lint', 'b', '--no-color']).stdout, /\x1b/);
+  });
+
   it('explicit paths: files and folders, deduplicated, a gitignored file named explicitly is linted', () => {
     const r = rampart(dir, ['lint', 'z', 'z/Containerfile', 'ignored/Dockerfile', '--format', 'json']);
     const files = (JSON.parse(r.stdout) as { files: Array<{ path: string }> }).files.map((f) => f.path);

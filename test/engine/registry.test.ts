@@ -100,15 +100,18 @@ describe('generated artefacts', () => {
     const schema = JSON.parse(read(SCHEMA_PATH)) as {
       $schema: string;
       additionalProperties: boolean;
-      properties: { rules: { properties: Record<string, { $ref: string }>; additionalProperties: boolean }; files: { properties: Record<string, unknown> } };
-      definitions: { severity: { enum: string[] } };
+      properties: { rules: { properties: Record<string, { enum: string[]; description: string }>; additionalProperties: boolean }; files: { properties: Record<string, unknown> } };
     };
     assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
     assert.equal(schema.additionalProperties, false);
     assert.deepEqual(Object.keys(schema.properties), ['profile', 'rules', 'ignore', 'files', 'nginx', 'traefik']);
     assert.deepEqual(Object.keys(schema.properties.rules.properties), allRules.map((m) => m.id));
     assert.equal(schema.properties.rules.additionalProperties, false);
-    assert.deepEqual(schema.definitions.severity.enum, ['off', 'info', 'warning', 'error']);
+    for (const m of allRules) {
+      const p = schema.properties.rules.properties[m.id]!;
+      assert.deepEqual(p.enum, ['off', 'info', 'warning', 'error']);
+      assert.ok(p.description.includes(m.title) && p.description.includes(docsUrl(m.id)), m.id);
+    }
     assert.deepEqual(Object.keys(schema.properties.files.properties), ['dockerfile', 'compose', 'nginx', 'traefik']);
   });
 

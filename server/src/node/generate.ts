@@ -40,8 +40,9 @@ const VERSION = (example: string) => ({
 export function configSchema(rules: RuleMeta[] = allRules): object {
   const ruleProps: Record<string, object> = {};
   for (const m of rules) {
+    // Inline, not a $ref: draft-07 ignores a description beside $ref.
     ruleProps[m.id] = {
-      $ref: '#/definitions/severity',
+      enum: [...SEVERITY_SETTINGS],
       description: `${ruleSummary(m)} ${docsUrl(m.id)}`,
     };
   }
@@ -70,14 +71,10 @@ export function configSchema(rules: RuleMeta[] = allRules): object {
         type: 'object',
         description: 'Extra detection patterns: files to lint as this language.',
         additionalProperties: false,
-        properties: Object.fromEntries(CONFIG_LANGUAGES.map((l) => [l, { $ref: '#/definitions/globs' }])),
+        properties: Object.fromEntries(CONFIG_LANGUAGES.map((l) => [l, { ...GLOBS, description: `Files to lint as ${l}. ${GLOBS.description}` }])),
       },
       nginx: VERSION('1.27'),
       traefik: VERSION('3'),
-    },
-    definitions: {
-      severity: { enum: [...SEVERITY_SETTINGS] },
-      globs: GLOBS,
     },
   };
 }
