@@ -439,6 +439,16 @@ describe('BuildKit check=skip', () => {
     assert.deepEqual(kept(r.kept), [`${LATEST} 4:13-4:19`]);
   });
 
+  it('a comment that is not a directive ends the directives (even one dockerfile-ast reads as such)', () => {
+    const text = '# syntax=docker/dockerfile:1\n# hadolint ignore=DL3006\n# check=skip=JSONArgsRecommended\nFROM node:latest\nFROM debian:latest\n';
+    assert.equal(dockerfilePlugin.parse(text, '/w/Dockerfile').fileSuppressionLine, 1);
+    const r = lintWithPeers(text, peers);
+    assert.deepEqual(sup(r.suppressed), [`${LATEST} 4:11-4:17 buildkit ""`]);
+    assert.deepEqual(kept(r.kept), [`${LATEST} 5:13-5:19`]);
+    assert.equal(dockerfilePlugin.parse('# escape=`\n#CHECK = skip=all\nFROM a\n', '/w/Dockerfile').fileSuppressionLine, 2);
+    assert.equal(dockerfilePlugin.parse('# rampart-ignore-file a -- b=c\nFROM a\n', '/w/Dockerfile').fileSuppressionLine, 0);
+  });
+
   it('skip=all covers every rule mapped to a BuildKit check', () => {
     const r = lintWithPeers('# check=skip=all\nFROM node:latest\nADD a /a\n', peers);
     assert.deepEqual(kept(r.kept), []);
