@@ -2,14 +2,23 @@
 // repository-relative URIs under %SRCROOT%, 1-based UTF-16 regions, line-hash fingerprints that
 // survive line shifts, suppressed findings as inSource suppressions, safe fixes as `fixes`.
 import { createHash } from 'node:crypto';
-import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
-import type { Diagnostic, Range } from '../engine/types';
+import type { ArtifactLocation, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
+import type { Diagnostic, Range, SkipReason } from '../engine/types';
+import { compareDiagnostics } from '../engine/lint';
+import { redactSecrets } from './redact';
 import { HOME_URL, TOOL_NAME, TOOL_VERSION, docsUrl } from '../engine/identity';
 import { ruleMeta } from '../engine/registry';
 import { LineIndex } from '../engine/text';
 import type { FileReport } from './report';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+const PROBLEM_SEVERITY = { error: 'error', warning: 'warning', info: 'recommendation' } as const;
+const SKIP_TEXT: Record<SkipReason, string> = {
+  'too-large': 'larger than --max-file-size',
+  binary: 'binary content',
+  unreadable: 'cannot be read',
+  unrecognised: 'not a file Rampart recognises',
+};
 
 export function formatSarif(files: FileReport[]): string {
   const rules: ReportingDescriptor[] = [];
@@ -36,6 +45,8 @@ export function formatSarif(files: FileReport[]): string {
       defaultConfiguration: { level: LEVEL[m?.severity ?? 'warning'] },
       properties: {
         tags: m?.tags ?? [],
+        // Shown by GitHub for results without a security-severity (non-security rules).
+        'problem.severity': PROBLEM_SEVERITY[m?.severity ?? 'warning'],
         precision: m?.precision ?? 'high',
         'security-severity': m?.securitySeverity ?? '5.0',
         ...(m && m.peers.length > 0 ? { relatedIds: m.peers } : {}),
@@ -44,11 +55,20 @@ export function formatSarif(files: FileReport[]): string {
     return i;
   };
 
+  const notifications: Notification[] = [];
   for (const f of files) {
-    if (f.skipped) continue;
+    if (f.skipped) {
+      notifications.push({
+        level: 'warning',
+        message: { text: `${f.path}: not linted (${SKIP_TEXT[f.skipped]}).` },
+        locations: [{ physicalLocation: { artifactLocation: artifact(f.path) } }],
+        descriptor: { id: `skipped/${f.skipped}` },
+      });
+      continue;
+    }
     const index = f.text !== undefined ? new LineIndex(f.text) : undefined;
     const occurrences = new Map<string, number>();
-    const all = [...f.diagnostics, ...f.suppressed].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const all = [...f.diagnostics, ...f.suppressed].sort(compareDiagnostics);
     for (const d of all) {
       const lineHash = fingerprint(d, index);
       const n = occurrences.get(lineHash) ?? 0;
@@ -58,17 +78,21 @@ export function formatSarif(files: FileReport[]): string {
         ruleIndex: indexOfRule(d.rule),
         level: LEVEL[d.severity],
         message: { text: d.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(f.path), uriBaseId: '%SRCROOT%' }, region: region(d.range) } }],
+        locations: [{ physicalLocation: { artifactLocation: artifact(f.path), region: region(d.range) } }],
         partialFingerprints: { primaryLocationLineHash: `${lineHash}:${n + 1}` },
       };
       if (d.related.length > 0) {
         result.relatedLocations = d.related.map((r, k) => ({
           id: k + 1,
           message: { text: r.message },
-          physicalLocation: { artifactLocation: { uri: encodeUri(r.path ?? f.path), uriBaseId: '%SRCROOT%' }, region: region(r.range) },
+          physicalLocation: { artifactLocation: artifact(r.path ?? f.path), region: region(r.range) },
         }));
       }
-      if (d.suppression) result.suppressions = [{ kind: 'inSource', justification: d.suppression.justification }];
+      if (d.suppression) {
+        result.suppressions = [
+          d.suppression.justification ? { kind: 'inSource', justification: d.suppression.justification } : { kind: 'inSource' },
+        ];
+      }
       const safe = d.fixes.find((x) => x.kind === 'safe');
       if (safe) {
         result.fixes = [
@@ -76,7 +100,7 @@ export function formatSarif(files: FileReport[]): string {
             description: { text: safe.title },
             artifactChanges: [
               {
-                artifactLocation: { uri: encodeUri(f.path), uriBaseId: '%SRCROOT%' },
+                artifactLocation: artifact(f.path),
                 replacements: safe.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
               },
             ],
@@ -91,6 +115,7 @@ export function formatSarif(files: FileReport[]): string {
     tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: HOME_URL, rules } },
     originalUriBaseIds: { '%SRCROOT%': { uri: toFileUri(process.cwd()) } },
     columnKind: 'utf16CodeUnits',
+    invocations: [{ executionSuccessful: true, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
     results,
   };
   const log: Log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
@@ -102,16 +127,28 @@ function region(r: Range) {
   return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
 }
 
-/** Hash of rule id + whitespace-normalised line text (secret spans blanked), not the position. */
+/**
+ * Hash of rule id + whitespace-normalised line text, not the position, so the fingerprint
+ * survives lines inserted above. Secret values are masked before hashing (a hash of a short
+ * secret could be brute-forced).
+ */
 function fingerprint(d: Diagnostic, index: LineIndex | undefined): string {
   let line = index ? index.lineText(d.range.start.line) : '';
-  for (const s of d.secretRanges) {
-    if (s.start.line !== d.range.start.line) continue;
-    const end = s.end.line === s.start.line ? s.end.character : line.length;
-    line = line.slice(0, s.start.character) + '*'.repeat(Math.max(0, end - s.start.character)) + line.slice(end);
-  }
+  const onLine = d.secretRanges
+    .filter((s) => s.start.line <= d.range.start.line && s.end.line >= d.range.start.line)
+    .map((s) => ({
+      start: { line: 0, character: s.start.line === d.range.start.line ? s.start.character : 0 },
+      end: { line: 0, character: s.end.line === d.range.start.line ? s.end.character : line.length },
+    }));
+  line = redactSecrets(line, onLine);
   const normalised = line.replace(/\s+/g, ' ').trim();
   return createHash('sha256').update(`${d.rule}\0${normalised}`).digest('hex').slice(0, 16);
+}
+
+/** Repository-relative paths under %SRCROOT%; paths outside the current directory as file URIs. */
+function artifact(path: string): ArtifactLocation {
+  if (path.startsWith('/') || /^[a-zA-Z]:\//.test(path)) return { uri: toFileUri(path).replace(/\/$/, '') };
+  return { uri: encodeUri(path), uriBaseId: '%SRCROOT%' };
 }
 
 function encodeUri(path: string): string {

@@ -1,4 +1,5 @@
-// `path:line:col: severity rule-id message`, then a summary line. Colour only on a TTY.
+// `path:line:col: severity rule-id message` (1-based), one line per finding in report order, then
+// `N problems (E errors, W warnings, I info) in F files`. Colour only on a TTY (or --color).
 import type { FileReport } from './report';
 
 const COLOURS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' } as const;
@@ -11,10 +12,8 @@ export function formatText(files: FileReport[], colour: boolean): string {
   let warnings = 0;
   let infos = 0;
   for (const f of files) {
-    if (f.skipped) {
-      lines.push(`${f.path}: skipped (${f.skipped})`);
-      continue;
-    }
+    // Skipped files are named on stderr; the report keeps its fixed shape.
+    if (f.skipped) continue;
     for (const d of f.diagnostics) {
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;

@@ -90,7 +90,10 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
   };
 
   const raw: Diagnostic[] = [];
-  for (const f of parsed.parseErrors) raw.push(toDiagnostic(parseErrorMeta, 'error', f));
+  // Rampart's own rules are on in every profile; a project may still change their severity.
+  const parseSeverity = effectiveSeverity(parseErrorMeta, options.config);
+  const internalSeverity = effectiveSeverity(internalErrorMeta, options.config);
+  if (parseSeverity !== 'off') for (const f of parsed.parseErrors) raw.push(toDiagnostic(parseErrorMeta, parseSeverity, f));
 
   const evaluated = new Set<string>();
   for (const rule of plugin.rules) {
@@ -101,9 +104,12 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
     try {
       findings = rule.check(parsed.model, ctx);
     } catch (err) {
+      // Its findings are unknown, so suppressions naming it cannot be judged unused.
+      evaluated.delete(rule.meta.id);
       // Contain the failure: one internal diagnostic naming the rule, the rest still run.
+      if (internalSeverity === 'off') continue;
       raw.push(
-        toDiagnostic(internalErrorMeta, 'error', {
+        toDiagnostic(internalErrorMeta, internalSeverity, {
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
           message: `Rule ${rule.meta.id} failed on this file (${errorName(err)}); its findings are missing. Please report this.`,
         }),

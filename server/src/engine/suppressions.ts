@@ -1,107 +1,335 @@
-// Suppression comments: `# rampart-ignore <rule>[, …] [-- reason]` (next statement, or the same
-// line at the end of a YAML/TOML/nginx line) and `# rampart-ignore-file <rule>[, …] [-- reason]`.
-import type { CommentInfo, Diagnostic, ParsedDocument, Range } from './types';
-import type { RampartConfig } from './config';
-import { ruleMeta } from './registry';
+// Suppression comments (rules.md, "Suppression and configuration"):
+//   `# rampart-ignore <rule>[, <rule>…] [-- reason]`
+//       on its own line: covers the next line that is neither blank nor a comment; in a Dockerfile
+//       the whole instruction that starts there (continuation lines included). At the end of a
+//       line (YAML, TOML, nginx; a Dockerfile has no end-of-line comments): covers that line.
+//   `# rampart-ignore-file <rule>[, …] [-- reason]` anywhere: covers the file.
+// A finding is covered when its range starts on a covered line. Peer pragmas (pragmas.ts) are
+// honoured the same way. Rampart's own comments are checked: `rampart/ignore-needs-rule` for a
+// comment without a (known) rule, `rampart/unused-ignore` for one that silences nothing.
+import type { CommentInfo, Diagnostic, Fix, ParsedDocument, Range, TextEdit } from './types';
+import { effectiveSeverity, type RampartConfig } from './config';
+import { ruleMeta, rulesForPeer } from './registry';
+import { closestRuleId } from './suggest';
 import { toDiagnostic } from './lint';
 import { ignoreNeedsRuleMeta } from './rules/ignore-needs-rule';
+import { unusedIgnoreMeta } from './rules/unused-ignore';
+import { parsePeerPragma, registryPeerIndex, type PeerDialect, type PeerIndex } from './pragmas';
+import type { LineIndex } from './text';
+
+export interface IgnoreToken {
+  name: string;
+  /** Character range of the name on the comment's line. */
+  range: Range;
+}
 
 export interface IgnoreComment {
   scope: 'line' | 'file';
+  /** Known rule ids, in the order written (duplicates removed). */
   rules: string[];
-  /** Rule names written but unknown to the registry. */
-  unknown: string[];
+  /** Every name written, known or not, with its range. */
+  tokens: IgnoreToken[];
+  /** Names unknown to the registry. */
+  unknown: IgnoreToken[];
   reason: string;
   comment: CommentInfo;
-  /** Lines a `line` suppression covers. */
+  /** Range of the written rule list (first name to last name), when there is one. */
+  listRange?: Range;
+  /** Set when the keyword is a misspelt form such as `rampart-ignore-line`. */
+  badKeyword?: string;
+  /** Lines a `line` suppression covers; undefined when nothing follows the comment. */
   span?: { start: number; end: number };
 }
 
-const IGNORE_RE = /^\s*rampart-ignore(-file)?(?=\s|$)(.*)$/;
+// `rampart-ignore` or `rampart-ignore-file`, then whitespace or the end; `rampart-ignore-<x>` is
+// caught separately so a misspelt form is reported instead of silently doing nothing.
+const IGNORE_RE = /^(\s*)rampart-ignore(-[A-Za-z-]*)?(?=\s|$)/;
 
 /** Parses a comment's text (after `#`) as a rampart-ignore directive. */
 export function parseIgnoreComment(comment: CommentInfo): Omit<IgnoreComment, 'span'> | undefined {
   const m = IGNORE_RE.exec(comment.text);
   if (!m) return undefined;
-  let body = m[2] ?? '';
+  const suffix = m[2];
+  const badKeyword = suffix !== undefined && suffix !== '-file' ? `rampart-ignore${suffix}` : undefined;
+  const bodyStart = m[0].length;
+  let bodyEnd = comment.text.length;
   let reason = '';
-  const dash = body.indexOf('--');
-  if (dash >= 0) {
-    reason = body.slice(dash + 2).trim();
-    body = body.slice(0, dash);
+  // The reason starts at the first `--` that begins a word (rule ids contain single hyphens only).
+  const dash = /(^|\s)--/.exec(comment.text.slice(bodyStart));
+  if (dash) {
+    bodyEnd = bodyStart + dash.index + dash[1]!.length;
+    reason = comment.text.slice(bodyEnd + 2).trim();
   }
-  const names = body.split(/[\s,]+/).filter((s) => s.length > 0);
+  // Characters of the comment text sit one column after the `#`.
+  const line = comment.range.start.line;
+  const col0 = comment.range.start.character + 1;
+  const tokens: IgnoreToken[] = [];
+  const nameRe = /[^\s,]+/g;
+  const body = comment.text.slice(0, bodyEnd);
+  nameRe.lastIndex = bodyStart;
+  for (let t = nameRe.exec(body); t; t = nameRe.exec(body)) {
+    tokens.push({
+      name: t[0],
+      range: { start: { line, character: col0 + t.index }, end: { line, character: col0 + t.index + t[0].length } },
+    });
+  }
   const rules: string[] = [];
-  const unknown: string[] = [];
-  for (const n of names) (ruleMeta(n) ? rules : unknown).push(n);
-  return { scope: m[1] ? 'file' : 'line', rules, unknown, reason, comment };
+  const unknown: IgnoreToken[] = [];
+  for (const t of tokens) {
+    if (ruleMeta(t.name)) {
+      if (!rules.includes(t.name)) rules.push(t.name);
+    } else unknown.push(t);
+  }
+  const listRange = tokens.length > 0 ? { start: tokens[0]!.range.start, end: tokens[tokens.length - 1]!.range.end } : undefined;
+  return {
+    scope: suffix === '-file' ? 'file' : 'line',
+    rules,
+    tokens,
+    unknown,
+    reason,
+    comment,
+    ...(listRange ? { listRange } : {}),
+    ...(badKeyword ? { badKeyword } : {}),
+  };
 }
 
-/** The next line after `line` that is neither blank nor a comment, as a covered span. */
-function nextStatementSpan(parsed: ParsedDocument<unknown>, commentLines: Set<number>, line: number, lineCount: number) {
-  for (let l = line + 1; l < lineCount; l++) {
-    if (commentLines.has(l)) continue;
-    const span = parsed.statementSpan(l);
-    if (span) return span;
-    return { start: l, end: l };
+/** Lines that hold an own-line comment. */
+function commentLineSet(parsed: ParsedDocument<unknown>): Set<number> {
+  const s = new Set<number>();
+  for (const c of parsed.comments) if (c.ownLine) s.add(c.range.start.line);
+  return s;
+}
+
+/**
+ * The statement an own-line comment on `line` sits above: the next line that is neither blank
+ * nor a comment, widened to the whole instruction in a Dockerfile.
+ */
+function nextStatementSpan(parsed: ParsedDocument<unknown>, commentLines: Set<number>, line: number) {
+  const index = parsed.index;
+  for (let l = line + 1; l < index.lineCount; l++) {
+    if (commentLines.has(l) || index.lineText(l).trim() === '') continue;
+    return parsed.statementSpan(l) ?? { start: l, end: l };
   }
   return undefined;
 }
 
-export function collectIgnores(parsed: ParsedDocument<unknown>, lineCount: number, isBlank: (line: number) => boolean): IgnoreComment[] {
-  const commentLines = new Set<number>();
-  for (const c of parsed.comments) if (c.ownLine) commentLines.add(c.range.start.line);
+function lineSpan(parsed: ParsedDocument<unknown>, line: number) {
+  return parsed.statementSpan(line) ?? { start: line, end: line };
+}
+
+export function collectIgnores(parsed: ParsedDocument<unknown>): IgnoreComment[] {
+  const commentLines = commentLineSet(parsed);
   const out: IgnoreComment[] = [];
   for (const c of parsed.comments) {
     const p = parseIgnoreComment(c);
     if (!p) continue;
     let span: { start: number; end: number } | undefined;
-    if (p.scope === 'line') {
-      if (c.ownLine) {
-        // Skip blank lines as well as comments to find the statement the comment sits above.
-        const skip = new Set(commentLines);
-        for (let l = c.range.start.line + 1; l < lineCount && (skip.has(l) || isBlank(l)); l++) skip.add(l);
-        span = nextStatementSpan(parsed, skip, c.range.start.line, lineCount);
-      } else {
-        const l = c.range.start.line;
-        span = parsed.statementSpan(l) ?? { start: l, end: l };
-      }
-    }
-    out.push({ ...p, span });
+    if (p.scope === 'line') span = c.ownLine ? nextStatementSpan(parsed, commentLines, c.range.start.line) : lineSpan(parsed, c.range.start.line);
+    out.push({ ...p, ...(span ? { span } : {}) });
   }
   return out;
 }
 
-function covers(ig: IgnoreComment, d: Diagnostic): boolean {
-  if (!ig.rules.includes(d.rule)) return false;
-  if (ig.scope === 'file') return true;
-  return !!ig.span && d.range.start.line >= ig.span.start && d.range.start.line <= ig.span.end;
+/** One suppression in force, from Rampart's own comment or a peer pragma. */
+interface Cover {
+  rules: Set<string>;
+  /** undefined = the whole file. */
+  span: { start: number; end: number } | undefined;
+  /** False for a line suppression that has nothing to cover (comment at the end of the file). */
+  active: boolean;
+  justification: string;
+  source: 'rampart' | PeerDialect;
+}
+
+function covers(c: Cover, d: Diagnostic): boolean {
+  if (!c.active || !c.rules.has(d.rule)) return false;
+  return !c.span || (d.range.start.line >= c.span.start && d.range.start.line <= c.span.end);
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Peer pragmas of a document as covers. */
+function peerCovers(parsed: ParsedDocument<unknown>, commentLines: Set<number>, peers: PeerIndex): Cover[] {
+  const out: Cover[] = [];
+  const date = today();
+  for (const c of parsed.comments) {
+    // Dockerfile parser directives are the comments above `fileSuppressionLine`.
+    const isDirective = c.range.start.line < parsed.fileSuppressionLine;
+    const p = parsePeerPragma(c, { isDirective, today: date, peers });
+    if (!p || p.rules.length === 0) continue;
+    const span =
+      p.scope === 'file' ? undefined : p.scope === 'line' ? lineSpan(parsed, c.range.start.line) : nextStatementSpan(parsed, commentLines, c.range.start.line);
+    out.push({ rules: new Set(p.rules), span, active: p.scope === 'file' || span !== undefined, justification: p.justification, source: p.dialect });
+  }
+  return out;
+}
+
+function ownCover(ig: IgnoreComment): Cover {
+  return {
+    rules: new Set(ig.badKeyword ? [] : ig.rules),
+    span: ig.scope === 'file' ? undefined : ig.span,
+    active: ig.scope === 'file' || ig.span !== undefined,
+    justification: ig.reason,
+    source: 'rampart',
+  };
+}
+
+function suppress(d: Diagnostic, c: Cover): Diagnostic {
+  return { ...d, suppression: { kind: 'inSource', justification: c.justification, source: c.source } };
+}
+
+/** Splits diagnostics into kept and suppressed; Rampart's own comments win over peer pragmas. */
+function partition(diagnostics: Diagnostic[], covers_: Cover[]) {
+  const kept: Diagnostic[] = [];
+  const suppressed: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const c = covers_.find((x) => covers(x, d));
+    if (c) suppressed.push(suppress(d, c));
+    else kept.push(d);
+  }
+  return { kept, suppressed };
 }
 
 export function applySuppressions(
   parsed: ParsedDocument<unknown>,
   diagnostics: Diagnostic[],
-  _evaluated: Set<string>,
-  _config: RampartConfig,
+  evaluated: Set<string>,
+  config: RampartConfig,
+  /** Peer id → rule mapping; the registry's unless a test supplies its own. */
+  peers: PeerIndex = registryPeerIndex(),
 ): { kept: Diagnostic[]; suppressed: Diagnostic[] } {
-  const index = parsed.index;
-  const ignores = collectIgnores(parsed, index.lineCount, (l) => index.lineText(l).trim() === '');
-  const kept: Diagnostic[] = [];
-  const suppressed: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    const ig = ignores.find((i) => covers(i, d));
-    if (ig) suppressed.push({ ...d, suppression: { kind: 'inSource', justification: ig.reason, source: 'rampart-ignore' } });
-    else kept.push(d);
+  const commentLines = commentLineSet(parsed);
+  const ignores = collectIgnores(parsed);
+  const own = ignores.map(ownCover);
+  const all = [...own, ...peerCovers(parsed, commentLines, peers)];
+
+  // Phase 1: the rules' findings.
+  const first = partition(diagnostics, all);
+
+  // Phase 2: Rampart's checks of its own comments, themselves suppressible
+  // (`# rampart-ignore-file rampart/unused-ignore`).
+  const meta: Diagnostic[] = [];
+  const needsSeverity = effectiveSeverity(ignoreNeedsRuleMeta, config);
+  const unusedSeverity = effectiveSeverity(unusedIgnoreMeta, config);
+  for (let i = 0; i < ignores.length; i++) {
+    const ig = ignores[i]!;
+    if (needsSeverity !== 'off') {
+      for (const f of needsRuleFindings(ig)) meta.push(toDiagnostic(ignoreNeedsRuleMeta, needsSeverity, f));
+    }
+    if (unusedSeverity !== 'off' && !ig.badKeyword) {
+      const f = unusedFinding(ig, own[i]!, diagnostics, evaluated, parsed.index);
+      if (f) meta.push(toDiagnostic(unusedIgnoreMeta, unusedSeverity, f));
+    }
   }
-  for (const ig of ignores) {
-    if (ig.rules.length > 0 && ig.unknown.length === 0) continue;
-    const r: Range = ig.comment.range;
-    const message =
-      ig.unknown.length > 0
-        ? `Suppression names unknown rule ${ig.unknown.map((u) => `"${u}"`).join(', ')}: it silences nothing. Check the id with \`rampart rules\`.`
-        : 'Suppression names no rule: say which rule it silences, for example `# rampart-ignore dockerfile/user-root -- why`.';
-    kept.push(toDiagnostic(ignoreNeedsRuleMeta, 'error', { range: r, message }));
-  }
-  return { kept, suppressed };
+  const second = partition(meta, all);
+  return { kept: [...first.kept, ...second.kept], suppressed: [...first.suppressed, ...second.suppressed] };
 }
 
+// ---------------------------------------------------------------------------------------------
+// rampart/ignore-needs-rule
+
+function needsRuleFindings(ig: IgnoreComment): Array<{ range: Range; message: string }> {
+  const keyword = ig.scope === 'file' ? 'rampart-ignore-file' : 'rampart-ignore';
+  if (ig.badKeyword) {
+    return [
+      {
+        range: ig.comment.range,
+        message: `"${ig.badKeyword}" is not a Rampart suppression, so it silences nothing: write "rampart-ignore" (next line) or "rampart-ignore-file" (whole file).`,
+      },
+    ];
+  }
+  if (ig.tokens.length === 0) {
+    return [
+      {
+        range: ig.comment.range,
+        message: `This ${keyword} names no rule, so it silences nothing: name the rules it is for, for example \`# ${keyword} dockerfile/user-root -- why\`.`,
+      },
+    ];
+  }
+  return ig.unknown.map((t) => ({ range: t.range, message: unknownMessage(t.name) }));
+}
+
+function unknownMessage(name: string): string {
+  const head = `Unknown rule "${name}" in suppression: it silences nothing.`;
+  const peers = [...new Set(rulesForPeer(name).map((m) => m.id))];
+  if (peers.length > 0) return `${head} "${name}" is another tool's id; Rampart's rule for it is ${peers.join(', ')}.`;
+  const near = closestRuleId(name);
+  if (near) return `${head} Did you mean ${near}?`;
+  if (!name.includes('/')) return `${head} Rule ids look like "dockerfile/user-root"; write any reason after \`--\`.`;
+  return `${head} Run \`rampart rules\` for the list of ids.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// rampart/unused-ignore
+
+function unusedFinding(
+  ig: IgnoreComment,
+  cover: Cover,
+  diagnostics: Diagnostic[],
+  evaluated: Set<string>,
+  index: LineIndex,
+): { range: Range; message: string; fixes: Fix[] } | undefined {
+  if (ig.rules.length === 0) return undefined;
+  // Only rules that ran (enabled by config and profile) can be judged; `rampart/*` never are.
+  const judged = ig.rules.filter((r) => evaluated.has(r));
+  const unused = judged.filter((r) => !diagnostics.some((d) => d.rule === r && covers({ ...cover, rules: new Set([r]) }, d)));
+  if (unused.length === 0) return undefined;
+
+  const where =
+    ig.scope === 'file'
+      ? 'in this file'
+      : !ig.span
+        ? 'because no line follows the comment'
+        : ig.span.start === ig.span.end
+          ? `on line ${ig.span.start + 1}`
+          : `on lines ${ig.span.start + 1}–${ig.span.end + 1}`;
+  const names = unused.join(', ');
+  const tokens = ig.tokens.filter((t) => unused.includes(t.name));
+  const allUnused = unused.length === ig.rules.length;
+  // The whole comment goes only when nothing else is written in its list (an unknown id is the
+  // user's to correct, not Rampart's to delete).
+  const fix: Fix =
+    allUnused && ig.unknown.length === 0
+      ? { title: 'Remove the unused suppression comment', kind: 'suggest', edits: [removeCommentEdit(ig.comment, index)] }
+      : {
+          title: `Remove ${names} from the suppression`,
+          kind: 'suggest',
+          edits: [{ range: ig.listRange!, newText: ig.tokens.filter((t) => !unused.includes(t.name)).map((t) => t.name).join(listSeparator(ig, index)) }],
+        };
+  if (allUnused) {
+    return {
+      range: ig.unknown.length === 0 ? ig.comment.range : tokens.length === 1 ? tokens[0]!.range : ig.listRange!,
+      message: `Unused suppression: ${names} found nothing ${where}. A stale suppression would hide a future finding.`,
+      fixes: [fix],
+    };
+  }
+  return {
+    range: tokens.length === 1 ? tokens[0]!.range : ig.comment.range,
+    message: `Unused suppression of ${names}: ${unused.length === 1 ? 'it' : 'they'} found nothing ${where}, while the comment's other rules did.`,
+    fixes: [fix],
+  };
+}
+
+/** `, ` when the written list uses commas, else a space. */
+function listSeparator(ig: IgnoreComment, index: LineIndex): string {
+  const r = ig.listRange!;
+  return index.text.slice(index.offsetAt(r.start), index.offsetAt(r.end)).includes(',') ? ', ' : ' ';
+}
+
+/** Deletes a comment: the whole line with its line break when the comment stands alone. */
+export function removeCommentEdit(comment: CommentInfo, index: LineIndex): TextEdit {
+  const line = comment.range.start.line;
+  if (comment.ownLine) {
+    if (line + 1 < index.lineCount) return { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
+    if (line > 0) {
+      const prevEnd = index.lineEnd(line - 1) - index.lineStart(line - 1);
+      return { range: { start: { line: line - 1, character: prevEnd }, end: { line, character: index.lineText(line).length } }, newText: '' };
+    }
+    return { range: { start: { line, character: 0 }, end: { line, character: index.lineText(line).length } }, newText: '' };
+  }
+  // End of a line: remove the comment and the blanks before it, keep the code.
+  const before = index.lineText(line).slice(0, comment.range.start.character).trimEnd().length;
+  return { range: { start: { line, character: before }, end: comment.range.end }, newText: '' };
+}

@@ -1,7 +1,7 @@
 // Discovery of lintable files under folders: the CLI's walk and the server's workspace scan use
 // this one function, so both see the same files. `.gitignore` files are honoured with the
 // `ignore` package (git itself is never run); node_modules and .git are always skipped.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import ignore, { type Ignore } from 'ignore';
 import type { Language } from '../engine/types';
 import type { RampartConfig } from '../engine/config';
@@ -27,12 +27,18 @@ export interface DiscoverOptions {
 const ALWAYS_SKIP = new Set(['node_modules', '.git', '.hg', '.svn']);
 const SNIFF_BYTES = 64 * 1024;
 
+/** The first 64 KiB of a file (never the whole of a large one). */
 function defaultSniff(path: string): string {
+  let fd: number | undefined;
   try {
-    const buf = readFileSync(path);
-    return buf.subarray(0, SNIFF_BYTES).toString('utf8');
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
+    return buf.subarray(0, n).toString('utf8');
   } catch {
     return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -55,19 +61,11 @@ export function discover(roots: string[], options: DiscoverOptions): DiscoveredF
     } catch {
       return;
     }
-    let local = rules;
-    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
-      try {
-        const ig = ignore().add(readFileSync(`${dir}/.gitignore`, 'utf8'));
-        local = [...rules, { base: dir, ig }];
-      } catch {
-        // An unreadable .gitignore ignores nothing.
-      }
-    }
+    const local = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? withGitignore(rules, dir, `${dir}/.gitignore`) : rules;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (out.length >= max) return;
-      const path = `${dir}/${e.name}`;
+      const path = dir === '/' ? `/${e.name}` : `${dir}/${e.name}`;
       const isDir = e.isDirectory();
       if (isDir && ALWAYS_SKIP.has(e.name)) continue;
       if (!isDir && !e.isFile()) continue; // symlinks and sockets are not followed
@@ -94,16 +92,70 @@ export function discover(roots: string[], options: DiscoverOptions): DiscoveredF
     } catch {
       continue;
     }
-    if (st.isDirectory()) visit(root.replace(/\/+$/, '') || '/', []);
+    if (!st.isDirectory()) continue;
+    const dir = root.replace(/\/+$/, '') || '/';
+    visit(dir, ancestorGitignores(dir));
   }
   return out;
 }
 
-function isGitIgnored(path: string, isDir: boolean, rules: Array<{ base: string; ig: Ignore }>): boolean {
-  for (const { base, ig } of rules) {
-    let rel = path.slice(base.length + 1);
-    if (isDir) rel += '/';
-    if (rel && ig.ignores(rel)) return true;
+type GitRules = Array<{ base: string; ig: Ignore }>;
+
+/** Adds one ignore file's patterns, relative to `base`; an unreadable file ignores nothing. */
+function withGitignore(rules: GitRules, base: string, file: string): GitRules {
+  try {
+    return [...rules, { base, ig: ignore().add(readFileSync(file, 'utf8')) }];
+  } catch {
+    return rules;
   }
-  return false;
+}
+
+/**
+ * The ignore rules in force at a walk's starting folder: when it lies inside a git work tree, the
+ * `.gitignore` of every folder from the work tree's root down to (not including) the start, plus
+ * `.git/info/exclude`, so `rampart lint deploy/` ignores what `git status` would.
+ */
+export function ancestorGitignores(start: string): GitRules {
+  const chain: string[] = [];
+  let dir = start;
+  for (let guard = 0; guard < 200; guard++) {
+    if (exists(`${dir}/.git`)) {
+      let rules: GitRules = withGitignore([], dir, `${dir}/.git/info/exclude`);
+      for (const d of chain.reverse()) rules = exists(`${d}/.gitignore`) ? withGitignore(rules, d, `${d}/.gitignore`) : rules;
+      return rules;
+    }
+    const parent = dir.slice(0, dir.lastIndexOf('/')) || '/';
+    if (parent === dir) break;
+    dir = parent;
+    chain.push(dir);
+  }
+  return [];
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Git's answer for a path: rules are checked from the outermost ignore file to the innermost,
+ * and a deeper file's `!pattern` re-includes what an outer one excluded (a path inside an
+ * excluded folder never gets here: the walk does not enter it).
+ */
+function isGitIgnored(path: string, isDir: boolean, rules: GitRules): boolean {
+  let ignored = false;
+  for (const { base, ig } of rules) {
+    if (!path.startsWith(base === '/' ? '/' : base + '/')) continue;
+    let rel = path.slice(base === '/' ? 1 : base.length + 1);
+    if (!rel) continue;
+    if (isDir) rel += '/';
+    const r = ig.test(rel);
+    if (r.ignored) ignored = true;
+    else if (r.unignored) ignored = false;
+  }
+  return ignored;
 }

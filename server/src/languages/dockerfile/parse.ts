@@ -7,6 +7,8 @@ const KNOWN_INSTRUCTIONS = new Set([
   'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
 ]);
 
+const BUILDKIT_DIRECTIVE = /^#\s*(syntax|escape|check)\s*=\s*\S/i;
+
 /** `Dockerfile`, `Containerfile`, `*.Dockerfile`, `*.dockerfile`, `Dockerfile.*`, `Containerfile.*`. */
 export function isDockerfileName(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
@@ -26,10 +28,16 @@ export function parseDockerfile(text: string): ParsedDocument<DockerfileModel> {
 
   const comments: CommentInfo[] = [];
   let fileSuppressionLine = 0;
+  // dockerfile-ast reads any leading `# a b=c` as a directive (`# hadolint ignore=DL3007` too).
+  // BuildKit only knows syntax, escape and check, written `# name=value` on consecutive lines
+  // from the top; the first other line ends them (Dockerfile reference, "Parser directives").
+  let inDirectives = true;
   for (const d of ast.getDirectives()) {
     const r = d.getRange();
-    comments.push({ text: index.text.slice(index.offsetAt(r.start) + 1, index.offsetAt(r.end)), range: r, ownLine: true });
-    fileSuppressionLine = Math.max(fileSuppressionLine, r.end.line + 1);
+    const raw = index.text.slice(index.offsetAt(r.start), index.offsetAt(r.end));
+    comments.push({ text: raw.slice(1), range: r, ownLine: true });
+    if (inDirectives && r.start.line === fileSuppressionLine && BUILDKIT_DIRECTIVE.test(raw)) fileSuppressionLine = r.end.line + 1;
+    else inDirectives = false;
   }
   for (const c of ast.getComments()) {
     const r = c.getRange();

@@ -1,0 +1,244 @@
+// `rampart lint`: resolve the paths, check every config that governs them (before anything is
+// written), lint each file, apply safe fixes (--fix) or print them (--fix-dry-run), report.
+import { readFileSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import type { Language, Severity } from '../engine/types';
+import type { ConfigLayer, RampartConfig } from '../engine/config';
+import { lint, ParseCache } from '../engine/lint';
+import { fixAll } from '../engine/fixes';
+import { detectLanguage, isIgnoredByConfig } from '../engine/detect';
+import { stripBom } from '../engine/text';
+import { FsWorkspace } from '../node/fs-workspace';
+import { ConfigResolver } from '../node/config-resolver';
+import { discover } from '../node/discover';
+import { CliError, UsageError, type LintArgs } from './args';
+import { isBinary, keepLineEndings, writeFileAtomic } from './files';
+import { formatText } from './format-text';
+import { formatJson } from './format-json';
+import { formatSarif } from './format-sarif';
+import { redactSecrets } from './redact';
+import type { FileReport } from './report';
+
+/** A configuration file with problems: the run stops before linting (exit 2). */
+export class ConfigError extends CliError {}
+
+export interface CliIo {
+  stdout(text: string): Promise<void>;
+  stderr(text: string): void;
+  readStdin(): Promise<string>;
+  isTty: boolean;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+function toSlash(p: string): string {
+  return p.replace(/\\/g, '/');
+}
+
+/** Relative to the current directory when under it, else absolute; always with `/`. */
+export function displayPath(abs: string): string {
+  const rel = toSlash(relative(process.cwd(), abs));
+  return rel && !rel.startsWith('../') && rel !== '..' && !/^[a-zA-Z]:|^\//.test(rel) ? rel : toSlash(abs);
+}
+
+interface Target {
+  abs: string;
+  explicit: boolean;
+  /** Language from discovery or --language. */
+  language?: Language;
+  stdin?: boolean;
+}
+
+export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
+  const workspace = new FsWorkspace();
+  const overrides: ConfigLayer = { rules: args.rules };
+  if (args.profile) overrides.profile = args.profile;
+  let explicitConfig: string | undefined;
+  if (args.config !== undefined) {
+    explicitConfig = toSlash(resolve(args.config));
+    let isFile = false;
+    try {
+      isFile = statSync(explicitConfig).isFile();
+    } catch {
+      throw new UsageError(`--config: ${args.config}: no such file`);
+    }
+    if (!isFile) throw new UsageError(`--config: ${args.config} is not a file`);
+  }
+  const configs = new ConfigResolver(workspace, undefined, overrides, explicitConfig);
+  const cache = new ParseCache();
+
+  // 1. Targets: explicit files (claimed or not), folders walked with discovery, stdin.
+  const targets: Target[] = [];
+  const seen = new Set<string>();
+  const add = (t: Target) => {
+    if (seen.has(t.abs)) return;
+    seen.add(t.abs);
+    targets.push(t);
+  };
+  const stdinPath = toSlash(resolve('<stdin>'));
+  for (const p of args.paths) {
+    if (p === '-') {
+      add({ abs: stdinPath, explicit: true, stdin: true, language: args.language });
+      continue;
+    }
+    const abs = toSlash(resolve(p));
+    let st;
+    try {
+      st = statSync(abs);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? `${p}: no such file or folder` : `${p}: cannot be read (${code ?? 'error'})`);
+    }
+    if (st.isDirectory()) {
+      for (const f of discover([abs], { configFor: (path) => configs.configFor(path) })) add({ abs: f.path, explicit: false, language: args.language ?? f.language });
+    } else add({ abs, explicit: true, language: args.language });
+  }
+
+  // 2. Every config that governs a target must be valid: CI must not lint with a broken config,
+  // and nothing is written before this check.
+  checkConfigs(configs, explicitConfig ? [explicitConfig] : targets.map((t) => configs.configPathFor(t.abs)));
+
+  // 3. Lint (and fix) each target.
+  const reports: FileReport[] = [];
+  const diffs: string[] = [];
+  const notes: string[] = [];
+  for (const t of targets) {
+    const config = configs.configFor(t.abs);
+    const path = t.stdin ? '-' : displayPath(t.abs);
+    const report = (language: Language | undefined, extra: Partial<FileReport>) =>
+      reports.push({ path, absPath: t.abs, language, diagnostics: [], suppressed: [], ...extra });
+
+    if (!t.stdin && t.explicit && isIgnoredByConfig(t.abs, config)) {
+      notes.push(`${path}: ignored by ${config.configPath ? displayPath(config.configPath) : 'the configuration'}`);
+      continue;
+    }
+
+    let raw: string;
+    let mode: number | undefined;
+    const nameLanguage = t.language ?? detectLanguage(t.abs, '', config);
+    if (t.stdin) {
+      raw = await io.readStdin();
+    } else {
+      let buf: Buffer;
+      try {
+        const st = statSync(t.abs);
+        if (st.isFile()) mode = st.mode & 0o7777;
+        if (st.isFile() && st.size > args.maxFileSize) {
+          if (nameLanguage) {
+            report(nameLanguage, { skipped: 'too-large' });
+            notes.push(`${path}: skipped, larger than ${args.maxFileSize} bytes (--max-file-size)`);
+          } else if (t.explicit) report(undefined, { skipped: 'unrecognised' });
+          continue;
+        }
+        buf = readFileSync(t.abs);
+      } catch (err) {
+        report(nameLanguage, { skipped: 'unreadable' });
+        notes.push(`${path}: skipped, cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+        continue;
+      }
+      if (isBinary(buf)) {
+        if (nameLanguage) {
+          report(nameLanguage, { skipped: 'binary' });
+          notes.push(`${path}: skipped, binary content`);
+        } else if (t.explicit) report(undefined, { skipped: 'unrecognised' });
+        continue;
+      }
+      raw = buf.toString('utf8');
+    }
+
+    const { text, bom } = stripBom(raw);
+    const language = t.language ?? detectLanguage(t.abs, text, config);
+    if (!language) {
+      if (t.explicit) {
+        report(undefined, { skipped: 'unrecognised' });
+        notes.push(`${path}: skipped, not a file Rampart recognises (use --language, or files: in .rampart.yaml)`);
+      }
+      continue;
+    }
+
+    let current = text;
+    if (args.fix || args.fixDryRun) {
+      let fixed = { text };
+      try {
+        fixed = fixAll(t.abs, text, { config, workspace, language, cache });
+      } catch (err) {
+        // A rule produced clashing edits: fix nothing in this file rather than something wrong.
+        notes.push(`${path}: not fixed, a rule's fix failed (${err instanceof Error ? err.message : 'error'}); please report it`);
+      }
+      if (fixed.text !== text) {
+        const out = keepLineEndings(text, fixed.text);
+        if (args.fix) {
+          try {
+            writeFileAtomic(t.abs, (bom ? '\ufeff' : '') + out, mode);
+          } catch (err) {
+            throw new CliError(`${path}: cannot write the fixed file (${(err as NodeJS.ErrnoException).code ?? 'error'}); it is unchanged`);
+          }
+          workspace.invalidate(t.abs);
+          current = out;
+        } else {
+          diffs.push(redactedDiff(path, text, out, t.abs, language, config, workspace, cache));
+        }
+      }
+    }
+    const r = lint(t.abs, current, { config, workspace, language, cache });
+    report(language, { diagnostics: r?.diagnostics ?? [], suppressed: r?.suppressed ?? [], text: current });
+  }
+
+  reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  // 4. Report.
+  const colour = args.output === undefined && (args.color ?? (io.isTty && !process.env.NO_COLOR));
+  const formatted = args.format === 'json' ? formatJson(reports) : args.format === 'sarif' ? formatSarif(reports) : formatText(reports, colour);
+  if (args.output !== undefined) {
+    try {
+      writeFileAtomic(toSlash(resolve(args.output)), formatted);
+    } catch (err) {
+      throw new CliError(`--output: cannot write ${args.output} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  for (const n of notes) io.stderr(`rampart: ${n}\n`);
+  if (args.fixDryRun) await io.stdout(diffs.join(''));
+  else if (args.output === undefined) await io.stdout(formatted);
+
+  if (args.failOn === 'never') return 0;
+  const threshold = SEVERITY_RANK[args.failOn];
+  return reports.some((r) => r.diagnostics.some((d) => SEVERITY_RANK[d.severity] >= threshold)) ? 1 : 0;
+}
+
+/** Stops the run with every problem of every config in use, as `file:line:col: message`. */
+function checkConfigs(configs: ConfigResolver, paths: Array<string | undefined>): void {
+  const lines: string[] = [];
+  for (const cp of [...new Set(paths)].filter((p): p is string => p !== undefined).sort()) {
+    const r = configs.loadFile(cp);
+    if (!r) {
+      lines.push(`${displayPath(cp)}: cannot be read`);
+      continue;
+    }
+    for (const p of r.problems) lines.push(`${displayPath(cp)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
+  }
+  if (lines.length > 0) throw new ConfigError(lines.join('\n'));
+}
+
+/** A unified diff of a fix with secret values masked on both sides (each side's own secret spans). */
+function redactedDiff(
+  path: string,
+  before: string,
+  after: string,
+  abs: string,
+  language: Language,
+  config: RampartConfig,
+  workspace: FsWorkspace,
+  cache: ParseCache,
+): string {
+  const secrets = (text: string) => {
+    const r = lint(abs, text, { config, workspace, language, cache });
+    return r ? [...r.diagnostics, ...r.suppressed].flatMap((d) => d.secretRanges) : [];
+  };
+  const a = redactSecrets(before, secrets(before));
+  const b = redactSecrets(after, secrets(after));
+  const name = path === '-' ? '-' : path;
+  const patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, a, b, undefined, undefined, { context: 3 });
+  // Drop jsdiff's "=====" banner: the rest is what `git apply` and `patch -p1` read.
+  return patch.replace(/^=+\n/, '');
+}
