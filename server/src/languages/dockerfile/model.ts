@@ -358,3 +358,190 @@ export function joinContinuations(raw: string, base: number, escapeChar: string)
   offsets.push(base + n);
   return { text, offsets };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Stage facts shared by the runtime rules (added for user-root, secret-file-copied, expose-ssh,
+// healthcheck-missing, shell-form-entrypoint). Additive: nothing above depends on them.
+
+/** A stage followed by the stages it is built FROM: `[stage, parent, grandparent, …]`. */
+export function stageChain(stage: DockerStage): DockerStage[] {
+  const out: DockerStage[] = [];
+  for (let s: DockerStage | undefined = stage; s && out.length < 1000; s = s.parent) out.push(s);
+  return out;
+}
+
+/** The stages whose file system and config ship in the image: the final stage and its FROM <stage> chain. */
+export function shippedStages(model: DockerfileModel): DockerStage[] {
+  return model.finalStage ? stageChain(model.finalStage) : [];
+}
+
+/** Like inheritedInstruction, but also says which stage the instruction belongs to. */
+export function inheritedWithStage(stage: DockerStage, keyword: string): { ins: Instruction; stage: DockerStage } | undefined {
+  for (const s of stageChain(stage)) {
+    for (let k = s.instructions.length - 1; k >= 0; k--) {
+      if (s.instructions[k]!.getKeyword() === keyword) return { ins: s.instructions[k]!, stage: s };
+    }
+  }
+  return undefined;
+}
+
+export type VarMap = Map<string, { value: string | null; range: Range }>;
+
+/**
+ * Variables visible to an instruction of a stage, with the values Rampart can know: ENV from the
+ * stages it is built FROM (ENV is part of the image config; ARG is not), then the stage's own ARG
+ * and ENV up to (not including) `before`. A stage `ARG X` without a default takes the global
+ * default; values that cannot be resolved are `null` (substituteArgs then reports unresolved).
+ */
+export function stageVariables(model: DockerfileModel, stage: DockerStage, before?: Instruction): VarMap {
+  // ENV persists into stages built FROM this one; a stage's ARGs end with the stage.
+  const env: VarMap = new Map();
+  let scope: VarMap = new Map();
+  for (const s of stageChain(stage).reverse()) {
+    scope = new Map(env);
+    for (const ins of s.instructions) {
+      if (s === stage && ins === before) return scope;
+      const kw = ins.getKeyword();
+      if (kw === 'ENV') {
+        for (const p of (ins as unknown as PropertyLike).getProperties()) {
+          const raw = p.getValue();
+          const value = raw == null ? null : raw.includes('$') ? (substituteArgs(raw, scope) ?? null) : raw;
+          const entry = { value, range: p.getValueRange() ?? p.getNameRange() };
+          env.set(p.getName(), entry);
+          scope.set(p.getName(), entry);
+        }
+      } else if (kw === 'ARG') {
+        for (const p of (ins as unknown as PropertyLike).getProperties()) {
+          const name = p.getName();
+          // An ENV of the same name always wins over an ARG (Docker's rule).
+          if (env.has(name)) continue;
+          const raw = p.getValue();
+          if (raw == null) {
+            // Declared without a default: the global default applies, else only --build-arg knows.
+            const g = model.globalArgs.get(name);
+            scope.set(name, g ? { value: g.value, range: g.range } : { value: null, range: p.getNameRange() });
+          } else {
+            const value = raw.includes('$') ? (substituteArgs(raw, scope) ?? null) : raw;
+            scope.set(name, { value, range: p.getValueRange() ?? p.getNameRange() });
+          }
+        }
+      }
+    }
+  }
+  return scope;
+}
+
+interface PropertyLike {
+  getProperties(): Array<{ getName(): string; getValue(): string | null; getNameRange(): Range; getValueRange(): Range | null }>;
+}
+
+/** Expands `$VAR`/`${VAR…}` in an instruction argument with the stage's variables; undefined when unknown. */
+export function resolveInStage(model: DockerfileModel, stage: DockerStage, ins: Instruction, text: string): string | undefined {
+  if (!text.includes('$')) return text;
+  return substituteArgs(text, stageVariables(model, stage, ins));
+}
+
+/** The stage a `--from=` value names (stage name or index), or undefined for an external image. */
+export function stageByRef(model: DockerfileModel, ref: string, current?: DockerStage): DockerStage | undefined {
+  const lower = ref.toLowerCase();
+  const limit = current ? current.index : model.stages.length;
+  if (/^\d+$/.test(ref)) {
+    const i = Number(ref);
+    return i < limit ? model.stages[i] : undefined;
+  }
+  for (let i = limit - 1; i >= 0; i--) if (model.stages[i]!.name === lower) return model.stages[i];
+  return undefined;
+}
+
+/** The working directory in effect at an instruction (WORKDIR, following FROM <stage>); undefined when a variable hides it. */
+export function workdirAt(model: DockerfileModel, stage: DockerStage, before?: Instruction): string | undefined {
+  let dir: string | undefined = '/';
+  for (const s of stageChain(stage).reverse()) {
+    for (const ins of s.instructions) {
+      if (s === stage && ins === before) return dir;
+      if (ins.getKeyword() !== 'WORKDIR') continue;
+      const raw = ins.getArguments().map((a) => a.getValue()).join(' ');
+      const value = resolveInStage(model, s, ins, raw);
+      if (value === undefined) dir = undefined;
+      else dir = value.startsWith('/') ? posixNormalize(value) : dir === undefined ? undefined : posixNormalize(`${dir}/${value}`);
+    }
+  }
+  return dir;
+}
+
+/** `/a/./b//c/../d/` → `/a/b/d`; relative paths stay relative (`./x` → `x`, `.` → `.`). */
+export function posixNormalize(p: string): string {
+  const abs = p.startsWith('/');
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+      else if (!abs) out.push('..');
+      continue;
+    }
+    out.push(seg);
+  }
+  const joined = out.join('/');
+  return abs ? `/${joined}` : joined === '' ? '.' : joined;
+}
+
+/** The arguments of an instruction as one string with line continuations removed. */
+export function argumentsText(model: DockerfileModel, ins: Instruction): { text: string; offsets: number[] } | undefined {
+  const r = ins.getArgumentsRange();
+  if (!r) return undefined;
+  const start = model.index.offsetAt(r.start);
+  const end = model.index.offsetAt(r.end);
+  return joinContinuations(model.text.slice(start, end), start, model.escapeChar);
+}
+
+export interface Declaration {
+  /** `ARG`, `ENV` or `LABEL`. */
+  keyword: 'ARG' | 'ENV' | 'LABEL';
+  name: string;
+  nameRange: Range;
+  /** Unquoted value; null when the declaration has none (`ARG X`). */
+  value: string | null;
+  /** The value as written, quotes included; null when there is none. */
+  valueRange: Range | null;
+  instruction: Instruction;
+  /** The stage it belongs to; undefined for global ARGs before the first FROM. */
+  stage: DockerStage | undefined;
+  /** Declared through `ONBUILD` (runs in images built FROM this one). */
+  onbuild: boolean;
+}
+
+/** Every ARG, ENV and LABEL key/value in the file, global ARGs and ONBUILD triggers included. */
+export function declarations(model: DockerfileModel): Declaration[] {
+  const out: Declaration[] = [];
+  const stageOf = (line: number) => {
+    let found: DockerStage | undefined;
+    for (const s of model.stages) if (s.startLine <= line) found = s;
+    return found;
+  };
+  for (const ins of model.ast.getInstructions()) {
+    let target: Instruction | null = ins;
+    let onbuild = false;
+    if (ins.getKeyword() === 'ONBUILD') {
+      target = (ins as unknown as { getTriggerInstruction(): Instruction | null }).getTriggerInstruction();
+      onbuild = true;
+    }
+    if (!target) continue;
+    const kw = target.getKeyword();
+    if (kw !== 'ARG' && kw !== 'ENV' && kw !== 'LABEL') continue;
+    const stage = stageOf(ins.getRange().start.line);
+    for (const p of (target as unknown as PropertyLike).getProperties()) {
+      out.push({
+        keyword: kw,
+        name: p.getName(),
+        nameRange: p.getNameRange(),
+        value: p.getValue(),
+        valueRange: p.getValueRange(),
+        instruction: ins,
+        stage,
+        onbuild,
+      });
+    }
+  }
+  return out;
+}

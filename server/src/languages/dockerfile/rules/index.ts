@@ -2,7 +2,12 @@
 // and fixtures; the registry test fails until all three exist.
 import type { Rule } from '../../../engine/types';
 import type { DockerfileModel } from '../model';
+import { userRoot } from './user-root';
 import { imageLatest } from './image-latest';
 import { addInstead } from './add-instead-of-copy';
 
-export const dockerfileRules: Rule<DockerfileModel>[] = [imageLatest, addInstead];
+export const dockerfileRules: Rule<DockerfileModel>[] = [
+  userRoot,
+  imageLatest,
+  addInstead,
+];
