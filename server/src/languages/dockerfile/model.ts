@@ -79,9 +79,10 @@ export function buildModel(text: string): DockerfileModel {
 
   const globalArgs = new Map<string, { value: string | null; range: Range }>();
   for (const arg of ast.getInitialARGs()) {
-    const p = arg.getProperty();
-    if (!p) continue;
-    globalArgs.set(p.getName(), { value: p.getValue(), range: p.getValueRange() ?? p.getNameRange() });
+    // `ARG A B=1` declares two arguments (argProperties reads it as BuildKit does).
+    for (const p of argProperties({ index, text, escapeChar }, arg)) {
+      globalArgs.set(p.name, { value: p.value, range: p.valueRange ?? p.nameRange });
+    }
   }
 
   const stages: DockerStage[] = [];
@@ -411,18 +412,18 @@ export function stageVariables(model: DockerfileModel, stage: DockerStage, befor
           scope.set(p.getName(), entry);
         }
       } else if (kw === 'ARG') {
-        for (const p of (ins as unknown as PropertyLike).getProperties()) {
-          const name = p.getName();
+        for (const p of argProperties(model, ins)) {
+          const name = p.name;
           // An ENV of the same name always wins over an ARG (Docker's rule).
           if (env.has(name)) continue;
-          const raw = p.getValue();
+          const raw = p.value;
           if (raw == null) {
             // Declared without a default: the global default applies, else only --build-arg knows.
             const g = model.globalArgs.get(name);
-            scope.set(name, g ? { value: g.value, range: g.range } : { value: null, range: p.getNameRange() });
+            scope.set(name, g ? { value: g.value, range: g.range } : { value: null, range: p.nameRange });
           } else {
             const value = raw.includes('$') ? (substituteArgs(raw, scope) ?? null) : raw;
-            scope.set(name, { value, range: p.getValueRange() ?? p.getNameRange() });
+            scope.set(name, { value, range: p.valueRange ?? p.nameRange });
           }
         }
       }
@@ -431,8 +432,73 @@ export function stageVariables(model: DockerfileModel, stage: DockerStage, befor
   return scope;
 }
 
+export interface NameValue {
+  name: string;
+  nameRange: Range;
+  value: string | null;
+  valueRange: Range | null;
+}
+
+/**
+ * The name[=value] pairs of an ARG as BuildKit reads them. dockerfile-ast reads
+ * `ARG A B=1` as the legacy `NAME value` form, which ARG does not have; BuildKit declares A and B.
+ */
+export function argProperties(model: Pick<DockerfileModel, 'index' | 'text' | 'escapeChar'>, ins: Instruction): NameValue[] {
+  const props = (ins as unknown as PropertyLike).getProperties();
+  const legacy = props.length === 1 && props[0]!.getValue() !== null && !props[0]!.getAssignmentOperator?.();
+  if (!legacy) {
+    return props.map((p) => ({ name: p.getName(), nameRange: p.getNameRange(), value: p.getValue(), valueRange: p.getValueRange() }));
+  }
+  const args = argumentsText(model, ins);
+  if (!args) return [];
+  const out: NameValue[] = [];
+  const { text, offsets } = args;
+  const rangeOf = (a: number, b: number) => model.index.rangeOf(offsets[a]!, a === b ? offsets[a]! : offsets[b - 1]! + 1);
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (i >= text.length) break;
+    const start = i;
+    let eq = -1;
+    let value = '';
+    let quote = '';
+    while (i < text.length && (quote || !/\s/.test(text[i]!))) {
+      const c = text[i]!;
+      if (eq < 0 && c === '=' && !quote) {
+        eq = i;
+        i++;
+        continue;
+      }
+      if (quote) {
+        if (c === quote) quote = '';
+        else if (c === '\\' && quote === '"' && i + 1 < text.length) value += text[++i];
+        else if (eq >= 0) value += c;
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '\\' && i + 1 < text.length) {
+        if (eq >= 0) value += text[i + 1];
+        i++;
+      } else if (eq >= 0) value += c;
+      i++;
+    }
+    const nameEnd = eq >= 0 ? eq : i;
+    out.push({
+      name: text.slice(start, nameEnd),
+      nameRange: rangeOf(start, nameEnd),
+      value: eq >= 0 ? value : null,
+      valueRange: eq >= 0 ? rangeOf(eq + 1, i) : null,
+    });
+  }
+  return out;
+}
+
 interface PropertyLike {
-  getProperties(): Array<{ getName(): string; getValue(): string | null; getNameRange(): Range; getValueRange(): Range | null }>;
+  getProperties(): Array<{
+    getName(): string;
+    getValue(): string | null;
+    getNameRange(): Range;
+    getValueRange(): Range | null;
+    getAssignmentOperator?(): string | null;
+  }>;
 }
 
 /** Expands `$VAR`/`${VAR…}` in an instruction argument with the stage's variables; undefined when unknown. */
@@ -487,7 +553,7 @@ export function posixNormalize(p: string): string {
 }
 
 /** The arguments of an instruction as one string with line continuations removed. */
-export function argumentsText(model: DockerfileModel, ins: Instruction): { text: string; offsets: number[] } | undefined {
+export function argumentsText(model: Pick<DockerfileModel, 'index' | 'text' | 'escapeChar'>, ins: Instruction): { text: string; offsets: number[] } | undefined {
   const r = ins.getArgumentsRange();
   if (!r) return undefined;
   const start = model.index.offsetAt(r.start);
@@ -530,18 +596,13 @@ export function declarations(model: DockerfileModel): Declaration[] {
     const kw = target.getKeyword();
     if (kw !== 'ARG' && kw !== 'ENV' && kw !== 'LABEL') continue;
     const stage = stageOf(ins.getRange().start.line);
-    for (const p of (target as unknown as PropertyLike).getProperties()) {
-      out.push({
-        keyword: kw,
-        name: p.getName(),
-        nameRange: p.getNameRange(),
-        value: p.getValue(),
-        valueRange: p.getValueRange(),
-        instruction: ins,
-        stage,
-        onbuild,
-      });
-    }
+    const props: NameValue[] =
+      kw === 'ARG'
+        ? argProperties(model, target)
+        : (target as unknown as PropertyLike)
+            .getProperties()
+            .map((p) => ({ name: p.getName(), nameRange: p.getNameRange(), value: p.getValue(), valueRange: p.getValueRange() }));
+    for (const p of props) out.push({ keyword: kw, ...p, instruction: ins, stage, onbuild });
   }
   return out;
 }

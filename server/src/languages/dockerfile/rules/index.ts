@@ -3,11 +3,15 @@
 import type { Rule } from '../../../engine/types';
 import type { DockerfileModel } from '../model';
 import { userRoot } from './user-root';
+import { secretInArg } from './secret-in-arg';
+import { secretInEnv } from './secret-in-env';
 import { imageLatest } from './image-latest';
 import { addInstead } from './add-instead-of-copy';
 
 export const dockerfileRules: Rule<DockerfileModel>[] = [
   userRoot,
+  secretInArg,
+  secretInEnv,
   imageLatest,
   addInstead,
 ];

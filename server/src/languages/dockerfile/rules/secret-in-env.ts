@@ -22,6 +22,8 @@ export const meta = defineMeta({
 // its default, so it counts as a literal.
 const PASS_THROUGH_RE = /\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*(?::?\?[^}]*)?\})/g;
 
+const DEFAULT_RE = /\$\{[A-Za-z_][A-Za-z0-9_]*:?-[^}]*\}/g;
+
 /** True when an ENV value carries literal text of its own (not only variable references). */
 export function isLiteralValue(value: string): boolean {
   const rest = value.replace(PASS_THROUGH_RE, '').trim();
@@ -39,9 +41,10 @@ export const secretInEnv: Rule<DockerfileModel> = {
       if (d.value === null || d.valueRange === null || d.value.trim() === '') continue;
       const valueRange = innerRange(model, d.valueRange);
       if (d.keyword === 'ENV' && isSecretName(d.name) && isLiteralValue(d.value)) {
+        const onlyDefault = d.value.replace(PASS_THROUGH_RE, '').replace(DEFAULT_RE, '').trim() === '';
         out.push({
           range: d.nameRange,
-          message: `ENV "${d.name}" looks like a secret and has a literal value: it is stored in the image config, readable by anyone who can pull the image.`,
+          message: `ENV "${d.name}" looks like a secret and has a literal ${onlyDefault ? 'default' : 'value'}: it is stored in the image config, readable by anyone who can pull the image.`,
           secretRanges: [valueRange],
         });
         continue;
