@@ -5,6 +5,7 @@ import type { DockerfileModel } from '../model';
 import { userRoot } from './user-root';
 import { secretInArg } from './secret-in-arg';
 import { secretInEnv } from './secret-in-env';
+import { secretFileCopied } from './secret-file-copied';
 import { imageLatest } from './image-latest';
 import { addInstead } from './add-instead-of-copy';
 
@@ -12,6 +13,7 @@ export const dockerfileRules: Rule<DockerfileModel>[] = [
   userRoot,
   secretInArg,
   secretInEnv,
+  secretFileCopied,
   imageLatest,
   addInstead,
 ];

@@ -82,10 +82,12 @@ interface Origin {
 interface Entry {
   /** Absolute path in the stage's file system; undefined when a variable hides it. */
   path: string | undefined;
-  /** `".env" (an environment file)` or `the whole build context`. */
-  label: string;
-  /** For the whole context: what .dockerignore lets through. */
-  leaks?: string[];
+  /** `an environment file`, or `the whole build context`. */
+  what: string;
+  /** The source as written (`.env`). */
+  source: string;
+  /** For the whole context: why it leaks (`.dockerignore lets ".env" through`). */
+  leaks?: string;
   origin: Origin;
 }
 
@@ -180,7 +182,7 @@ class Analysis {
             hits.push(e);
             out.push({ ...e, path: moved });
           }
-          if (hits.length > 0) found.push(this.carriedFinding(ins, c.from, src, s, hits));
+          if (hits.length > 0) found.push(this.carriedFinding(ins, c.from, s, hits));
         }
       } else {
         for (const s of c.sources) {
@@ -194,8 +196,9 @@ class Analysis {
             const patterns = di || excl.length > 0 ? [...(di?.patterns ?? []), ...excl] : undefined;
             const leaks = contextLeaks(patterns);
             if (leaks.length === 0) continue;
-            out.push({ path: destAbs, label: 'the whole build context', leaks, origin });
             const list = leaks.map((l) => `"${l}"`).join(', ');
+            const note = di ? `${di.name} lets ${list} through` : 'there is no .dockerignore';
+            out.push({ path: destAbs, what: 'the whole build context', source: text, leaks: note, origin });
             const why = di
               ? `${di.name} does not exclude ${list}`
               : excl.length > 0
@@ -204,7 +207,7 @@ class Analysis {
             const tail = di || excl.length > 0 ? 'secrets in the context end up in the image' : '.env files, .git and keys in the context end up in the image';
             found.push({
               range: s.range,
-              message: `${ins.getKeyword()} ${s.text} copies the whole build context into the final image and ${why}: ${tail}.`,
+              message: `${ins.getKeyword()} "${s.text}" copies the whole build context into the final image and ${why}: ${tail}.`,
             });
             continue;
           }
@@ -212,7 +215,7 @@ class Analysis {
           if (!kind) continue;
           const base = norm.slice(norm.lastIndexOf('/') + 1);
           const path = destAbs === undefined ? undefined : destIsDir ? joinPath(destAbs, base) : destAbs;
-          out.push({ path, label: `"${text}" (${kind})`, origin });
+          out.push({ path, what: kind, source: text, origin });
           found.push({
             range: s.range,
             message: `${ins.getKeyword()} "${text}" puts ${kind} into the final image: anyone who can pull the image can read it.`,
@@ -225,18 +228,19 @@ class Analysis {
     return out;
   }
 
-  private carriedFinding(ins: Instruction, fromText: string, src: DockerStage, s: { text: string; range: Range }, hits: Entry[]): Finding {
+  private carriedFinding(ins: Instruction, fromText: string, s: { text: string; range: Range }, hits: Entry[]): Finding {
     const first = hits[0]!;
-    const more = hits.length > 1 ? ` and ${hits.length - 1} more` : '';
-    const where = first.origin.stage === src ? `stage ${stageLabel(src)}` : `stage ${stageLabel(first.origin.stage)}`;
-    const leak = first.leaks ? `, and .dockerignore lets ${first.leaks.map((l) => `"${l}"`).join(', ')} through` : '';
+    const more = hits.length > 1 ? ` and ${hits.length - 1} more secret ${hits.length > 2 ? 'files' : 'file'}` : '';
+    const detail = first.leaks
+      ? `copied into stage ${stageLabel(first.origin.stage)} on line ${first.origin.line + 1}; ${first.leaks}`
+      : `"${first.source}", copied into stage ${stageLabel(first.origin.stage)} on line ${first.origin.line + 1}`;
     const related: RelatedLocation[] = hits.slice(0, 5).map((h) => ({
       range: h.origin.range,
-      message: h.leaks ? 'The whole build context is copied here' : `${h.label} is copied from the build context here`,
+      message: h.leaks ? 'The whole build context is copied here' : `"${h.source}" is copied from the build context here`,
     }));
     return {
       range: s.range,
-      message: `${ins.getKeyword()} --from=${fromText} "${s.text}" carries ${first.label}${more} (copied into ${where} on line ${first.origin.line + 1}${leak}) into the final image: anyone who can pull the image can read it.`,
+      message: `${ins.getKeyword()} --from=${fromText} "${s.text}" carries ${first.what} (${detail})${more} into the final image: anyone who can pull the image can read it.`,
       related,
     };
   }
