@@ -27,11 +27,10 @@ export const imageNotDigestPinned: Rule<DockerfileModel> = {
       if (img.stage || img.scratch || img.resolved === undefined || img.digest) continue;
       // Untagged and `latest` belong to dockerfile/image-untagged and dockerfile/image-latest.
       if (!img.tag || img.tag.toLowerCase() === 'latest') continue;
-      const where = img.viaArg ? ` (FROM resolves to "${img.resolved}")` : '';
       out.push({
         range: img.tagRange ?? literalTagRange(img) ?? img.range,
-        message: `Base image "${img.name}:${img.tag}" is pinned by tag only${where}: a tag can be moved to a different image. Add its @sha256 digest for reproducible builds.`,
-        related: img.argRange ? [{ range: img.argRange, message: 'The ARG default that supplies the tag' }] : undefined,
+        message: `Base image "${img.name}:${img.tag}" is pinned by tag only: a tag can be moved to a different image. Add its @sha256 digest for reproducible builds.`,
+        related: img.argRange ? [{ range: img.argRange, message: 'The ARG default this FROM uses' }] : undefined,
       });
     }
     return out;

@@ -25,11 +25,10 @@ export const imageUntagged: Rule<DockerfileModel> = {
       // Stage names, scratch and references a variable hides (resolved is undefined) are exempt.
       if (img.stage || img.scratch || img.resolved === undefined || img.tag || img.digest) continue;
       if (img.name === undefined || img.name === '') continue;
-      const where = img.viaArg ? ` (FROM resolves to "${img.resolved}")` : '';
       out.push({
         range: img.range,
-        message: `Base image "${img.name}" has no tag${where}: Docker pulls "latest", so each build may get a different image. Pin a version.`,
-        related: img.argRange ? [{ range: img.argRange, message: 'The ARG default that supplies the image' }] : undefined,
+        message: `Base image "${img.name}" has no tag: Docker pulls "latest", so each build may get a different image. Pin a version.`,
+        related: img.argRange ? [{ range: img.argRange, message: 'The ARG default this FROM uses' }] : undefined,
       });
     }
     return out;

@@ -7,6 +7,8 @@ import { secretInArg } from './secret-in-arg';
 import { secretInEnv } from './secret-in-env';
 import { secretFileCopied } from './secret-file-copied';
 import { imageLatest } from './image-latest';
+import { imageUntagged } from './image-untagged';
+import { imageNotDigestPinned } from './image-not-digest-pinned';
 import { addInstead } from './add-instead-of-copy';
 
 export const dockerfileRules: Rule<DockerfileModel>[] = [
@@ -15,5 +17,7 @@ export const dockerfileRules: Rule<DockerfileModel>[] = [
   secretInEnv,
   secretFileCopied,
   imageLatest,
+  imageUntagged,
+  imageNotDigestPinned,
   addInstead,
 ];
