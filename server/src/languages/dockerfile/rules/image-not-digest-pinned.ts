@@ -37,10 +37,16 @@ export const imageNotDigestPinned: Rule<DockerfileModel> = {
   },
 };
 
-/** `FROM ${REGISTRY}/app:1.2`: the tag is written literally even though the name is not. */
+/**
+ * The tag as written when FROM went through variables: `${REGISTRY}/app:1.2` (a literal tag) or
+ * `golang:${GO_VERSION}` (the tag is one variable).
+ */
 function literalTagRange(img: ImageRef): Range | undefined {
   const written = splitImage(img.text);
-  if (!written.tag || written.digest || written.tag.includes('$') || written.tag !== img.tag) return undefined;
+  if (!written.tag || written.digest) return undefined;
+  const literal = !written.tag.includes('$') && written.tag === img.tag;
+  const oneVar = /^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$/.test(written.tag) && !written.name.includes('$');
+  if (!literal && !oneVar) return undefined;
   if (img.range.start.line !== img.range.end.line) return undefined;
   const end = img.range.end.character;
   return { start: { line: img.range.end.line, character: end - written.tag.length }, end: { line: img.range.end.line, character: end } };
