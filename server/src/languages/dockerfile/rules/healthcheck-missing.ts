@@ -84,7 +84,7 @@ export const healthcheckMissing: Rule<DockerfileModel> = {
     const kw = final.from.getInstruction() === final.from.getInstruction().toLowerCase() ? 'healthcheck' : 'HEALTHCHECK';
     let fixes: Fix[] | undefined;
     if (template) {
-      const line = kw + template.line.slice('HEALTHCHECK'.length);
+      const line = kw === 'HEALTHCHECK' ? template.line : template.line.replace(/^HEALTHCHECK /, 'healthcheck ').replace(' CMD ', ' cmd ');
       const edit =
         hc && hc.stage === final
           ? { range: hc.ins.getRange(), newText: line }
@@ -100,7 +100,7 @@ export const healthcheckMissing: Rule<DockerfileModel> = {
           }
         : {
             range: final.image.range,
-            message: `The final stage starts a service (${start.ins.getKeyword()}) but has no HEALTHCHECK: Docker cannot tell a hung container from a healthy one.`,
+            message: `The final stage starts a service with ${start.ins.getKeyword()} but has no HEALTHCHECK: Docker cannot tell a hung container from a healthy one.`,
             fixes,
           };
     return [finding];

@@ -9,6 +9,7 @@ import { secretFileCopied } from './secret-file-copied';
 import { imageLatest } from './image-latest';
 import { imageUntagged } from './image-untagged';
 import { imageNotDigestPinned } from './image-not-digest-pinned';
+import { healthcheckMissing } from './healthcheck-missing';
 import { addInstead } from './add-instead-of-copy';
 
 export const dockerfileRules: Rule<DockerfileModel>[] = [
@@ -19,5 +20,6 @@ export const dockerfileRules: Rule<DockerfileModel>[] = [
   imageLatest,
   imageUntagged,
   imageNotDigestPinned,
+  healthcheckMissing,
   addInstead,
 ];
