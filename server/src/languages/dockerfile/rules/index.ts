@@ -11,6 +11,8 @@ import { imageUntagged } from './image-untagged';
 import { imageNotDigestPinned } from './image-not-digest-pinned';
 import { healthcheckMissing } from './healthcheck-missing';
 import { addInstead } from './add-instead-of-copy';
+import { exposeSsh } from './expose-ssh';
+import { singleStageSdk } from './single-stage-sdk';
 
 export const dockerfileRules: Rule<DockerfileModel>[] = [
   userRoot,
@@ -22,4 +24,6 @@ export const dockerfileRules: Rule<DockerfileModel>[] = [
   imageNotDigestPinned,
   healthcheckMissing,
   addInstead,
+  exposeSsh,
+  singleStageSdk,
 ];
