@@ -13,6 +13,7 @@ import { healthcheckMissing } from './healthcheck-missing';
 import { addInstead } from './add-instead-of-copy';
 import { exposeSsh } from './expose-ssh';
 import { singleStageSdk } from './single-stage-sdk';
+import { shellFormEntrypoint } from './shell-form-entrypoint';
 
 export const dockerfileRules: Rule<DockerfileModel>[] = [
   userRoot,
@@ -26,4 +27,5 @@ export const dockerfileRules: Rule<DockerfileModel>[] = [
   addInstead,
   exposeSsh,
   singleStageSdk,
+  shellFormEntrypoint,
 ];

@@ -120,7 +120,9 @@ function judge(model: DockerfileModel, at: Judged, keyword: string, cmdFollows: 
   const script = tokenizeShell(args.text, args.offsets);
   if (endsWithExec(script)) return undefined;
   const first = script.commands[0];
-  const prog = first ? programName(commandWords(first)[0]) : '';
+  // The long-running program is normally the last command (`cd /app && gunicorn …`).
+  const lastCmd = script.commands[script.commands.length - 1];
+  const prog = lastCmd ? programName(commandWords(lastCmd)[0]) : '';
   const who = prog ? `"${prog}"` : 'the application';
   const message = `${keyword} in shell form runs under "${sh}": the shell is PID 1 and does not pass SIGTERM on, so ${who} is killed without a clean shutdown when the container stops.`;
 
