@@ -395,40 +395,130 @@ export type VarMap = Map<string, { value: string | null; range: Range }>;
  * default; values that cannot be resolved are `null` (substituteArgs then reports unresolved).
  */
 export function stageVariables(model: DockerfileModel, stage: DockerStage, before?: Instruction): VarMap {
-  // ENV persists into stages built FROM this one; a stage's ARGs end with the stage.
-  const env: VarMap = new Map();
-  let scope: VarMap = new Map();
-  for (const s of stageChain(stage).reverse()) {
-    scope = new Map(env);
-    for (const ins of s.instructions) {
-      if (s === stage && ins === before) return scope;
-      const kw = ins.getKeyword();
-      if (kw === 'ENV') {
-        for (const p of (ins as unknown as PropertyLike).getProperties()) {
-          const raw = p.getValue();
-          const value = raw == null ? null : raw.includes('$') ? (substituteArgs(raw, scope) ?? null) : raw;
-          const entry = { value, range: p.getValueRange() ?? p.getNameRange() };
-          env.set(p.getName(), entry);
-          scope.set(p.getName(), entry);
+  const scope = stageScope(model, stage);
+  const pos = before ? scope.position(before) : Infinity;
+  const out: VarMap = new Map(scope.inherited);
+  for (const [name, defs] of scope.defs) {
+    const d = latestBefore(defs, pos);
+    if (d) out.set(name, d.entry);
+  }
+  return out;
+}
+
+// Variable scopes, memoised per stage so that resolving at any instruction costs a binary
+// search rather than a walk of the stage chain (a 10k-line Dockerfile must stay fast). The
+// memo is keyed by the stage object: it lives exactly as long as the parsed model.
+interface VarDef {
+  pos: number;
+  kind: 'ARG' | 'ENV';
+  entry: { value: string | null; range: Range };
+}
+
+interface StageScope {
+  /** ENV values inherited from the stages this one is built FROM. */
+  inherited: VarMap;
+  /** The stage's own ARG/ENV definitions by name, in instruction order. */
+  defs: Map<string, VarDef[]>;
+  /** ENV in effect at the end of the stage (what a stage built FROM it inherits). */
+  envAtEnd: VarMap;
+  position(ins: Instruction): number;
+  /** WORKDIR after each WORKDIR instruction, in order; `dir` undefined when a variable hides it. */
+  workdirs: Array<{ pos: number; dir: string | undefined }>;
+  workdirAtStart: string | undefined;
+}
+
+const scopes = new WeakMap<DockerStage, StageScope>();
+
+function latestBefore(defs: VarDef[], pos: number): VarDef | undefined {
+  let lo = 0;
+  let hi = defs.length - 1;
+  let found: VarDef | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (defs[mid]!.pos < pos) {
+      found = defs[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** A VarMap view of a stage's variables just before position `pos` (only `get` is used by substituteArgs). */
+function viewAt(scope: StageScope, pos: number): VarMap {
+  const get = (name: string) => {
+    const defs = scope.defs.get(name);
+    const d = defs ? latestBefore(defs, pos) : undefined;
+    return d ? d.entry : scope.inherited.get(name);
+  };
+  return { get } as unknown as VarMap;
+}
+
+function stageScope(model: DockerfileModel, stage: DockerStage, depth = 0): StageScope {
+  const known = scopes.get(stage);
+  if (known) return known;
+  const parent = stage.parent && depth < 1000 ? stageScope(model, stage.parent, depth + 1) : undefined;
+  const positions = new Map<Instruction, number>();
+  stage.instructions.forEach((ins, i) => positions.set(ins, i));
+  const scope: StageScope = {
+    inherited: parent ? parent.envAtEnd : new Map(),
+    defs: new Map(),
+    envAtEnd: new Map(),
+    position: (ins) => positions.get(ins) ?? Infinity,
+    workdirs: [],
+    workdirAtStart: parent ? (parent.workdirs.length > 0 ? parent.workdirs[parent.workdirs.length - 1]!.dir : parent.workdirAtStart) : '/',
+  };
+  scopes.set(stage, scope);
+  const add = (name: string, def: VarDef) => {
+    const list = scope.defs.get(name);
+    if (list) list.push(def);
+    else scope.defs.set(name, [def]);
+  };
+  const isEnv = (name: string, pos: number) => {
+    const defs = scope.defs.get(name);
+    if (defs && defs.some((d) => d.kind === 'ENV' && d.pos < pos)) return true;
+    return scope.inherited.has(name);
+  };
+  let dir = scope.workdirAtStart;
+  stage.instructions.forEach((ins, pos) => {
+    const kw = ins.getKeyword();
+    if (kw === 'ENV') {
+      for (const p of (ins as unknown as PropertyLike).getProperties()) {
+        const raw = p.getValue();
+        const value = raw == null ? null : raw.includes('$') ? (substituteArgs(raw, viewAt(scope, pos)) ?? null) : raw;
+        add(p.getName(), { pos, kind: 'ENV', entry: { value, range: p.getValueRange() ?? p.getNameRange() } });
+      }
+    } else if (kw === 'ARG') {
+      for (const p of argProperties(model, ins)) {
+        // An ENV of the same name always wins over an ARG (Docker's rule).
+        if (isEnv(p.name, pos)) continue;
+        let entry: { value: string | null; range: Range };
+        if (p.value == null) {
+          // Declared without a default: the global default applies, else only --build-arg knows.
+          const g = model.globalArgs.get(p.name);
+          entry = g ? { value: g.value, range: g.range } : { value: null, range: p.nameRange };
+        } else {
+          entry = { value: p.value.includes('$') ? (substituteArgs(p.value, viewAt(scope, pos)) ?? null) : p.value, range: p.valueRange ?? p.nameRange };
         }
-      } else if (kw === 'ARG') {
-        for (const p of argProperties(model, ins)) {
-          const name = p.name;
-          // An ENV of the same name always wins over an ARG (Docker's rule).
-          if (env.has(name)) continue;
-          const raw = p.value;
-          if (raw == null) {
-            // Declared without a default: the global default applies, else only --build-arg knows.
-            const g = model.globalArgs.get(name);
-            scope.set(name, g ? { value: g.value, range: g.range } : { value: null, range: p.nameRange });
-          } else {
-            const value = raw.includes('$') ? (substituteArgs(raw, scope) ?? null) : raw;
-            scope.set(name, { value, range: p.valueRange ?? p.nameRange });
-          }
-        }
+        add(p.name, { pos, kind: 'ARG', entry });
+      }
+    } else if (kw === 'WORKDIR') {
+      const raw = ins.getArguments().map((a) => a.getValue()).join(' ');
+      const value = raw.includes('$') ? substituteArgs(raw, viewAt(scope, pos)) : raw;
+      if (value === undefined) dir = undefined;
+      else dir = value.startsWith('/') ? posixNormalize(value) : dir === undefined ? undefined : posixNormalize(`${dir}/${value}`);
+      scope.workdirs.push({ pos, dir });
+    }
+  });
+  const envAtEnd: VarMap = new Map(scope.inherited);
+  for (const [name, defs] of scope.defs) {
+    for (let k = defs.length - 1; k >= 0; k--) {
+      if (defs[k]!.kind === 'ENV') {
+        envAtEnd.set(name, defs[k]!.entry);
+        break;
       }
     }
   }
+  scope.envAtEnd = envAtEnd;
   return scope;
 }
 
@@ -504,7 +594,8 @@ interface PropertyLike {
 /** Expands `$VAR`/`${VAR…}` in an instruction argument with the stage's variables; undefined when unknown. */
 export function resolveInStage(model: DockerfileModel, stage: DockerStage, ins: Instruction, text: string): string | undefined {
   if (!text.includes('$')) return text;
-  return substituteArgs(text, stageVariables(model, stage, ins));
+  const scope = stageScope(model, stage);
+  return substituteArgs(text, viewAt(scope, scope.position(ins)));
 }
 
 /** The stage a `--from=` value names (stage name or index), or undefined for an external image. */
@@ -521,16 +612,18 @@ export function stageByRef(model: DockerfileModel, ref: string, current?: Docker
 
 /** The working directory in effect at an instruction (WORKDIR, following FROM <stage>); undefined when a variable hides it. */
 export function workdirAt(model: DockerfileModel, stage: DockerStage, before?: Instruction): string | undefined {
-  let dir: string | undefined = '/';
-  for (const s of stageChain(stage).reverse()) {
-    for (const ins of s.instructions) {
-      if (s === stage && ins === before) return dir;
-      if (ins.getKeyword() !== 'WORKDIR') continue;
-      const raw = ins.getArguments().map((a) => a.getValue()).join(' ');
-      const value = resolveInStage(model, s, ins, raw);
-      if (value === undefined) dir = undefined;
-      else dir = value.startsWith('/') ? posixNormalize(value) : dir === undefined ? undefined : posixNormalize(`${dir}/${value}`);
-    }
+  const scope = stageScope(model, stage);
+  const pos = before ? scope.position(before) : Infinity;
+  // Binary search for the last WORKDIR before `pos`.
+  let lo = 0;
+  let hi = scope.workdirs.length - 1;
+  let dir = scope.workdirAtStart;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (scope.workdirs[mid]!.pos < pos) {
+      dir = scope.workdirs[mid]!.dir;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return dir;
 }
@@ -580,10 +673,11 @@ export interface Declaration {
 /** Every ARG, ENV and LABEL key/value in the file, global ARGs and ONBUILD triggers included. */
 export function declarations(model: DockerfileModel): Declaration[] {
   const out: Declaration[] = [];
+  // Instructions come in document order, so the stage only moves forward.
+  let k = -1;
   const stageOf = (line: number) => {
-    let found: DockerStage | undefined;
-    for (const s of model.stages) if (s.startLine <= line) found = s;
-    return found;
+    while (k + 1 < model.stages.length && model.stages[k + 1]!.startLine <= line) k++;
+    return k >= 0 ? model.stages[k] : undefined;
   };
   for (const ins of model.ast.getInstructions()) {
     let target: Instruction | null = ins;
