@@ -12,7 +12,7 @@ export const meta = defineMeta({
     'The final image exposes port 22 or installs an SSH server. An sshd inside a container is one more network service with credentials to steal and patch; docker exec gives shell access without it.',
   severity: 'warning',
   fix: 'none',
-  sources: ['M: "Only necessary ports open"', 'H: "Proper port exposure (only necessary ports)"'],
+  sources: ['H: "Proper port exposure (only necessary ports)"', 'Trivy DS-0004', 'Checkov CKV_DOCKER_1'],
   peers: ['DS-0004', 'DS004', 'CKV_DOCKER_1'],
   tags: ['security', 'CWE-284'],
   securitySeverity: '5.0',
