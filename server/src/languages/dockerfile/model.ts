@@ -82,9 +82,10 @@ export function buildModel(text: string): DockerfileModel {
 
   const globalArgs = new Map<string, { value: string | null; range: Range }>();
   for (const arg of ast.getInitialARGs()) {
-    const p = arg.getProperty();
-    if (!p) continue;
-    globalArgs.set(p.getName(), { value: p.getValue(), range: p.getValueRange() ?? p.getNameRange() });
+    // `ARG A B=1` declares two arguments (argProperties reads it as BuildKit does).
+    for (const p of argProperties({ index, text, escapeChar }, arg)) {
+      globalArgs.set(p.name, { value: p.value, range: p.valueRange ?? p.nameRange });
+    }
   }
 
   const stages: DockerStage[] = [];
@@ -408,4 +409,345 @@ export function joinContinuations(raw: string, base: number, escapeChar: string)
   }
   offsets.push(base + n);
   return { text, offsets };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stage facts shared by the runtime rules (added for user-root, secret-file-copied, expose-ssh,
+// healthcheck-missing, shell-form-entrypoint). Additive: nothing above depends on them.
+
+/** A stage followed by the stages it is built FROM: `[stage, parent, grandparent, …]`. */
+export function stageChain(stage: DockerStage): DockerStage[] {
+  const out: DockerStage[] = [];
+  for (let s: DockerStage | undefined = stage; s && out.length < 1000; s = s.parent) out.push(s);
+  return out;
+}
+
+/** The stages whose file system and config ship in the image: the final stage and its FROM <stage> chain. */
+export function shippedStages(model: DockerfileModel): DockerStage[] {
+  return model.finalStage ? stageChain(model.finalStage) : [];
+}
+
+/** Like inheritedInstruction, but also says which stage the instruction belongs to. */
+export function inheritedWithStage(stage: DockerStage, keyword: string): { ins: Instruction; stage: DockerStage } | undefined {
+  for (const s of stageChain(stage)) {
+    for (let k = s.instructions.length - 1; k >= 0; k--) {
+      if (s.instructions[k]!.getKeyword() === keyword) return { ins: s.instructions[k]!, stage: s };
+    }
+  }
+  return undefined;
+}
+
+export type VarMap = Map<string, { value: string | null; range: Range }>;
+
+/**
+ * Variables visible to an instruction of a stage, with the values Rampart can know: ENV from the
+ * stages it is built FROM (ENV is part of the image config; ARG is not), then the stage's own ARG
+ * and ENV up to (not including) `before`. A stage `ARG X` without a default takes the global
+ * default; values that cannot be resolved are `null` (substituteArgs then reports unresolved).
+ */
+export function stageVariables(model: DockerfileModel, stage: DockerStage, before?: Instruction): VarMap {
+  const scope = stageScope(model, stage);
+  const pos = before ? scope.position(before) : Infinity;
+  const out: VarMap = new Map(scope.inherited);
+  for (const [name, defs] of scope.defs) {
+    const d = latestBefore(defs, pos);
+    if (d) out.set(name, d.entry);
+  }
+  return out;
+}
+
+// Variable scopes, memoised per stage so that resolving at any instruction costs a binary
+// search rather than a walk of the stage chain (a 10k-line Dockerfile must stay fast). The
+// memo is keyed by the stage object: it lives exactly as long as the parsed model.
+interface VarDef {
+  pos: number;
+  kind: 'ARG' | 'ENV';
+  entry: { value: string | null; range: Range };
+}
+
+interface StageScope {
+  /** ENV values inherited from the stages this one is built FROM. */
+  inherited: VarMap;
+  /** The stage's own ARG/ENV definitions by name, in instruction order. */
+  defs: Map<string, VarDef[]>;
+  /** ENV in effect at the end of the stage (what a stage built FROM it inherits). */
+  envAtEnd: VarMap;
+  position(ins: Instruction): number;
+  /** WORKDIR after each WORKDIR instruction, in order; `dir` undefined when a variable hides it. */
+  workdirs: Array<{ pos: number; dir: string | undefined }>;
+  workdirAtStart: string | undefined;
+}
+
+const scopes = new WeakMap<DockerStage, StageScope>();
+
+function latestBefore(defs: VarDef[], pos: number): VarDef | undefined {
+  let lo = 0;
+  let hi = defs.length - 1;
+  let found: VarDef | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (defs[mid]!.pos < pos) {
+      found = defs[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** A VarMap view of a stage's variables just before position `pos` (only `get` is used by substituteArgs). */
+function viewAt(scope: StageScope, pos: number): VarMap {
+  const get = (name: string) => {
+    const defs = scope.defs.get(name);
+    const d = defs ? latestBefore(defs, pos) : undefined;
+    return d ? d.entry : scope.inherited.get(name);
+  };
+  return { get } as unknown as VarMap;
+}
+
+function stageScope(model: DockerfileModel, stage: DockerStage, depth = 0): StageScope {
+  const known = scopes.get(stage);
+  if (known) return known;
+  const parent = stage.parent && depth < 1000 ? stageScope(model, stage.parent, depth + 1) : undefined;
+  const positions = new Map<Instruction, number>();
+  stage.instructions.forEach((ins, i) => positions.set(ins, i));
+  const scope: StageScope = {
+    inherited: parent ? parent.envAtEnd : new Map(),
+    defs: new Map(),
+    envAtEnd: new Map(),
+    position: (ins) => positions.get(ins) ?? Infinity,
+    workdirs: [],
+    workdirAtStart: parent ? (parent.workdirs.length > 0 ? parent.workdirs[parent.workdirs.length - 1]!.dir : parent.workdirAtStart) : '/',
+  };
+  scopes.set(stage, scope);
+  const add = (name: string, def: VarDef) => {
+    const list = scope.defs.get(name);
+    if (list) list.push(def);
+    else scope.defs.set(name, [def]);
+  };
+  const isEnv = (name: string, pos: number) => {
+    const defs = scope.defs.get(name);
+    if (defs && defs.some((d) => d.kind === 'ENV' && d.pos < pos)) return true;
+    return scope.inherited.has(name);
+  };
+  let dir = scope.workdirAtStart;
+  stage.instructions.forEach((ins, pos) => {
+    const kw = ins.getKeyword();
+    if (kw === 'ENV') {
+      for (const p of (ins as unknown as PropertyLike).getProperties()) {
+        const raw = p.getValue();
+        const value = raw == null ? null : raw.includes('$') ? (substituteArgs(raw, viewAt(scope, pos)) ?? null) : raw;
+        add(p.getName(), { pos, kind: 'ENV', entry: { value, range: p.getValueRange() ?? p.getNameRange() } });
+      }
+    } else if (kw === 'ARG') {
+      for (const p of argProperties(model, ins)) {
+        // An ENV of the same name always wins over an ARG (Docker's rule).
+        if (isEnv(p.name, pos)) continue;
+        let entry: { value: string | null; range: Range };
+        if (p.value == null) {
+          // Declared without a default: the global default applies, else only --build-arg knows.
+          const g = model.globalArgs.get(p.name);
+          entry = g ? { value: g.value, range: g.range } : { value: null, range: p.nameRange };
+        } else {
+          entry = { value: p.value.includes('$') ? (substituteArgs(p.value, viewAt(scope, pos)) ?? null) : p.value, range: p.valueRange ?? p.nameRange };
+        }
+        add(p.name, { pos, kind: 'ARG', entry });
+      }
+    } else if (kw === 'WORKDIR') {
+      const raw = ins.getArguments().map((a) => a.getValue()).join(' ');
+      const value = raw.includes('$') ? substituteArgs(raw, viewAt(scope, pos)) : raw;
+      if (value === undefined) dir = undefined;
+      else dir = value.startsWith('/') ? posixNormalize(value) : dir === undefined ? undefined : posixNormalize(`${dir}/${value}`);
+      scope.workdirs.push({ pos, dir });
+    }
+  });
+  const envAtEnd: VarMap = new Map(scope.inherited);
+  for (const [name, defs] of scope.defs) {
+    for (let k = defs.length - 1; k >= 0; k--) {
+      if (defs[k]!.kind === 'ENV') {
+        envAtEnd.set(name, defs[k]!.entry);
+        break;
+      }
+    }
+  }
+  scope.envAtEnd = envAtEnd;
+  return scope;
+}
+
+export interface NameValue {
+  name: string;
+  nameRange: Range;
+  value: string | null;
+  valueRange: Range | null;
+}
+
+/**
+ * The name[=value] pairs of an ARG as BuildKit reads them. dockerfile-ast reads
+ * `ARG A B=1` as the legacy `NAME value` form, which ARG does not have; BuildKit declares A and B.
+ */
+export function argProperties(model: Pick<DockerfileModel, 'index' | 'text' | 'escapeChar'>, ins: Instruction): NameValue[] {
+  const props = (ins as unknown as PropertyLike).getProperties();
+  const legacy = props.length === 1 && props[0]!.getValue() !== null && !props[0]!.getAssignmentOperator?.();
+  if (!legacy) {
+    return props.map((p) => ({ name: p.getName(), nameRange: p.getNameRange(), value: p.getValue(), valueRange: p.getValueRange() }));
+  }
+  const args = argumentsText(model, ins);
+  if (!args) return [];
+  const out: NameValue[] = [];
+  const { text, offsets } = args;
+  const rangeOf = (a: number, b: number) => model.index.rangeOf(offsets[a]!, a === b ? offsets[a]! : offsets[b - 1]! + 1);
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (i >= text.length) break;
+    const start = i;
+    let eq = -1;
+    let value = '';
+    let quote = '';
+    while (i < text.length && (quote || !/\s/.test(text[i]!))) {
+      const c = text[i]!;
+      if (eq < 0 && c === '=' && !quote) {
+        eq = i;
+        i++;
+        continue;
+      }
+      if (quote) {
+        if (c === quote) quote = '';
+        else if (c === '\\' && quote === '"' && i + 1 < text.length) value += text[++i];
+        else if (eq >= 0) value += c;
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '\\' && i + 1 < text.length) {
+        if (eq >= 0) value += text[i + 1];
+        i++;
+      } else if (eq >= 0) value += c;
+      i++;
+    }
+    const nameEnd = eq >= 0 ? eq : i;
+    out.push({
+      name: text.slice(start, nameEnd),
+      nameRange: rangeOf(start, nameEnd),
+      value: eq >= 0 ? value : null,
+      valueRange: eq >= 0 ? rangeOf(eq + 1, i) : null,
+    });
+  }
+  return out;
+}
+
+interface PropertyLike {
+  getProperties(): Array<{
+    getName(): string;
+    getValue(): string | null;
+    getNameRange(): Range;
+    getValueRange(): Range | null;
+    getAssignmentOperator?(): string | null;
+  }>;
+}
+
+/** Expands `$VAR`/`${VAR…}` in an instruction argument with the stage's variables; undefined when unknown. */
+export function resolveInStage(model: DockerfileModel, stage: DockerStage, ins: Instruction, text: string): string | undefined {
+  if (!text.includes('$')) return text;
+  const scope = stageScope(model, stage);
+  return substituteArgs(text, viewAt(scope, scope.position(ins)));
+}
+
+/** The stage a `--from=` value names (stage name or index), or undefined for an external image. */
+export function stageByRef(model: DockerfileModel, ref: string, current?: DockerStage): DockerStage | undefined {
+  const lower = ref.toLowerCase();
+  const limit = current ? current.index : model.stages.length;
+  if (/^\d+$/.test(ref)) {
+    const i = Number(ref);
+    return i < limit ? model.stages[i] : undefined;
+  }
+  for (let i = limit - 1; i >= 0; i--) if (model.stages[i]!.name === lower) return model.stages[i];
+  return undefined;
+}
+
+/** The working directory in effect at an instruction (WORKDIR, following FROM <stage>); undefined when a variable hides it. */
+export function workdirAt(model: DockerfileModel, stage: DockerStage, before?: Instruction): string | undefined {
+  const scope = stageScope(model, stage);
+  const pos = before ? scope.position(before) : Infinity;
+  // Binary search for the last WORKDIR before `pos`.
+  let lo = 0;
+  let hi = scope.workdirs.length - 1;
+  let dir = scope.workdirAtStart;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (scope.workdirs[mid]!.pos < pos) {
+      dir = scope.workdirs[mid]!.dir;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return dir;
+}
+
+/** `/a/./b//c/../d/` → `/a/b/d`; relative paths stay relative (`./x` → `x`, `.` → `.`). */
+export function posixNormalize(p: string): string {
+  const abs = p.startsWith('/');
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+      else if (!abs) out.push('..');
+      continue;
+    }
+    out.push(seg);
+  }
+  const joined = out.join('/');
+  return abs ? `/${joined}` : joined === '' ? '.' : joined;
+}
+
+/** The arguments of an instruction as one string with line continuations removed. */
+export function argumentsText(model: Pick<DockerfileModel, 'index' | 'text' | 'escapeChar'>, ins: Instruction): { text: string; offsets: number[] } | undefined {
+  const r = ins.getArgumentsRange();
+  if (!r) return undefined;
+  const start = model.index.offsetAt(r.start);
+  const end = model.index.offsetAt(r.end);
+  return joinContinuations(model.text.slice(start, end), start, model.escapeChar);
+}
+
+export interface Declaration {
+  /** `ARG`, `ENV` or `LABEL`. */
+  keyword: 'ARG' | 'ENV' | 'LABEL';
+  name: string;
+  nameRange: Range;
+  /** Unquoted value; null when the declaration has none (`ARG X`). */
+  value: string | null;
+  /** The value as written, quotes included; null when there is none. */
+  valueRange: Range | null;
+  instruction: Instruction;
+  /** The stage it belongs to; undefined for global ARGs before the first FROM. */
+  stage: DockerStage | undefined;
+  /** Declared through `ONBUILD` (runs in images built FROM this one). */
+  onbuild: boolean;
+}
+
+/** Every ARG, ENV and LABEL key/value in the file, global ARGs and ONBUILD triggers included. */
+export function declarations(model: DockerfileModel): Declaration[] {
+  const out: Declaration[] = [];
+  // Instructions come in document order, so the stage only moves forward.
+  let k = -1;
+  const stageOf = (line: number) => {
+    while (k + 1 < model.stages.length && model.stages[k + 1]!.startLine <= line) k++;
+    return k >= 0 ? model.stages[k] : undefined;
+  };
+  for (const ins of model.ast.getInstructions()) {
+    let target: Instruction | null = ins;
+    let onbuild = false;
+    if (ins.getKeyword() === 'ONBUILD') {
+      target = (ins as unknown as { getTriggerInstruction(): Instruction | null }).getTriggerInstruction();
+      onbuild = true;
+    }
+    if (!target) continue;
+    const kw = target.getKeyword();
+    if (kw !== 'ARG' && kw !== 'ENV' && kw !== 'LABEL') continue;
+    const stage = stageOf(ins.getRange().start.line);
+    const props: NameValue[] =
+      kw === 'ARG'
+        ? argProperties(model, target)
+        : (target as unknown as PropertyLike)
+            .getProperties()
+            .map((p) => ({ name: p.getName(), nameRange: p.getNameRange(), value: p.getValue(), valueRange: p.getValueRange() }));
+    for (const p of props) out.push({ keyword: kw, ...p, instruction: ins, stage, onbuild });
+  }
+  return out;
 }

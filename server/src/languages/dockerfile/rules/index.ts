@@ -2,7 +2,14 @@
 // and fixtures; the registry test fails until all three exist.
 import type { Rule } from '../../../engine/types';
 import type { DockerfileModel } from '../model';
+import { userRoot } from './user-root';
+import { secretInArg } from './secret-in-arg';
+import { secretInEnv } from './secret-in-env';
+import { secretFileCopied } from './secret-file-copied';
 import { imageLatest } from './image-latest';
+import { imageUntagged } from './image-untagged';
+import { imageNotDigestPinned } from './image-not-digest-pinned';
+import { healthcheckMissing } from './healthcheck-missing';
 import { addInstead } from './add-instead-of-copy';
 import { addRemoteUrl } from './add-remote-url';
 import { curlPipeShell } from './curl-pipe-shell';
@@ -12,10 +19,20 @@ import { sudo } from './sudo';
 import { aptNoInstallRecommends } from './apt-no-install-recommends';
 import { aptListsNotCleaned } from './apt-lists-not-cleaned';
 import { pipefail } from './pipefail';
+import { exposeSsh } from './expose-ssh';
 import { worldWritable } from './world-writable';
+import { singleStageSdk } from './single-stage-sdk';
+import { shellFormEntrypoint } from './shell-form-entrypoint';
 
 export const dockerfileRules: Rule<DockerfileModel>[] = [
+  userRoot,
+  secretInArg,
+  secretInEnv,
+  secretFileCopied,
   imageLatest,
+  imageUntagged,
+  imageNotDigestPinned,
+  healthcheckMissing,
   addInstead,
   addRemoteUrl,
   curlPipeShell,
@@ -25,5 +42,8 @@ export const dockerfileRules: Rule<DockerfileModel>[] = [
   aptNoInstallRecommends,
   aptListsNotCleaned,
   pipefail,
+  exposeSsh,
   worldWritable,
+  singleStageSdk,
+  shellFormEntrypoint,
 ];

@@ -1,0 +1,108 @@
+import { defineMeta } from '../../../engine/meta';
+import type { Finding, Fix, Rule } from '../../../engine/types';
+import type { DockerfileModel, DockerStage } from '../model';
+import { baseStage, inheritedWithStage, resolveInStage, stageChain } from '../model';
+import { imageFacts, isShellLess, type ImageFacts } from '../images';
+import { insertRuntimeInstruction } from '../edits';
+
+export const meta = defineMeta({
+  id: 'dockerfile/healthcheck-missing',
+  language: 'dockerfile',
+  title: 'Service image has no HEALTHCHECK',
+  description:
+    'The final stage starts a service (it sets or inherits CMD/ENTRYPOINT) but defines no HEALTHCHECK, or turns it off with HEALTHCHECK NONE. Docker, Compose and Swarm then cannot tell a hung container from a healthy one.',
+  severity: 'info',
+  fix: 'suggest',
+  sources: ['H: "Health checks implemented for all services"'],
+  peers: ['DL3057', 'DS-0026', 'DS026', 'CKV_DOCKER_2'],
+  tags: ['security', 'availability', 'CWE-693'],
+  securitySeverity: '2.0',
+});
+
+const FLAGS = '--interval=30s --timeout=5s --start-period=10s --retries=3';
+
+/** A HEALTHCHECK that works in the image without extra packages, when Rampart knows one. */
+export function healthcheckTemplate(base: ImageFacts | undefined, port: string | undefined): { line: string; title: string } | undefined {
+  if (!base || isShellLess(base)) return undefined;
+  const repo = base.repo.slice(base.repo.lastIndexOf('/') + 1);
+  const adjust = 'adjust the URL to your health endpoint';
+  if (repo === 'node') {
+    const url = `http://localhost:${port ?? '3000'}/health`;
+    return {
+      line: `HEALTHCHECK ${FLAGS} CMD node -e "require('http').get('${url}', (r) => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))"`,
+      title: `Add a HEALTHCHECK that requests ${url} with node (${adjust})`,
+    };
+  }
+  if (repo === 'python' || repo === 'pypy') {
+    const url = `http://localhost:${port ?? '8000'}/health`;
+    return {
+      line: `HEALTHCHECK ${FLAGS} CMD python -c "import urllib.request; urllib.request.urlopen('${url}', timeout=4)" || exit 1`,
+      title: `Add a HEALTHCHECK that requests ${url} with python (${adjust})`,
+    };
+  }
+  const url = `http://localhost:${port ?? '8080'}/health`;
+  if (repo === 'alpine' || repo === 'busybox' || base.tag.includes('alpine')) {
+    return {
+      line: `HEALTHCHECK ${FLAGS} CMD wget -q --spider ${url} || exit 1`,
+      title: `Add a HEALTHCHECK that requests ${url} with wget (${adjust})`,
+    };
+  }
+  return {
+    line: `HEALTHCHECK ${FLAGS} CMD curl -fsS ${url} || exit 1`,
+    title: `Add a HEALTHCHECK that requests ${url} with curl (needs curl in the image; ${adjust})`,
+  };
+}
+
+/** The first TCP port the final stage exposes, resolved. */
+function exposedPort(model: DockerfileModel, final: DockerStage): string | undefined {
+  for (const s of stageChain(final)) {
+    for (const ins of s.instructions) {
+      if (ins.getKeyword() !== 'EXPOSE') continue;
+      for (const a of ins.getArguments()) {
+        const v = resolveInStage(model, s, ins, a.getValue());
+        const m = v === undefined ? null : /^(\d{1,5})(?:\/tcp)?$/i.exec(v);
+        if (m) return m[1];
+      }
+    }
+  }
+  return undefined;
+}
+
+export const healthcheckMissing: Rule<DockerfileModel> = {
+  meta,
+  check(model) {
+    const final = model.finalStage;
+    if (!final) return [];
+    const start = inheritedWithStage(final, 'CMD') ?? inheritedWithStage(final, 'ENTRYPOINT');
+    if (!start) return [];
+    const hc = inheritedWithStage(final, 'HEALTHCHECK');
+    const sub = hc?.ins.getArguments()[0];
+    const isNone = !!sub && sub.getValue().toUpperCase() === 'NONE';
+    if (hc && !isNone) return [];
+
+    const template = healthcheckTemplate(imageFacts(baseStage(final).image), exposedPort(model, final));
+    const kw = final.from.getInstruction() === final.from.getInstruction().toLowerCase() ? 'healthcheck' : 'HEALTHCHECK';
+    let fixes: Fix[] | undefined;
+    if (template) {
+      const line = kw === 'HEALTHCHECK' ? template.line : template.line.replace(/^HEALTHCHECK /, 'healthcheck ').replace(' CMD ', ' cmd ');
+      const edit =
+        hc && hc.stage === final
+          ? { range: hc.ins.getRange(), newText: line }
+          : insertRuntimeInstruction(model, final, line);
+      fixes = [{ title: template.title, kind: 'suggest', edits: [edit] }];
+    }
+    const finding: Finding =
+      hc && sub
+        ? {
+            range: sub.getRange(),
+            message: `HEALTHCHECK NONE turns off health checking for the service the final stage starts: Docker cannot tell a hung container from a healthy one.`,
+            fixes,
+          }
+        : {
+            range: final.image.range,
+            message: `The final stage starts a service with ${start.ins.getKeyword()} but has no HEALTHCHECK: Docker cannot tell a hung container from a healthy one.`,
+            fixes,
+          };
+    return [finding];
+  },
+};

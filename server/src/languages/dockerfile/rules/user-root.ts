@@ -1,0 +1,121 @@
+import { defineMeta } from '../../../engine/meta';
+import type { Finding, Fix, Rule } from '../../../engine/types';
+import type { Instruction } from 'dockerfile-ast';
+import type { DockerfileModel, DockerStage } from '../model';
+import { baseStage, inheritedWithStage, resolveInStage, stageChain } from '../model';
+import { entrypointDropsPrivileges, imageFacts, imageOwnUser, isWindowsImage, knownNonRootImage } from '../images';
+import { insertRuntimeInstruction } from '../edits';
+
+export const meta = defineMeta({
+  id: 'dockerfile/user-root',
+  language: 'dockerfile',
+  title: 'Final stage runs as root',
+  description:
+    'The image built from the final stage runs its process as root, either through an explicit USER root/0 or because no USER is set on a base image that runs as root. A compromised process then has root inside the container and a shorter path to the host.',
+  severity: 'warning',
+  fix: 'suggest',
+  sources: ['M: "Run as non-root user"', 'H: "Production stage runs as non-root user"'],
+  peers: ['DL3002', 'DS-0002', 'DS002', 'CKV_DOCKER_3', 'CKV_DOCKER_8'],
+  tags: ['security', 'CWE-250', 'CWE-269'],
+  securitySeverity: '6.5',
+});
+
+const DEFAULT_USER = '10001:10001';
+
+/** True when a resolved USER value (`user[:group]`) names uid 0. */
+export function isRootUser(value: string): boolean {
+  const user = value.trim().split(':')[0]!.trim();
+  return user.toLowerCase() === 'root' || /^0+$/.test(user);
+}
+
+export const userRoot: Rule<DockerfileModel> = {
+  meta,
+  check(model) {
+    const final = model.finalStage;
+    if (!final) return [];
+    const base = imageFacts(baseStage(final).image);
+    if (base && isWindowsImage(base)) return [];
+    const fallback = (base && imageOwnUser(base)) ?? DEFAULT_USER;
+    const user = inheritedWithStage(final, 'USER');
+
+    if (user) {
+      const arg = user.ins.getArgumentsRange();
+      if (!arg) return [];
+      const written = user.ins.getArguments().map((a) => a.getValue()).join(' ');
+      const value = resolveInStage(model, user.stage, user.ins, written);
+      if (value === undefined || !isRootUser(value)) return [];
+      const earlier = earlierNonRootUser(model, final, user.ins);
+      const suggested = earlier ?? fallback;
+      const resolvedNote = value !== written ? ` (resolves to "${value.trim()}")` : '';
+      const where =
+        user.stage === final
+          ? 'makes the final stage run as root'
+          : `in stage "${user.stage.name ?? user.stage.index}" is still in effect in the final stage, which runs as root`;
+      // Replace the value when nothing in the final stage runs after it; otherwise (build steps
+      // after it still need root, or it comes from an earlier stage) add a USER for runtime.
+      const idx = final.instructions.indexOf(user.ins);
+      const runAfter = idx >= 0 && final.instructions.slice(idx + 1).some((x) => x.getKeyword() === 'RUN');
+      let fix: Fix;
+      if (idx >= 0 && !runAfter) {
+        fix = { title: `Run as "${suggested}" instead of root`, kind: 'suggest', edits: [{ range: arg, newText: suggested }] };
+      } else {
+        fix = {
+          title: `Add "USER ${suggested}" before the container starts`,
+          kind: 'suggest',
+          edits: [insertRuntimeInstruction(model, final, `${kwCase(final.from.getInstruction(), 'USER')} ${suggested}`, idx)],
+        };
+      }
+      return [
+        {
+          range: arg,
+          message: `USER "${written}"${resolvedNote} ${where}: a compromised process gets root inside the container and an easier path to the host.`,
+          fixes: [fix],
+        },
+      ];
+    }
+
+    // No USER anywhere in the final stage's chain: the base image's user applies.
+    if (!base) {
+      // Unresolved base (`FROM ${BASE}`) is unknown; scratch has no /etc/passwd and runs as uid 0.
+      if (!baseStage(final).image.scratch) return [];
+    } else {
+      if (knownNonRootImage(base)) return [];
+      if (entrypointDropsPrivileges(base) && !inheritedWithStage(final, 'ENTRYPOINT')) return [];
+    }
+    const img = final.image;
+    const shown = img.stage ? `stage "${img.text}" built on "${baseStage(final).image.resolved}"` : `"${img.resolved ?? img.text}"`;
+    const suggested = fallback;
+    const out: Finding = {
+      range: img.range,
+      message: `The final stage sets no USER, so it runs as root (the default of ${shown}): a compromised process gets root inside the container and an easier path to the host.`,
+      fixes: [
+        {
+          title: `Add "USER ${suggested}" before the container starts`,
+          kind: 'suggest',
+          edits: [insertRuntimeInstruction(model, final, `${kwCase(final.from.getInstruction(), 'USER')} ${suggested}`)],
+        },
+      ],
+    };
+    return [out];
+  },
+};
+
+/** The last non-root USER (as written, resolved) set before `before` in the final stage's chain. */
+function earlierNonRootUser(model: DockerfileModel, final: DockerStage, before: Instruction): string | undefined {
+  let found: string | undefined;
+  for (const s of stageChain(final).reverse()) {
+    for (const ins of s.instructions) {
+      if (ins === before) return found;
+      if (ins.getKeyword() !== 'USER') continue;
+      const written = ins.getArguments().map((a) => a.getValue()).join(' ');
+      const v = resolveInStage(model, s, ins, written);
+      if (v !== undefined && v.trim() !== '' && !isRootUser(v)) found = written;
+    }
+  }
+  return found;
+}
+
+/** Writes a new keyword in the file's casing (lower-case files get `user`). */
+function kwCase(sample: string, keyword: string): string {
+  return sample === sample.toLowerCase() ? keyword.toLowerCase() : keyword;
+}
