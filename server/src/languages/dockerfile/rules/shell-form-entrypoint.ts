@@ -95,7 +95,7 @@ function isShellForm(model: DockerfileModel, ins: Instruction): boolean {
 function judge(model: DockerfileModel, at: Judged, keyword: string, cmdFollows: boolean): Finding | undefined {
   const { ins, stage } = at;
   const shell = shellAt(stage, ins);
-  if (/^(pwsh|powershell|cmd)(\.exe)?$/i.test(programName({ value: shell[0] ?? '', raw: '', start: 0, end: 0 }))) return undefined;
+  if (/^(pwsh|powershell|cmd)(\.exe)?$/i.test((shell[0] ?? '').replace(/^.*[\\/]/, ''))) return undefined;
   const args = argumentsText(model, ins);
   const range = ins.getArgumentsRange();
   if (!args || !range || args.text.trim() === '') return undefined;
