@@ -1,7 +1,7 @@
 // The Dockerfile model every dockerfile/* rule reads: stages with inheritance, the final stage,
 // ARG-resolved base images, RUN scripts as shell words with document offsets, SHELL in effect.
-import { DockerfileParser } from 'dockerfile-ast';
-import type { Dockerfile, Instruction, From, Run, Argument } from 'dockerfile-ast';
+import type { Instruction, From, Run, Argument } from 'dockerfile-ast';
+import { parseSegmented, type DockerfileAst } from './segments';
 import { LineIndex } from '../../engine/text';
 import { memoizeInstructionArguments } from './ast-memo';
 import type { Range } from '../../engine/types';
@@ -62,7 +62,7 @@ export interface RunInfo {
 export interface DockerfileModel {
   text: string;
   index: LineIndex;
-  ast: Dockerfile;
+  ast: DockerfileAst;
   stages: DockerStage[];
   finalStage: DockerStage | undefined;
   runs: RunInfo[];
@@ -77,7 +77,7 @@ memoizeInstructionArguments();
 
 export function buildModel(text: string): DockerfileModel {
   const index = new LineIndex(text);
-  const ast = DockerfileParser.parse(text);
+  const ast = parseSegmented(text);
   const escapeChar = ast.getEscapeCharacter();
 
   const globalArgs = new Map<string, { value: string | null; range: Range }>();
@@ -319,7 +319,21 @@ function resolveImage(
 // ---------------------------------------------------------------------------------------------
 // RUN scripts
 
+// RunInfo by RUN instruction. The segment cache hands back the same Instruction object while its
+// stage's text and first line are unchanged; when its document offset and the SHELL in effect
+// are unchanged too, the tokenised scripts (and the facts rules memoise on them) are reused.
+const runCache = new WeakMap<Run, { key: string; info: RunInfo }>();
+
 function buildRun(run: Run, stage: DockerStage | undefined, shell: string[], index: LineIndex, escapeChar: string): RunInfo {
+  const key = `${index.offsetAt(run.getRange().start)}\u0000${escapeChar}\u0000${shell.join('\u0000')}`;
+  const hit = runCache.get(run);
+  if (hit && hit.key === key) return { ...hit.info, stage };
+  const info = buildRunInfo(run, stage, shell, index, escapeChar);
+  runCache.set(run, { key, info });
+  return info;
+}
+
+function buildRunInfo(run: Run, stage: DockerStage | undefined, shell: string[], index: LineIndex, escapeChar: string): RunInfo {
   const mounts: Array<Record<string, string>> = [];
   for (const flag of run.getFlags()) {
     if (flag.getName().toLowerCase() !== 'mount') continue;
