@@ -12,7 +12,7 @@ export const meta = defineMeta({
     "A server that serves content sends no Content-Security-Policy, or its policy for scripts (script-src, else default-src) allows 'unsafe-inline', 'unsafe-eval' or *: an HTML injection then becomes a working cross-site scripting attack.",
   severity: 'info',
   fix: 'suggest',
-  sources: ['H: "Content-Security-Policy configured"', "OWASP Secure Headers Project: Content-Security-Policy (default-src 'self'; object-src 'none'; …)"],
+  sources: ['H: "Content-Security-Policy configured"', 'M (Coming Soon): "Custom security headers (CSP, HSTS, X-Frame-Options)"', "OWASP Secure Headers Project: Content-Security-Policy (default-src 'self'; object-src 'none'; …)"],
   peers: [],
   tags: ['security', 'CWE-693', 'CWE-79'],
   securitySeverity: '4.3',

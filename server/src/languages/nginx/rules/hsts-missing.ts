@@ -13,7 +13,7 @@ export const meta = defineMeta({
   fix: 'safe',
   sources: [
     'H: "Strict-Transport-Security (HSTS) enabled", "HSTS with includeSubDomains configured"',
-    'M: "Coming soon: HSTS headers and security policies"',
+    'M (Coming Soon): "HSTS headers and security policies", "Custom security headers (CSP, HSTS, X-Frame-Options)"',
     'Mozilla server-side TLS: Strict-Transport-Security "max-age=63072000" always',
     'OWASP Secure Headers Project: Strict-Transport-Security',
   ],

@@ -11,7 +11,7 @@ export const meta = defineMeta({
     'A server that serves content sends neither X-Frame-Options nor a Content-Security-Policy with frame-ancestors: any site can load its pages in a hidden frame and trick users into clicking them (clickjacking).',
   severity: 'warning',
   fix: 'safe',
-  sources: ['H: "X-Frame-Options: SAMEORIGIN"', 'OWASP Secure Headers Project: X-Frame-Options, CSP frame-ancestors'],
+  sources: ['H: "X-Frame-Options: SAMEORIGIN"', 'M (Coming Soon): "Custom security headers (CSP, HSTS, X-Frame-Options)"', 'OWASP Secure Headers Project: X-Frame-Options, CSP frame-ancestors'],
   peers: [],
   tags: ['security', 'CWE-1021', 'CWE-693'],
   securitySeverity: '4.3',
