@@ -37,6 +37,11 @@ export function scriptProblems(value: string): { problems: string[]; directive?:
   return { problems, directive };
 }
 
+/** A policy built at run time (beyond a per-request nonce) is not judged. */
+function runtime(value: string): boolean {
+  return dynamic(value.replace(/'nonce-[^']*'/gi, ''));
+}
+
 export const cspMissing: Rule<NginxModel> = {
   meta,
   check(model, ctx) {
@@ -51,18 +56,18 @@ export const cspMissing: Rule<NginxModel> = {
     });
     const all = headerDirectives(model).filter((e) => e.key === CSP && sent(e));
     for (const e of all) {
-      if (dynamic(e.value)) continue;
+      if (runtime(e.value)) continue;
       const { problems, directive } = scriptProblems(e.value);
       if (problems.length === 0) continue;
       // Browsers enforce every policy sent: a sibling policy that restricts scripts is enough.
-      const restricted = all.some((o) => o !== e && o.directive.parent === e.directive.parent && !dynamic(o.value) && scriptProblems(o.value).problems.length === 0);
+      const restricted = all.some((o) => o !== e && o.directive.parent === e.directive.parent && !runtime(o.value) && scriptProblems(o.value).problems.length === 0);
       if (restricted) continue;
       out.push({
         range: e.valueArg.range,
         message:
           problems[0] === 'no-script-policy'
             ? `Content-Security-Policy${where(e.directive)} sets neither script-src nor default-src: scripts may load from anywhere and run inline, so the policy does not stop cross-site scripting.`
-            : `Content-Security-Policy${where(e.directive)} allows ${listWords(problems)} in ${directive}${directive === 'default-src' ? ' (which governs scripts)' : ''}: injected scripts can run, so the policy does not stop cross-site scripting.`,
+            : `Content-Security-Policy${where(e.directive)} allows ${listWords(problems)} in ${directive}${directive === 'default-src' ? ' (which governs scripts)' : ''}: injected code can run, so the policy does not stop cross-site scripting.`,
       });
     }
     return out;

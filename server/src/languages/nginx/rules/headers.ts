@@ -188,6 +188,16 @@ function isRootPrefix(d: NginxDirective): boolean {
   return (vals.length === 1 && vals[0] === '/') || (vals.length === 2 && vals[0] === '^~' && vals[1] === '/');
 }
 
+/** True when a server answers every request before choosing a location. */
+function endsAtServerLevel(block: NginxBlock): boolean {
+  return block.children.some(
+    (d) =>
+      d.name === 'return' ||
+      (d.name === 'rewrite' && isCatchAllRedirect(d)) ||
+      (d.name === 'ssl_reject_handshake' && d.args[0]?.value.toLowerCase() === 'on'),
+  );
+}
+
 /**
  * True when every request a block handles ends in a `return` or a redirecting `rewrite`: such
  * servers (HTTP-to-HTTPS redirects, `return 444` catch-alls) are not judged for headers. ACME
@@ -195,9 +205,7 @@ function isRootPrefix(d: NginxDirective): boolean {
  */
 export function onlyRedirects(block: NginxBlock): boolean {
   const kids = block.children;
-  if (kids.some((d) => d.name === 'return')) return true;
-  if (kids.some((d) => d.name === 'rewrite' && isCatchAllRedirect(d))) return true;
-  if (block.kind === 'server' && kids.some((d) => d.name === 'ssl_reject_handshake' && d.args[0]?.value.toLowerCase() === 'on')) return true;
+  if (endsAtServerLevel(block)) return true;
   const locs = kids.filter((d) => d.name === 'location' && d.block);
   if (locs.length === 0 || !locs.some(isRootPrefix)) return false;
   return locs.filter((l) => !isAcmeLocation(l)).every((l) => onlyRedirects(l.block!));
@@ -322,7 +330,8 @@ export class HeaderAnalysis {
     };
     for (const s of serverOf.values()) {
       if (!onlyRedirects(s.block)) out.push({ block: s.block, kind: 'server', server: s });
-      visit(s.block, s);
+      // A server-level return or redirect runs before any location is chosen.
+      if (!endsAtServerLevel(s.block)) visit(s.block, s);
     }
     if (this.model.root.kind === 'server') visit(this.model.root, undefined);
     out.sort((a, b) => a.block.owner!.start - b.block.owner!.start);
