@@ -359,6 +359,20 @@ export class HeaderAnalysis {
     return this.level(block).entries.some((e) => e.key === key && !sent(e));
   }
 
+  /**
+   * True when the headers-more module's `more_set_headers` names the header on the block or an
+   * outer level: its inheritance differs from add_header's, so Rampart does not judge it.
+   */
+  setByHeadersMore(block: NginxBlock, key: string): boolean {
+    for (let b: NginxBlock | undefined = block; b; b = b.parent) {
+      for (const d of b.children) {
+        if (d.name !== 'more_set_headers') continue;
+        if (d.args.some((a) => a.value.split(':', 1)[0]!.trim().toLowerCase() === key)) return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether any level from the block outwards has an include Rampart could not read. */
   chainUncertain(block: NginxBlock): boolean {
     for (let b: NginxBlock | undefined = block; b; b = b.parent) if (this.level(b).uncertain) return true;
@@ -380,7 +394,7 @@ export class HeaderAnalysis {
       if (this.level(block).uncertain) return 'unknown';
       if (test(this.outerEntries(block))) return 'dropped';
     }
-    if (this.chainUncertain(block)) return 'unknown';
+    if (this.chainUncertain(block) || this.setByHeadersMore(block, key)) return 'unknown';
     return 'missing';
   }
 
