@@ -30,7 +30,7 @@ export const addHeaderNotAlways: Rule<NginxModel> = {
       out.push({
         range: e.nameArg.range,
         message: `"${canonicalName(e.key, e.nameArg.value)}"${where(e.directive)} has no "always" parameter: nginx leaves it off error responses (4xx, 5xx), which browsers render and enforce like any other page.`,
-        fixes: [{ title: 'Add "always"', kind: 'safe', edits: [{ range: { start: at, end: at }, newText: ' always' }] }],
+        fixes: [{ title: `Add "always" to "${canonicalName(e.key, e.nameArg.value)}"`, kind: 'safe', edits: [{ range: { start: at, end: at }, newText: ' always' }] }],
       });
     }
     return out;

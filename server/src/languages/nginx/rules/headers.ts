@@ -568,7 +568,7 @@ export function missingFindings(model: NginxModel, ctx: RuleContext, spec: Missi
     const subject = describeBlock(unit.block);
     const edit = a.insertion(unit.block, [spec.statement]);
     const copied = a.level(unit.block).anchor || a.inheritMode(unit.block) === 'merge' ? 0 : a.effective(unit.block).entries.length;
-    const copyNote = copied === 0 ? '' : ` (copying the ${copied === 1 ? 'header' : `${copied} headers`} it inherits, which a first add_header would drop)`;
+    const copyNote = copied === 0 ? '' : ` (and copy ${copied === 1 ? 'its inherited header' : `its ${copied} inherited headers`})`;
     out.push({
       range: unit.block.owner!.nameRange,
       message: spec.message(capitalise(subject)),
