@@ -52,7 +52,7 @@ export const cspMissing: Rule<NginxModel> = {
       statement: `add_header Content-Security-Policy "${STARTER_CSP}" always;`,
       label: 'a starter Content-Security-Policy',
       kind: 'suggest',
-      titleSuffix: ' (adjust it to the site)',
+      titleSuffix: ', then adjust it to the site',
     });
     const all = headerDirectives(model).filter((e) => e.key === CSP && sent(e));
     for (const e of all) {
