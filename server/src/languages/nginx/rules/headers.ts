@@ -517,15 +517,18 @@ function insertFirst(index: LineIndex, block: NginxBlock, statements: string[]):
   return { range: { start: at, end: at }, newText: statements.map((s) => `${index.eol}${indent}${s}`).join('') };
 }
 
-const cache = new WeakMap<NginxModel, { key: string; analysis: HeaderAnalysis }>();
+const cache = new WeakMap<NginxModel, { ctx: RuleContext; analysis: HeaderAnalysis }>();
 
-/** The header analysis of a model, shared by the header rules of one lint run. */
+/**
+ * The header analysis of a model, shared by the header rules of one lint run. The engine makes
+ * one context per run, so a cached model is analysed again on the next run (included files may
+ * have changed since).
+ */
 export function headerAnalysis(model: NginxModel, ctx: RuleContext): HeaderAnalysis {
-  const key = `${ctx.path}\u0000${ctx.settings.nginxVersion ?? ''}`;
   const hit = cache.get(model);
-  if (hit && hit.key === key) return hit.analysis;
+  if (hit && hit.ctx === ctx) return hit.analysis;
   const analysis = new HeaderAnalysis(model, ctx);
-  cache.set(model, { key, analysis });
+  cache.set(model, { ctx, analysis });
   return analysis;
 }
 
