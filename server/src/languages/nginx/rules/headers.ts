@@ -489,7 +489,9 @@ function insertAfter(index: LineIndex, anchor: NginxDirective, statements: strin
   const line = index.positionAt(end).line;
   const rest = index.text.slice(end, index.lineEnd(line)).trim();
   if (rest === '' || rest.startsWith('#')) {
-    const indent = lineIndent(index, anchor.line);
+    const firstOnLine = index.lineText(anchor.line).slice(0, index.positionAt(anchor.start).character).trim() === '';
+    const owner = anchor.parent.owner;
+    const indent = firstOnLine || !owner ? lineIndent(index, anchor.line) : lineIndent(index, owner.line) + indentUnit(index);
     const at = index.positionAt(index.lineEnd(line));
     return { range: { start: at, end: at }, newText: statements.map((s) => `${index.eol}${indent}${s}`).join('') };
   }
