@@ -6,5 +6,6 @@ import { sslProtocolsWeak } from './ssl-protocols-weak';
 import { serverTokens } from './server-tokens';
 import { autoindexOn } from './autoindex-on';
 import { syntax } from './syntax';
+import { headerRules } from './header-rules';
 
-export const nginxRules: Rule<NginxModel>[] = [sslProtocolsWeak, serverTokens, autoindexOn, syntax];
+export const nginxRules: Rule<NginxModel>[] = [...headerRules, sslProtocolsWeak, serverTokens, autoindexOn, syntax];

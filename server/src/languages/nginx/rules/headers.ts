@@ -1,0 +1,584 @@
+// The response-header facts the nine nginx header rules share: which blocks are judged (servers,
+// and locations that declare their own add_header set), each block's effective header set after
+// nginx's all-or-nothing add_header inheritance (with `add_header_inherit`, nginx >= 1.29.3, and
+// with add_header lines read from included files), whether a header is present, dropped by a
+// redefinition (nginx/add-header-inheritance owns that) or missing, and where a fix inserts.
+import type { LineIndex } from '../../../engine/text';
+import type { Finding, RuleContext, TextEdit } from '../../../engine/types';
+import { compareVersions, usableVersion, type NginxArg, type NginxBlock, type NginxDirective, type NginxModel, type NginxServer } from '../model';
+import { buildNginx } from '../parse';
+import { indentUnit, lineIndent, resolveInclude } from './util';
+
+export const HSTS = 'strict-transport-security';
+export const XFO = 'x-frame-options';
+export const XCTO = 'x-content-type-options';
+export const REFERRER = 'referrer-policy';
+export const CSP = 'content-security-policy';
+export const PERMISSIONS = 'permissions-policy';
+export const XXP = 'x-xss-protection';
+
+/** How headers are named in messages, whatever case the file uses. */
+const CANONICAL: Record<string, string> = {
+  [HSTS]: 'Strict-Transport-Security',
+  [XFO]: 'X-Frame-Options',
+  [XCTO]: 'X-Content-Type-Options',
+  [REFERRER]: 'Referrer-Policy',
+  [CSP]: 'Content-Security-Policy',
+  [PERMISSIONS]: 'Permissions-Policy',
+  [XXP]: 'X-XSS-Protection',
+};
+
+export function canonicalName(key: string, fallback = key): string {
+  return CANONICAL[key] ?? fallback;
+}
+
+/** The headers whose absence on a response weakens the browser's defences. */
+export const SECURITY_HEADERS: readonly string[] = [HSTS, XFO, XCTO, REFERRER, CSP, PERMISSIONS];
+
+/** The values the header rules insert. */
+export const HSTS_VALUE = 'max-age=63072000; includeSubDomains';
+export const HSTS_MIN_AGE = 31536000;
+export const REFERRER_VALUE = 'strict-origin-when-cross-origin';
+export const LEAKY_REFERRER = new Set(['unsafe-url', 'no-referrer-when-downgrade']);
+
+/** One `add_header` in effect somewhere: in this file, or read from an included file. */
+export interface HeaderEntry {
+  /** The header name lower-cased (nginx and browsers compare header names case-insensitively). */
+  key: string;
+  nameArg: NginxArg;
+  valueArg: NginxArg;
+  /** The value as nginx sends it (quotes removed). nginx sends no header for an empty value. */
+  value: string;
+  always: boolean;
+  /** The directive; for an included entry, the directive in the included file. */
+  directive: NginxDirective;
+  /** Set when the entry comes from an included file: the `include` of this file. */
+  include?: NginxDirective;
+  /** The level (block of this file) the entry applies at. */
+  level: NginxBlock;
+}
+
+interface LevelInfo {
+  entries: HeaderEntry[];
+  /** An include at this level could not be read: it may add headers Rampart cannot see. */
+  uncertain: boolean;
+  /** The last add_header (or header-bearing include) of the level: new headers go after it. */
+  anchor?: NginxDirective;
+}
+
+export interface HeaderSet {
+  entries: HeaderEntry[];
+  /** The innermost level whose own add_header lines are in the set. */
+  level?: NginxBlock;
+  /** False when an unreadable include on a consulted level may change the answer. */
+  complete: boolean;
+}
+
+/** A block the header rules judge. */
+export interface HeaderUnit {
+  block: NginxBlock;
+  kind: 'server' | 'location';
+  /** The server block around it in this file (undefined for a location at a fragment's root). */
+  server?: NginxServer;
+}
+
+export type HeaderStatus = 'present' | 'dropped' | 'missing' | 'unknown';
+
+/** Directives that open a server block by saying which server it is. */
+const SERVER_HEAD = new Set(['listen', 'server_name', 'http2', 'http3', 'ssl_certificate', 'ssl_certificate_key']);
+
+/** Files nginx ships that cannot hold add_header. */
+const STOCK_INCLUDES = /(^|\/)(mime\.types|fastcgi_params|fastcgi\.conf|scgi_params|uwsgi_params|proxy_params|koi-utf|koi-win|win-utf)$/;
+
+function isHeaderDirective(d: NginxDirective): boolean {
+  return d.name === 'add_header' && d.args.length >= 2;
+}
+
+function entryOf(d: NginxDirective, level: NginxBlock, include?: NginxDirective): HeaderEntry {
+  const nameArg = d.args[0]!;
+  const valueArg = d.args[1]!;
+  return {
+    key: nameArg.value.toLowerCase(),
+    nameArg,
+    valueArg,
+    value: valueArg.value,
+    always: d.args[2]?.value === 'always',
+    directive: d,
+    include,
+    level,
+  };
+}
+
+/** True for a header that nginx actually sends: a non-empty value. */
+export function sent(e: HeaderEntry): boolean {
+  return e.value.trim() !== '';
+}
+
+/** The directives of a CSP value: lower-cased name -> sources as written. */
+export function parseCsp(value: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const part of value.split(';')) {
+    const words = part.trim().split(/\s+/).filter((w) => w !== '');
+    if (words.length === 0) continue;
+    const name = words[0]!.toLowerCase();
+    // Browsers ignore a repeated directive: the first one wins.
+    if (!out.has(name)) out.set(name, words.slice(1));
+  }
+  return out;
+}
+
+/** What protects against framing: X-Frame-Options, or a CSP with frame-ancestors. */
+export function framingProtected(entries: HeaderEntry[]): boolean {
+  return entries.some((e) => sent(e) && (e.key === XFO || (e.key === CSP && parseCsp(e.value).has('frame-ancestors'))));
+}
+
+/** The test for "this header is in effect" per header rule. */
+export function hasHeader(key: string): (entries: HeaderEntry[]) => boolean {
+  if (key === XFO) return framingProtected;
+  return (entries) => entries.some((e) => e.key === key && sent(e));
+}
+
+/** `server "example.com"`, `the server listening on 443`, `this server`, `location "/static/"`. */
+export function describeBlock(block: NginxBlock): string {
+  const owner = block.owner;
+  if (!owner) return 'this file';
+  if (block.kind === 'location') return `location "${owner.args.map((a) => a.raw).join(' ')}"`;
+  if (block.kind === 'server') {
+    const name = block.children
+      .filter((c) => c.name === 'server_name')
+      .flatMap((c) => c.args.map((a) => a.value))
+      .find((n) => n !== '' && n !== '_');
+    if (name) return `server "${name}"`;
+    const listen = block.children.find((c) => c.name === 'listen')?.args[0]?.value;
+    return listen ? `the server listening on ${listen}` : 'this server';
+  }
+  if (block.kind === 'http') return 'the http block';
+  return `${owner.name} block`;
+}
+
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** `"A"`, `"A" and "B"`, `"A", "B" and "C"`. */
+export function quoteList(names: string[]): string {
+  const q = names.map((n) => `"${n}"`);
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}
+
+// --- redirect-only blocks --------------------------------------------------------------------
+
+const CATCH_ALL_REGEX = /^\^?(?:\/?\(?\.\*\)?\$?)?$/;
+
+function isCatchAllRedirect(d: NginxDirective): boolean {
+  const [regex, target, flag] = d.args;
+  if (!regex || !target) return false;
+  if (!CATCH_ALL_REGEX.test(regex.value) || regex.value === '') return false;
+  const f = flag?.value;
+  return f === 'permanent' || f === 'redirect' || /^(https?:\/\/|\$scheme)/.test(target.value);
+}
+
+function isAcmeLocation(d: NginxDirective): boolean {
+  return d.args.some((a) => a.value.includes('.well-known/acme-challenge'));
+}
+
+function isRootPrefix(d: NginxDirective): boolean {
+  const vals = d.args.map((a) => a.value);
+  return (vals.length === 1 && vals[0] === '/') || (vals.length === 2 && vals[0] === '^~' && vals[1] === '/');
+}
+
+/** True when a server answers every request before choosing a location. */
+function endsAtServerLevel(block: NginxBlock): boolean {
+  return block.children.some(
+    (d) =>
+      d.name === 'return' ||
+      (d.name === 'rewrite' && isCatchAllRedirect(d)) ||
+      (d.name === 'ssl_reject_handshake' && d.args[0]?.value.toLowerCase() === 'on'),
+  );
+}
+
+/**
+ * True when every request a block handles ends in a `return` or a redirecting `rewrite`: such
+ * servers (HTTP-to-HTTPS redirects, `return 444` catch-alls) are not judged for headers. ACME
+ * challenge locations do not count as content.
+ */
+export function onlyRedirects(block: NginxBlock): boolean {
+  const kids = block.children;
+  if (endsAtServerLevel(block)) return true;
+  const locs = kids.filter((d) => d.name === 'location' && d.block);
+  if (locs.length === 0 || !locs.some(isRootPrefix)) return false;
+  return locs.filter((l) => !isAcmeLocation(l)).every((l) => onlyRedirects(l.block!));
+}
+
+// --- the analysis ----------------------------------------------------------------------------
+
+export class HeaderAnalysis {
+  private readonly levels = new Map<NginxBlock, LevelInfo>();
+  private readonly sets = new Map<NginxBlock, HeaderSet>();
+  private readonly inheritAware: boolean;
+  private unitList?: HeaderUnit[];
+
+  constructor(
+    readonly model: NginxModel,
+    private readonly ctx: RuleContext,
+  ) {
+    const version = usableVersion(ctx.settings.nginxVersion);
+    this.inheritAware = !version || compareVersions(version, '1.29.3') >= 0;
+  }
+
+  /** The add_header lines a block declares itself (its includes' top-level ones included). */
+  level(block: NginxBlock): LevelInfo {
+    let info = this.levels.get(block);
+    if (info) return info;
+    info = { entries: [], uncertain: false };
+    if (block.kind !== 'hash' && block.kind !== 'lua') {
+      for (const d of block.children) {
+        if (isHeaderDirective(d)) {
+          info.entries.push(entryOf(d, block));
+          info.anchor = d;
+        } else if (d.name === 'include') {
+          const got = this.included(d, block);
+          if (got === undefined) info.uncertain = true;
+          else if (got.length > 0) {
+            info.entries.push(...got);
+            info.anchor = d;
+          }
+        }
+      }
+    }
+    this.levels.set(block, info);
+    return info;
+  }
+
+  /** Top-level add_header lines of an included file; undefined when it cannot be read. */
+  private included(d: NginxDirective, level: NginxBlock): HeaderEntry[] | undefined {
+    const target = d.args[0]?.value;
+    if (!target) return [];
+    if (STOCK_INCLUDES.test(target)) return [];
+    const r = resolveInclude(this.ctx, target);
+    const text = r.path && r.path !== this.ctx.path ? this.ctx.workspace.readFile(r.path) : undefined;
+    if (text === undefined) return undefined;
+    const children = buildNginx(text).model.root.children;
+    // A nested include could add more: the answer is then uncertain.
+    if (children.some((c) => c.name === 'include')) return undefined;
+    return children.filter(isHeaderDirective).map((c) => entryOf(c, level, d));
+  }
+
+  /** `add_header_inherit` in effect at a block (nginx >= 1.29.3): `on`, `off` or `merge`. */
+  inheritMode(block: NginxBlock): string {
+    if (!this.inheritAware) return 'on';
+    for (let b: NginxBlock | undefined = block; b; b = b.parent) {
+      for (let i = b.children.length - 1; i >= 0; i--) {
+        const d = b.children[i]!;
+        if (d.name === 'add_header_inherit' && d.args[0]) return d.args[0].value.toLowerCase();
+      }
+    }
+    return 'on';
+  }
+
+  /**
+   * The headers nginx sends for a block: the nearest level that declares add_header wins (its
+   * outer levels are dropped) unless `add_header_inherit merge` keeps them; `off` stops
+   * inheritance. What lies outside a fragment is not assumed to add anything.
+   */
+  effective(block: NginxBlock): HeaderSet {
+    const cached = this.sets.get(block);
+    if (cached) return cached;
+    const info = this.level(block);
+    const mode = this.inheritMode(block);
+    let set: HeaderSet;
+    const outer = (): HeaderSet => (block.parent ? this.effective(block.parent) : { entries: [], complete: true });
+    if (info.entries.length > 0) {
+      if (mode === 'merge') {
+        const o = outer();
+        set = { entries: [...o.entries, ...info.entries], level: block, complete: o.complete && !info.uncertain };
+      } else {
+        set = { entries: info.entries, level: block, complete: !info.uncertain };
+      }
+    } else if (mode === 'off') {
+      set = { entries: [], complete: !info.uncertain };
+    } else {
+      const o = outer();
+      set = { entries: o.entries, level: o.level, complete: o.complete && !info.uncertain };
+    }
+    this.sets.set(block, set);
+    return set;
+  }
+
+  /** True when the block declares its own add_header set (which drops the outer ones). */
+  defines(block: NginxBlock): boolean {
+    return this.level(block).entries.length > 0;
+  }
+
+  /**
+   * The blocks judged: every http server of the file that serves content, and every location
+   * that declares its own add_header set and serves content (including locations at the root of
+   * a fragment, which have no server in the file).
+   */
+  units(): HeaderUnit[] {
+    if (this.unitList) return this.unitList;
+    const out: HeaderUnit[] = [];
+    const serverOf = new Map<NginxBlock, NginxServer>();
+    for (const s of this.model.servers) if (s.protocol === 'http' || s.block.protocol === 'http') serverOf.set(s.block, s);
+    const visit = (block: NginxBlock, server: NginxServer | undefined): void => {
+      for (const d of block.children) {
+        if (d.name !== 'location' || !d.block) continue;
+        if (this.defines(d.block) && !onlyRedirects(d.block)) out.push({ block: d.block, kind: 'location', server });
+        visit(d.block, server);
+      }
+    };
+    for (const s of serverOf.values()) {
+      if (!onlyRedirects(s.block)) out.push({ block: s.block, kind: 'server', server: s });
+      // A server-level return or redirect runs before any location is chosen.
+      if (!endsAtServerLevel(s.block)) visit(s.block, s);
+    }
+    if (this.model.root.kind === 'server') visit(this.model.root, undefined);
+    out.sort((a, b) => a.block.owner!.start - b.block.owner!.start);
+    this.unitList = out;
+    return out;
+  }
+
+  /** Units judged for missing headers: only those inside a server block of this file. */
+  missingUnits(): HeaderUnit[] {
+    return this.units().filter((u) => u.server !== undefined);
+  }
+
+  /**
+   * Entries set on the outer levels of a block (what it would inherit if it declared nothing),
+   * nearest level first, in the order nginx would send them.
+   */
+  outerEntries(block: NginxBlock): HeaderEntry[] {
+    const out: HeaderEntry[] = [];
+    for (let b = block.parent; b; b = b.parent) out.push(...this.level(b).entries);
+    return out;
+  }
+
+  /** True when the block itself sets the header to an empty value (nginx then sends none). */
+  cleared(block: NginxBlock, key: string): boolean {
+    return this.level(block).entries.some((e) => e.key === key && !sent(e));
+  }
+
+  /**
+   * True when the headers-more module's `more_set_headers` names the header on the block or an
+   * outer level: its inheritance differs from add_header's, so Rampart does not judge it.
+   */
+  setByHeadersMore(block: NginxBlock, key: string): boolean {
+    for (let b: NginxBlock | undefined = block; b; b = b.parent) {
+      for (const d of b.children) {
+        if (d.name !== 'more_set_headers') continue;
+        if (d.args.some((a) => a.value.split(':', 1)[0]!.trim().toLowerCase() === key)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether any level from the block outwards has an include Rampart could not read. */
+  chainUncertain(block: NginxBlock): boolean {
+    for (let b: NginxBlock | undefined = block; b; b = b.parent) if (this.level(b).uncertain) return true;
+    return false;
+  }
+
+  /**
+   * A header in a unit: `present` in its effective set; `dropped` when the unit declares its own
+   * add_header set (with plain inheritance) and an outer level sets the header; `unknown` when an
+   * unreadable include could set it; `missing` otherwise.
+   */
+  status(unit: HeaderUnit, key: string): HeaderStatus {
+    const block = unit.block;
+    const test = hasHeader(key);
+    if (test(this.effective(block).entries)) return 'present';
+    // `add_header X ""` on the block itself removes the header on purpose.
+    if (this.cleared(block, key)) return 'present';
+    if (this.defines(block) && this.inheritMode(block) === 'on') {
+      if (this.level(block).uncertain) return 'unknown';
+      if (test(this.outerEntries(block))) return 'dropped';
+    }
+    if (this.chainUncertain(block) || this.setByHeadersMore(block, key)) return 'unknown';
+    return 'missing';
+  }
+
+  /**
+   * An edit that adds header statements to a unit: after its last add_header when it declares
+   * its own set; otherwise as the first lines of the block, preceded by copies of the headers it
+   * inherits today (declaring a first add_header would drop them), unless `merge` keeps them.
+   */
+  insertion(block: NginxBlock, statements: string[]): TextEdit | undefined {
+    const index = this.model.index;
+    const info = this.level(block);
+    if (info.anchor) return insertAfter(index, info.anchor, statements);
+    const copies = this.inheritMode(block) === 'merge' ? [] : this.effective(block).entries.map(copyStatement);
+    // In a server, after the leading listen/server_name lines that say which server it is.
+    let lead: NginxDirective | undefined;
+    if (block.kind === 'server') {
+      for (const d of block.children) {
+        if (!SERVER_HEAD.has(d.name)) break;
+        lead = d;
+      }
+    }
+    if (lead) return insertAfter(index, lead, [...copies, ...statements]);
+    return insertFirst(index, block, [...copies, ...statements]);
+  }
+}
+
+/** Value rewrites the header rules make; copies of inherited headers use them too. */
+export function strongHsts(value: string): string {
+  const parts = value.split(';').map((p) => p.trim()).filter((p) => p !== '');
+  const age = maxAge(value);
+  const keepAge = age !== undefined && age >= HSTS_MIN_AGE ? age : 63072000;
+  const preload = parts.some((p) => p.toLowerCase() === 'preload');
+  return `max-age=${keepAge}; includeSubDomains${preload ? '; preload' : ''}`;
+}
+
+/** The max-age of an HSTS value (quotes around the number allowed), if there is one. */
+export function maxAge(value: string): number | undefined {
+  const m = /(?:^|;)\s*max-age\s*=\s*"?(\d+)"?\s*(?:;|$)/i.exec(value);
+  return m ? parseInt(m[1]!, 10) : undefined;
+}
+
+export function hasIncludeSubDomains(value: string): boolean {
+  return value.split(';').some((p) => p.trim().toLowerCase() === 'includesubdomains');
+}
+
+/** True when a value is computed at run time (then Rampart does not judge it). */
+export function dynamic(value: string): boolean {
+  return /\$/.test(value);
+}
+
+export function isWeakHsts(value: string): boolean {
+  if (dynamic(value)) return false;
+  const age = maxAge(value);
+  return age === undefined || age < HSTS_MIN_AGE || !hasIncludeSubDomains(value);
+}
+
+/** The last policy token a browser understands is the one it uses. */
+export function referrerLeaky(value: string): string | undefined {
+  if (dynamic(value)) return undefined;
+  const tokens = value.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
+  const last = tokens[tokens.length - 1];
+  return last && LEAKY_REFERRER.has(last) ? last : undefined;
+}
+
+export function xssProtectionOn(value: string): boolean {
+  return !dynamic(value) && value.trim() !== '' && value.trim() !== '0';
+}
+
+export function nosniffWrong(value: string): boolean {
+  return !dynamic(value) && value.trim() !== '' && value.trim().toLowerCase() !== 'nosniff';
+}
+
+/**
+ * An inherited header copied into a block, written the way the header rules accept it (so the
+ * copy does not raise a finding the original already has): security headers get `always`, and
+ * a weak HSTS, leaky Referrer-Policy, wrong X-Content-Type-Options or enabled X-XSS-Protection
+ * value gets the rules' value.
+ */
+export function copyStatement(e: HeaderEntry): string {
+  let value = e.valueArg.raw;
+  if (e.key === HSTS && isWeakHsts(e.value)) value = `"${strongHsts(e.value)}"`;
+  else if (e.key === REFERRER && referrerLeaky(e.value)) value = `"${REFERRER_VALUE}"`;
+  else if (e.key === XCTO && nosniffWrong(e.value)) value = '"nosniff"';
+  else if (e.key === XXP && xssProtectionOn(e.value)) value = '"0"';
+  const always = e.always || SECURITY_HEADERS.includes(e.key);
+  const extra = e.directive.args.slice(2).filter((a) => a.value !== 'always').map((a) => ` ${a.raw}`).join('');
+  return `add_header ${e.nameArg.raw} ${value}${always ? ' always' : ''}${extra};`;
+}
+
+function insertAfter(index: LineIndex, anchor: NginxDirective, statements: string[]): TextEdit {
+  const end = anchor.end;
+  const line = index.positionAt(end).line;
+  const rest = index.text.slice(end, index.lineEnd(line)).trim();
+  if (rest === '' || rest.startsWith('#')) {
+    const firstOnLine = index.lineText(anchor.line).slice(0, index.positionAt(anchor.start).character).trim() === '';
+    const owner = anchor.parent.owner;
+    const indent = firstOnLine || !owner ? lineIndent(index, anchor.line) : lineIndent(index, owner.line) + indentUnit(index);
+    const at = index.positionAt(index.lineEnd(line));
+    return { range: { start: at, end: at }, newText: statements.map((s) => `${index.eol}${indent}${s}`).join('') };
+  }
+  const at = index.positionAt(end);
+  return { range: { start: at, end: at }, newText: statements.map((s) => ` ${s}`).join('') };
+}
+
+function insertFirst(index: LineIndex, block: NginxBlock, statements: string[]): TextEdit | undefined {
+  if (!block.open || !block.owner) return undefined;
+  const openEnd = index.offsetAt(block.open.end);
+  const openLine = block.open.end.line;
+  const rest = index.text.slice(openEnd, index.lineEnd(openLine)).trim();
+  if (rest !== '' && !rest.startsWith('#')) {
+    const at = index.positionAt(openEnd);
+    return { range: { start: at, end: at }, newText: statements.map((s) => ` ${s}`).join('') };
+  }
+  const first = block.children[0];
+  const firstOwnLine = first && first.line > openLine && index.lineText(first.line).slice(0, index.positionAt(first.start).character).trim() === '';
+  const indent = firstOwnLine ? lineIndent(index, first.line) : lineIndent(index, block.owner.line) + indentUnit(index);
+  if (openLine + 1 < index.lineCount) {
+    const at = { line: openLine + 1, character: 0 };
+    return { range: { start: at, end: at }, newText: statements.map((s) => `${indent}${s}${index.eol}`).join('') };
+  }
+  const at = index.positionAt(index.lineEnd(openLine));
+  return { range: { start: at, end: at }, newText: statements.map((s) => `${index.eol}${indent}${s}`).join('') };
+}
+
+const cache = new WeakMap<NginxModel, { ctx: RuleContext; analysis: HeaderAnalysis }>();
+
+/**
+ * The header analysis of a model, shared by the header rules of one lint run. The engine makes
+ * one context per run, so a cached model is analysed again on the next run (included files may
+ * have changed since).
+ */
+export function headerAnalysis(model: NginxModel, ctx: RuleContext): HeaderAnalysis {
+  const hit = cache.get(model);
+  if (hit && hit.ctx === ctx) return hit.analysis;
+  const analysis = new HeaderAnalysis(model, ctx);
+  cache.set(model, { ctx, analysis });
+  return analysis;
+}
+
+/** Every add_header of this file that names a header (outside map/geo entries and Lua). */
+export function headerDirectives(model: NginxModel): HeaderEntry[] {
+  return model
+    .named('add_header')
+    .filter((d) => isHeaderDirective(d) && d.parent.kind !== 'hash' && d.parent.kind !== 'lua')
+    .map((d) => entryOf(d, d.parent));
+}
+
+/** How a header-missing rule reports and fixes a unit. */
+export interface MissingSpec {
+  /** The header (lower-cased) the rule wants in effect. */
+  key: string;
+  /** Which units the rule judges (default: all of them). */
+  applies?: (unit: HeaderUnit) => boolean;
+  /** The message, given the capitalised subject (`Server "example.com"`). */
+  message: (subject: string) => string;
+  /** The statement the fix adds. */
+  statement: string;
+  /** How the fix names what it adds (`"X-Frame-Options: SAMEORIGIN"`). */
+  label: string;
+  kind: 'safe' | 'suggest';
+  /** Appended to the fix title (`, then adjust it to the site`). */
+  titleSuffix?: string;
+}
+
+/**
+ * Findings of a header-missing rule: units where the header is not set at any level that would
+ * apply. Headers set outside and dropped by a redefinition belong to nginx/add-header-inheritance;
+ * headers an unreadable include could set are not reported.
+ */
+export function missingFindings(model: NginxModel, ctx: RuleContext, spec: MissingSpec): Finding[] {
+  const a = headerAnalysis(model, ctx);
+  const out: Finding[] = [];
+  for (const unit of a.missingUnits()) {
+    if (spec.applies && !spec.applies(unit)) continue;
+    if (a.status(unit, spec.key) !== 'missing') continue;
+    const subject = describeBlock(unit.block);
+    const edit = a.insertion(unit.block, [spec.statement]);
+    const copied = a.level(unit.block).anchor || a.inheritMode(unit.block) === 'merge' ? 0 : a.effective(unit.block).entries.length;
+    const copyNote = copied === 0 ? '' : ` (and copy ${copied === 1 ? 'its inherited header' : `its ${copied} inherited headers`})`;
+    out.push({
+      range: unit.block.owner!.nameRange,
+      message: spec.message(capitalise(subject)),
+      fixes: edit ? [{ title: `Add ${spec.label} to ${subject}${copyNote}${spec.titleSuffix ?? ''}`, kind: spec.kind, edits: [edit] }] : undefined,
+    });
+  }
+  return out;
+}
