@@ -188,7 +188,26 @@ export function serverLabel(s: NginxServer): string {
 // Includes and inheritance
 
 /** Files nginx ships; they never hold limits, access rules or TLS settings. */
-const STOCK_INCLUDES = /(^|\/)(mime\.types|fastcgi_params|fastcgi\.conf|scgi_params|uwsgi_params|proxy_params|koi-utf|koi-win|win-utf)$/;
+export const STOCK_INCLUDES = /(^|\/)(mime\.types|fastcgi_params|fastcgi\.conf|scgi_params|uwsgi_params|proxy_params|koi-utf|koi-win|win-utf)$/;
+
+/**
+ * Included files parsed once per lint: the cache is keyed by the rule context, which the engine
+ * creates for each lint call, so nothing outlives it.
+ */
+const includeCache = new WeakMap<RuleContext, Map<string, NginxModel | null>>();
+
+/** The model of a workspace file named by an `include`, or undefined when it cannot be read. */
+export function includedModel(ctx: RuleContext, path: string): NginxModel | undefined {
+  let cache = includeCache.get(ctx);
+  if (!cache) includeCache.set(ctx, (cache = new Map()));
+  let m = cache.get(path);
+  if (m === undefined) {
+    const text = ctx.workspace.readFile(path);
+    m = text === undefined ? null : buildNginx(text).model;
+    cache.set(path, m);
+  }
+  return m ?? undefined;
+}
 
 export interface LevelView {
   /** The level's own directives, with each `include`'s top-level directives spliced in its place. */
@@ -214,12 +233,12 @@ export function levelDirectives(ctx: RuleContext, block: NginxBlock, depth = 0):
     const target = d.args[0]?.value;
     if (!target || STOCK_INCLUDES.test(target)) continue;
     const r = resolveInclude(ctx, target);
-    const text = r.path && depth < 4 ? ctx.workspace.readFile(r.path) : undefined;
-    if (text === undefined) {
+    const included = r.path && depth < 4 ? includedModel(ctx, r.path) : undefined;
+    if (!included) {
       unknown = true;
       continue;
     }
-    const inner = levelDirectives(ctx, buildNginx(text).model.root, depth + 1);
+    const inner = levelDirectives(ctx, included.root, depth + 1);
     out.push(...inner.directives);
     unknown ||= inner.unknown;
   }

@@ -3,7 +3,7 @@
 // fix, which must not define a zone twice).
 import type { Range, RuleContext } from '../../../engine/types';
 import type { NginxBlock, NginxDirective, NginxModel } from '../model';
-import { buildNginx } from '../parse';
+import { STOCK_INCLUDES, includedModel } from './facts';
 import { resolveInclude } from './util';
 
 export type ZoneKind = 'limit_req' | 'limit_conn';
@@ -77,15 +77,15 @@ export function scanBlock(ctx: RuleContext, block: NginxBlock): Scan {
     for (const d of list) {
       if (d.name !== 'include') continue;
       const target = d.args[0]?.value;
-      if (!target || /(^|\/)(mime\.types|fastcgi_params|fastcgi\.conf|scgi_params|uwsgi_params|proxy_params)$/.test(target)) continue;
+      if (!target || STOCK_INCLUDES.test(target)) continue;
       const r = resolveInclude(ctx, target);
-      const text = r.path && depth < 4 && !visited.has(r.path) ? ctx.workspace.readFile(r.path) : undefined;
-      if (text === undefined) {
+      const included = r.path && depth < 4 && !visited.has(r.path) ? includedModel(ctx, r.path) : undefined;
+      if (!included) {
         if (!r.path || !visited.has(r.path)) unknown = true;
         continue;
       }
       visited.add(r.path!);
-      const inner = buildNginx(text).model.directives;
+      const inner = included.directives;
       directives.push(...inner);
       follow(inner, depth + 1);
     }
