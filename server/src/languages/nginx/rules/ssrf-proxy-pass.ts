@@ -93,7 +93,7 @@ function hostVariables(d: NginxDirective, raw: string, template: boolean, tainte
   const body = raw.replace(/^["']|["']$/g, '');
   const shift = raw.length > 0 && (raw[0] === '"' || raw[0] === "'") ? 1 : 0;
   // Where the authority ends: the first "/" after "scheme://" (fastcgi "unix:/x.sock" is all address).
-  const schemeEnd = /^[^/$]*:\/\//.exec(body)?.[0].length ?? 0;
+  const schemeEnd = /^[^/]*?:\/\//.exec(body)?.[0].length ?? 0;
   const unix = /^unix:/i.test(body);
   let authorityEnd = unix ? body.length : body.indexOf('/', schemeEnd);
   if (authorityEnd < 0) authorityEnd = body.length;
