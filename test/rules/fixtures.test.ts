@@ -6,6 +6,8 @@
 // A case may instead be a folder (fires-<case>/ with side files such as .dockerignore); then the
 // linted file is named in expected.json ({"file": "Dockerfile", "findings": [...]}) or is the
 // first file the language claims, and its fixed text is <file>.fixed.
+// A folder case may hold a `.rampart.yaml` (settings such as `nginx: {version: "1.22"}`); the
+// case is linted with it like the CLI would.
 // An object-form expected.json may list `followUps`: rules a fix is documented to lead to
 // (a socket made read-only becomes compose/docker-socket-readonly).
 // Expected findings are {range: "L:C-L:C" (1-based), message}. RAMPART_UPDATE_FIXTURES=1 rewrites
@@ -20,6 +22,8 @@ import { applyEdits } from '../../server/src/engine/fixes';
 import { LineIndex, comparePositions } from '../../server/src/engine/text';
 import type { Diagnostic, Language, Range } from '../../server/src/engine/types';
 import { FsWorkspace } from '../../server/src/node/fs-workspace';
+import { parseConfigFile } from '../../server/src/engine/config-file';
+import type { ConfigLayer } from '../../server/src/engine/config';
 import { FIXTURES } from '../helpers/paths';
 import { fmtRange, lintText, only } from '../helpers/lint';
 
@@ -32,6 +36,8 @@ interface Case {
   file: string;
   expectedPath?: string;
   fixedPath: string;
+  /** Settings from the case folder's `.rampart.yaml`. */
+  config?: ConfigLayer;
 }
 
 function stem(name: string): { base: string; ext: string } {
@@ -58,7 +64,9 @@ function casesFor(dir: string, language: Language): Case[] {
         file = claimed ? join(full, claimed) : undefined;
       }
       assert.ok(file, `${full}: no file to lint`);
-      out.push({ name: entry, kind, file, expectedPath: kind === 'fires' ? exp : undefined, fixedPath: `${file}.fixed` });
+      const cfg = join(full, '.rampart.yaml');
+      const config = existsSync(cfg) ? parseConfigFile(readFileSync(cfg, 'utf8'), cfg.replace(/\\/g, '/')).layer : undefined;
+      out.push({ name: entry, kind, file, expectedPath: kind === 'fires' ? exp : undefined, fixedPath: `${file}.fixed`, config });
       continue;
     }
     if (entry.endsWith('.expected.json') || entry.includes('.fixed.')) continue;
@@ -81,7 +89,7 @@ function inside(index: LineIndex, r: Range): boolean {
 }
 
 function lintCase(c: Case, text: string, language: Language): Diagnostic[] {
-  return lintText(text, { path: c.file.replace(/\\/g, '/'), language, workspace: new FsWorkspace() }).diagnostics;
+  return lintText(text, { path: c.file.replace(/\\/g, '/'), language, workspace: new FsWorkspace(), config: c.config }).diagnostics;
 }
 
 function countByRule(diags: Diagnostic[]): Map<string, number> {
