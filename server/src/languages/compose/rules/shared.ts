@@ -1,5 +1,6 @@
-// Small helpers the compose rules share: wording for where a value came from, and related
-// locations for values that arrive through `<<` merges.
+// Small helpers the compose rules share: wording for where a value came from, related locations
+// for values that arrive through `<<` merges, and fixes for list items (ports, volumes) that may
+// live in an anchor shared by several services.
 import type { Fix, Range, RelatedLocation, TextEdit } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import type { CEntry, CItem, CNode, CSeq, MergeSite } from '../tree';
