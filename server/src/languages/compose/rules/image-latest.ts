@@ -38,7 +38,7 @@ export const imageLatest: Rule<ComposeModel> = {
       if (tag !== undefined && tag.toLowerCase() !== 'latest') continue;
       out.push({
         range: rangeOf(model, img),
-        message: `Service "${svc.name}" uses image ${shown(img)}${tag === undefined ? ' with no tag, which means "latest"' : ''}${note(img)}: each pull may bring a different image, so what runs is not what was tested. Pin a version.`,
+        message: `Service "${svc.name}" uses image ${shown(img)}${tag === undefined ? ' with no tag, which means "latest"' : ''}${note(img)}: each pull may bring a different image, so what runs is not what was tested.`,
         related: mergeRelated(svc.name, img.via),
       });
     }

@@ -18,7 +18,7 @@ export const meta = defineMeta({
   sources: [
     'H: "Resource limits defined (memory, CPU)" (the process count is the resource those two leave open)',
     'KICS: Pids Limit Not Set (221e0658)',
-    'CIS Docker Benchmark 5.29',
+    'CIS Docker Benchmark: PIDs cgroup limit',
   ],
   tags: ['security', 'CWE-770', 'CWE-400'],
   securitySeverity: '3.0',

@@ -18,7 +18,7 @@ export const meta = defineMeta({
     'M: "Resource limits: (coming soon - CPU/memory limits)"',
     'KICS: Memory Not Limited (bb9ac4f7), Cpus Not Limited (6b610c50)',
     'compose-lint CL-0026',
-    'CIS Docker Benchmark 5.10, 5.11',
+    'CIS Docker Benchmark: memory and CPU limits per container',
   ],
   peers: ['CL-0026'],
   tags: ['security', 'CWE-770', 'CWE-400'],
