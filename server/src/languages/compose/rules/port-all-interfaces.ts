@@ -177,7 +177,7 @@ function message(model: ComposeModel, svc: ServiceView, p: PortSpec, admin: numb
 
 /** The wildcard address when written, else the published part, else the item (a long item's `target`). */
 function rangeOf(p: PortSpec): Range {
-  if (p.hostIp?.exact) return p.hostIp.range;
+  if (p.hostIp?.exact && p.hostIp.raw !== '') return p.hostIp.range;
   if (p.published && p.published.raw !== '' && (p.syntax === 'long' || p.published.exact)) return p.published.range;
   if (p.syntax === 'long' && p.target) return p.target.range;
   return p.range;
