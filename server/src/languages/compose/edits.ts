@@ -134,3 +134,39 @@ export function sourceText(model: ComposeModel, n: CNode): string {
   const r = n.node?.range;
   return r ? model.index.text.slice(r[0], r[1]) : '';
 }
+
+/**
+ * Inserts `key` into a mapping written in the file (a service's nested `deploy:` block, a
+ * long-syntax port or volume item): a new line after its last pair at the column of its first
+ * key, with `lines` below it (relative to that column) or `inline` after the colon; a flow mapping
+ * gets `, key: flowValue` (an empty `{}` gets `key: flowValue`). Undefined when the mapping has no
+ * written pairs in block style (its indentation is not known) or its positions are missing.
+ */
+export function insertMapKey(model: ComposeModel, map: CMap, key: string, block: { lines: string[]; inline?: string; flowValue: string }): TextEdit | undefined {
+  const eol = model.index.eol;
+  const text = model.index.text;
+  if (map.flow) {
+    if (!map.node?.range) return undefined;
+    const last = map.pairs[map.pairs.length - 1];
+    if (!last) {
+      const open = text.indexOf('{', map.node.range[0]);
+      return open < 0 ? undefined : insertAt(model, open + 1, `${key}: ${block.flowValue}`);
+    }
+    const end = pairEnd(last);
+    if (end === undefined) return undefined;
+    let i = end;
+    while (i < text.length && /[ \t\r\n]/.test(text[i]!)) i++;
+    if (text[i] === ',') return insertAt(model, i + 1, ` ${key}: ${block.flowValue}`);
+    return insertAt(model, end, `, ${key}: ${block.flowValue}`);
+  }
+  const first = map.pairs[0]?.key as { range?: [number, number, number] } | null | undefined;
+  const lastPair = map.pairs[map.pairs.length - 1];
+  if (!first?.range || !lastPair) return undefined;
+  const col = ' '.repeat(model.index.positionAt(first.range[0]).character);
+  const end = pairEnd(lastPair);
+  if (end === undefined) return undefined;
+  const endPos = model.index.positionAt(end);
+  const line = endPos.character === 0 && endPos.line > 0 && end > first.range[0] ? endPos.line - 1 : endPos.line;
+  const head = block.inline !== undefined ? `${key}: ${block.inline}` : `${key}:`;
+  return insertAt(model, model.index.lineEnd(line), eol + [col + head, ...block.lines.map((l) => col + l)].join(eol));
+}

@@ -4,6 +4,22 @@ import type { Rule } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import { privileged } from './privileged';
 import { noNewPrivileges } from './no-new-privileges';
+import { resourceLimits } from './resource-limits';
+import { pidsLimit } from './pids-limit';
+import { sensitiveHostMount } from './sensitive-host-mount';
+import { portAllInterfaces } from './port-all-interfaces';
+import { imageLatest } from './image-latest';
+import { secretInEnvironment } from './secret-in-environment';
 import { duplicateMergeKey } from './duplicate-merge-key';
 
-export const composeRules: Rule<ComposeModel>[] = [privileged, noNewPrivileges, duplicateMergeKey];
+export const composeRules: Rule<ComposeModel>[] = [
+  privileged,
+  noNewPrivileges,
+  resourceLimits,
+  pidsLimit,
+  sensitiveHostMount,
+  portAllInterfaces,
+  imageLatest,
+  secretInEnvironment,
+  duplicateMergeKey,
+];

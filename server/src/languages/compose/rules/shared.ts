@@ -1,8 +1,11 @@
-// Small helpers the compose rules share: wording for where a value came from, and related
-// locations for values that arrive through `<<` merges.
-import type { RelatedLocation } from '../../../engine/types';
-import type { MergeSite } from '../tree';
-import type { Value } from '../view';
+// Small helpers the compose rules share: wording for where a value came from, related locations
+// for values that arrive through `<<` merges, and fixes for list items (ports, volumes) that may
+// live in an anchor shared by several services.
+import type { Fix, Range, RelatedLocation, TextEdit } from '../../../engine/types';
+import type { ComposeModel } from '../model';
+import type { CEntry, CItem, CNode, CSeq, MergeSite } from '../tree';
+import type { ServiceView, Value } from '../view';
+import { flowScalar, insertServiceKey, sequenceIndent, sourceText } from '../edits';
 
 /** Related locations at each `<<` that brought a value into a service. */
 export function mergeRelated(service: string, via: MergeSite[]): RelatedLocation[] {
@@ -26,4 +29,92 @@ export function provenanceNote(v: Value): string {
     notes.push(`"${v.raw}" resolves to "${v.text}"${fromEnv ? ' with .env' : ''}`);
   }
   return notes.length > 0 ? ` (${notes.join('; ')})` : '';
+}
+
+/** Where a reported list item (a port, a volume) is written, and whether other services share it. */
+export interface ListItemSite {
+  /** The layer entry (`ports:`) whose sequence holds the item. */
+  entry: CEntry;
+  seq: CSeq;
+  item: CItem;
+  /** True when the item's text belongs to an anchor: a `<<` merge, `ports: *list`, `- *item`, `web: *base`. */
+  shared: boolean;
+  /** The anchor an in-place edit would change. */
+  anchor?: string;
+}
+
+function textAt(model: ComposeModel, r: Range): string {
+  return model.index.text.slice(model.index.offsetAt(r.start), model.index.offsetAt(r.end));
+}
+
+/** Finds the sequence item `node` of a list key (`ports`, `volumes`) in a service's layers. */
+export function listItemSite(model: ComposeModel, svc: ServiceView, key: string, node: CNode): ListItemSite | undefined {
+  for (const e of svc.service.layers(key)) {
+    if (e.value.kind !== 'seq') continue;
+    const item = e.value.items.find((it) => it.value === node);
+    if (!item) continue;
+    const alias = (r: Range | undefined) => (r ? textAt(model, r).replace(/^\*/, '') : undefined);
+    const anchor = alias(item.aliasRange) ?? alias(e.aliasRange) ?? [...e.via].reverse().find((s) => s.anchor)?.anchor;
+    return { entry: e, seq: e.value, item, shared: e.via.length > 0 || !!e.aliasRange || !!item.aliasRange, anchor };
+  }
+  return undefined;
+}
+
+/** How many services list this very item node under `key` (an anchored item reaches all of them). */
+export function servicesSharingItem(svc: ServiceView, key: string, node: CNode): number {
+  return svc.view.services.filter((s) => s.items(key).some((it) => it.node === node)).length;
+}
+
+/**
+ * The fixes for a list item that needs `edits` (which lie inside the item's text). An item written
+ * in the service is edited in place. An item from an anchor is not: the first fix gives the
+ * service its own copy of the list with the item changed (Compose merges are shallow, so a
+ * service-level list replaces the merged one), and a second one edits the anchor and says how
+ * many services that reaches.
+ */
+export function listItemFixes(model: ComposeModel, svc: ServiceView, key: string, site: ListItemSite | undefined, edits: TextEdit[], title: string): Fix[] {
+  if (edits.length === 0) return [];
+  if (!site || !site.shared) return site ? [{ title, kind: 'suggest', edits }] : [];
+  const out: Fix[] = [];
+  const own = ownListEdit(model, svc, key, site, edits);
+  if (own) out.push({ title, kind: 'suggest', edits: [own] });
+  const n = servicesSharingItem(svc, key, site.item.value);
+  out.push({ title: `Edit anchor "${site.anchor ?? 'merged mapping'}": affects ${n} service${n === 1 ? '' : 's'}`, kind: 'suggest', edits });
+  return out;
+}
+
+/** The text of a node after edits inside it; undefined when an edit reaches outside. */
+function editedText(model: ComposeModel, node: CNode, edits: TextEdit[]): string | undefined {
+  const r = node.node?.range;
+  if (!r) return undefined;
+  const [s, t] = [r[0], r[1]];
+  const sorted = edits.map((e) => ({ a: model.index.offsetAt(e.range.start), b: model.index.offsetAt(e.range.end), text: e.newText })).sort((x, y) => x.a - y.a);
+  let out = '';
+  let at = s;
+  for (const e of sorted) {
+    if (e.a < at || e.b > t) return undefined;
+    out += model.index.text.slice(at, e.a) + e.text;
+    at = e.b;
+  }
+  return out + model.index.text.slice(at, t);
+}
+
+function flowItem(t: string): string {
+  return /^["'*{[]/.test(t) ? t : flowScalar(t);
+}
+
+function ownListEdit(model: ComposeModel, svc: ServiceView, key: string, site: ListItemSite, edits: TextEdit[]): TextEdit | undefined {
+  const def = svc.service.definitionOf(site.entry);
+  if (!def || def.aliasSite) return undefined;
+  const texts: string[] = [];
+  for (const it of site.seq.items) {
+    const t = it === site.item ? editedText(model, it.value, edits) : it.aliasRange ? textAt(model, it.aliasRange) : sourceText(model, it.value);
+    if (!t || /[\r\n]/.test(t)) return undefined;
+    texts.push(t);
+  }
+  const flow = `[${texts.map(flowItem).join(', ')}]`;
+  // `ports: *list` written in the service: replace the alias by the list itself.
+  if (site.entry.aliasRange && site.entry.via.length === 0) return { range: site.entry.aliasRange, newText: flow };
+  const dash = sequenceIndent(model);
+  return insertServiceKey(model, def, key, { lines: texts.map((t) => `${dash}- ${t}`), flowValue: flow });
 }

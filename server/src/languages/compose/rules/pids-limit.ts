@@ -1,0 +1,124 @@
+import { defineMeta } from '../../../engine/meta';
+import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
+import type { ComposeModel } from '../model';
+import { composeView, type ServiceView, type Value } from '../view';
+import { insertServiceKey } from '../edits';
+import { mergeRelated, provenanceNote } from './shared';
+import { insertPairs, mapAt, mapInsertFix } from './resource-limits';
+
+export const meta = defineMeta({
+  id: 'compose/pids-limit',
+  language: 'compose',
+  title: 'Service has no process limit',
+  description:
+    'Without `pids_limit` (or `deploy.resources.limits.pids`) a fork bomb or a thread leak in one container can fill the host\'s process table, and then nothing on the host can start a process.',
+  severity: 'info',
+  profile: 'strict',
+  fix: 'suggest',
+  sources: [
+    'H: "Resource limits defined (memory, CPU)" (the process count is the resource those two leave open)',
+    'KICS: Pids Limit Not Set (221e0658)',
+    'CIS Docker Benchmark: PIDs cgroup limit',
+  ],
+  tags: ['security', 'CWE-770', 'CWE-400'],
+  securitySeverity: '3.0',
+});
+
+/** The limit the fix writes: far above what a normal service runs, far below a fork bomb. */
+export const PIDS_PLACEHOLDER = '512';
+
+type PidsState = { kind: 'set' } | { kind: 'missing' } | { kind: 'unlimited'; value: Value; key: 'pids_limit' | 'deploy.resources.limits.pids' };
+
+function pidsState(svc: ServiceView): PidsState {
+  let unlimited: PidsState | undefined;
+  const candidates: Array<['pids_limit' | 'deploy.resources.limits.pids', Value | undefined]> = [
+    ['pids_limit', svc.scalar('pids_limit')],
+    ['deploy.resources.limits.pids', svc.scalarAt(['deploy', 'resources', 'limits', 'pids'])],
+  ];
+  for (const [key, v] of candidates) {
+    if (!v || v.raw === undefined) continue;
+    if (v.text === undefined) return { kind: 'set' }; // unknown is never reported
+    const n = Number(v.text.trim());
+    if (!Number.isFinite(n) || v.text.trim() === '') return { kind: 'set' }; // not a number: Compose's business
+    if (n > 0) return { kind: 'set' };
+    unlimited ??= { kind: 'unlimited', value: v, key };
+  }
+  return unlimited ?? { kind: 'missing' };
+}
+
+export const pidsLimit: Rule<ComposeModel> = {
+  meta,
+  check(model, ctx) {
+    const view = composeView(model, ctx);
+    const out: Finding[] = [];
+    for (const svc of view.services) {
+      const st = pidsState(svc);
+      if (st.kind === 'set') continue;
+      if (st.kind === 'unlimited') {
+        out.push({
+          range: st.value.range,
+          message: `Service "${svc.name}" sets ${st.key} to ${st.value.text?.trim()}${provenanceNote(st.value)}, which means no process limit: a fork bomb or a thread leak in it can fill the host's process table.`,
+          related: mergeRelated(svc.name, st.value.via),
+          fixes: unlimitedFixes(model, svc, st),
+        });
+        continue;
+      }
+      // A missing setting: an override file's base, or an `extends` base, may provide it.
+      if (model.isOverride || svc.service.has('extends')) continue;
+      out.push({
+        range: svc.keyRange,
+        message: `Service "${svc.name}" has no process limit: a fork bomb or a thread leak in it can fill the host's process table and stop every other service from starting processes.`,
+        fixes: missingFixes(model, svc),
+      });
+    }
+    return out;
+  },
+};
+
+function missingFixes(model: ComposeModel, svc: ServiceView): Fix[] {
+  // With a `deploy.resources.limits` block the limit must go into it: Compose refuses
+  // `pids_limit` next to a limits block that does not repeat it.
+  const limits = mapAt(model, svc, ['deploy', 'resources', 'limits']);
+  if (limits !== 'absent') {
+    if (!limits) return [];
+    return mapInsertFix(svc, ['deploy', 'resources', 'limits'], limits, insertPairs(model, limits.map, [['pids', PIDS_PLACEHOLDER]]), `Add "pids: ${PIDS_PLACEHOLDER}" to the limits of service "${svc.name}"`, ['pids_limit']);
+  }
+  const def = svc.service.definitions[0];
+  const edit = def ? insertServiceKey(model, def, 'pids_limit', { lines: [], inline: PIDS_PLACEHOLDER, flowValue: PIDS_PLACEHOLDER }) : undefined;
+  return edit ? [{ title: `Add "pids_limit: ${PIDS_PLACEHOLDER}" to service "${svc.name}"`, kind: 'suggest', edits: [edit] }] : [];
+}
+
+function unlimitedFixes(model: ComposeModel, svc: ServiceView, st: Extract<PidsState, { kind: 'unlimited' }>): Fix[] {
+  const v = st.value;
+  if ((v.raw ?? '').includes('$')) return [];
+  const title = `Set ${st.key} to ${PIDS_PLACEHOLDER} in service "${svc.name}"`;
+  const inPlace: TextEdit = { range: v.range, newText: PIDS_PLACEHOLDER };
+  const path = st.key === 'pids_limit' ? ['pids_limit'] : ['deploy', 'resources', 'limits', 'pids'];
+  const entry = svc.service.at(path);
+  const shared = !entry || entry.via.length > 0 || !!entry.aliasRange || mapSharedAbove(model, svc, path);
+  if (!shared) return [{ title, kind: 'suggest', edits: [inPlace] }];
+  const out: Fix[] = [];
+  // `pids_limit` written in the service wins over the merged one. (Not for the deploy form:
+  // Compose refuses two different values in `pids_limit` and `deploy.resources.limits.pids`.)
+  if (st.key === 'pids_limit' && entry) {
+    const def = svc.service.definitionOf(entry);
+    const ins = def && !def.aliasSite ? insertServiceKey(model, def, 'pids_limit', { lines: [], inline: PIDS_PLACEHOLDER, flowValue: PIDS_PLACEHOLDER }) : undefined;
+    if (ins) out.push({ title, kind: 'suggest', edits: [ins] });
+  }
+  const anchor = entry?.aliasRange ? undefined : [...v.via].reverse().find((s) => s.anchor)?.anchor ?? sharedAnchor(model, svc, path);
+  const n = svc.view.services.filter((s) => s.service.at(path)?.value === v.node).length;
+  out.push({ title: `Edit anchor "${anchor ?? 'merged mapping'}": affects ${n} service${n === 1 ? '' : 's'}`, kind: 'suggest', edits: [inPlace] });
+  return out;
+}
+
+function mapSharedAbove(model: ComposeModel, svc: ServiceView, path: string[]): boolean {
+  if (path.length < 2) return false;
+  const m = mapAt(model, svc, path.slice(0, -1));
+  return !!m && m !== 'absent' && m.shared;
+}
+
+function sharedAnchor(model: ComposeModel, svc: ServiceView, path: string[]): string | undefined {
+  if (path.length < 2) return undefined;
+  const m = mapAt(model, svc, path.slice(0, -1));
+  return m && m !== 'absent' ? m.anchor : undefined;
+}
