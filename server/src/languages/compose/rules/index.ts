@@ -5,5 +5,23 @@ import type { ComposeModel } from '../model';
 import { privileged } from './privileged';
 import { noNewPrivileges } from './no-new-privileges';
 import { duplicateMergeKey } from './duplicate-merge-key';
+import { dockerSocket } from './docker-socket';
+import { dockerSocketReadonly } from './docker-socket-readonly';
+import { capDropAll } from './cap-drop-all';
+import { dangerousCapability } from './dangerous-capability';
+import { readOnlyRootfs } from './read-only-rootfs';
+import { hostNamespace } from './host-namespace';
+import { unconfinedSecurityProfile } from './unconfined-security-profile';
 
-export const composeRules: Rule<ComposeModel>[] = [privileged, noNewPrivileges, duplicateMergeKey];
+export const composeRules: Rule<ComposeModel>[] = [
+  privileged,
+  dockerSocket,
+  dockerSocketReadonly,
+  noNewPrivileges,
+  capDropAll,
+  dangerousCapability,
+  readOnlyRootfs,
+  hostNamespace,
+  unconfinedSecurityProfile,
+  duplicateMergeKey,
+];
