@@ -24,17 +24,14 @@ const WHY = "it keeps Docker's default capabilities (CHOWN, DAC_OVERRIDE, SETUID
 export const capDropAll: Rule<ComposeModel> = {
   meta,
   check(model, ctx) {
-    // An override file is merged with its base, which may drop them.
-    if (model.isOverride) return [];
     const view = composeView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
-      if (svc.service.has('extends')) continue;
       const drops = svc.capDrop;
-      // An item Rampart cannot read might be ALL: unknown is never reported.
-      if (drops.some((d) => d.value.text === undefined)) continue;
-      if (drops.some((d) => d.value.text!.trim().toUpperCase() === 'ALL')) continue;
-      const capAll = drops.find((d) => d.value.text!.trim().toUpperCase() === 'CAP_ALL');
+      const known = drops.filter((d) => d.value.text !== undefined);
+      if (known.some((d) => d.value.text!.trim().toUpperCase() === 'ALL')) continue;
+      // Written, so judged even in an override file: Docker refuses to start the container.
+      const capAll = known.find((d) => d.value.text!.trim().toUpperCase() === 'CAP_ALL');
       if (capAll) {
         const { note, related } = itemProvenance(model, svc, 'cap_drop', capAll.node, capAll.value);
         out.push({
@@ -45,6 +42,9 @@ export const capDropAll: Rule<ComposeModel> = {
         });
         continue;
       }
+      // What is missing may come from elsewhere: an override file's base, an `extends` base
+      // (cap_drop lists append across files), or an item Rampart cannot read (it might be ALL).
+      if (model.isOverride || svc.service.has('extends') || known.length < drops.length) continue;
       const e = svc.entry('cap_drop');
       const here = e && svc.service.layers('cap_drop').length === 1 && writtenHere(e);
       const names = drops.map((d) => d.name).filter((n): n is string => !!n);
