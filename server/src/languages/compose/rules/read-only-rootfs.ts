@@ -30,6 +30,17 @@ export const readOnlyRootfs: Rule<ComposeModel> = {
     const out: Finding[] = [];
     for (const svc of view.services) {
       const v = svc.bool('read_only');
+      // `read_only:` with no value (null) is Compose's default, false: reported like a missing key.
+      if (v && v.raw === undefined && v.iv.state === 'literal' && !v.node.truncated) {
+        const e = svc.entry('read_only')!;
+        if (model.isOverride || e.via.length > 0 || e.aliasRange) continue;
+        out.push({
+          range: e.keyRange,
+          message: `Service "${svc.name}" does not set read_only: ${WHY}.`,
+          fixes: fixes(model, svc, v),
+        });
+        continue;
+      }
       if (v) {
         // True, or unknown (`${RO}` with no value): nothing to report.
         if (v.bool !== false) continue;
@@ -107,7 +118,8 @@ function fixes(model: ComposeModel, svc: ServiceView, off: (Value & { bool: bool
     // Written in the service: change the value (or the default that supplies it) in place.
     const raw = off.raw ?? '';
     const dflt = [...off.iv.vars].reverse().find((u) => u.from === 'default' && u.defaultStart !== undefined && !raw.slice(u.defaultStart, u.defaultEnd).includes('$'));
-    let edit: TextEdit = { range: entry.aliasRange ?? off.range, newText: 'true' };
+    const empty = off.range.start.line === off.range.end.line && off.range.start.character === off.range.end.character;
+    let edit: TextEdit = { range: entry.aliasRange ?? off.range, newText: empty ? ' true' : 'true' };
     if (dflt && off.iv.vars.every((u) => u.from === 'default')) {
       const { range, exact } = subRange(model, off.node, dflt.defaultStart!, dflt.defaultEnd!);
       if (exact) edit = { range, newText: 'true' };
