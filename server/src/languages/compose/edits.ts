@@ -3,7 +3,7 @@
 // follow the file's own style: its indentation, block or flow collections, its line breaks.
 import type { Range, TextEdit } from '../../engine/types';
 import type { ComposeModel, ServiceDefinition } from './model';
-import type { CMap, CNode, CSeq } from './tree';
+import type { CEntry, CMap, CNode, CSeq } from './tree';
 
 /** Last line of a node's value (a value range ending at a line start belongs to the line before). */
 export function lastLine(r: Range): number {
@@ -169,4 +169,100 @@ export function insertMapKey(model: ComposeModel, map: CMap, key: string, block:
   const line = endPos.character === 0 && endPos.line > 0 && end > first.range[0] ? endPos.line - 1 : endPos.line;
   const head = block.inline !== undefined ? `${key}: ${block.inline}` : `${key}:`;
   return insertAt(model, model.index.lineEnd(line), eol + [col + head, ...block.lines.map((l) => col + l)].join(eol));
+}
+
+// --- Removing list items and pairs, inserting into any mapping (added with the capability,
+// socket, namespace and security-profile rules).
+
+type YRange = { range?: [number, number, number] | null } | null | undefined;
+
+function yStart(n: unknown): number | undefined {
+  return (n as YRange)?.range?.[0];
+}
+function yEnd(n: unknown): number | undefined {
+  return (n as YRange)?.range?.[1];
+}
+
+/** Removes whole lines `[firstLine, lastLine]`, or undefined when the span shares a line with other text. */
+function removeLines(model: ComposeModel, start: number, end: number): TextEdit | undefined {
+  const index = model.index;
+  const text = index.text;
+  const first = index.positionAt(start);
+  const endPos = index.positionAt(end);
+  const last = endPos.character === 0 && endPos.line > first.line ? endPos.line - 1 : endPos.line;
+  if (text.slice(index.lineStart(first.line), start).trim() !== '') return undefined;
+  const rest = text.slice(end, index.lineEnd(last));
+  if (rest.trim() !== '' && !rest.trim().startsWith('#')) return undefined;
+  const from = index.lineStart(first.line);
+  const to = last + 1 < index.lineCount ? index.lineStart(last + 1) : index.lineEnd(last);
+  return { range: index.rangeOf(from, to), newText: '' };
+}
+
+/**
+ * Removes item `i` of a sequence written in the file. `removed` holds the indices of every item
+ * that fixes for the same list take out (`i` included), so that edits made for several items at
+ * once never overlap and always leave a valid list: in a flow list an item before the last kept
+ * item takes the separator after it, an item after it the separator before it. Undefined when
+ * `removed` covers every item (remove or empty the whole list instead) or the text is unusual.
+ */
+export function removeSeqItem(model: ComposeModel, seq: CSeq, i: number, removed: ReadonlySet<number>): TextEdit | undefined {
+  const items = seq.node?.items;
+  if (!items || i < 0 || i >= items.length || items.length !== seq.items.length) return undefined;
+  const kept = items.map((_, k) => k).filter((k) => !removed.has(k));
+  if (kept.length === 0) return undefined;
+  const s = yStart(items[i]);
+  const e = yEnd(items[i]);
+  if (s === undefined || e === undefined) return undefined;
+  if (!seq.flow) {
+    // The `-` before the item starts the line.
+    const text = model.index.text;
+    const dash = text.lastIndexOf('-', s);
+    if (dash < 0 || text.slice(dash + 1, s).trim() !== '') return undefined;
+    return removeLines(model, dash, e);
+  }
+  const lastKept = kept[kept.length - 1]!;
+  if (i < lastKept) {
+    const next = yStart(items[i + 1]);
+    return next === undefined ? undefined : { range: model.index.rangeOf(s, next), newText: '' };
+  }
+  const prevEnd = yEnd(items[i - 1]);
+  return prevEnd === undefined ? undefined : { range: model.index.rangeOf(prevEnd, e), newText: '' };
+}
+
+/**
+ * Removes a key and its value from a mapping written in the file: the pair's lines in a block
+ * mapping, the pair and one separator in a flow mapping. A block mapping's only pair leaves
+ * `key: {}` (not a null). Undefined when the pair shares its lines with other text.
+ */
+export function removePair(model: ComposeModel, map: CMap, pair: CEntry['pair']): TextEdit | undefined {
+  const i = map.pairs.indexOf(pair);
+  if (i < 0) return undefined;
+  const s = yStart(pair.key);
+  const e = yEnd(pair.value) ?? yEnd(pair.key);
+  if (s === undefined || e === undefined) return undefined;
+  if (!map.flow) {
+    if (map.pairs.length >= 2) return removeLines(model, s, e);
+    // The only pair: `web:` would be null, so the mapping becomes `web: {}`.
+    const text = model.index.text;
+    let c = s - 1;
+    while (c >= 0 && /\s/.test(text[c]!)) c--;
+    const end = s + text.slice(s, e).trimEnd().length;
+    const rest = text.slice(end, model.index.lineEnd(model.index.positionAt(end).line));
+    if (text[c] !== ':' || rest.trim() !== '') return undefined;
+    return { range: model.index.rangeOf(c + 1, end), newText: ' {}' };
+  }
+  if (map.pairs.length === 1) return { range: model.index.rangeOf(s, e), newText: '' };
+  if (i < map.pairs.length - 1) {
+    const next = yStart(map.pairs[i + 1]!.key);
+    return next === undefined ? undefined : { range: model.index.rangeOf(s, next), newText: '' };
+  }
+  const prev = map.pairs[i - 1]!;
+  const prevEnd = yEnd(prev.value) ?? yEnd(prev.key);
+  return prevEnd === undefined ? undefined : { range: model.index.rangeOf(prevEnd, e), newText: '' };
+}
+
+/** The mapping a written pair belongs to. */
+export function mapOfPair(model: ComposeModel, pair: CEntry['pair']): CMap | undefined {
+  return model.maps.find((m) => m.pairs.includes(pair));
+}
 }

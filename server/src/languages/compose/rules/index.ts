@@ -11,12 +11,26 @@ import { portAllInterfaces } from './port-all-interfaces';
 import { imageLatest } from './image-latest';
 import { secretInEnvironment } from './secret-in-environment';
 import { duplicateMergeKey } from './duplicate-merge-key';
+import { dockerSocket } from './docker-socket';
+import { dockerSocketReadonly } from './docker-socket-readonly';
+import { capDropAll } from './cap-drop-all';
+import { dangerousCapability } from './dangerous-capability';
+import { readOnlyRootfs } from './read-only-rootfs';
+import { hostNamespace } from './host-namespace';
+import { unconfinedSecurityProfile } from './unconfined-security-profile';
 
 export const composeRules: Rule<ComposeModel>[] = [
   privileged,
+  dockerSocket,
+  dockerSocketReadonly,
   noNewPrivileges,
+  capDropAll,
+  dangerousCapability,
+  readOnlyRootfs,
   resourceLimits,
   pidsLimit,
+  hostNamespace,
+  unconfinedSecurityProfile,
   sensitiveHostMount,
   portAllInterfaces,
   imageLatest,

@@ -20,7 +20,7 @@ export function mergeRelated(service: string, via: MergeSite[]): RelatedLocation
 }
 
 /** ` (merged from "*common"; "${PRIV:-true}" resolves to "true")`, or '' for a plain literal. */
-export function provenanceNote(v: Value): string {
+export function provenanceNote(v: Pick<Value, 'via' | 'iv' | 'raw' | 'text'>): string {
   const notes: string[] = [];
   const anchor = v.via.find((s) => s.anchor)?.anchor;
   if (v.via.length > 0) notes.push(v.via[0]!.alias ? `from "*${anchor}"` : anchor ? `merged from "*${anchor}"` : 'merged with "<<"');

@@ -1,0 +1,88 @@
+import { defineMeta } from '../../../engine/meta';
+import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
+import type { ComposeModel } from '../model';
+import { composeView, subRange, type Capability, type ServiceView } from '../view';
+import { appendToSeq, insertServiceKey, sequenceIndent } from '../edits';
+import { itemProvenance, quoted, writtenHere } from './list-fixes';
+
+export const meta = defineMeta({
+  id: 'compose/cap-drop-all',
+  language: 'compose',
+  title: 'Service does not drop all capabilities',
+  description:
+    'Without `cap_drop: [ALL]` a container keeps Docker\'s default capabilities (CHOWN, DAC_OVERRIDE, FOWNER, SETUID, SETGID, NET_RAW and more); drop them all and add back only what the service needs.',
+  severity: 'warning',
+  fix: 'suggest',
+  sources: ['H: "Capability drops implemented (ALL dropped, minimal added back)"', 'KICS: Container Capabilities Unrestricted (ce76b7d0)', 'compose-lint CL-0006'],
+  peers: ['CL-0006'],
+  tags: ['security', 'CWE-250'],
+  securitySeverity: '5.0',
+});
+
+const WHY = "it keeps Docker's default capabilities (CHOWN, DAC_OVERRIDE, SETUID, NET_RAW and more) for a compromised process to use";
+
+export const capDropAll: Rule<ComposeModel> = {
+  meta,
+  check(model, ctx) {
+    const view = composeView(model, ctx);
+    const out: Finding[] = [];
+    for (const svc of view.services) {
+      const drops = svc.capDrop;
+      const known = drops.filter((d) => d.value.text !== undefined);
+      if (known.some((d) => d.value.text!.trim().toUpperCase() === 'ALL')) continue;
+      // Written, so judged even in an override file: Docker refuses to start the container.
+      const capAll = known.find((d) => d.value.text!.trim().toUpperCase() === 'CAP_ALL');
+      if (capAll) {
+        const { note, related } = itemProvenance(model, svc, 'cap_drop', capAll.node, capAll.value);
+        out.push({
+          range: capAll.range,
+          message: `Service "${svc.name}" drops "${capAll.value.text!.trim()}"${note}: Docker knows ALL only without the CAP_ prefix and refuses to start the container ("unknown capability").`,
+          related,
+          fixes: capAllFix(model, svc, capAll),
+        });
+        continue;
+      }
+      // What is missing may come from elsewhere: an override file's base, an `extends` base
+      // (cap_drop lists append across files), or an item Rampart cannot read (it might be ALL).
+      if (model.isOverride || svc.service.has('extends') || known.length < drops.length) continue;
+      const e = svc.entry('cap_drop');
+      const here = e && svc.service.layers('cap_drop').length === 1 && writtenHere(e);
+      const names = drops.map((d) => d.name).filter((n): n is string => !!n);
+      out.push({
+        range: here ? e.keyRange : svc.keyRange,
+        message:
+          names.length > 0
+            ? `Service "${svc.name}" drops only ${quoted(names).replace(/"/g, '')}, not ALL: it keeps the rest of Docker's default capabilities for a compromised process to use.`
+            : `Service "${svc.name}" does not drop all capabilities: ${WHY}.`,
+        fixes: fixes(model, svc),
+      });
+    }
+    return out;
+  },
+};
+
+function fixes(model: ComposeModel, svc: ServiceView): Fix[] {
+  const title = `Add cap_drop: [ALL] to service "${svc.name}"`;
+  const e = svc.entry('cap_drop');
+  let edit: TextEdit | undefined;
+  if (e && writtenHere(e)) {
+    // Add ALL to the list written in the service (the others become redundant but harmless).
+    edit = e.value.kind === 'seq' ? appendToSeq(model, e.value, 'ALL') : undefined;
+  } else if (e?.aliasRange) {
+    // `cap_drop: *drops`: ALL covers whatever the anchor lists.
+    edit = { range: e.aliasRange, newText: '[ALL]' };
+  } else {
+    // Absent, or merged from an anchor: the service's own key wins over a merged one.
+    const def = e ? svc.service.definitionOf(e) : svc.service.definitions[0];
+    if (def && !def.aliasSite) edit = insertServiceKey(model, def, 'cap_drop', { lines: [`${sequenceIndent(model)}- ALL`], flowValue: '[ALL]' });
+  }
+  return edit ? [{ title, kind: 'suggest', edits: [edit] }] : [];
+}
+
+function capAllFix(model: ComposeModel, svc: ServiceView, cap: Capability): Fix[] {
+  const raw = cap.value.raw ?? '';
+  const at = raw.toUpperCase().indexOf('CAP_ALL');
+  if (cap.value.iv.state !== 'literal' || at < 0 || cap.via.length > 0) return [];
+  const { range, exact } = subRange(model, cap.value.node, at, at + 'CAP_ALL'.length);
+  return exact ? [{ title: `Write ALL instead of "${raw.trim()}" in service "${svc.name}"`, kind: 'suggest', edits: [{ range, newText: 'ALL' }] }] : [];
+}

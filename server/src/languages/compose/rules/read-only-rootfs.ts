@@ -1,0 +1,139 @@
+import { defineMeta } from '../../../engine/meta';
+import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
+import type { ComposeModel, ServiceDefinition } from '../model';
+import { composeView, subRange, type ServiceView, type Value } from '../view';
+import { appendToSeq, insertServiceKey, sequenceIndent } from '../edits';
+import { scalarText } from '../tree';
+import { mergeRelated, provenanceNote } from './shared';
+import { editAnchorTitle } from './list-fixes';
+
+export const meta = defineMeta({
+  id: 'compose/read-only-rootfs',
+  language: 'compose',
+  title: 'Service has a writable root filesystem',
+  description:
+    'Without `read_only: true` a compromised process can replace binaries, plant tools and change configuration inside the container; a read-only root filesystem with a tmpfs for scratch space stops that.',
+  severity: 'info',
+  fix: 'suggest',
+  sources: ['H: "Read-only filesystem where possible"', 'M: "Read-only filesystems: (coming soon)"', 'compose-lint CL-0007', 'Semgrep: writable-filesystem-service'],
+  peers: ['CL-0007'],
+  tags: ['security', 'CWE-732'],
+  securitySeverity: '3.0',
+});
+
+const WHY = 'a compromised process can replace binaries and plant tools in the container';
+
+export const readOnlyRootfs: Rule<ComposeModel> = {
+  meta,
+  check(model, ctx) {
+    const view = composeView(model, ctx);
+    const out: Finding[] = [];
+    for (const svc of view.services) {
+      const v = svc.bool('read_only');
+      // `read_only:` with no value (null) is Compose's default, false: reported like a missing key.
+      if (v && v.raw === undefined && v.iv.state === 'literal' && !v.node.truncated) {
+        const e = svc.entry('read_only')!;
+        if (model.isOverride || e.via.length > 0 || e.aliasRange) continue;
+        out.push({
+          range: e.keyRange,
+          message: `Service "${svc.name}" does not set read_only: ${WHY}.`,
+          fixes: fixes(model, svc, v),
+        });
+        continue;
+      }
+      if (v) {
+        // True, or unknown (`${RO}` with no value): nothing to report.
+        if (v.bool !== false) continue;
+        out.push({
+          range: v.range,
+          message: `Service "${svc.name}" sets read_only to false${provenanceNote(v)}: ${WHY}.`,
+          related: mergeRelated(svc.name, v.via),
+          fixes: fixes(model, svc, v),
+        });
+        continue;
+      }
+      // A missing setting: an override file's base, or an `extends` base, may set it.
+      if (model.isOverride || svc.service.has('extends')) continue;
+      out.push({
+        range: svc.keyRange,
+        message: `Service "${svc.name}" does not set read_only: ${WHY}.`,
+        fixes: fixes(model, svc, undefined),
+      });
+    }
+    return out;
+  },
+};
+
+/** True when something is already mounted on /tmp (a tmpfs entry, or a volume of any kind). */
+function hasTmp(svc: ServiceView): boolean {
+  for (const e of svc.service.layers('tmpfs')) {
+    const nodes = e.value.kind === 'seq' ? e.value.items.map((it) => it.value) : [e.value];
+    for (const n of nodes) {
+      if (n.kind !== 'scalar') continue;
+      const t = svc.view.interpolate(n).value;
+      if (t === undefined || t.split(':')[0]!.trim().replace(/\/+$/, '') === '/tmp') return true;
+    }
+  }
+  return svc.volumes.some((vol) => vol.target?.text === undefined || vol.target.text.replace(/\/+$/, '') === '/tmp');
+}
+
+/** The edit that adds `/tmp` to a `tmpfs` written in this service, or undefined when it cannot. */
+function addTmpToWritten(model: ComposeModel, svc: ServiceView): TextEdit | undefined | null {
+  const e = svc.entry('tmpfs');
+  if (!e) return null; // no tmpfs at all
+  if (e.via.length > 0 || e.aliasRange) return undefined;
+  if (e.value.kind === 'seq') return appendToSeq(model, e.value, '/tmp');
+  if (e.value.kind === 'scalar' && scalarText(e.value) !== undefined && e.value.node?.range) {
+    // `tmpfs: /run` → `tmpfs: [/run, /tmp]`
+    const text = model.index.text.slice(e.value.node.range[0], e.value.node.range[1]);
+    return { range: e.value.range, newText: `[${text}, /tmp]` };
+  }
+  return undefined;
+}
+
+function fixes(model: ComposeModel, svc: ServiceView, off: (Value & { bool: boolean | undefined }) | undefined): Fix[] {
+  const entry = svc.entry('read_only');
+  const def: ServiceDefinition | undefined = entry ? svc.service.definitionOf(entry) : svc.service.definitions[0];
+  const withTmp = !hasTmp(svc);
+  const tmpEdit = withTmp ? addTmpToWritten(model, svc) : null;
+  // `tmpfs` exists but sits in an anchor: set read_only alone rather than fight the anchor.
+  const insertTmp = withTmp && tmpEdit === null;
+  // Listed before the read_only insertion: both may insert at the end of the same line.
+  const extra: TextEdit[] = tmpEdit ? [tmpEdit] : [];
+  const title = `Set read_only: true${withTmp && tmpEdit !== undefined ? ' with a tmpfs on /tmp' : ''} in service "${svc.name}"`;
+  const dash = sequenceIndent(model);
+  const insert = (d: ServiceDefinition) =>
+    insertServiceKey(model, d, 'read_only', {
+      inline: 'true',
+      lines: insertTmp ? ['tmpfs:', `${dash}- /tmp`] : [],
+      flowValue: insertTmp ? 'true, tmpfs: [/tmp]' : 'true',
+    });
+
+  if (!off) {
+    const ins = def && !def.aliasSite ? insert(def) : undefined;
+    return ins ? [{ title, kind: 'suggest', edits: [...extra, ins] }] : [];
+  }
+
+  if (off.via.length === 0 && entry) {
+    // Written in the service: change the value (or the default that supplies it) in place.
+    const raw = off.raw ?? '';
+    const dflt = [...off.iv.vars].reverse().find((u) => u.from === 'default' && u.defaultStart !== undefined && !raw.slice(u.defaultStart, u.defaultEnd).includes('$'));
+    const empty = off.range.start.line === off.range.end.line && off.range.start.character === off.range.end.character;
+    let edit: TextEdit = { range: entry.aliasRange ?? off.range, newText: empty ? ' true' : 'true' };
+    if (dflt && off.iv.vars.every((u) => u.from === 'default')) {
+      const { range, exact } = subRange(model, off.node, dflt.defaultStart!, dflt.defaultEnd!);
+      if (exact) edit = { range, newText: 'true' };
+    }
+    const tmp = insertTmp && def && !def.aliasSite ? insertServiceKey(model, def, 'tmpfs', { lines: [`${dash}- /tmp`], flowValue: '[/tmp]' }) : undefined;
+    return [{ title, kind: 'suggest', edits: [edit, ...(tmp ? [tmp] : []), ...extra] }];
+  }
+
+  // From an anchor: override in this service; editing the anchor reaches further.
+  const out: Fix[] = [];
+  const ins = def && !def.aliasSite ? insert(def) : undefined;
+  if (ins) out.push({ title, kind: 'suggest', edits: [...extra, ins] });
+  const anchor = [...off.via].reverse().find((s) => s.anchor)?.anchor;
+  const sharing = svc.view.services.filter((s) => s.entry('read_only')?.value === off.node && s.bool('read_only')?.bool === false).length;
+  out.push({ title: editAnchorTitle(anchor, sharing), kind: 'suggest', edits: [{ range: off.range, newText: 'true' }] });
+  return out;
+}
