@@ -107,7 +107,7 @@ describe('compose edits: removePair and insertMapKey', () => {
       assert.equal(vol.kind, 'seq');
       const map = (vol as CSeq).items[0]!.value;
       assert.equal(map.kind, 'map');
-      const edit = insertMapKey(model, map as never, 'read_only', 'true');
+      const edit = insertMapKey(model, map as never, 'read_only', { lines: [], inline: 'true', flowValue: 'true' });
       assert.ok(edit);
       assert.equal(applyEdits(text, [edit]), want);
     }

@@ -265,4 +265,3 @@ export function removePair(model: ComposeModel, map: CMap, pair: CEntry['pair'])
 export function mapOfPair(model: ComposeModel, pair: CEntry['pair']): CMap | undefined {
   return model.maps.find((m) => m.pairs.includes(pair));
 }
-}
