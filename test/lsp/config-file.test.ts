@@ -8,7 +8,8 @@ import { TestServer } from './harness';
 import { URI } from '../../server/src/lsp/uri';
 
 const ADD = 'dockerfile/add-instead-of-copy';
-const DOCKERFILE = 'FROM alpine:3.20\nADD app.py /srv/\n';
+// The final stage runs as a non-root user, so only the rule under test fires.
+const DOCKERFILE = 'FROM alpine:3.20\nADD app.py /srv/\nUSER nobody\n';
 
 test('an open .rampart.yaml is validated: problems with exact ranges, code rampart/config', async () => {
   const s = await TestServer.start();
