@@ -79,9 +79,15 @@ test('a document over rampart.maxFileSize gets one info diagnostic saying it was
         severity: 3,
         source: 'rampart',
         code: 'rampart/file-too-large',
+        codeDescription: { href: 'https://github.com/rampart-dev/rampart/blob/main/docs/rules/rampart/file-too-large.md' },
         message: 'Rampart skipped this file: it is 74 bytes, more than rampart.maxFileSize (40 bytes), so no rule ran. Raise the setting to lint it.',
       },
     ]);
+    // It is a registered rule: the rules setting changes its severity or turns it off.
+    await s.setSettings({ maxFileSize: 40, rules: { 'rampart/file-too-large': 'warning' } });
+    assert.deepEqual((await s.pullItems(uri)).map((d) => [d.code, d.severity]), [['rampart/file-too-large', 2]]);
+    await s.setSettings({ maxFileSize: 40, rules: { 'rampart/file-too-large': 'off' } });
+    assert.deepEqual(await s.pullItems(uri), []);
     // A file that is not Rampart's says nothing, however large.
     const other = s.uri('notes.txt');
     await s.open(other, big, 'plaintext');
