@@ -11,33 +11,33 @@ function noTempFiles(dir: string): void {
 
 describe('rampart lint --fix', () => {
   it('applies safe fixes in place and reports what remains', () => {
-    const dir = tempTree({ 'Dockerfile': 'FROM node:latest\nADD app.js /app/\nadd b /b\n' });
+    const dir = tempTree({ 'Dockerfile': 'FROM node:latest\nADD app.js /app/\nadd b /b\nUSER node\n' });
     try {
       const r = rampart(dir, ['lint', '--fix']);
-      assert.equal(readFileSync(`${dir}/Dockerfile`, 'utf8'), 'FROM node:latest\nCOPY app.js /app/\ncopy b /b\n');
+      assert.equal(readFileSync(`${dir}/Dockerfile`, 'utf8'), 'FROM node:latest\nCOPY app.js /app/\ncopy b /b\nUSER node\n');
       assert.equal(r.stdout, `Dockerfile:1:11: warning dockerfile/image-latest ${LATEST_MSG('node')}\n1 problem (0 errors, 1 warning, 0 info) in 1 file\n`);
       assert.equal(r.code, 1);
       noTempFiles(dir);
       // Nothing left to fix: a second run changes nothing.
       const again = rampart(dir, ['lint', '--fix', '--rule', 'dockerfile/image-latest=off']);
       assert.equal(again.code, 0);
-      assert.equal(readFileSync(`${dir}/Dockerfile`, 'utf8'), 'FROM node:latest\nCOPY app.js /app/\ncopy b /b\n');
+      assert.equal(readFileSync(`${dir}/Dockerfile`, 'utf8'), 'FROM node:latest\nCOPY app.js /app/\ncopy b /b\nUSER node\n');
     } finally {
       removeTree(dir);
     }
   });
 
   it('keeps CRLF line endings, the BOM and the file mode', () => {
-    const dir = tempTree({ 'Dockerfile': '\ufeffFROM node:20\r\nADD a /a\r\n', 'run.Dockerfile': 'FROM node:20\nADD a /a\n' });
+    const dir = tempTree({ 'Dockerfile': '\ufeffFROM node:20\r\nADD a /a\r\nUSER node\r\n', 'run.Dockerfile': 'FROM node:20\nADD a /a\nUSER node\n' });
     try {
       chmodSync(`${dir}/Dockerfile`, 0o640);
       chmodSync(`${dir}/run.Dockerfile`, 0o755);
       const r = rampart(dir, ['lint', '--fix']);
       assert.equal(r.code, 0);
       assert.equal(r.stdout, '0 problems (0 errors, 0 warnings, 0 info) in 2 files\n');
-      assert.deepEqual(readFileSync(`${dir}/Dockerfile`), Buffer.from('\ufeffFROM node:20\r\nCOPY a /a\r\n', 'utf8'));
+      assert.deepEqual(readFileSync(`${dir}/Dockerfile`), Buffer.from('\ufeffFROM node:20\r\nCOPY a /a\r\nUSER node\r\n', 'utf8'));
       assert.equal(statSync(`${dir}/Dockerfile`).mode & 0o777, 0o640);
-      assert.equal(readFileSync(`${dir}/run.Dockerfile`, 'utf8'), 'FROM node:20\nCOPY a /a\n');
+      assert.equal(readFileSync(`${dir}/run.Dockerfile`, 'utf8'), 'FROM node:20\nCOPY a /a\nUSER node\n');
       assert.equal(statSync(`${dir}/run.Dockerfile`).mode & 0o777, 0o755);
       noTempFiles(dir);
     } finally {
@@ -46,13 +46,13 @@ describe('rampart lint --fix', () => {
   });
 
   it('writes through a symlink named on the command line, keeping the link', () => {
-    const dir = tempTree({ 'real/Dockerfile': 'FROM node:20\nADD a /a\n' });
+    const dir = tempTree({ 'real/Dockerfile': 'FROM node:20\nADD a /a\nUSER node\n' });
     try {
       symlinkSync('real/Dockerfile', `${dir}/Dockerfile`);
       assert.equal(rampart(dir, ['lint', 'Dockerfile', '--fix']).code, 0);
       assert.ok(lstatSync(`${dir}/Dockerfile`).isSymbolicLink());
       assert.equal(readlinkSync(`${dir}/Dockerfile`), 'real/Dockerfile');
-      assert.equal(readFileSync(`${dir}/real/Dockerfile`, 'utf8'), 'FROM node:20\nCOPY a /a\n');
+      assert.equal(readFileSync(`${dir}/real/Dockerfile`, 'utf8'), 'FROM node:20\nCOPY a /a\nUSER node\n');
     } finally {
       removeTree(dir);
     }
@@ -86,7 +86,7 @@ describe('rampart lint --fix', () => {
 
 describe('rampart lint --fix-dry-run', () => {
   it('prints a unified diff per file and changes nothing; the exit code is that of the files as they are', () => {
-    const files = { 'a/Dockerfile': 'FROM node:20\nRUN true\nADD a /a\n', 'b/Dockerfile': 'FROM node:20\r\nADD b /b\r\n', 'c/Dockerfile': 'FROM node:20\n' };
+    const files = { 'a/Dockerfile': 'FROM node:20\nRUN true\nADD a /a\nUSER node\n', 'b/Dockerfile': 'FROM node:20\r\nADD b /b\r\nUSER node\r\n', 'c/Dockerfile': 'FROM node:20\nUSER node\n' };
     const dir = tempTree(files);
     try {
       const r = rampart(dir, ['lint', '--fix-dry-run']);
@@ -95,17 +95,19 @@ describe('rampart lint --fix-dry-run', () => {
         [
           '--- a/a/Dockerfile',
           '+++ b/a/Dockerfile',
-          '@@ -1,3 +1,3 @@',
+          '@@ -1,4 +1,4 @@',
           ' FROM node:20',
           ' RUN true',
           '-ADD a /a',
           '+COPY a /a',
+          ' USER node',
           '--- a/b/Dockerfile',
           '+++ b/b/Dockerfile',
-          '@@ -1,2 +1,2 @@',
+          '@@ -1,3 +1,3 @@',
           ' FROM node:20\r',
           '-ADD b /b\r',
           '+COPY b /b\r',
+          ' USER node\r',
           '',
         ].join('\n'),
       );

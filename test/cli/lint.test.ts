@@ -11,10 +11,11 @@ const HELP_HINT = 'Run `rampart --help` for usage.\n';
 describe('rampart lint: text and JSON reports', () => {
   let dir = '';
   before(() => {
+    // The final stages set a non-root USER, so only the findings under test appear.
     dir = tempTree({
-      'b/Dockerfile': 'FROM node:latest\nADD app.js /app/\n',
-      'a.Dockerfile': '# rampart-ignore dockerfile/image-latest -- pinned by the release job\nFROM debian:latest\nADD a /a\nFROM node:20\n',
-      'z/Containerfile': 'FROM alpine:3.20\n',
+      'b/Dockerfile': 'FROM node:latest\nADD app.js /app/\nUSER node\n',
+      'a.Dockerfile': '# rampart-ignore dockerfile/image-latest -- pinned by the release job\nFROM debian:latest\nADD a /a\nFROM node:20\nUSER node\n',
+      'z/Containerfile': 'FROM alpine:3.20\nUSER nobody\n',
       'README.md': '# not linted\n',
       '.gitignore': 'ignored/\n',
       'ignored/Dockerfile': 'FROM node:latest\n',
@@ -114,8 +115,8 @@ describe('rampart lint: skipped files', () => {
     dir = tempTree({
       'big/Dockerfile': `FROM node:20\n${'# padding\n'.repeat(200)}`,
       'bin/Dockerfile': Buffer.from([0x46, 0x52, 0x4f, 0x4d, 0x00, 0x01]),
-      'notes.txt': 'FROM node:latest\n',
-      'ok/Dockerfile': 'FROM node:20\n',
+      'notes.txt': 'FROM node:latest\nUSER node\n',
+      'ok/Dockerfile': 'FROM node:20\nUSER node\n',
     });
   });
   after(() => removeTree(dir));
@@ -179,7 +180,7 @@ describe('rampart lint: stdin', () => {
   it('- with --language reads stdin; its path is "-"', () => {
     const dir = tempTree();
     try {
-      const r = rampart(dir, ['lint', '-', '--language', 'dockerfile'], '\ufeffFROM node:latest\r\n');
+      const r = rampart(dir, ['lint', '-', '--language', 'dockerfile'], '\ufeffFROM node:latest\r\nUSER node\r\n');
       assert.equal(r.stdout, `-:1:11: warning dockerfile/image-latest ${LATEST_MSG('node')}\n1 problem (0 errors, 1 warning, 0 info) in 1 file\n`);
       assert.equal(r.code, 1);
       const none = rampart(dir, ['lint', '-', '--format', 'json'], 'FROM node:latest\n');
@@ -263,10 +264,10 @@ describe('rampart lint: configuration', () => {
   it('the nearest .rampart.yaml applies; CLI flags override it; ignore globs hold', () => {
     const dir = tempTree({
       '.rampart.yaml': 'rules:\n  dockerfile/image-latest: error\nignore: [legacy]\n',
-      'Dockerfile': 'FROM node:latest\nADD a /a\n',
+      'Dockerfile': 'FROM node:latest\nADD a /a\nUSER node\n',
       'legacy/Dockerfile': 'FROM node:latest\n',
       'svc/.rampart.yaml': 'rules:\n  dockerfile/add-instead-of-copy: off\n',
-      'svc/Dockerfile': 'FROM node:latest\nADD a /a\n',
+      'svc/Dockerfile': 'FROM node:latest\nADD a /a\nUSER node\n',
     });
     try {
       const r = rampart(dir, ['lint']);

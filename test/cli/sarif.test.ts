@@ -14,6 +14,7 @@ const DOCKERFILE = [
   'ADD b.js /b/',
   '# hadolint ignore=DL3007',
   'FROM debian:latest',
+  'USER nobody',
   '',
 ].join('\n');
 
@@ -26,7 +27,7 @@ function sarif(dir: string, args: string[] = []): Log {
 describe('rampart lint --format sarif', () => {
   let dir = '';
   before(() => {
-    dir = tempTree({ 'svc/Dockerfile': DOCKERFILE, 'clean/Dockerfile': 'FROM node:20\n' });
+    dir = tempTree({ 'svc/Dockerfile': DOCKERFILE, 'clean/Dockerfile': 'FROM node:20\nUSER node\n' });
   });
   after(() => removeTree(dir));
 

@@ -159,12 +159,13 @@ describe('config discovery and precedence', () => {
   });
 
   it('a rule turned off by the project file does not run', () => {
-    const r = lintText('FROM node:latest\n', { config: { rules: { 'dockerfile/image-latest': 'off' } } });
+    // Otherwise hardened (non-root USER, digest-pinned base), so only the rules named here fire.
+    const r = lintText('FROM node:latest\nUSER node\n', { config: { rules: { 'dockerfile/image-latest': 'off' } } });
     assert.deepEqual(r.diagnostics, []);
-    const up = lintText('FROM node:latest\n', { config: { rules: { 'dockerfile/image-latest': 'error' } } });
+    const up = lintText('FROM node:latest\nUSER node\n', { config: { rules: { 'dockerfile/image-latest': 'error' } } });
     assert.deepEqual(up.diagnostics.map((d) => `${d.rule} ${d.severity}`), ['dockerfile/image-latest error']);
     // Rampart's own rules run in every profile, at the severity the project gives them.
-    const bad = 'RUN true\nFROM node:20\n';
+    const bad = 'RUN true\nFROM node:20@sha256:194b23bd4ffb132c9a190cac099e31e17ef534cbdad6eeabbc022ed3146220ad\nUSER node\n';
     assert.deepEqual(lintText(bad).diagnostics.map((d) => `${d.rule} ${d.severity}`), ['rampart/parse-error error']);
     assert.deepEqual(lintText(bad, { config: { profile: 'recommended', rules: { 'rampart/parse-error': 'warning' } } }).diagnostics.map((d) => `${d.rule} ${d.severity}`), ['rampart/parse-error warning']);
     assert.deepEqual(lintText(bad, { config: { rules: { 'rampart/parse-error': 'off' } } }).diagnostics, []);

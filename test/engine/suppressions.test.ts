@@ -16,6 +16,11 @@ import { fmtRange, lintText, view } from '../helpers/lint';
 
 const LATEST = 'dockerfile/image-latest';
 const ADD = 'dockerfile/add-instead-of-copy';
+// Every rule runs here (strict profile), so the test Dockerfiles are otherwise hardened: the final
+// stage sets a non-root USER and a versioned base is pinned by digest. Only the rules a test is
+// about fire.
+const NODE20 = 'node:20@sha256:194b23bd4ffb132c9a190cac099e31e17ef534cbdad6eeabbc022ed3146220ad';
+const DEBIAN12 = 'debian:12@sha256:3be3c43cd7ee541bb601f8131132ed025ff97406130f73774fe3ffcf6ee8b86d';
 
 /** Suppressed findings as `rule range source "justification"`. */
 function sup(diags: Diagnostic[]): string[] {
@@ -75,7 +80,7 @@ describe('rampart-ignore: parsing', () => {
 
 describe('rampart-ignore: coverage in a Dockerfile', () => {
   it('an own-line comment covers the next instruction and carries the reason', () => {
-    const r = lintDf('# rampart-ignore dockerfile/image-latest -- base is rebuilt nightly\nFROM node:latest\nFROM debian:latest\n');
+    const r = lintDf('# rampart-ignore dockerfile/image-latest -- base is rebuilt nightly\nFROM node:latest\nFROM debian:latest\nUSER nobody\n');
     assert.deepEqual(sup(r.suppressed), [`${LATEST} 2:11-2:17 rampart "base is rebuilt nightly"`]);
     assert.deepEqual(kept(r.diagnostics), [`${LATEST} 3:13-3:19`]);
   });
@@ -91,6 +96,7 @@ describe('rampart-ignore: coverage in a Dockerfile', () => {
       '# rampart-ignore dockerfile/add-instead-of-copy',
       '# rampart-ignore dockerfile/image-latest',
       'ADD app.js /app/',
+      'USER node',
     ].join('\n');
     const r = lintDf(text);
     assert.deepEqual(sup(r.suppressed), [`${LATEST} 6:11-6:17 rampart "one"`, `${ADD} 9:1-9:4 rampart ""`]);
@@ -110,20 +116,20 @@ describe('rampart-ignore: coverage in a Dockerfile', () => {
   });
 
   it('covers every line of an instruction with continuation lines', () => {
-    const text = '# rampart-ignore dockerfile/image-latest\nFROM \\\n  node:latest \\\n  AS base\nFROM \\\n  debian:latest\n';
+    const text = '# rampart-ignore dockerfile/image-latest\nFROM \\\n  node:latest \\\n  AS base\nFROM \\\n  debian:latest\nUSER nobody\n';
     const r = lintDf(text);
     assert.deepEqual(sup(r.suppressed), [`${LATEST} 3:8-3:14 rampart ""`]);
     assert.deepEqual(kept(r.diagnostics), [`${LATEST} 6:10-6:16`]);
   });
 
   it('does not reach past the instruction it covers', () => {
-    const r = lintDf('FROM node:20\n# rampart-ignore dockerfile/add-instead-of-copy\nADD a.txt /a\nADD b.txt /b\n');
+    const r = lintDf(`FROM ${NODE20}\n# rampart-ignore dockerfile/add-instead-of-copy\nADD a.txt /a\nADD b.txt /b\nUSER node\n`);
     assert.deepEqual(sup(r.suppressed), [`${ADD} 3:1-3:4 rampart ""`]);
     assert.deepEqual(kept(r.diagnostics), [`${ADD} 4:1-4:4`]);
   });
 
   it('works the same with CRLF line endings (no \\r in ranges or the reason)', () => {
-    const text = '# rampart-ignore dockerfile/image-latest -- ok for CI \r\n\r\nFROM node:latest\r\n# rampart-ignore dockerfile/add-instead-of-copy\r\nFROM node:20\r\n';
+    const text = `# rampart-ignore dockerfile/image-latest -- ok for CI \r\n\r\nFROM node:latest\r\n# rampart-ignore dockerfile/add-instead-of-copy\r\nFROM ${NODE20}\r\nUSER node\r\n`;
     const r = lintDf(text);
     assert.deepEqual(sup(r.suppressed), [`${LATEST} 3:11-3:17 rampart "ok for CI"`]);
     assert.deepEqual(view(r.diagnostics), [
@@ -135,30 +141,30 @@ describe('rampart-ignore: coverage in a Dockerfile', () => {
     ]);
     // The fix removes the line with its CRLF.
     const fixed = applyEdits(text, r.diagnostics[0]!.fixes[0]!.edits);
-    assert.equal(fixed, '# rampart-ignore dockerfile/image-latest -- ok for CI \r\n\r\nFROM node:latest\r\nFROM node:20\r\n');
+    assert.equal(fixed, `# rampart-ignore dockerfile/image-latest -- ok for CI \r\n\r\nFROM node:latest\r\nFROM ${NODE20}\r\nUSER node\r\n`);
   });
 
   it('rampart-ignore-file covers the whole file wherever it stands', () => {
-    const r = lintDf('FROM node:latest\nADD a /a\nFROM debian:latest\n# rampart-ignore-file dockerfile/image-latest -- dev image\n');
+    const r = lintDf('FROM node:latest\nADD a /a\nFROM debian:latest\nUSER nobody\n# rampart-ignore-file dockerfile/image-latest -- dev image\n');
     assert.deepEqual(sup(r.suppressed), [`${LATEST} 1:11-1:17 rampart "dev image"`, `${LATEST} 3:13-3:19 rampart "dev image"`]);
     assert.deepEqual(kept(r.diagnostics), [`${ADD} 2:1-2:4`]);
   });
 
   it('a comment on the last line covers nothing and is reported unused', () => {
-    const r = lintDf('FROM node:latest\n# rampart-ignore dockerfile/image-latest');
-    assert.deepEqual(kept(r.diagnostics), [`${LATEST} 1:11-1:17`, 'rampart/unused-ignore 2:1-2:41']);
+    const r = lintDf('FROM node:latest\nUSER node\n# rampart-ignore dockerfile/image-latest');
+    assert.deepEqual(kept(r.diagnostics), [`${LATEST} 1:11-1:17`, 'rampart/unused-ignore 3:1-3:41']);
     assert.equal(
       r.diagnostics[1]!.message,
       `Unused suppression: ${LATEST} found nothing because no line follows the comment. A stale suppression would hide a future finding.`,
     );
     // No line break after it: the fix takes the one before.
-    assert.equal(applyEdits('FROM node:latest\n# rampart-ignore dockerfile/image-latest', r.diagnostics[1]!.fixes[0]!.edits), 'FROM node:latest');
+    assert.equal(applyEdits('FROM node:latest\nUSER node\n# rampart-ignore dockerfile/image-latest', r.diagnostics[1]!.fixes[0]!.edits), 'FROM node:latest\nUSER node');
   });
 });
 
 describe('rampart/ignore-needs-rule', () => {
   it('a comment with no rule: the range is the whole comment', () => {
-    const r = lintDf('# rampart-ignore -- trust me\nFROM node:latest\n');
+    const r = lintDf('# rampart-ignore -- trust me\nFROM node:latest\nUSER node\n');
     assert.deepEqual(view(r.diagnostics), [
       {
         rule: 'rampart/ignore-needs-rule',
@@ -183,6 +189,7 @@ describe('rampart/ignore-needs-rule', () => {
       '# rampart-ignore dockerfile/image-latest because we must',
       '# rampart-ignore nginx/zzzzzzzzzzzzzzzz',
       'FROM node:latest',
+      'USER node',
     ].join('\n');
     const r = lintDf(text);
     assert.deepEqual(sup(r.suppressed), [`${LATEST} 7:11-7:17 rampart ""`]);
@@ -241,22 +248,23 @@ describe('rampart/ignore-needs-rule', () => {
   });
 
   it('a misspelt keyword is reported and silences nothing', () => {
-    const r = lintDf('# rampart-ignore-next-line dockerfile/image-latest\nFROM node:latest\n');
+    const r = lintDf('# rampart-ignore-next-line dockerfile/image-latest\nFROM node:latest\nUSER node\n');
     assert.deepEqual(kept(r.diagnostics), ['rampart/ignore-needs-rule 1:1-1:51', `${LATEST} 2:11-2:17`]);
     assert.match(r.diagnostics[0]!.message, /^"rampart-ignore-next-line" is not a Rampart suppression/);
   });
 
   it('can be turned down by config, not by profile', () => {
-    const r = lintDf('# rampart-ignore\nFROM node:20\n', { rules: { 'rampart/ignore-needs-rule': 'warning' } });
+    const text = `# rampart-ignore\nFROM ${NODE20}\nUSER node\n`;
+    const r = lintDf(text, { rules: { 'rampart/ignore-needs-rule': 'warning' } });
     assert.deepEqual(r.diagnostics.map((d) => `${d.rule} ${d.severity}`), ['rampart/ignore-needs-rule warning']);
-    const off = lintText('# rampart-ignore\nFROM node:20\n', { config: { profile: 'recommended', rules: { 'rampart/ignore-needs-rule': 'off' } } });
+    const off = lintText(text, { config: { profile: 'recommended', rules: { 'rampart/ignore-needs-rule': 'off' } } });
     assert.deepEqual(off.diagnostics, []);
   });
 });
 
 describe('rampart/unused-ignore', () => {
   it('reports a suppression whose only rule found nothing; the fix deletes the line', () => {
-    const text = 'FROM node:20\n# rampart-ignore dockerfile/image-latest -- old\nFROM debian:12\nRUN true\n';
+    const text = `FROM ${NODE20}\n# rampart-ignore dockerfile/image-latest -- old\nFROM ${DEBIAN12}\nRUN true\nUSER nobody\n`;
     const r = lintDf(text);
     assert.deepEqual(view(r.diagnostics), [
       {
@@ -270,7 +278,7 @@ describe('rampart/unused-ignore', () => {
     assert.equal(d.fix, 'suggest');
     assert.deepEqual(d.fixes.map((f) => [f.title, f.kind]), [['Remove the unused suppression comment', 'suggest']]);
     const fixed = applyEdits(text, d.fixes[0]!.edits);
-    assert.equal(fixed, 'FROM node:20\nFROM debian:12\nRUN true\n');
+    assert.equal(fixed, `FROM ${NODE20}\nFROM ${DEBIAN12}\nRUN true\nUSER nobody\n`);
     assert.deepEqual(lintDf(fixed).diagnostics, []);
   });
 
@@ -280,7 +288,7 @@ describe('rampart/unused-ignore', () => {
   });
 
   it('when only some named rules are unused, reports that id and the fix removes just it', () => {
-    const text = '# rampart-ignore dockerfile/add-instead-of-copy, dockerfile/image-latest -- both\nFROM node:latest\n';
+    const text = '# rampart-ignore dockerfile/add-instead-of-copy, dockerfile/image-latest -- both\nFROM node:latest\nUSER node\n';
     const r = lintDf(text);
     assert.deepEqual(sup(r.suppressed), [`${LATEST} 2:11-2:17 rampart "both"`]);
     assert.deepEqual(view(r.diagnostics), [
@@ -293,14 +301,14 @@ describe('rampart/unused-ignore', () => {
     const fix = r.diagnostics[0]!.fixes[0]!;
     assert.equal(fix.title, `Remove ${ADD} from the suppression`);
     const fixed = applyEdits(text, fix.edits);
-    assert.equal(fixed, '# rampart-ignore dockerfile/image-latest -- both\nFROM node:latest\n');
+    assert.equal(fixed, '# rampart-ignore dockerfile/image-latest -- both\nFROM node:latest\nUSER node\n');
     const again = lintDf(fixed);
     assert.deepEqual(again.diagnostics, []);
     assert.deepEqual(sup(again.suppressed), [`${LATEST} 2:11-2:17 rampart "both"`]);
   });
 
   it('a file suppression is unused only when the rule found nothing in the whole file', () => {
-    const r = lintDf('# rampart-ignore-file dockerfile/image-latest, dockerfile/add-instead-of-copy\nFROM node:20\nADD a /a\n');
+    const r = lintDf(`# rampart-ignore-file dockerfile/image-latest, dockerfile/add-instead-of-copy\nFROM ${NODE20}\nADD a /a\nUSER node\n`);
     assert.deepEqual(view(r.diagnostics), [
       {
         rule: 'rampart/unused-ignore',
@@ -311,7 +319,7 @@ describe('rampart/unused-ignore', () => {
   });
 
   it('is not reported for rules that are off by config, or did not run', () => {
-    const text = '# rampart-ignore dockerfile/image-latest\nFROM node:20\n';
+    const text = `# rampart-ignore dockerfile/image-latest\nFROM ${NODE20}\nUSER node\n`;
     assert.deepEqual(lintDf(text, { rules: { [LATEST]: 'off' } }).diagnostics, []);
     // A rule the profile leaves off is not in the evaluated set: applySuppressions is told so.
     const parsed = dockerfilePlugin.parse(text, '/w/Dockerfile');
@@ -320,19 +328,19 @@ describe('rampart/unused-ignore', () => {
   });
 
   it('is not reported for Rampart rules, other languages\' rules, or when turned off', () => {
-    const text = '# rampart-ignore rampart/parse-error, compose/privileged\nFROM node:20\n';
+    const text = `# rampart-ignore rampart/parse-error, compose/privileged\nFROM ${NODE20}\nUSER node\n`;
     assert.deepEqual(lintDf(text).diagnostics.map((d) => d.rule), compose() ? [] : ['rampart/ignore-needs-rule']);
-    assert.deepEqual(lintDf('# rampart-ignore dockerfile/image-latest\nFROM node:20\n', { rules: { 'rampart/unused-ignore': 'off' } }).diagnostics, []);
+    assert.deepEqual(lintDf(`# rampart-ignore dockerfile/image-latest\nFROM ${NODE20}\nUSER node\n`, { rules: { 'rampart/unused-ignore': 'off' } }).diagnostics, []);
   });
 
   it('can itself be suppressed for a file', () => {
-    const r = lintDf('# rampart-ignore-file rampart/unused-ignore -- keep the guard\n# rampart-ignore dockerfile/image-latest\nFROM node:20\n');
+    const r = lintDf(`# rampart-ignore-file rampart/unused-ignore -- keep the guard\n# rampart-ignore dockerfile/image-latest\nFROM ${NODE20}\nUSER node\n`);
     assert.deepEqual(r.diagnostics, []);
     assert.deepEqual(sup(r.suppressed), ['rampart/unused-ignore 2:1-2:41 rampart "keep the guard"']);
   });
 
   it('suppressed findings are still counted as used', () => {
-    const r = lintDf('# rampart-ignore-file dockerfile/image-latest\n# rampart-ignore dockerfile/image-latest\nFROM node:latest\n');
+    const r = lintDf('# rampart-ignore-file dockerfile/image-latest\n# rampart-ignore dockerfile/image-latest\nFROM node:latest\nUSER node\n');
     assert.deepEqual(r.diagnostics, []);
     assert.equal(r.suppressed.length, 1);
   });
@@ -345,30 +353,30 @@ function compose(): boolean {
 
 describe('peer pragmas (registry peers)', () => {
   it('hadolint ignore= covers the next instruction, with a # reason', () => {
-    const r = lintDf('# hadolint ignore=DL3007 # base pinned in CI\nFROM node:latest\nFROM debian:latest\n');
+    const r = lintDf('# hadolint ignore=DL3007 # base pinned in CI\nFROM node:latest\nFROM debian:latest\nUSER nobody\n');
     assert.deepEqual(sup(r.suppressed), [`${LATEST} 2:11-2:17 hadolint "base pinned in CI"`]);
     assert.deepEqual(kept(r.diagnostics), [`${LATEST} 3:13-3:19`]);
   });
 
   it('hadolint lists with spaces, stacked pragmas, and continuation lines', () => {
-    const r = lintDf('FROM node:20\n# hadolint ignore=DL3020, DL3007\n# hadolint ignore=SC2086\nADD \\\n  a.txt /a\nADD b /b\n');
+    const r = lintDf(`FROM ${NODE20}\n# hadolint ignore=DL3020, DL3007\n# hadolint ignore=SC2086\nADD \\\n  a.txt /a\nADD b /b\nUSER node\n`);
     assert.deepEqual(sup(r.suppressed), [`${ADD} 4:1-4:4 hadolint ""`]);
     assert.deepEqual(kept(r.diagnostics), [`${ADD} 6:1-6:4`]);
   });
 
   it('hadolint global ignore= covers the file', () => {
-    const r = lintDf('FROM node:latest\nADD a /a\n# hadolint global ignore=DL3020\nADD b /b\n');
+    const r = lintDf('FROM node:latest\nADD a /a\n# hadolint global ignore=DL3020\nADD b /b\nUSER node\n');
     assert.deepEqual(sup(r.suppressed), [`${ADD} 2:1-2:4 hadolint ""`, `${ADD} 4:1-4:4 hadolint ""`]);
     assert.deepEqual(kept(r.diagnostics), [`${LATEST} 1:11-1:17`]);
   });
 
   it('trivy:ignore in its three spellings; an expired one no longer applies', () => {
     for (const id of ['DS-0001', 'AVD-DS-0001', 'DS001', 'DS-0001[exp:2999-12-31]']) {
-      const r = lintDf(`# trivy:ignore:${id}\nFROM node:latest\nFROM debian:latest\n`);
+      const r = lintDf(`# trivy:ignore:${id}\nFROM node:latest\nFROM debian:latest\nUSER nobody\n`);
       assert.deepEqual(sup(r.suppressed), [`${LATEST} 2:11-2:17 trivy ""`], id);
       assert.deepEqual(kept(r.diagnostics), [`${LATEST} 3:13-3:19`], id);
     }
-    const expired = lintDf('# trivy:ignore:DS-0001[exp:2001-01-01]\nFROM node:latest\n');
+    const expired = lintDf('# trivy:ignore:DS-0001[exp:2001-01-01]\nFROM node:latest\nUSER node\n');
     assert.deepEqual(expired.suppressed, []);
     assert.deepEqual(kept(expired.diagnostics), [`${LATEST} 2:11-2:17`]);
   });
@@ -379,14 +387,14 @@ describe('peer pragmas (registry peers)', () => {
   });
 
   it('are never reported: unknown peer ids, nothing to cover, nothing found', () => {
-    const text = '# hadolint ignore=DL9999\n# trivy:ignore:DS-0099\n# hadolint ignore=DL3007\nFROM node:20\n# check=skip=all\n# hadolint global ignore=DL3020\n';
+    const text = `# hadolint ignore=DL9999\n# trivy:ignore:DS-0099\n# hadolint ignore=DL3007\nFROM ${NODE20}\nUSER node\n# check=skip=all\n# hadolint global ignore=DL3020\n`;
     const r = lintDf(text);
     assert.deepEqual(r.diagnostics, []);
     assert.deepEqual(r.suppressed, []);
   });
 
   it('Rampart\'s own comment wins when both cover a finding (its reason is kept)', () => {
-    const r = lintDf('# hadolint ignore=DL3007\n# rampart-ignore dockerfile/image-latest -- ours\nFROM node:latest\n');
+    const r = lintDf('# hadolint ignore=DL3007\n# rampart-ignore dockerfile/image-latest -- ours\nFROM node:latest\nUSER node\n');
     assert.deepEqual(sup(r.suppressed), [`${LATEST} 3:11-3:17 rampart "ours"`]);
     assert.deepEqual(r.diagnostics, []);
   });
@@ -420,27 +428,27 @@ describe('BuildKit check=skip', () => {
   const peers = testPeers({ [LATEST]: ['JSONArgsRecommended'], [ADD]: ['SecretsUsedInArgOrEnv', 'DL3020'] });
 
   it('as a parser directive at the top: the whole file', () => {
-    const text = '# syntax=docker/dockerfile:1\n# check=skip=JSONArgsRecommended;error=true\nFROM node:latest\nFROM debian:latest\nADD a /a\n';
+    const text = '# syntax=docker/dockerfile:1\n# check=skip=JSONArgsRecommended;error=true\nFROM node:latest\nFROM debian:latest\nADD a /a\nUSER nobody\n';
     const r = lintWithPeers(text, peers);
     assert.deepEqual(sup(r.suppressed), [`${LATEST} 3:11-3:17 buildkit ""`, `${LATEST} 4:13-4:19 buildkit ""`]);
     assert.deepEqual(kept(r.kept), [`${ADD} 5:1-5:4`]);
   });
 
   it('as a comment above an instruction: that instruction only', () => {
-    const text = 'FROM node:20\n# check=skip=SecretsUsedInArgOrEnv\nADD a /a\nADD b /b\n';
+    const text = `FROM ${NODE20}\n# check=skip=SecretsUsedInArgOrEnv\nADD a /a\nADD b /b\nUSER node\n`;
     const r = lintWithPeers(text, peers);
     assert.deepEqual(sup(r.suppressed), [`${ADD} 3:1-3:4 buildkit ""`]);
     assert.deepEqual(kept(r.kept), [`${ADD} 4:1-4:4`]);
   });
 
   it('a directive after a blank line is an ordinary comment (BuildKit stops reading directives)', () => {
-    const r = lintWithPeers('\n# check=skip=JSONArgsRecommended\nFROM node:latest\nFROM debian:latest\n', peers);
+    const r = lintWithPeers('\n# check=skip=JSONArgsRecommended\nFROM node:latest\nFROM debian:latest\nUSER nobody\n', peers);
     assert.deepEqual(sup(r.suppressed), [`${LATEST} 3:11-3:17 buildkit ""`]);
     assert.deepEqual(kept(r.kept), [`${LATEST} 4:13-4:19`]);
   });
 
   it('a comment that is not a directive ends the directives (even one dockerfile-ast reads as such)', () => {
-    const text = '# syntax=docker/dockerfile:1\n# hadolint ignore=DL3006\n# check=skip=JSONArgsRecommended\nFROM node:latest\nFROM debian:latest\n';
+    const text = '# syntax=docker/dockerfile:1\n# hadolint ignore=DL3006\n# check=skip=JSONArgsRecommended\nFROM node:latest\nFROM debian:latest\nUSER nobody\n';
     assert.equal(dockerfilePlugin.parse(text, '/w/Dockerfile').fileSuppressionLine, 1);
     const r = lintWithPeers(text, peers);
     assert.deepEqual(sup(r.suppressed), [`${LATEST} 4:11-4:17 buildkit ""`]);
@@ -450,11 +458,11 @@ describe('BuildKit check=skip', () => {
   });
 
   it('skip=all covers every rule mapped to a BuildKit check', () => {
-    const r = lintWithPeers('# check=skip=all\nFROM node:latest\nADD a /a\n', peers);
+    const r = lintWithPeers('# check=skip=all\nFROM node:latest\nADD a /a\nUSER node\n', peers);
     assert.deepEqual(kept(r.kept), []);
     assert.equal(r.suppressed.length, 2);
     const other = testPeers({ [LATEST]: ['JSONArgsRecommended'], [ADD]: ['DL3020'] });
-    assert.deepEqual(kept(lintWithPeers('# check=skip=all\nFROM node:latest\nADD a /a\n', other).kept), [`${ADD} 3:1-3:4`]);
+    assert.deepEqual(kept(lintWithPeers('# check=skip=all\nFROM node:latest\nADD a /a\nUSER node\n', other).kept), [`${ADD} 3:1-3:4`]);
   });
 });
 

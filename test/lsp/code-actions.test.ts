@@ -34,7 +34,7 @@ test('a finding offers fix, disable line, disable file and docs, with exact titl
   const s = await TestServer.start();
   try {
     const uri = s.uri('Dockerfile');
-    const text = '# syntax=docker/dockerfile:1\nFROM alpine:3.20\nADD app.py /srv/\n';
+    const text = '# syntax=docker/dockerfile:1\nFROM alpine:3.20\nADD app.py /srv/\nUSER nobody\n';
     await s.open(uri, text);
     const [d] = await s.pullItems(uri);
     assert.ok(d);
@@ -72,12 +72,12 @@ test('applying the ADD→COPY fix and pulling again shows the diagnostic gone', 
   const s = await TestServer.start();
   try {
     const uri = s.uri('Dockerfile');
-    const text = 'FROM alpine:3.20\nADD app.py /srv/\n';
+    const text = 'FROM alpine:3.20\nADD app.py /srv/\nUSER nobody\n';
     await s.open(uri, text);
     const [d] = await s.pullItems(uri);
     const [fix] = await s.codeActions(uri, d!.range, [d!]);
     const next = await applyAction(s, uri, text, fix!);
-    assert.equal(next, 'FROM alpine:3.20\nCOPY app.py /srv/\n');
+    assert.equal(next, 'FROM alpine:3.20\nCOPY app.py /srv/\nUSER nobody\n');
     assert.deepEqual(await s.pullItems(uri), []);
   } finally {
     await s.stop();
@@ -89,7 +89,7 @@ test('disable for this line goes above the instruction\'s first line, with its i
   try {
     const uri = s.uri('Dockerfile');
     // The tag sits on a continuation line; the comment must go above `FROM`.
-    const text = 'FROM \\\n    alpine:latest\n  ADD app.py /srv/\n';
+    const text = 'FROM \\\n    alpine:latest\n  ADD app.py /srv/\n  USER nobody\n';
     await s.open(uri, text);
     const items = await s.pullItems(uri);
     assert.deepEqual(items.map((d) => [d.code, d.range.start.line]), [['dockerfile/image-latest', 1], [ADD, 2]]);
@@ -103,7 +103,7 @@ test('disable for this line goes above the instruction\'s first line, with its i
     const addLine = (await s.codeActions(uri, add.range, [add])).find((a) => a.title === `Disable ${ADD} for this line`)!;
     assert.deepEqual(editsOf(addLine.edit, uri, 2), [{ range: at(3, 0), newText: `  # rampart-ignore ${ADD}\n` }]);
     current = await applyAction(s, uri, current, addLine);
-    assert.equal(current, `# rampart-ignore dockerfile/image-latest\nFROM \\\n    alpine:latest\n  # rampart-ignore ${ADD}\n  ADD app.py /srv/\n`);
+    assert.equal(current, `# rampart-ignore dockerfile/image-latest\nFROM \\\n    alpine:latest\n  # rampart-ignore ${ADD}\n  ADD app.py /srv/\n  USER nobody\n`);
     assert.deepEqual(await s.pullItems(uri), []);
   } finally {
     await s.stop();
@@ -114,7 +114,7 @@ test('disable for this line appends to a rampart-ignore comment right above inst
   const s = await TestServer.start();
   try {
     const uri = s.uri('Dockerfile');
-    const text = 'FROM alpine:3.20\n# rampart-ignore dockerfile/image-latest -- reviewed in #12\nADD app.py /srv/\n';
+    const text = 'FROM alpine:3.20\n# rampart-ignore dockerfile/image-latest -- reviewed in #12\nADD app.py /srv/\nUSER nobody\n';
     await s.open(uri, text);
     // The existing comment silences nothing yet, so it is itself reported as unused.
     const items = await s.pullItems(uri);
@@ -123,7 +123,7 @@ test('disable for this line appends to a rampart-ignore comment right above inst
     const action = (await s.codeActions(uri, d!.range, [d!])).find((a) => a.title === `Disable ${ADD} for this line`)!;
     assert.deepEqual(editsOf(action.edit, uri, 1), [{ range: at(1, 40), newText: `, ${ADD}` }]);
     const next = await applyAction(s, uri, text, action);
-    assert.equal(next, `FROM alpine:3.20\n# rampart-ignore dockerfile/image-latest, ${ADD} -- reviewed in #12\nADD app.py /srv/\n`);
+    assert.equal(next, `FROM alpine:3.20\n# rampart-ignore dockerfile/image-latest, ${ADD} -- reviewed in #12\nADD app.py /srv/\nUSER nobody\n`);
     // ADD is silenced; image-latest, named in the same comment, still silences nothing.
     assert.deepEqual((await s.pullItems(uri)).map((x) => x.code), ['rampart/unused-ignore']);
   } finally {
@@ -135,7 +135,7 @@ test('disable for this file goes after all parser directives, appends to an exis
   const s = await TestServer.start();
   try {
     const uri = s.uri('Dockerfile');
-    const text = '# syntax=docker/dockerfile:1\n# escape=\\\n# check=error=true\nFROM alpine:latest\nADD a /a\nADD b /b\n';
+    const text = '# syntax=docker/dockerfile:1\n# escape=\\\n# check=error=true\nFROM alpine:latest\nADD a /a\nADD b /b\nUSER nobody\n';
     await s.open(uri, text);
     const items = await s.pullItems(uri);
     const add = items.find((d) => d.code === ADD)!;
@@ -185,7 +185,7 @@ test('with several fixable findings the lightbulb also offers "fix all of this r
   const s = await TestServer.start();
   try {
     const uri = s.uri('Dockerfile');
-    const text = 'FROM alpine:3.20\nADD a /a\nADD b /b\n';
+    const text = 'FROM alpine:3.20\nADD a /a\nADD b /b\nUSER nobody\n';
     await s.open(uri, text);
     const [first] = await s.pullItems(uri);
     const actions = await s.codeActions(uri, first!.range, [first!]);
@@ -202,7 +202,7 @@ test('with several fixable findings the lightbulb also offers "fix all of this r
       { range: { start: pos(1, 0), end: pos(1, 3) }, newText: 'COPY' },
       { range: { start: pos(2, 0), end: pos(2, 3) }, newText: 'COPY' },
     ]);
-    assert.equal(applyEdits(text, editsOf(actions[5]!.edit, uri, 1)), 'FROM alpine:3.20\nCOPY a /a\nCOPY b /b\n');
+    assert.equal(applyEdits(text, editsOf(actions[5]!.edit, uri, 1)), 'FROM alpine:3.20\nCOPY a /a\nCOPY b /b\nUSER nobody\n');
   } finally {
     await s.stop();
   }
@@ -212,9 +212,9 @@ test('fixes from an older document version are not offered; suppressions and doc
   const s = await TestServer.start();
   try {
     const uri = s.uri('Dockerfile');
-    await s.open(uri, 'FROM alpine:3.20\nADD app.py /srv/\n');
+    await s.open(uri, 'FROM alpine:3.20\nADD app.py /srv/\nUSER nobody\n');
     const [d] = await s.pullItems(uri);
-    await s.change(uri, 'FROM alpine:3.20\nADD app.py /srv/\n\n');
+    await s.change(uri, 'FROM alpine:3.20\nADD app.py /srv/\nUSER nobody\n\n');
     const titles = (await s.codeActions(uri, d!.range, [d!])).map((a) => a.title);
     assert.deepEqual(titles, [`Disable ${ADD} for this line`, `Disable ${ADD} for this file`, `Show documentation for ${ADD}`]);
   } finally {
@@ -226,7 +226,7 @@ test('clients without documentChanges get plain `changes`', async () => {
   const s = await TestServer.start({ documentChanges: false });
   try {
     const uri = s.uri('Dockerfile');
-    await s.open(uri, 'FROM alpine:3.20\nADD app.py /srv/\n');
+    await s.open(uri, 'FROM alpine:3.20\nADD app.py /srv/\nUSER nobody\n');
     const [d] = await s.pullItems(uri);
     const [fix] = await s.codeActions(uri, d!.range, [d!]);
     assert.deepEqual(fix!.edit, { changes: { [uri]: [{ range: d!.range, newText: 'COPY' }] } });
@@ -239,7 +239,7 @@ test('show documentation: the VS Code client runs its own command; other clients
   const vscode = await TestServer.start({ initializationOptions: { clientCommands: ['rampart.showDocumentation'] } });
   try {
     const uri = vscode.uri('Dockerfile');
-    await vscode.open(uri, 'FROM alpine:3.20\nADD app.py /srv/\n');
+    await vscode.open(uri, 'FROM alpine:3.20\nADD app.py /srv/\nUSER nobody\n');
     const [d] = await vscode.pullItems(uri);
     const docs = (await vscode.codeActions(uri, d!.range, [d!])).find((a) => a.kind === 'quickfix.rampart.docs')!;
     assert.equal(docs.command?.command, 'rampart.showDocumentation');
@@ -282,7 +282,7 @@ test('a diagnostic without source (as Neovim 0.7 may send) still gets its action
   const s = await TestServer.start();
   try {
     const uri = s.uri('Dockerfile');
-    await s.open(uri, 'FROM alpine:3.20\nADD app.py /srv/\n');
+    await s.open(uri, 'FROM alpine:3.20\nADD app.py /srv/\nUSER nobody\n');
     const [d] = await s.pullItems(uri);
     const { source: _source, ...withoutSource } = d!;
     const broken = { message: 'x', data: d!.data } as unknown as Diagnostic;

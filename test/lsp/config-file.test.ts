@@ -8,7 +8,8 @@ import { TestServer } from './harness';
 import { URI } from '../../server/src/lsp/uri';
 
 const ADD = 'dockerfile/add-instead-of-copy';
-const DOCKERFILE = 'FROM alpine:3.20\nADD app.py /srv/\n';
+// The final stage runs as a non-root user, so only the rule under test fires.
+const DOCKERFILE = 'FROM alpine:3.20\nADD app.py /srv/\nUSER nobody\n';
 
 test('an open .rampart.yaml is validated: problems with exact ranges, code rampart/config', async () => {
   const s = await TestServer.start();
@@ -16,6 +17,7 @@ test('an open .rampart.yaml is validated: problems with exact ranges, code rampa
     const uri = s.uri('.rampart.yaml');
     await s.open(uri, 'profile: paranoid\nrules:\n  dockerfile/nope: off\n  dockerfile/image-latest: loud\nbogus: 1\n', 'yaml');
     const items = await s.pullItems(uri);
+    for (const d of items) assert.deepEqual(d.codeDescription, { href: 'https://github.com/rampart-dev/rampart/blob/main/docs/rules/rampart/config.md' });
     assert.deepEqual(
       items.map((d) => ({ code: d.code, severity: d.severity, source: d.source, line: d.range.start.line, start: d.range.start.character, end: d.range.end.character, message: d.message })),
       [
@@ -27,6 +29,10 @@ test('an open .rampart.yaml is validated: problems with exact ranges, code rampa
     );
     await s.change(uri, 'profile: strict\n');
     assert.deepEqual(await s.pullItems(uri), []);
+    // A registered rule: the editor's rules setting changes its severity (the file cannot).
+    await s.change(uri, 'bogus: 1\n');
+    await s.setSettings({ rules: { 'rampart/config': 'warning' } });
+    assert.deepEqual((await s.pullItems(uri)).map((d) => [d.code, d.severity, d.range.start.line]), [['rampart/config', 2, 0]]);
   } finally {
     await s.stop();
   }

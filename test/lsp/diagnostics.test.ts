@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestServer } from './harness';
 
-const DOCKERFILE = 'FROM alpine:3.20\nADD app.py /srv/\n';
+// The final stage runs as a non-root user, so only the rule under test fires.
+const DOCKERFILE = 'FROM alpine:3.20\nADD app.py /srv/\nUSER nobody\n';
 
 test('pull: a Dockerfile gets the exact rule, range, message and docs link', async () => {
   const s = await TestServer.start();
@@ -39,7 +40,7 @@ test('pull: the same version answers "unchanged" for the previous result id; an 
     assert.ok(first.resultId);
     const again = await s.pull(uri, first.resultId);
     assert.deepEqual(again, { kind: 'unchanged', resultId: first.resultId });
-    await s.change(uri, 'FROM alpine:latest\nADD app.py /srv/\n');
+    await s.change(uri, 'FROM alpine:latest\nADD app.py /srv/\nUSER nobody\n');
     const after = await s.pull(uri, first.resultId);
     assert.equal(after.kind, 'full');
     assert.notEqual(after.resultId, first.resultId);
@@ -75,7 +76,7 @@ test('push: a client without pull support gets publishDiagnostics on open, chang
     assert.equal(first.version, 1);
     assert.deepEqual(first.diagnostics.map((d) => [d.code, d.range.start.line]), [['dockerfile/add-instead-of-copy', 1]]);
 
-    await s.change(uri, 'FROM alpine:3.20\nCOPY app.py /srv/\n');
+    await s.change(uri, 'FROM alpine:3.20\nCOPY app.py /srv/\nUSER nobody\n');
     await s.waitFor(() => s.published.some((p) => p.uri === uri && p.version === 2), 'publish after change');
     assert.deepEqual(s.published.find((p) => p.version === 2)!.diagnostics, []);
 

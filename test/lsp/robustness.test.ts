@@ -7,7 +7,8 @@ import { TestServer, withTimeout } from './harness';
 import { dockerfilePlugin } from '../../server/src/languages/dockerfile/plugin';
 import { withExtraRules, throwingRule } from './test-rules';
 
-const TEXT = 'FROM alpine:3.20\nADD app.py /srv/\n';
+// The final stage runs as a non-root user, so only the rule under test fires.
+const TEXT = 'FROM alpine:3.20\nADD app.py /srv/\nUSER nobody\n';
 
 async function stillServes(s: TestServer): Promise<void> {
   const uri = s.uri(`check-${Math.random().toString(36).slice(2)}/Dockerfile`);

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestServer } from './harness';
 
-const TEXT = 'FROM alpine:latest\nADD app.py /srv/\n';
+// The final stage runs as a non-root user, so only the rules under test fire.
+const TEXT = 'FROM alpine:latest\nADD app.py /srv/\nUSER nobody\n';
 const ADD = 'dockerfile/add-instead-of-copy';
 
 test('turning a rule off in the settings re-lints open files (diagnostic refresh for pull clients)', async () => {
@@ -78,9 +79,15 @@ test('a document over rampart.maxFileSize gets one info diagnostic saying it was
         severity: 3,
         source: 'rampart',
         code: 'rampart/file-too-large',
-        message: 'Rampart skipped this file: it is 62 bytes, more than rampart.maxFileSize (40 bytes), so no rule ran. Raise the setting to lint it.',
+        codeDescription: { href: 'https://github.com/rampart-dev/rampart/blob/main/docs/rules/rampart/file-too-large.md' },
+        message: 'Rampart skipped this file: it is 74 bytes, more than rampart.maxFileSize (40 bytes), so no rule ran. Raise the setting to lint it.',
       },
     ]);
+    // It is a registered rule: the rules setting changes its severity or turns it off.
+    await s.setSettings({ maxFileSize: 40, rules: { 'rampart/file-too-large': 'warning' } });
+    assert.deepEqual((await s.pullItems(uri)).map((d) => [d.code, d.severity]), [['rampart/file-too-large', 2]]);
+    await s.setSettings({ maxFileSize: 40, rules: { 'rampart/file-too-large': 'off' } });
+    assert.deepEqual(await s.pullItems(uri), []);
     // A file that is not Rampart's says nothing, however large.
     const other = s.uri('notes.txt');
     await s.open(other, big, 'plaintext');

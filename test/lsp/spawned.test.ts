@@ -61,7 +61,8 @@ async function stopChild(c: Child): Promise<number | null> {
 
 // An unsaved buffer: the path need not exist on disk.
 const uri = URI.fromPath(join(tmpdir(), 'rampart-spawned-virtual', 'Dockerfile'));
-const TEXT = 'FROM alpine:3.20\nADD app.py /srv/\n';
+// The final stage runs as a non-root user, so only the rule under test fires.
+const TEXT = 'FROM alpine:3.20\nADD app.py /srv/\nUSER nobody\n';
 
 test('spawned --stdio server: diagnostics, a code action applied, the diagnostic gone, clean exit', async () => {
   const c = startChild();

@@ -9,11 +9,14 @@ import { parseErrorMeta } from './rules/parse-error';
 import { internalErrorMeta } from './rules/internal-error';
 import { ignoreNeedsRuleMeta } from './rules/ignore-needs-rule';
 import { unusedIgnoreMeta } from './rules/unused-ignore';
+import { fileTooLargeMeta } from './rules/file-too-large';
+import { configErrorMeta } from './rules/config-error';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const plugins: LanguagePlugin<any>[] = [dockerfilePlugin, composePlugin, nginxPlugin];
 
-export const engineRules: RuleMeta[] = [parseErrorMeta, ignoreNeedsRuleMeta, unusedIgnoreMeta, internalErrorMeta];
+/** Rampart's own rules: the engine's (parse errors, suppressions, rule failures) and the server's (skipped files, config problems). */
+export const engineRules: RuleMeta[] = [parseErrorMeta, ignoreNeedsRuleMeta, unusedIgnoreMeta, internalErrorMeta, fileTooLargeMeta, configErrorMeta];
 
 /** Every rule's metadata, Rampart's own first, then by language in catalog order. */
 export const allRules: RuleMeta[] = [...engineRules, ...plugins.flatMap((p) => p.rules.map((r) => r.meta))];

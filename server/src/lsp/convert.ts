@@ -1,7 +1,7 @@
 // Engine diagnostics -> LSP diagnostics, with the fixes carried in `data` so code actions need
 // no server-side state.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { Diagnostic, Fix, Range } from '../engine/types';
+import type { Diagnostic, Fix, Range, RuleMeta, Severity } from '../engine/types';
 import { docsUrl } from '../engine/identity';
 import { URI } from './uri';
 
@@ -39,7 +39,11 @@ export function toLspDiagnostic(d: Diagnostic, uri: string, version: number): Ls
   };
 }
 
-/** A diagnostic that is not a rule's finding (skipped file, config problem): no data, no actions. */
-export function plainDiagnostic(range: Range, severity: DiagnosticSeverity, code: string, message: string): LspDiagnostic {
-  return { range, severity, source: SOURCE, code, message };
+/**
+ * A diagnostic of one of Rampart's own rules that the server raises itself, not the engine
+ * (a skipped file, a config problem, a failed lint): its code links to the rule's page, but it
+ * carries no data, so it gets no code actions.
+ */
+export function ownDiagnostic(meta: RuleMeta, severity: Severity, range: Range, message: string): LspDiagnostic {
+  return { range, severity: SEVERITY[severity], source: SOURCE, code: meta.id, codeDescription: { href: docsUrl(meta.id) }, message };
 }

@@ -1,24 +1,24 @@
 // The server's view of the engine: one ParseCache, one FsWorkspace whose overlay is the open
 // buffers (so nothing on the keystroke path reads the disk for an open file), one ConfigResolver
 // whose settings layer is set per document just before the config is resolved.
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, pluginFor, ParseCache } from '../engine/lint';
 import { detectLanguage } from '../engine/detect';
 import { fixAll } from '../engine/fixes';
 import { CONFIG_FILE_NAMES, parseConfigFile } from '../engine/config-file';
-import type { RampartConfig } from '../engine/config';
-import type { Language, LintResult, ParsedDocument } from '../engine/types';
+import { DEFAULT_CONFIG, effectiveSeverity, mergeConfig, type RampartConfig } from '../engine/config';
+import type { Language, LintResult, ParsedDocument, Severity } from '../engine/types';
 import { LineIndex } from '../engine/text';
 import { FsWorkspace } from '../node/fs-workspace';
 import { ConfigResolver } from '../node/config-resolver';
 import { internalErrorMeta } from '../engine/rules/internal-error';
-import { plainDiagnostic, toLspDiagnostic } from './convert';
+import { fileTooLargeMeta } from '../engine/rules/file-too-large';
+import { configErrorMeta } from '../engine/rules/config-error';
+import { ownDiagnostic, toLspDiagnostic } from './convert';
 import { settingsLayer, type RampartSettings } from './settings';
 import { URI } from './uri';
 
-export const CONFIG_CODE = 'rampart/config';
-export const TOO_LARGE_CODE = 'rampart/file-too-large';
 const SNIFF_CHARS = 64 * 1024;
 
 export function isConfigFilePath(path: string): boolean {
@@ -122,17 +122,23 @@ export class ServerLinter {
     if (!path || !settings.enable) return [];
     try {
       const text = doc.getText();
-      if (isConfigFilePath(path)) return this.validateConfig(text, path);
+      if (isConfigFilePath(path)) {
+        // The file under validation cannot configure its own checking: the editor settings can.
+        const severity = effectiveSeverity(configErrorMeta, mergeConfig(DEFAULT_CONFIG, settingsLayer(settings)));
+        return severity === 'off' ? [] : this.validateConfig(text, path, severity);
+      }
       const size = Buffer.byteLength(text, 'utf8');
       if (size > settings.maxFileSize) {
         const config = this.configFor(path, settings);
         if (!this.languageOf(path, text, config)) return [];
+        const severity = effectiveSeverity(fileTooLargeMeta, config);
+        if (severity === 'off') return [];
         const first = new LineIndex(text.slice(0, 4096));
         return [
-          plainDiagnostic(
+          ownDiagnostic(
+            fileTooLargeMeta,
+            severity,
             { start: { line: 0, character: 0 }, end: { line: 0, character: first.lineText(0).length } },
-            DiagnosticSeverity.Information,
-            TOO_LARGE_CODE,
             `Rampart skipped this file: it is ${formatBytes(size)}, more than rampart.maxFileSize (${formatBytes(settings.maxFileSize)}), so no rule ran. Raise the setting to lint it.`,
           ),
         ];
@@ -140,22 +146,21 @@ export class ServerLinter {
       const result = this.lintResult(doc, settings);
       return result ? result.diagnostics.map((d) => toLspDiagnostic(d, doc.uri, doc.version)) : [];
     } catch (err) {
-      // Fail soft: one diagnostic saying the file was not linted, never a dead server.
+      // Fail soft: one diagnostic saying the file was not linted, never a dead server. At the
+      // rule's own severity: the configuration may be what failed.
       return [
-        {
-          ...plainDiagnostic(
-            { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            DiagnosticSeverity.Error,
-            internalErrorMeta.id,
-            `Rampart could not lint this file (${errorText(err)}); no findings are shown. Please report this.`,
-          ),
-        },
+        ownDiagnostic(
+          internalErrorMeta,
+          internalErrorMeta.severity,
+          { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          `Rampart could not lint this file (${errorText(err)}); no findings are shown. Please report this.`,
+        ),
       ];
     }
   }
 
-  /** Problems of an open `.rampart.yaml`, in the file itself. */
-  validateConfig(text: string, path: string): LspDiagnostic[] {
-    return parseConfigFile(text, path).problems.map((p) => plainDiagnostic(p.range, DiagnosticSeverity.Error, CONFIG_CODE, p.message));
+  /** Problems of an open `.rampart.yaml`, in the file itself (rampart/config). */
+  validateConfig(text: string, path: string, severity: Severity = configErrorMeta.severity): LspDiagnostic[] {
+    return parseConfigFile(text, path).problems.map((p) => ownDiagnostic(configErrorMeta, severity, p.range, p.message));
   }
 }
