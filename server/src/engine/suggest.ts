@@ -1,11 +1,15 @@
 // "Did you mean …?" for misspelt rule ids, shared by suppression comments and `.rampart.yaml`.
 import { allRules, ruleMeta } from './registry';
 
-/** A known id within a small edit distance, or the ids whose name part matches (`user-root`). */
-export function closestRuleId(name: string): string | undefined {
+/**
+ * A known id within a small edit distance, or the ids whose name part matches (`user-root`).
+ * When several languages share the name, `prefer` (the linted file's rules) narrows the answer.
+ */
+export function closestRuleId(name: string, prefer?: (id: string) => boolean): string | undefined {
   const lower = name.toLowerCase();
   if (ruleMeta(lower)) return lower;
-  const byName = allRules.filter((m) => m.id.slice(m.id.indexOf('/') + 1) === lower);
+  let byName = allRules.filter((m) => m.id.slice(m.id.indexOf('/') + 1) === lower);
+  if (prefer && byName.some((m) => prefer(m.id))) byName = byName.filter((m) => prefer(m.id));
   if (byName.length > 0) return byName.map((m) => m.id).join(' or ');
   let best: string | undefined;
   let bestDist = Infinity;

@@ -216,7 +216,7 @@ export function applySuppressions(
   for (let i = 0; i < ignores.length; i++) {
     const ig = ignores[i]!;
     if (needsSeverity !== 'off') {
-      for (const f of needsRuleFindings(ig)) meta.push(toDiagnostic(ignoreNeedsRuleMeta, needsSeverity, f));
+      for (const f of needsRuleFindings(ig, evaluated)) meta.push(toDiagnostic(ignoreNeedsRuleMeta, needsSeverity, f));
     }
     if (unusedSeverity !== 'off' && !ig.badKeyword) {
       const f = unusedFinding(ig, own[i]!, diagnostics, evaluated, parsed.index);
@@ -230,7 +230,7 @@ export function applySuppressions(
 // ---------------------------------------------------------------------------------------------
 // rampart/ignore-needs-rule
 
-function needsRuleFindings(ig: IgnoreComment): Array<{ range: Range; message: string }> {
+function needsRuleFindings(ig: IgnoreComment, evaluated: Set<string>): Array<{ range: Range; message: string }> {
   const keyword = ig.scope === 'file' ? 'rampart-ignore-file' : 'rampart-ignore';
   if (ig.badKeyword) {
     return [
@@ -248,14 +248,14 @@ function needsRuleFindings(ig: IgnoreComment): Array<{ range: Range; message: st
       },
     ];
   }
-  return ig.unknown.map((t) => ({ range: t.range, message: unknownMessage(t.name) }));
+  return ig.unknown.map((t) => ({ range: t.range, message: unknownMessage(t.name, evaluated) }));
 }
 
-function unknownMessage(name: string): string {
+function unknownMessage(name: string, evaluated: Set<string>): string {
   const head = `Unknown rule "${name}" in suppression: it silences nothing.`;
   const peers = [...new Set(rulesForPeer(name).map((m) => m.id))];
   if (peers.length > 0) return `${head} "${name}" is another tool's id; Rampart's rule for it is ${peers.join(', ')}.`;
-  const near = closestRuleId(name);
+  const near = closestRuleId(name, (id) => evaluated.has(id));
   if (near) return `${head} Did you mean ${near}?`;
   if (!name.includes('/')) return `${head} Rule ids look like "dockerfile/user-root"; write any reason after \`--\`.`;
   return `${head} Run \`rampart rules\` for the list of ids.`;
