@@ -134,6 +134,15 @@ export interface HealthcheckSpec extends Origin {
   testEntry?: LayerEntry;
 }
 
+/** One `env_file` entry (string, or `{path, required}`). */
+export interface EnvFileRef extends Origin {
+  node: CNode;
+  /** The path as written and as Compose reads it (`text` undefined when a variable is unknown). */
+  path: Value;
+  /** `required:` when written (`false`: a missing file is fine). */
+  required?: boolean;
+}
+
 export interface EnvFileInfo {
   path: string;
   exists: boolean;
@@ -622,6 +631,29 @@ export class ServiceView {
       out.push({ range: it.range, via: it.via, file: it.file, layer: it.layer, node: it.node, value, name });
     }
     return out;
+  }
+
+  /** `env_file` entries across layers (string, list, or `{path, required}` items); a later entry for the same path wins. */
+  get envFiles(): EnvFileRef[] {
+    return this.memo('env_file', () => {
+      const out: EnvFileRef[] = [];
+      for (const it of this.items('env_file')) {
+        const n = it.node;
+        let pathNode: CNode | undefined = n;
+        let required: boolean | undefined;
+        if (n.kind === 'map') {
+          pathNode = n.byKey.get('path')?.value;
+          const r = n.byKey.get('required')?.value;
+          if (r?.kind === 'scalar') required = typeof r.value === 'boolean' ? r.value : parseComposeBool(this.view.interpolate(r).value ?? '');
+        }
+        const path = pathNode ? this.view.value(pathNode, it.via, undefined, it.layer) : undefined;
+        if (!path || path.raw === undefined) continue;
+        const i = out.findIndex((x) => x.path.text !== undefined && x.path.text === path.text);
+        if (i >= 0) out.splice(i, 1);
+        out.push({ range: path.range, via: it.via, file: it.file, layer: it.layer, node: n, path, required });
+      }
+      return out;
+    });
   }
 
   get build(): BuildSpec | undefined {

@@ -1,0 +1,67 @@
+import { defineMeta } from '../../../engine/meta';
+import type { Finding, Rule } from '../../../engine/types';
+import { isGitIgnored } from '../../../engine/gitignore';
+import { findCredential, isSecretName } from '../../../engine/secrets';
+import type { ComposeModel } from '../model';
+import { parseEnvFile } from '../interpolate';
+import { dirname, projectView, relativePath, resolvePath } from '../project';
+
+export const meta = defineMeta({
+  id: 'compose/env-file-committed',
+  language: 'compose',
+  title: 'env_file with secrets is not git-ignored',
+  description:
+    'A service reads an `env_file` that sets secret-shaped variables (or holds a credential) and that no `.gitignore` excludes: committing it puts the secrets in the repository and its history.',
+  severity: 'info',
+  fix: 'none',
+  sources: ['M: "Never commit secrets to Git repositories"', 'M: "Add .env to .gitignore"', 'M: "No secrets committed to Git repositories"'],
+  tags: ['security', 'CWE-538', 'CWE-312'],
+  securitySeverity: '5.0',
+});
+
+/** Files meant to be committed as templates (`.env.example`, `app.env.sample`, …). */
+const TEMPLATE_NAME = /[._-](?:example|sample|template|tpl|dist|defaults?)$/i;
+
+export const envFileCommitted: Rule<ComposeModel> = {
+  meta,
+  check(model, ctx) {
+    const view = projectView(model, ctx);
+    const out: Finding[] = [];
+    const seen = new Set<string>();
+    const dir = dirname(ctx.path || model.path);
+    for (const svc of view.services) {
+      for (const ref of svc.envFiles) {
+        // Written in another file: that file's lint reports it. An unknown path is never reported.
+        if (ref.file !== undefined || ref.path.text === undefined) continue;
+        const key = `${ref.range.start.line}:${ref.range.start.character}`;
+        if (seen.has(key)) continue; // an anchored env_file shared by several services: once
+        seen.add(key);
+        const rel = ref.path.text.trim();
+        if (rel === '' || rel === '/dev/null') continue;
+        const abs = resolvePath(ref.layer?.dir ?? dir, rel);
+        if (TEMPLATE_NAME.test(abs.slice(abs.lastIndexOf('/') + 1))) continue;
+        const text = ctx.workspace.readFile(abs);
+        if (text === undefined) continue; // missing (`required: false`) or unreadable: nothing is committed
+        const secrets = secretsIn(text);
+        if (secrets.length === 0) continue;
+        if (isGitIgnored(abs, ctx.workspace)) continue;
+        const shown = secrets.length > 3 ? `${secrets.slice(0, 3).join(', ')} and ${secrets.length - 3} more` : secrets.join(', ');
+        out.push({
+          range: ref.range,
+          message: `env_file "${relativePath(dir, abs)}" sets ${shown} and no .gitignore excludes it: committing it puts ${secrets.length === 1 ? 'that secret' : 'those secrets'} in the repository and its history.`,
+        });
+      }
+    }
+    return out;
+  },
+};
+
+/** Names of the variables that hold a secret: a secret-shaped name with a value, or a credential-shaped value. Never the values. */
+function secretsIn(text: string): string[] {
+  const out: string[] = [];
+  for (const [name, value] of parseEnvFile(text)) {
+    if (value === null || value.trim() === '') continue;
+    if (isSecretName(name) || findCredential(value)) out.push(name);
+  }
+  return out;
+}
