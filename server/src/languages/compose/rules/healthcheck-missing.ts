@@ -44,7 +44,7 @@ export const healthcheckMissing: Rule<ComposeModel> = {
           range: by.range,
           message: `Service "${svc.name}" turns its health check off (${what}${provenanceNote(by).replace(/^ \((.*)\)$/, '; $1')})${also}: ${CONSEQUENCE}`,
           related: originRelated(svc.name, by),
-          fixes: noneFix(model, svc, hc, image),
+          fixes: disabledFix(model, svc, hc, image),
         });
         continue;
       }
@@ -117,11 +117,11 @@ function probeFor(svc: ServiceView, image: ServiceImage): Probe | undefined {
 }
 
 function block(model: ComposeModel, command: string): { lines: string[]; flowValue: string } {
-  const test = `["CMD-SHELL", ${JSON.stringify(command)}]`;
+  const t = test(command);
   const ind = model.indent;
   return {
-    lines: [`${ind}test: ${test}`, `${ind}interval: 30s`, `${ind}timeout: 5s`, `${ind}retries: 3`, `${ind}start_period: 10s`],
-    flowValue: `{test: ${test}, interval: 30s, timeout: 5s, retries: 3, start_period: 10s}`,
+    lines: [`${ind}test: ${t}`, `${ind}interval: 30s`, `${ind}timeout: 5s`, `${ind}retries: 3`, `${ind}start_period: 10s`],
+    flowValue: `{test: ${t}, interval: 30s, timeout: 5s, retries: 3, start_period: 10s}`,
   };
 }
 
@@ -133,11 +133,31 @@ function insertFix(model: ComposeModel, svc: ServiceView, image: ServiceImage): 
   return edit ? [{ title: `Add a healthcheck to service "${svc.name}" that ${probe.probe}`, kind: 'suggest', edits: [edit] }] : [];
 }
 
-/** `test: ["NONE"]` written in the service: replace the test with a probe. (`disable: true` is left to the user.) */
-function noneFix(model: ComposeModel, svc: ServiceView, hc: HealthcheckSpec, image: ServiceImage): Fix[] {
-  const te = hc.testEntry;
-  if (!te || hc.disabledBy?.raw?.toUpperCase() !== 'NONE' || te.via.length > 0 || te.def?.inherited || !inFile(model, te.value)) return [];
+/**
+ * A health check turned off in this service: `test: ["NONE"]` gets a probe as its test;
+ * `disable: true` becomes that test (or `disable: false` when a test is written beside it).
+ */
+function disabledFix(model: ComposeModel, svc: ServiceView, hc: HealthcheckSpec, image: ServiceImage): Fix[] {
+  const by = hc.disabledBy;
+  if (!by || by.via.length > 0 || by.layer?.inherited || by.file !== undefined) return [];
+  const title = (probe: Probe) => `Check service "${svc.name}" with a test that ${probe.probe}`;
+  if (by.raw?.toUpperCase() === 'NONE') {
+    const te = hc.testEntry;
+    if (!te || te.via.length > 0 || te.def?.inherited || !inFile(model, te.value)) return [];
+    const probe = probeFor(svc, image);
+    if (!probe) return [];
+    return [{ title: title(probe), kind: 'suggest', edits: [{ range: te.aliasRange ?? te.value.range, newText: test(probe.command) }] }];
+  }
+  const dis = svc.service.at(['healthcheck', 'disable']);
+  if (!dis || dis.via.length > 0 || !inFile(model, dis.value)) return [];
+  const map = hc.entry.value;
+  const ownTest = map.kind === 'map' ? map.byKey.get('test') : undefined;
+  if (ownTest) return [{ title: `Turn the health check of service "${svc.name}" back on`, kind: 'suggest', edits: [{ range: by.range, newText: 'false' }] }];
   const probe = probeFor(svc, image);
   if (!probe) return [];
-  return [{ title: `Check service "${svc.name}" with a test that ${probe.probe}`, kind: 'suggest', edits: [{ range: te.aliasRange ?? te.value.range, newText: `["CMD-SHELL", ${JSON.stringify(probe.command)}]` }] }];
+  return [{ title: title(probe), kind: 'suggest', edits: [{ range: { start: dis.keyRange.start, end: by.range.end }, newText: `test: ${test(probe.command)}` }] }];
+}
+
+function test(command: string): string {
+  return `["CMD-SHELL", ${JSON.stringify(command)}]`;
 }

@@ -38,7 +38,7 @@ export const userRoot: Rule<ComposeModel> = {
         if (!isRootUser(user.text)) continue;
         out.push({
           range: user.range,
-          message: `Service "${svc.name}" sets user "${user.raw}"${provenanceNote(user)}, which runs it as root: ${CONSEQUENCE}`,
+          message: `Service "${svc.name}" sets user "${user.text.trim()}"${provenanceNote(user)}, which runs it as root: ${CONSEQUENCE}`,
           related: originRelated(svc.name, user),
           fixes: replaceFix(model, svc, user),
         });
