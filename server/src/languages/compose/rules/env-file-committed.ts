@@ -45,10 +45,11 @@ export const envFileCommitted: Rule<ComposeModel> = {
         const secrets = secretsIn(text);
         if (secrets.length === 0) continue;
         if (isGitIgnored(abs, ctx.workspace)) continue;
-        const shown = secrets.length > 3 ? `${secrets.slice(0, 3).join(', ')} and ${secrets.length - 3} more` : secrets.join(', ');
+        const n = secrets.length;
+        const shown = n > 3 ? `${secrets.slice(0, 3).join(', ')} and ${n - 3} more secret${n - 3 === 1 ? '' : 's'}` : n > 1 ? `${secrets.slice(0, -1).join(', ')} and ${secrets[n - 1]}` : secrets[0];
         out.push({
           range: ref.range,
-          message: `env_file "${relativePath(dir, abs)}" sets ${shown} and no .gitignore excludes it: committing it puts ${secrets.length === 1 ? 'that secret' : 'those secrets'} in the repository and its history.`,
+          message: `env_file "${relativePath(dir, abs)}" sets ${shown}, and no .gitignore excludes the file: once committed, ${n === 1 ? 'the secret stays' : 'the secrets stay'} in the repository's history.`,
         });
       }
     }

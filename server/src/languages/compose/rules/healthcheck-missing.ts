@@ -44,7 +44,7 @@ export const healthcheckMissing: Rule<ComposeModel> = {
           range: by.range,
           message: `Service "${svc.name}" turns its health check off (${what}${provenanceNote(by).replace(/^ \((.*)\)$/, '; $1')})${also}: ${CONSEQUENCE}`,
           related: originRelated(svc.name, by),
-          fixes: disabledFix(model, svc, hc, image),
+          fixes: disabledFix(model, svc, hc, image, !!dockerHc && !dockerHc.none),
         });
         continue;
       }
@@ -135,9 +135,10 @@ function insertFix(model: ComposeModel, svc: ServiceView, image: ServiceImage): 
 
 /**
  * A health check turned off in this service: `test: ["NONE"]` gets a probe as its test;
- * `disable: true` becomes that test (or `disable: false` when a test is written beside it).
+ * `disable: true` becomes that test (or `disable: false` when a test is written beside it or the
+ * Dockerfile has a HEALTHCHECK, which then applies again).
  */
-function disabledFix(model: ComposeModel, svc: ServiceView, hc: HealthcheckSpec, image: ServiceImage): Fix[] {
+function disabledFix(model: ComposeModel, svc: ServiceView, hc: HealthcheckSpec, image: ServiceImage, imageHasCheck: boolean): Fix[] {
   const by = hc.disabledBy;
   if (!by || by.via.length > 0 || by.layer?.inherited || by.file !== undefined) return [];
   const title = (probe: Probe) => `Check service "${svc.name}" with a test that ${probe.probe}`;
@@ -152,7 +153,7 @@ function disabledFix(model: ComposeModel, svc: ServiceView, hc: HealthcheckSpec,
   if (!dis || dis.via.length > 0 || !inFile(model, dis.value)) return [];
   const map = hc.entry.value;
   const ownTest = map.kind === 'map' ? map.byKey.get('test') : undefined;
-  if (ownTest) return [{ title: `Turn the health check of service "${svc.name}" back on`, kind: 'suggest', edits: [{ range: by.range, newText: 'false' }] }];
+  if (ownTest || imageHasCheck) return [{ title: `Turn the health check of service "${svc.name}" back on`, kind: 'suggest', edits: [{ range: by.range, newText: 'false' }] }];
   const probe = probeFor(svc, image);
   if (!probe) return [];
   return [{ title: title(probe), kind: 'suggest', edits: [{ range: { start: dis.keyRange.start, end: by.range.end }, newText: `test: ${test(probe.command)}` }] }];
