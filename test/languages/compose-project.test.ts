@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { parseCompose } from '../../server/src/languages/compose/parse';
 import { projectView, resolvePath, serviceDockerfile, relativePath, type ProjectView } from '../../server/src/languages/compose/project';
 import type { Range, RuleContext, WorkspaceView } from '../../server/src/engine/types';
-import { fmtRange, MemoryWorkspace } from '../helpers/lint';
+import { fmtRange, lintText, MemoryWorkspace, only } from '../helpers/lint';
+import { insertServiceKey } from '../../server/src/languages/compose/edits';
 
 function ctxFor(path: string, ws: WorkspaceView): RuleContext {
   return { path, workspace: ws, settings: {} };
@@ -326,5 +327,76 @@ describe('compose project: the Dockerfile a service builds', () => {
     assert.equal(resolvePath('c:/w', 'x\\y'), 'c:/w/x/y');
     assert.equal(relativePath('/p', '/p/docker/app.build'), 'docker/app.build');
     assert.equal(relativePath('/p/a', '/p/b/Dockerfile'), '../b/Dockerfile');
+  });
+});
+
+describe('compose project: what rules report across files', () => {
+  const lintFile = (files: Record<string, string>, path: string, rule: string) =>
+    only(lintText(files[path]!, { path, language: 'compose', workspace: new MemoryWorkspace(files) }).diagnostics, rule);
+
+  it('a dangerous value is reported in the file that writes it, and only when it is in effect', () => {
+    const base = 'services:\n  web:\n    image: web:1\n    privileged: true\n';
+    const off = 'services:\n  web:\n    privileged: false\n';
+    assert.deepEqual(lintFile({ '/p/compose.yaml': base, '/p/compose.override.yaml': off }, '/p/compose.yaml', 'compose/privileged'), []);
+    const files = { '/p/compose.yaml': 'services:\n  web:\n    image: web:1\n', '/p/compose.override.yaml': 'services:\n  web:\n    privileged: true\n' };
+    assert.deepEqual(lintFile(files, '/p/compose.yaml', 'compose/privileged'), []);
+    assert.deepEqual(lintFile(files, '/p/compose.override.yaml', 'compose/privileged').map((d) => fmtRange(d.range)), ['3:17-3:21']);
+  });
+
+  it('missing hardening is judged on the merged service, in the base file only', () => {
+    const files = {
+      '/p/compose.yaml': 'services:\n  web:\n    image: web:1\n  db:\n    image: postgres:16\n',
+      '/p/compose.override.yaml': 'services:\n  web:\n    security_opt: [no-new-privileges:true]\n  db:\n    ports: ["127.0.0.1:5432:5432"]\n',
+    };
+    assert.deepEqual(lintFile(files, '/p/compose.yaml', 'compose/no-new-privileges').map((d) => d.message), [
+      'Service "db" does not set no-new-privileges: setuid binaries in the container can raise the privileges of any process.',
+    ]);
+    assert.deepEqual(lintFile(files, '/p/compose.override.yaml', 'compose/no-new-privileges'), []);
+  });
+
+  it('extends: a base that sets the option satisfies the service; the fix for one that does not goes into the service itself', () => {
+    const text = [
+      'services:',
+      '  hardened:',
+      '    image: app:1',
+      '    security_opt: [no-new-privileges:true]',
+      '  web:',
+      '    extends: hardened',
+      '  plain:',
+      '    image: app:1',
+      '    security_opt: [apparmor:docker-default]',
+      '  api:',
+      '    extends: plain',
+      '    ports: ["127.0.0.1:80:80"]',
+      '',
+    ].join('\n');
+    const diags = lintFile({ '/p/compose.yaml': text }, '/p/compose.yaml', 'compose/no-new-privileges');
+    assert.deepEqual(diags.map((d) => d.message.slice(0, 16)), ['Service "plain" ', 'Service "api" do']);
+    const api = diags[1]!;
+    assert.deepEqual(api.fixes[0]!.edits.map((e) => [fmtRange(e.range), e.newText]), [['12:31-12:31', '\n    security_opt:\n      - no-new-privileges:true']]);
+  });
+
+  it('an inherited dangerous value names the base and points at the extends key, in its own file', () => {
+    const files = {
+      '/p/compose.yaml': 'services:\n  web:\n    extends:\n      file: common.yaml\n      service: base\n',
+      '/p/common.yaml': 'services:\n  base:\n    image: app:1\n    privileged: true\n',
+    };
+    // Written in common.yaml: that file's own lint reports it.
+    assert.deepEqual(lintFile(files, '/p/compose.yaml', 'compose/privileged'), []);
+    const same = 'services:\n  base:\n    image: app:1\n    privileged: true\n  web:\n    extends: base\n';
+    const d = lintFile({ '/p/compose.yaml': same }, '/p/compose.yaml', 'compose/privileged');
+    assert.equal(d.length, 2);
+    assert.equal(d[1]!.message, 'Service "web" runs privileged (inherited from service "base" through extends): it has full access to the host\'s devices and kernel.');
+    assert.deepEqual(d[1]!.related.map((r) => [fmtRange(r.range), r.message]), [['6:5-6:12', 'Service "web" inherits from service "base" here (extends)']]);
+    assert.deepEqual(d[1]!.fixes[0]!.edits.map((e) => e.newText), ['\n    privileged: false']);
+  });
+
+  it('fix helpers refuse definitions of other files and of other services', () => {
+    const files = { '/p/compose.yaml': 'services:\n  web:\n    image: web:1\n', '/p/compose.override.yaml': 'services:\n  web:\n    user: app\n' };
+    const view = load(files, '/p/compose.yaml');
+    const web = svc(view, 'web');
+    const foreign = web.service.definitions.find((d) => d.file !== undefined)!;
+    assert.equal(insertServiceKey(view.model, foreign, 'x', { lines: [], inline: '1', flowValue: '1' }), undefined);
+    assert.ok(insertServiceKey(view.model, web.service.localDefinition!, 'x', { lines: [], inline: '1', flowValue: '1' }));
   });
 });
