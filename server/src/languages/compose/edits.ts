@@ -55,8 +55,20 @@ export function appendToSeq(model: ComposeModel, seq: CSeq, item: string): TextE
   return insertAt(model, model.index.lineEnd(line), `${model.index.eol}${' '.repeat(col)}- ${item}`);
 }
 
+const seqIndents = new WeakMap<ComposeModel, string>();
+
 /** How this file indents block sequences under a key: `- ` at the key's column, or indented. */
 export function sequenceIndent(model: ComposeModel): string {
+  // Memoised: fixes ask once per service, and the answer is a property of the whole file.
+  let known = seqIndents.get(model);
+  if (known === undefined) {
+    known = findSequenceIndent(model);
+    seqIndents.set(model, known);
+  }
+  return known;
+}
+
+function findSequenceIndent(model: ComposeModel): string {
   for (const m of model.maps) {
     if (m.flow) continue;
     for (const e of m.entries) {

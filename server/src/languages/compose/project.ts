@@ -202,10 +202,15 @@ class Loader {
     const merged = loaded.services;
     const services = this.linted.services.map((s) => merged.get(s.name)).filter((s): s is ComposeService => !!s);
     const isOverride = this.linted.isOverride;
+    const verdicts = new Map<ComposeService, boolean>();
     const judged = (svc: ComposeService): boolean => {
-      if (isOverride || loaded.incomplete.has(svc.name)) return false;
-      const first = svc.definitions.find((d) => !d.inherited);
-      return !!first && first.file === undefined;
+      let v = verdicts.get(svc);
+      if (v === undefined) {
+        const first = svc.definitions.find((d) => !d.inherited);
+        v = !isOverride && !loaded.incomplete.has(svc.name) && !!first && first.file === undefined;
+        verdicts.set(svc, v);
+      }
+      return v;
     };
     const view = new ProjectView(this.linted, base.env, { services, envs: this.envs, judged });
     view.project = { files, source, dir, services: [...merged.values()], problems: this.problems };

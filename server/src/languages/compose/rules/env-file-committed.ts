@@ -28,6 +28,7 @@ export const envFileCommitted: Rule<ComposeModel> = {
     const view = projectView(model, ctx);
     const out: Finding[] = [];
     const seen = new Set<string>();
+    const verdicts = new Map<string, string[]>(); // per env file: the secrets it holds, [] when none or ignored
     const dir = dirname(ctx.path || model.path);
     for (const svc of view.services) {
       for (const ref of svc.envFiles) {
@@ -40,11 +41,15 @@ export const envFileCommitted: Rule<ComposeModel> = {
         if (rel === '' || rel === '/dev/null') continue;
         const abs = resolvePath(ref.layer?.dir ?? dir, rel);
         if (TEMPLATE_NAME.test(abs.slice(abs.lastIndexOf('/') + 1))) continue;
-        const text = ctx.workspace.readFile(abs);
-        if (text === undefined) continue; // missing (`required: false`) or unreadable: nothing is committed
-        const secrets = secretsIn(text);
+        let secrets = verdicts.get(abs);
+        if (!secrets) {
+          const text = ctx.workspace.readFile(abs);
+          // Missing (`required: false`) or unreadable: nothing is committed.
+          secrets = text === undefined ? [] : secretsIn(text);
+          if (secrets.length > 0 && isGitIgnored(abs, ctx.workspace)) secrets = [];
+          verdicts.set(abs, secrets);
+        }
         if (secrets.length === 0) continue;
-        if (isGitIgnored(abs, ctx.workspace)) continue;
         const n = secrets.length;
         const shown = n > 3 ? `${secrets.slice(0, 3).join(', ')} and ${n - 3} more secret${n - 3 === 1 ? '' : 's'}` : n > 1 ? `${secrets.slice(0, -1).join(', ')} and ${secrets[n - 1]}` : secrets[0];
         out.push({
