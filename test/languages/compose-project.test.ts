@@ -400,3 +400,26 @@ describe('compose project: what rules report across files', () => {
     assert.ok(insertServiceKey(view.model, web.service.localDefinition!, 'x', { lines: [], inline: '1', flowValue: '1' }));
   });
 });
+
+describe('compose project: build across files', () => {
+  it('a string build in the base and a map in the override merge (the string is the context)', () => {
+    const files = {
+      '/p/compose.yaml': 'services:\n  api:\n    build: ./api\n',
+      '/p/compose.override.yaml': 'services:\n  api:\n    build:\n      target: dev\n',
+      '/p/api/Dockerfile': 'FROM python:3.12 AS prod\nUSER app\nFROM prod AS dev\nUSER root\n',
+    };
+    const view = load(files, '/p/compose.yaml');
+    const api = svc(view, 'api');
+    assert.equal(api.build!.context!.text, './api');
+    assert.equal(api.build!.target!.text, 'dev');
+    const df = serviceDockerfile(api, ctxFor('/p/compose.yaml', new MemoryWorkspace(files)));
+    assert.ok(df.kind === 'dockerfile');
+    assert.equal(df.path, '/p/api/Dockerfile');
+    assert.equal(df.stage.name, 'dev');
+    // Relative paths of every project file resolve against the project folder, not their own.
+    const nested = { ...files, '/p/.env': 'COMPOSE_FILE=compose.yaml:envs/dev.yaml\n', '/p/envs/dev.yaml': 'services:\n  api:\n    build:\n      context: ./api\n' };
+    const dfn = serviceDockerfile(svc(load(nested, '/p/compose.yaml'), 'api'), ctxFor('/p/compose.yaml', new MemoryWorkspace(nested)));
+    assert.ok(dfn.kind === 'dockerfile');
+    assert.equal(dfn.path, '/p/api/Dockerfile');
+  });
+});

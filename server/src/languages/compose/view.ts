@@ -661,20 +661,22 @@ export class ServiceView {
       const layers = this.service.layers('build');
       if (layers.length === 0) return undefined;
       const last = layers[layers.length - 1]!;
-      if (last.value.kind === 'scalar') {
-        const context = this.view.value(last.value, last.via, undefined, last.def);
-        return { range: last.value.range, via: last.via, file: this.view.fileOf(last.value), layer: last.def, form: 'string', context, args: [] };
-      }
-      if (last.value.kind !== 'map') return undefined;
-      // Later layers' build keys win key by key (maps merge).
+      if (last.value.kind !== 'scalar' && last.value.kind !== 'map') return undefined;
+      // Later layers' build keys win key by key (maps merge); a string layer (`build: ./api`)
+      // is its `context` (compose-go mergeBuild), so another file can add a `target` to it.
       const pick = (k: string): Value | undefined => {
         for (let i = layers.length - 1; i >= 0; i--) {
           const m = layers[i]!.value;
+          if (m.kind === 'scalar' && k === 'context') return this.view.value(m, layers[i]!.via, undefined, layers[i]!.def);
           const e = m.kind === 'map' ? m.byKey.get(k) : undefined;
           if (e) return this.view.value(e.value, [...layers[i]!.via, ...e.via], undefined, layers[i]!.def);
         }
         return undefined;
       };
+      if (layers.length === 1 && last.value.kind === 'scalar') {
+        const context = this.view.value(last.value, last.via, undefined, last.def);
+        return { range: last.value.range, via: last.via, file: this.view.fileOf(last.value), layer: last.def, form: 'string', context, args: [] };
+      }
       const argEntries: CEntry[] = [];
       for (const l of layers) {
         const a = l.value.kind === 'map' ? l.value.byKey.get('args') : undefined;
@@ -685,7 +687,7 @@ export class ServiceView {
         via: last.via,
         file: this.view.fileOf(last.value),
         layer: last.def,
-        form: 'map',
+        form: last.value.kind === 'scalar' ? 'string' : 'map',
         context: pick('context'),
         dockerfile: pick('dockerfile'),
         dockerfileInline: pick('dockerfile_inline'),
