@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCompose } from '../../server/src/languages/compose/parse';
-import { projectView, resolvePath, serviceDockerfile, relativePath, type ProjectView } from '../../server/src/languages/compose/project';
+import { builtDockerfiles, projectView, resolvePath, serviceDockerfile, relativePath, type ProjectView } from '../../server/src/languages/compose/project';
 import type { Range, RuleContext, WorkspaceView } from '../../server/src/engine/types';
 import { fmtRange, lintText, MemoryWorkspace, only } from '../helpers/lint';
 import { insertServiceKey } from '../../server/src/languages/compose/edits';
@@ -319,6 +319,13 @@ describe('compose project: the Dockerfile a service builds', () => {
     assert.equal(df('missing').kind, 'unknown');
     assert.equal(df('unknown-target').kind, 'unknown');
     assert.equal(df('image-only').kind, 'image');
+  });
+
+  it('the Dockerfiles the services build, for detection hints', () => {
+    assert.deepEqual(builtDockerfiles(view.model, ctx), [
+      { path: '/p/api/Dockerfile', context: '/p/api', service: 'short', target: undefined },
+      { path: '/p/docker/app.build', context: '/p', service: 'named', target: 'base' },
+    ]);
   });
 
   it('paths', () => {

@@ -491,3 +491,17 @@ export function relativePath(from: string, to: string): string {
   const rel = [...up, ...b.slice(i)].join('/');
   return rel === '' ? '.' : rel;
 }
+
+/**
+ * The Dockerfiles this file's services build in the workspace, with their build context: the
+ * raw material for a cross-file detection hint (a Dockerfile with any name, `docker/app.build`,
+ * is a Dockerfile because a compose file says so; its `.dockerignore` is in that context).
+ */
+export function builtDockerfiles(model: ComposeModel, ctx: RuleContext): Array<{ path: string; context: string; service: string; target?: string }> {
+  const out: Array<{ path: string; context: string; service: string; target?: string }> = [];
+  for (const svc of projectView(model, ctx).services) {
+    const df = serviceDockerfile(svc, ctx);
+    if (df.kind === 'dockerfile' && df.path) out.push({ path: df.path, context: df.context, service: svc.name, target: df.target });
+  }
+  return out;
+}
