@@ -38,7 +38,7 @@ export const healthcheckMissing: Rule<ComposeModel> = {
         if (!by || by.file !== undefined) continue;
         const image = serviceDockerfile(svc, ctx);
         const dockerHc = image.kind === 'dockerfile' ? stageHealthcheck(image.stage) : undefined;
-        const what = by.raw?.toUpperCase() === 'NONE' ? 'test: ["NONE"]' : `disable: ${by.raw}`;
+        const what = by.raw?.toUpperCase() !== 'NONE' ? `disable: ${by.raw}` : hc.test?.kind === 'seq' ? `test: ["${by.raw}"]` : `test: ${by.raw}`;
         const also = dockerHc && !dockerHc.none && image.kind === 'dockerfile' ? `, which also turns off the HEALTHCHECK of ${dockerfileWhere(image, model.path)}` : '';
         out.push({
           range: by.range,
@@ -116,13 +116,9 @@ function probeFor(svc: ServiceView, image: ServiceImage): Probe | undefined {
   return t ? { command: t.command, probe: t.probe } : undefined;
 }
 
-function block(model: ComposeModel, command: string): { lines: string[]; flowValue: string } {
-  const t = test(command);
-  const ind = model.indent;
-  return {
-    lines: [`${ind}test: ${t}`, `${ind}interval: 30s`, `${ind}timeout: 5s`, `${ind}retries: 3`, `${ind}start_period: 10s`],
-    flowValue: `{test: ${t}, interval: 30s, timeout: 5s, retries: 3, start_period: 10s}`,
-  };
+function block(model: ComposeModel, command: string, first: string[] = []): { lines: string[]; flowValue: string } {
+  const keys = [...first, `test: ${test(command)}`, 'interval: 30s', 'timeout: 5s', 'retries: 3', 'start_period: 10s'];
+  return { lines: keys.map((k) => `${model.indent}${k}`), flowValue: `{${keys.join(', ')}}` };
 }
 
 function insertFix(model: ComposeModel, svc: ServiceView, image: ServiceImage): Fix[] {
@@ -140,8 +136,19 @@ function insertFix(model: ComposeModel, svc: ServiceView, image: ServiceImage): 
  */
 function disabledFix(model: ComposeModel, svc: ServiceView, hc: HealthcheckSpec, image: ServiceImage, imageHasCheck: boolean): Fix[] {
   const by = hc.disabledBy;
-  if (!by || by.via.length > 0 || by.layer?.inherited || by.file !== undefined) return [];
+  if (!by || by.file !== undefined) return [];
   const title = (probe: Probe) => `Check service "${svc.name}" with a test that ${probe.probe}`;
+  if (by.via.length > 0 || by.layer?.inherited) {
+    // From an anchor (a service key replaces a merged one) or an `extends` base (maps merge, so
+    // the service's own block also says `disable: false`): give this service its own check.
+    const def = svc.service.localDefinition;
+    const probe = probeFor(svc, image);
+    const written = def?.map?.byKey.get('healthcheck');
+    if (!probe || !def || def.aliasSite || (written && written.via.length === 0)) return [];
+    const b = block(model, probe.command, by.layer?.inherited ? ['disable: false'] : []);
+    const edit = insertServiceKey(model, def, 'healthcheck', b);
+    return edit ? [{ title: title(probe), kind: 'suggest', edits: [edit] }] : [];
+  }
   if (by.raw?.toUpperCase() === 'NONE') {
     const te = hc.testEntry;
     if (!te || te.via.length > 0 || te.def?.inherited || !inFile(model, te.value)) return [];
