@@ -1,5 +1,5 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Rule } from '../../../engine/types';
+import type { Finding, Rule, RuleContext } from '../../../engine/types';
 import { isGitIgnored } from '../../../engine/gitignore';
 import { findCredential, isSecretName } from '../../../engine/secrets';
 import type { ComposeModel } from '../model';
@@ -11,7 +11,7 @@ export const meta = defineMeta({
   language: 'compose',
   title: 'env_file with secrets is not git-ignored',
   description:
-    'A service reads an `env_file` that sets secret-shaped variables (or holds a credential) and that no `.gitignore` excludes: committing it puts the secrets in the repository and its history.',
+    'A service reads an `env_file` that sets secret-shaped variables (or holds a credential, or is a `.env` file) and that no `.gitignore` excludes: committing it puts the secrets in the repository and its history.',
   severity: 'info',
   fix: 'none',
   sources: ['M: "Never commit secrets to Git repositories"', 'M: "Add .env to .gitignore"', 'M: "No secrets committed to Git repositories"'],
@@ -28,7 +28,8 @@ export const envFileCommitted: Rule<ComposeModel> = {
     const view = projectView(model, ctx);
     const out: Finding[] = [];
     const seen = new Set<string>();
-    const verdicts = new Map<string, string[]>(); // per env file: the secrets it holds, [] when none or ignored
+    // Per env file: what to say about it (undefined: nothing to report).
+    const verdicts = new Map<string, { secrets: string[] } | null>();
     const dir = dirname(ctx.path || model.path);
     for (const svc of view.services) {
       for (const ref of svc.envFiles) {
@@ -41,20 +42,21 @@ export const envFileCommitted: Rule<ComposeModel> = {
         if (rel === '' || rel === '/dev/null') continue;
         const abs = resolvePath(ref.layer?.dir ?? dir, rel);
         if (TEMPLATE_NAME.test(abs.slice(abs.lastIndexOf('/') + 1))) continue;
-        let secrets = verdicts.get(abs);
-        if (!secrets) {
-          const text = ctx.workspace.readFile(abs);
-          // Missing (`required: false`) or unreadable: nothing is committed.
-          secrets = text === undefined ? [] : secretsIn(text);
-          if (secrets.length > 0 && isGitIgnored(abs, ctx.workspace)) secrets = [];
-          verdicts.set(abs, secrets);
+        let verdict = verdicts.get(abs);
+        if (verdict === undefined) {
+          verdict = judge(abs, ctx.workspace);
+          verdicts.set(abs, verdict);
         }
-        if (secrets.length === 0) continue;
-        const n = secrets.length;
-        const shown = n > 3 ? `${secrets.slice(0, 3).join(', ')} and ${n - 3} more secret${n - 3 === 1 ? '' : 's'}` : n > 1 ? `${secrets.slice(0, -1).join(', ')} and ${secrets[n - 1]}` : secrets[0];
+        if (!verdict) continue;
+        const shown = relativePath(dir, abs);
+        const n = verdict.secrets.length;
+        const names = n > 3 ? `${verdict.secrets.slice(0, 3).join(', ')} and ${n - 3} more secret${n - 3 === 1 ? '' : 's'}` : n > 1 ? `${verdict.secrets.slice(0, -1).join(', ')} and ${verdict.secrets[n - 1]}` : verdict.secrets[0];
         out.push({
           range: ref.range,
-          message: `env_file "${relativePath(dir, abs)}" sets ${shown}, and no .gitignore excludes the file: once committed, ${n === 1 ? 'the secret stays' : 'the secrets stay'} in the repository's history.`,
+          message:
+            n > 0
+              ? `env_file "${shown}" sets ${names}, and no .gitignore excludes the file: once committed, ${n === 1 ? 'the secret stays' : 'the secrets stay'} in the repository's history.`
+              : `env_file "${shown}" is a .env file that no .gitignore excludes: .env files hold each machine's secrets, and once committed they stay in the repository's history.`,
         });
       }
     }
@@ -62,10 +64,27 @@ export const envFileCommitted: Rule<ComposeModel> = {
   },
 };
 
+/**
+ * What is wrong with an env file, or null: it holds a secret (a secret-shaped name with a value,
+ * or a credential-shaped value), or it is a `.env`/`.env.<name>` file with values (by convention
+ * the place for each machine's secrets), and git does not ignore it. A missing or unreadable file
+ * (`required: false`) is never committed.
+ */
+function judge(abs: string, workspace: RuleContext['workspace']): { secrets: string[] } | null {
+  const text = workspace.readFile(abs);
+  if (text === undefined) return null;
+  const vars = parseEnvFile(text);
+  const secrets = secretsIn(vars);
+  const base = abs.slice(abs.lastIndexOf('/') + 1);
+  const dotEnv = /^\.env(?:\..+)?$/.test(base) && [...vars.values()].some((v) => v !== null && v.trim() !== '');
+  if (secrets.length === 0 && !dotEnv) return null;
+  return isGitIgnored(abs, workspace) ? null : { secrets };
+}
+
 /** Names of the variables that hold a secret: a secret-shaped name with a value, or a credential-shaped value. Never the values. */
-function secretsIn(text: string): string[] {
+function secretsIn(vars: Map<string, string | null>): string[] {
   const out: string[] = [];
-  for (const [name, value] of parseEnvFile(text)) {
+  for (const [name, value] of vars) {
     if (value === null || value.trim() === '') continue;
     if (isSecretName(name) || findCredential(value)) out.push(name);
   }
