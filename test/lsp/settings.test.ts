@@ -121,7 +121,18 @@ test('the server registers for configuration changes and watched config files wh
     const byMethod = Object.fromEntries(s.registrations.map((r) => [r.method, r.registerOptions]));
     assert.deepEqual(byMethod['workspace/didChangeConfiguration'], { section: 'rampart' });
     assert.deepEqual(byMethod['workspace/didChangeWatchedFiles'], {
-      watchers: [{ globPattern: '**/.rampart.{yaml,yml}' }, { globPattern: '**/.dockerignore' }, { globPattern: '**/*.dockerignore' }],
+      watchers: [
+        '**/.rampart.{yaml,yml}',
+        '**/.dockerignore',
+        '**/*.dockerignore',
+        '**/Dockerfile*',
+        '**/Containerfile*',
+        '**/*.{dockerfile,Dockerfile}',
+        '**/*.{yaml,yml}',
+        '**/.env*',
+        '**/*.env',
+        '**/.gitignore',
+      ].map((globPattern) => ({ globPattern })),
     });
     assert.deepEqual(byMethod['textDocument/completion'], {
       documentSelector: [{ pattern: '**/.rampart.yaml' }, { pattern: '**/.rampart.yml' }],

@@ -53,6 +53,8 @@ export function serverCapabilities(caps: ClientCaps): ServerCapabilities {
     executeCommandProvider: { commands: [SERVER_SHOW_DOCS_COMMAND] },
     // Registered per `.rampart.yaml` selector when the client allows it, so no other file pays.
     ...(caps.completionRegistration ? {} : { completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false } }),
-    ...(caps.pull ? { diagnosticProvider: { identifier: 'rampart', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+    // interFileDependencies: a compose file's findings depend on the Dockerfile it builds, its
+    // .env, override files and more (see dependencies.ts).
+    ...(caps.pull ? { diagnosticProvider: { identifier: 'rampart', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
   };
 }

@@ -40,6 +40,11 @@ export class DiagnosticStore {
     return e;
   }
 
+  /** Drops a document's report (a file it depends on changed); what was pushed is kept for comparison. */
+  invalidate(uri: string): void {
+    this.entries.delete(uri);
+  }
+
   pushedId(uri: string): string | undefined {
     return this.pushed.get(uri);
   }

@@ -16,6 +16,7 @@ import { internalErrorMeta } from '../engine/rules/internal-error';
 import { fileTooLargeMeta } from '../engine/rules/file-too-large';
 import { configErrorMeta } from '../engine/rules/config-error';
 import { ownDiagnostic, toLspDiagnostic } from './convert';
+import { DependencyGraph, RecordingWorkspace } from './dependencies';
 import { settingsLayer, type RampartSettings } from './settings';
 import { URI } from './uri';
 
@@ -41,6 +42,8 @@ export class ServerLinter {
   private readonly open = new Map<string, TextDocument>();
   readonly workspace = new FsWorkspace((path) => this.open.get(path)?.getText());
   readonly configs = new ConfigResolver(this.workspace);
+  /** What each open document's last lint read through the workspace (for re-linting dependents). */
+  readonly dependencies = new DependencyGraph();
 
   didOpen(doc: TextDocument): void {
     const path = URI.toPath(doc.uri);
@@ -56,6 +59,7 @@ export class ServerLinter {
     if (!path) return;
     this.open.delete(path);
     this.cache.delete(path);
+    this.dependencies.forget(path);
     // The disk copy is what counts again.
     this.workspace.invalidate(path);
   }
@@ -83,7 +87,12 @@ export class ServerLinter {
     if (!path || !settings.enable || isConfigFilePath(path)) return undefined;
     const text = doc.getText();
     if (Buffer.byteLength(text, 'utf8') > settings.maxFileSize) return undefined;
-    return lint(path, text, { config: this.configFor(path, settings), workspace: this.workspace, cache: this.cache, version: doc.version });
+    const config = this.configFor(path, settings);
+    // Rules read other files only through this view: what they read is what the result depends on.
+    const recorder = new RecordingWorkspace(this.workspace);
+    const result = lint(path, text, { config, workspace: recorder, cache: this.cache, version: doc.version });
+    this.dependencies.record(path, recorder.paths);
+    return result;
   }
 
   /** The parsed document for code actions (the same cache entry lint() filled). */

@@ -35,7 +35,25 @@ import {
 } from './capabilities';
 
 /** Files whose change on disk changes other files' findings. */
-export const WATCHED_GLOBS = ['**/.rampart.{yaml,yml}', '**/.dockerignore', '**/*.dockerignore'];
+export const WATCHED_GLOBS = [
+  '**/.rampart.{yaml,yml}',
+  '**/.dockerignore',
+  '**/*.dockerignore',
+  // What compose files read: the Dockerfile a service builds, other compose files (override,
+  // COMPOSE_FILE, extends, include), .env and env_file files, .gitignore.
+  '**/Dockerfile*',
+  '**/Containerfile*',
+  '**/*.{dockerfile,Dockerfile}',
+  '**/*.{yaml,yml}',
+  '**/.env*',
+  '**/*.env',
+  '**/.gitignore',
+];
+
+/** Changes that can affect every open document (configuration), rather than the ones that read the file. */
+function changesEverything(path: string): boolean {
+  return isConfigFilePath(path) || path.endsWith('.dockerignore');
+}
 
 function memo<T>(fn: () => T): () => T {
   let done = false;
@@ -115,20 +133,44 @@ export function startServer(connection: Connection): void {
     );
   };
 
-  /** Settings, a config file or a watched file changed: every open document is linted again. */
+  /** Asks a pull client to pull again (once per turn of the event loop). */
   let refreshQueued = false;
-  const relintAll = () => {
-    store.bump();
-    if (!caps.pull) {
-      for (const d of documents.all()) publishSoon(d.uri);
-      return;
-    }
+  const refreshSoon = () => {
     if (!caps.refresh || refreshQueued) return;
     refreshQueued = true;
     setImmediate(() => {
       refreshQueued = false;
       connection.languages.diagnostics.refresh().catch((err: unknown) => log(`Rampart: diagnostic refresh failed: ${String(err)}`));
     });
+  };
+
+  /** Settings, a config file or a watched file changed: every open document is linted again. */
+  const relintAll = () => {
+    store.bump();
+    if (!caps.pull) {
+      for (const d of documents.all()) publishSoon(d.uri);
+      return;
+    }
+    refreshSoon();
+  };
+
+  /**
+   * Files changed (an open buffer edited or closed, a watched file on disk): the open documents
+   * whose last lint read one of them are linted again. Pull clients without refresh support
+   * re-pull on their own (the server declares interFileDependencies).
+   */
+  const relintDependents = (paths: string[]) => {
+    const dependents = new Set(linter.dependencies.dependents(paths));
+    if (dependents.size === 0) return;
+    let any = false;
+    for (const d of documents.all()) {
+      const p = URI.toPath(d.uri);
+      if (!p || !dependents.has(p)) continue;
+      store.invalidate(d.uri);
+      any = true;
+      if (!caps.pull) publishSoon(d.uri);
+    }
+    if (any && caps.pull) refreshSoon();
   };
 
   connection.onInitialize(
@@ -173,6 +215,10 @@ export function startServer(connection: Connection): void {
         // An open `.rampart.yaml` shadows the disk: its edits apply at once.
         linter.invalidate([path]);
         relintAll();
+      } else if (path) {
+        // An open Dockerfile (or .env, override file …) shadows the disk too: the compose files
+        // that read it are linted again with the buffer's text.
+        relintDependents([path]);
       }
       publishSoon(e.document.uri);
     }),
@@ -187,6 +233,9 @@ export function startServer(connection: Connection): void {
       if (path && isConfigFilePath(path)) {
         linter.invalidate([path]);
         relintAll();
+      } else if (path) {
+        // The disk copy counts again for the documents that read this one.
+        relintDependents([path]);
       }
       if (!caps.pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
     }),
@@ -268,7 +317,8 @@ export function startServer(connection: Connection): void {
     safeNotification(log, 'didChangeWatchedFiles', (params) => {
       const paths = (params?.changes ?? []).map((c) => URI.toPath(c.uri)).filter((p): p is string => p !== undefined);
       linter.invalidate(paths);
-      relintAll();
+      if (paths.length === 0 || paths.some(changesEverything)) relintAll();
+      else relintDependents(paths);
     }),
   );
 

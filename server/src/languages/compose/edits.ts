@@ -35,7 +35,7 @@ function dashColumn(model: ComposeModel, seq: CSeq): number | undefined {
  */
 export function appendToSeq(model: ComposeModel, seq: CSeq, item: string): TextEdit | undefined {
   const text = model.index.text;
-  if (!seq.node?.range) return undefined;
+  if (!seq.node?.range || !inFile(model, seq)) return undefined;
   if (seq.flow) {
     const last = seq.items[seq.items.length - 1];
     if (!last) {
@@ -55,8 +55,20 @@ export function appendToSeq(model: ComposeModel, seq: CSeq, item: string): TextE
   return insertAt(model, model.index.lineEnd(line), `${model.index.eol}${' '.repeat(col)}- ${item}`);
 }
 
+const seqIndents = new WeakMap<ComposeModel, string>();
+
 /** How this file indents block sequences under a key: `- ` at the key's column, or indented. */
 export function sequenceIndent(model: ComposeModel): string {
+  // Memoised: fixes ask once per service, and the answer is a property of the whole file.
+  let known = seqIndents.get(model);
+  if (known === undefined) {
+    known = findSequenceIndent(model);
+    seqIndents.set(model, known);
+  }
+  return known;
+}
+
+function findSequenceIndent(model: ComposeModel): string {
   for (const m of model.maps) {
     if (m.flow) continue;
     for (const e of m.entries) {
@@ -83,6 +95,9 @@ export function insertServiceKey(
   block: { lines: string[]; inline?: string; flowValue: string },
 ): TextEdit | undefined {
   const eol = model.index.eol;
+  // Another file's definition (override file, `extends` base, include) or another service's text
+  // (an `extends` base in this file): an edit here would land in the wrong place.
+  if (def.file !== undefined || def.inherited || !inFile(model, def.entry.value)) return undefined;
   if (def.entry.aliasRange) return undefined;
   const map: CMap | undefined = def.map;
   const keyCol = def.keyRange.start.character;
@@ -129,10 +144,16 @@ function pairEnd(p: { key: unknown; value: unknown }): number | undefined {
   return v?.range?.[1] ?? k?.range?.[1];
 }
 
-/** The text of a node as written. */
+/** The text of a node as written (in the node's own file). */
 export function sourceText(model: ComposeModel, n: CNode): string {
   const r = n.node?.range;
-  return r ? model.index.text.slice(r[0], r[1]) : '';
+  const text = n.src?.index.text ?? model.index.text;
+  return r ? text.slice(r[0], r[1]) : '';
+}
+
+/** True when a node's text is in the model's file (not read from another compose file). */
+export function inFile(model: ComposeModel, n: CNode): boolean {
+  return n.src === undefined || n.src.path === model.path;
 }
 
 /**

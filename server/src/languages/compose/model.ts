@@ -7,11 +7,16 @@ import type { Finding, Range } from '../../engine/types';
 import type { LineIndex } from '../../engine/text';
 import { TreeBuilder, type CEntry, type CMap, type CNode, type ConvertLimits, type MergeSite } from './tree';
 
-/** One definition of a service: in one document of this file (later: in another file). */
+/** One definition of a service: in one document of this file, or (in a project view) in another file. */
 export interface ServiceDefinition {
-  /** Index of the document in the stream. */
+  /** Index of the document in its file's stream. */
   doc: number;
-  /** Absent: this file. Reserved for `extends`, `include` and override files. */
+  /**
+   * Absent: the linted file. Otherwise the absolute path of the file that holds this definition:
+   * another compose file of the project (an override file, COMPOSE_FILE), the file an `extends`
+   * names, or an `include`d file. Ranges of the definition (and of every value read from it) are
+   * in that file; rules report only what has no `file`.
+   */
   file?: string;
   /** The service's key under `services:`. */
   keyRange: Range;
@@ -21,6 +26,31 @@ export interface ServiceDefinition {
   map?: CMap;
   /** When the service's value is an alias (`web: *base`): that alias, as a merge site. */
   aliasSite?: MergeSite;
+  /**
+   * Set when the definition is another service's text that this service inherits: the base of an
+   * `extends` (possibly through a chain), or a service of an `include`d file that this one
+   * overrides. Absent for the service's own definitions (in this file or in an override file).
+   */
+  inherited?: InheritedFrom;
+  /** Folder that relative paths in this definition resolve against (project views only). */
+  dir?: string;
+}
+
+/** How an inherited definition reaches the service (see `ServiceDefinition.inherited`). */
+export interface InheritedFrom {
+  kind: 'extends' | 'include';
+  /** The name of the service the text belongs to (`base` in `extends: base`). */
+  service: string;
+  /**
+   * For `extends`: each `extends` key on the way, outermost first (the service's own `extends:`
+   * first). For `include`: the item of the `include:` list. `file` absent = the linted file.
+   */
+  sites: Array<{ range: Range; file?: string }>;
+}
+
+/** An entry as `layers`/`get`/`at` return it: with the definition (layer) it was read from. */
+export interface LayerEntry extends CEntry {
+  def?: ServiceDefinition;
 }
 
 /** Keys whose value a later layer replaces rather than merges (compose-spec 13-merge.md). */
@@ -30,9 +60,17 @@ export class ComposeService {
   readonly definitions: ServiceDefinition[] = [];
   constructor(readonly name: string) {}
 
-  /** The service's key in the first definition: where findings about something missing go. */
+  /**
+   * The service's key in its first own definition in the linted file (inherited and other files'
+   * definitions skipped): where findings about something missing go.
+   */
   get keyRange(): Range {
-    return this.definitions[0]!.keyRange;
+    return (this.localDefinition ?? this.definitions[0]!).keyRange;
+  }
+
+  /** The first definition written in the linted file for this service itself (where a fix inserts keys). */
+  get localDefinition(): ServiceDefinition | undefined {
+    return this.definitions.find((d) => d.file === undefined && !d.inherited);
   }
 
   /**
@@ -40,23 +78,24 @@ export class ComposeService {
    * the key itself) and `!override` (drops earlier layers). Lists and maps merge across layers;
    * scalars take the last one (see `get`).
    */
-  layers(key: string): CEntry[] {
-    let out: CEntry[] = [];
+  layers(key: string): LayerEntry[] {
+    let out: LayerEntry[] = [];
     for (const d of this.definitions) {
       if (!d.map) continue;
       if (d.map.resets.has(key)) out = [];
-      let e = d.map.byKey.get(key);
+      const e = d.map.byKey.get(key);
       if (!e) continue;
       if (e.value.tag === '!override' || REPLACED_KEYS.has(key)) out = [];
       // `web: *base`: the whole service is an anchor shared with others; say so in `via`.
-      if (d.aliasSite) e = { ...e, via: [d.aliasSite, ...e.via] };
-      out.push(e);
+      out.push(d.aliasSite ? { ...e, via: [d.aliasSite, ...e.via], def: d } : { ...e, def: d });
     }
     return out;
   }
 
   /** The definition an entry returned by `layers`/`get` belongs to (where an edit for it goes). */
   definitionOf(entry: CEntry): ServiceDefinition | undefined {
+    const known = (entry as LayerEntry).def;
+    if (known && this.definitions.includes(known)) return known;
     for (let i = this.definitions.length - 1; i >= 0; i--) {
       const d = this.definitions[i]!;
       const e = d.map?.byKey.get(entry.key);
@@ -66,7 +105,7 @@ export class ComposeService {
   }
 
   /** The effective entry for a key: the last layer's. */
-  get(key: string): CEntry | undefined {
+  get(key: string): LayerEntry | undefined {
     const l = this.layers(key);
     return l[l.length - 1];
   }
@@ -76,12 +115,17 @@ export class ComposeService {
   }
 
   /** Looks a nested key up (`['deploy','resources','limits','memory']`), the last layer that has it winning. */
-  at(path: string[]): CEntry | undefined {
+  at(path: string[]): LayerEntry | undefined {
     const first = this.layers(path[0]!);
     for (let i = first.length - 1; i >= 0; i--) {
       let e: CEntry | undefined = first[i];
-      for (let k = 1; k < path.length && e; k++) e = e.value.kind === 'map' ? e.value.byKey.get(path[k]!) : undefined;
-      if (e) return e;
+      let via = first[i]!.via;
+      for (let k = 1; k < path.length && e; k++) {
+        e = e.value.kind === 'map' ? e.value.byKey.get(path[k]!) : undefined;
+        if (e && e.via.length > 0) via = [...via, ...e.via];
+      }
+      // The merge sites on the way down are kept (a nested value merged from an anchor says so).
+      if (e) return path.length === 1 ? e : { ...e, via, def: first[i]!.def };
     }
     return undefined;
   }
@@ -120,6 +164,8 @@ export interface ComposeModel {
   resolveErrors: Finding[];
   /** Memo slot for the interpolated view (view.ts); not for rules. */
   viewCache?: { key: string | undefined; view: unknown };
+  /** Memo slot for the project view (project.ts); not for rules. */
+  projectCache?: unknown;
 }
 
 export function buildModel(path: string, index: LineIndex, docs: Document.Parsed[], limits?: ConvertLimits): ComposeModel {
@@ -128,9 +174,10 @@ export function buildModel(path: string, index: LineIndex, docs: Document.Parsed
   const documents: ComposeDocumentInfo[] = [];
   const maps: CMap[] = [];
   const resolveErrors: Finding[] = [];
+  const src = { path, index };
 
   docs.forEach((doc, i) => {
-    const tb = new TreeBuilder(doc, index, limits);
+    const tb = new TreeBuilder(doc, index, limits, src);
     const root = tb.root();
     const info: ComposeDocumentInfo = { doc, root };
     documents.push(info);

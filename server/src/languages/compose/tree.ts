@@ -24,9 +24,18 @@ export interface MergeSite {
   alias?: boolean;
 }
 
+/** The file a node was read from (shared by every node of one parse). */
+export interface NodeSource {
+  /** Absolute path of the compose file, as given to the parser. */
+  path: string;
+  index: LineIndex;
+}
+
 interface CBase {
   /** The node's value range (for a tagged node, after the tag). */
   range: Range;
+  /** The file the node's text is in (ranges are in its line index). */
+  src?: NodeSource;
   /** The YAML node; absent for placeholders. */
   node?: YNode;
   /** `!reset`, `!override` or another explicit tag. */
@@ -144,6 +153,8 @@ export class TreeBuilder {
     private readonly doc: Document.Parsed,
     private readonly index: LineIndex,
     private readonly limits: ConvertLimits = DEFAULT_LIMITS,
+    /** Recorded on every node, so a node read through another file's service still says where it is. */
+    private readonly src?: NodeSource,
   ) {
     this.resolveAliases();
     this.boundExpansion();
@@ -275,7 +286,7 @@ export class TreeBuilder {
   }
 
   private placeholder(range: Range): CScalar {
-    return { kind: 'scalar', value: null, source: '', range, truncated: true };
+    return { kind: 'scalar', value: null, source: '', range, truncated: true, src: this.src };
   }
 
   /** Follows an alias; undefined (after reporting) when it cannot be followed. */
@@ -293,7 +304,7 @@ export class TreeBuilder {
   }
 
   convert(n: YNode | null | undefined, depth: number, at?: Range): CNode {
-    if (!n) return { kind: 'scalar', value: null, source: '', range: at ?? this.index.rangeOf(0, 0) };
+    if (!n) return { kind: 'scalar', value: null, source: '', range: at ?? this.index.rangeOf(0, 0), src: this.src };
     if (isAlias(n)) {
       const t = this.target(n);
       return t ? this.convert(t, depth + 1, this.rangeOf(n)) : this.placeholder(this.rangeOf(n));
@@ -310,7 +321,7 @@ export class TreeBuilder {
       return this.placeholder(range);
     }
     const tag = n.tag && !n.tag.startsWith('tag:yaml.org,2002:') ? n.tag : undefined;
-    const base = { range, tag, anchor: n.anchor ?? undefined };
+    const base = { range, tag, anchor: n.anchor ?? undefined, src: this.src };
     let out: CNode;
     if (isScalar(n)) {
       const r = n.range;
@@ -335,7 +346,7 @@ export class TreeBuilder {
     return out;
   }
 
-  private convertMap(n: YAMLMap, base: { range: Range; tag?: string; anchor?: string }, depth: number): CMap {
+  private convertMap(n: YAMLMap, base: { range: Range; tag?: string; anchor?: string; src?: NodeSource }, depth: number): CMap {
     const map: CMap = {
       ...base,
       kind: 'map',

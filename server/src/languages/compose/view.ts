@@ -3,7 +3,7 @@
 // capabilities, build, image, healthcheck). Built lazily per (model, .env text) and memoised,
 // because parsing has no rule context and the `.env` can change while the compose file does not.
 import type { Range, RuleContext } from '../../engine/types';
-import type { ComposeModel, ComposeService } from './model';
+import type { ComposeModel, ComposeService, LayerEntry, ServiceDefinition } from './model';
 import type { CEntry, CMap, CNode, CScalar, MergeSite } from './tree';
 import { scalarText } from './tree';
 import { interpolate, parseComposeBool, parseEnvFile, type EnvVars, type Interpolated } from './interpolate';
@@ -12,6 +12,14 @@ import { interpolate, parseComposeBool, parseEnvFile, type EnvVars, type Interpo
 export interface Origin {
   range: Range;
   via: MergeSite[];
+  /**
+   * The file `range` is in when it is not the linted file (project views read other compose
+   * files: override files, `extends` bases, includes). Such a value is reported by that file's
+   * own lint, never here.
+   */
+  file?: string;
+  /** The service definition (layer) the value was read from: `layer.inherited` says it came through `extends` or `include`. */
+  layer?: ServiceDefinition;
 }
 
 /** A scalar as Compose will read it. */
@@ -119,7 +127,20 @@ export interface HealthcheckSpec extends Origin {
   entry: CEntry;
   /** `disable: true` or `test: ["NONE"]`. */
   disabled: boolean;
+  /** The value that turns it off: the `disable` value, or the `NONE` of `test`. */
+  disabledBy?: Value;
   test?: CNode;
+  /** The effective `test` entry (for edits), with its definition. */
+  testEntry?: LayerEntry;
+}
+
+/** One `env_file` entry (string, or `{path, required}`). */
+export interface EnvFileRef extends Origin {
+  node: CNode;
+  /** The path as written and as Compose reads it (`text` undefined when a variable is unknown). */
+  path: Value;
+  /** `required:` when written (`false`: a missing file is fine). */
+  required?: boolean;
 }
 
 export interface EnvFileInfo {
@@ -128,8 +149,18 @@ export interface EnvFileInfo {
   vars: EnvVars;
 }
 
-function originOf(range: Range, via: MergeSite[]): Origin {
-  return { range, via };
+function originOf(view: ComposeView, node: CNode, via: MergeSite[], layer: ServiceDefinition | undefined): Origin {
+  return { range: node.range, via, file: view.fileOf(node), layer };
+}
+
+/** Options of a view over more than the file itself (project.ts builds them). */
+export interface ComposeViewOptions {
+  /** The services to view (merged across files); default: the model's own. */
+  services?: ComposeService[];
+  /** Variables for nodes of other files (an `include` with its own `.env`), by file path. */
+  envs?: ReadonlyMap<string, EnvVars>;
+  /** Whether a service's missing settings are judged in this file (see ServiceView.judgedHere). */
+  judged?: (service: ComposeService) => boolean;
 }
 
 export class ComposeView {
@@ -138,8 +169,26 @@ export class ComposeView {
   constructor(
     readonly model: ComposeModel,
     readonly env: EnvFileInfo,
+    readonly options: ComposeViewOptions = {},
   ) {
-    this.services = model.services.map((s) => new ServiceView(this, s));
+    this.services = (options.services ?? model.services).map((s) => new ServiceView(this, s));
+  }
+
+  /** The file a node's text is in, when it is not the linted file. */
+  fileOf(node: CNode): string | undefined {
+    const p = node.src?.path;
+    return p !== undefined && p !== this.model.path ? p : undefined;
+  }
+
+  /** Whether a service's missing settings are judged here (see ServiceView.judgedHere). */
+  judged(service: ComposeService): boolean {
+    if (this.options.judged) return this.options.judged(service);
+    return !this.model.isOverride && !service.has('extends');
+  }
+
+  private varsFor(node: CNode): EnvVars {
+    const file = this.fileOf(node);
+    return (file !== undefined ? this.options.envs?.get(file) : undefined) ?? this.env.vars;
   }
 
   service(name: string): ServiceView | undefined {
@@ -151,23 +200,23 @@ export class ComposeView {
     let r = this.memo.get(node);
     if (!r) {
       const raw = scalarText(node);
-      r = raw === undefined ? { state: node.truncated ? 'unknown' : 'literal', value: undefined, vars: [] } : interpolate(raw, this.env.vars);
+      r = raw === undefined ? { state: node.truncated ? 'unknown' : 'literal', value: undefined, vars: [] } : interpolate(raw, this.varsFor(node));
       this.memo.set(node, r);
     }
     return r;
   }
 
-  /** A scalar node as a Value; undefined for collections. */
-  value(node: CNode, via: MergeSite[], range?: Range): Value | undefined {
+  /** A scalar node as a Value; undefined for collections. `layer`: the definition it was read from. */
+  value(node: CNode, via: MergeSite[], range?: Range, layer?: ServiceDefinition): Value | undefined {
     if (node.kind !== 'scalar') return undefined;
     const iv = this.interpolate(node);
-    return { node, range: range ?? node.range, via, raw: scalarText(node), iv, text: iv.value };
+    return { node, range: range ?? node.range, via, file: this.fileOf(node), layer, raw: scalarText(node), iv, text: iv.value };
   }
 
   /** A slice `[start, end)` of a scalar's text as a Part, located exactly when the source allows. */
   part(node: CScalar, start: number, end: number): Part {
     const raw = (scalarText(node) ?? '').slice(start, end);
-    const iv = interpolate(raw, this.env.vars);
+    const iv = interpolate(raw, this.varsFor(node));
     const { range, exact } = subRange(this.model, node, start, end);
     return { text: iv.value, raw, range, exact, state: iv.state };
   }
@@ -179,7 +228,10 @@ export class ComposeView {
   }
 }
 
-/** The exact range of `[start, end)` of a scalar's value when its source spells the value verbatim. */
+/**
+ * The exact range of `[start, end)` of a scalar's value when its source spells the value verbatim
+ * (in the node's own file: a node read from another compose file carries its line index).
+ */
 export function subRange(model: ComposeModel, node: CScalar, start: number, end: number): { range: Range; exact: boolean } {
   const raw = scalarText(node);
   const r0 = node.node?.range?.[0];
@@ -187,7 +239,8 @@ export function subRange(model: ComposeModel, node: CScalar, start: number, end:
     let inner: number | undefined;
     if ((node.type === 'PLAIN' || typeof node.value !== 'string') && node.source === raw) inner = r0;
     else if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.source.slice(1, -1) === raw) inner = r0 + 1;
-    if (inner !== undefined) return { range: model.index.rangeOf(inner + start, inner + end), exact: true };
+    const index = node.src?.index ?? model.index;
+    if (inner !== undefined) return { range: index.rangeOf(inner + start, inner + end), exact: true };
   }
   return { range: node.range, exact: false };
 }
@@ -265,26 +318,36 @@ export class ServiceView {
     return this.service.keyRange;
   }
 
+  /**
+   * True when this file judges (and reports) what the service lacks: it holds the service's first
+   * own definition in the project and every `extends`/`include` base could be read. False in an
+   * override file whose base defines the service, or for a service whose base is unknown. Rules
+   * about missing hardening skip a service when it is false.
+   */
+  get judgedHere(): boolean {
+    return this.view.judged(this.service);
+  }
+
   private memo<T>(key: string, f: () => T): T {
     if (!this.cache.has(key)) this.cache.set(key, f());
     return this.cache.get(key) as T;
   }
 
-  /** The effective entry for a key (last layer). */
-  entry(key: string): CEntry | undefined {
+  /** The effective entry for a key (last layer), with the definition it comes from in `def`. */
+  entry(key: string): LayerEntry | undefined {
     return this.service.get(key);
   }
 
   /** A scalar key's value (`user`, `network_mode`, `pid`, …); undefined when absent or not a scalar. */
   scalar(key: string): Value | undefined {
     const e = this.service.get(key);
-    return e ? this.view.value(e.value, e.via) : undefined;
+    return e ? this.view.value(e.value, e.via, undefined, e.def) : undefined;
   }
 
   /** A nested scalar (`['deploy','resources','limits','memory']`). */
   scalarAt(path: string[]): Value | undefined {
     const e = this.service.at(path);
-    return e ? this.view.value(e.value, e.via) : undefined;
+    return e ? this.view.value(e.value, e.via, undefined, e.def) : undefined;
   }
 
   /**
@@ -314,22 +377,23 @@ export class ServiceView {
     return this.scalar('network_mode');
   }
 
-  /** Items of a list key across layers, each with the merge sites of the entry that holds it. */
-  items(key: string): Array<{ node: CNode; range: Range; via: MergeSite[] }> {
-    const out: Array<{ node: CNode; range: Range; via: MergeSite[] }> = [];
+  /** Items of a list key across layers, each with the merge sites and the definition of the entry that holds it. */
+  items(key: string): Array<{ node: CNode; range: Range; via: MergeSite[]; file?: string; layer?: ServiceDefinition }> {
+    const out: Array<{ node: CNode; range: Range; via: MergeSite[]; file?: string; layer?: ServiceDefinition }> = [];
+    const push = (node: CNode, e: LayerEntry) => out.push({ node, range: node.range, via: e.via, file: this.view.fileOf(node), layer: e.def });
     for (const e of this.service.layers(key)) {
-      if (e.value.kind === 'seq') for (const it of e.value.items) out.push({ node: it.value, range: it.value.range, via: e.via });
-      else if (e.value.kind === 'scalar' && scalarText(e.value) !== undefined) out.push({ node: e.value, range: e.value.range, via: e.via });
+      if (e.value.kind === 'seq') for (const it of e.value.items) push(it.value, e);
+      else if (e.value.kind === 'scalar' && scalarText(e.value) !== undefined) push(e.value, e);
     }
     return out;
   }
 
   get ports(): PortSpec[] {
-    return this.memo('ports', () => this.items('ports').map((it) => this.port(it.node, it.via)).filter((p): p is PortSpec => !!p));
+    return this.memo('ports', () => this.items('ports').map((it) => this.port(it.node, it.via, it.layer)).filter((p): p is PortSpec => !!p));
   }
 
-  private port(node: CNode, via: MergeSite[]): PortSpec | undefined {
-    const o = originOf(node.range, via);
+  private port(node: CNode, via: MergeSite[], layer: ServiceDefinition | undefined): PortSpec | undefined {
+    const o = originOf(this.view, node, via, layer);
     if (node.kind === 'map') {
       const part = (k: string) => {
         const e = node.byKey.get(k);
@@ -379,7 +443,7 @@ export class ServiceView {
 
   get volumes(): VolumeSpec[] {
     return this.memo('volumes', () => {
-      const all = this.items('volumes').map((it) => this.volume(it.node, it.via)).filter((v): v is VolumeSpec => !!v);
+      const all = this.items('volumes').map((it) => this.volume(it.node, it.via, it.layer)).filter((v): v is VolumeSpec => !!v);
       // Across layers a later mount on the same target replaces the earlier one (13-merge.md).
       const byTarget = new Map<string, VolumeSpec>();
       const out: VolumeSpec[] = [];
@@ -396,8 +460,8 @@ export class ServiceView {
     });
   }
 
-  private volume(node: CNode, via: MergeSite[]): VolumeSpec | undefined {
-    const o = originOf(node.range, via);
+  private volume(node: CNode, via: MergeSite[], layer: ServiceDefinition | undefined): VolumeSpec | undefined {
+    const o = originOf(this.view, node, via, layer);
     if (node.kind === 'map') {
       const sc = (m: CMap | undefined, k: string) => {
         const e = m?.byKey.get(k);
@@ -474,6 +538,8 @@ export class ServiceView {
     const byKey = new Map<string, KeyValue>();
     for (const e of entries) {
       const v = e.value;
+      const layer = (e as LayerEntry).def;
+      const file = this.view.fileOf(v);
       if (v.kind === 'map') {
         for (const me of v.entries) {
           const via = [...e.via, ...me.via];
@@ -483,6 +549,8 @@ export class ServiceView {
           byKey.set(me.key, {
             range: me.keyRange,
             via,
+            file,
+            layer,
             key: me.key,
             keyRange: me.keyRange,
             value: has ? this.view.wholePart(val as CScalar) : undefined,
@@ -504,6 +572,8 @@ export class ServiceView {
           byKey.set(key, {
             range: n.range,
             via: e.via,
+            file,
+            layer,
             key,
             keyRange: subRange(this.view.model, n, 0, keyEnd).range,
             value: eq < 0 ? undefined : this.view.part(n, eq + 1, raw.length),
@@ -520,9 +590,9 @@ export class ServiceView {
     return this.memo('security_opt', () => {
       const out: SecurityOpt[] = [];
       for (const it of this.items('security_opt')) {
-        const value = this.view.value(it.node, it.via);
+        const value = this.view.value(it.node, it.via, undefined, it.layer);
         if (!value) continue;
-        const opt: SecurityOpt = { range: it.range, via: it.via, node: it.node, value };
+        const opt: SecurityOpt = { range: it.range, via: it.via, file: it.file, layer: it.layer, node: it.node, value };
         const t = value.text;
         if (t !== undefined) {
           // Docker splits on `=` first, then (legacy form) on `:`; `no-new-privileges` may stand alone.
@@ -555,12 +625,35 @@ export class ServiceView {
   private caps(key: string): Capability[] {
     const out: Capability[] = [];
     for (const it of this.items(key)) {
-      const value = this.view.value(it.node, it.via);
+      const value = this.view.value(it.node, it.via, undefined, it.layer);
       if (!value) continue;
       const name = value.text?.trim().toUpperCase().replace(/^CAP_/, '');
-      out.push({ range: it.range, via: it.via, node: it.node, value, name });
+      out.push({ range: it.range, via: it.via, file: it.file, layer: it.layer, node: it.node, value, name });
     }
     return out;
+  }
+
+  /** `env_file` entries across layers (string, list, or `{path, required}` items); a later entry for the same path wins. */
+  get envFiles(): EnvFileRef[] {
+    return this.memo('env_file', () => {
+      const out: EnvFileRef[] = [];
+      for (const it of this.items('env_file')) {
+        const n = it.node;
+        let pathNode: CNode | undefined = n;
+        let required: boolean | undefined;
+        if (n.kind === 'map') {
+          pathNode = n.byKey.get('path')?.value;
+          const r = n.byKey.get('required')?.value;
+          if (r?.kind === 'scalar') required = typeof r.value === 'boolean' ? r.value : parseComposeBool(this.view.interpolate(r).value ?? '');
+        }
+        const path = pathNode ? this.view.value(pathNode, it.via, undefined, it.layer) : undefined;
+        if (!path || path.raw === undefined) continue;
+        const i = out.findIndex((x) => x.path.text !== undefined && x.path.text === path.text);
+        if (i >= 0) out.splice(i, 1);
+        out.push({ range: path.range, via: it.via, file: it.file, layer: it.layer, node: n, path, required });
+      }
+      return out;
+    });
   }
 
   get build(): BuildSpec | undefined {
@@ -568,28 +661,33 @@ export class ServiceView {
       const layers = this.service.layers('build');
       if (layers.length === 0) return undefined;
       const last = layers[layers.length - 1]!;
-      if (last.value.kind === 'scalar') {
-        return { range: last.value.range, via: last.via, form: 'string', context: this.view.value(last.value, last.via), args: [] };
-      }
-      if (last.value.kind !== 'map') return undefined;
-      // Later layers' build keys win key by key (maps merge).
+      if (last.value.kind !== 'scalar' && last.value.kind !== 'map') return undefined;
+      // Later layers' build keys win key by key (maps merge); a string layer (`build: ./api`)
+      // is its `context` (compose-go mergeBuild), so another file can add a `target` to it.
       const pick = (k: string): Value | undefined => {
         for (let i = layers.length - 1; i >= 0; i--) {
           const m = layers[i]!.value;
+          if (m.kind === 'scalar' && k === 'context') return this.view.value(m, layers[i]!.via, undefined, layers[i]!.def);
           const e = m.kind === 'map' ? m.byKey.get(k) : undefined;
-          if (e) return this.view.value(e.value, [...layers[i]!.via, ...e.via]);
+          if (e) return this.view.value(e.value, [...layers[i]!.via, ...e.via], undefined, layers[i]!.def);
         }
         return undefined;
       };
+      if (layers.length === 1 && last.value.kind === 'scalar') {
+        const context = this.view.value(last.value, last.via, undefined, last.def);
+        return { range: last.value.range, via: last.via, file: this.view.fileOf(last.value), layer: last.def, form: 'string', context, args: [] };
+      }
       const argEntries: CEntry[] = [];
       for (const l of layers) {
         const a = l.value.kind === 'map' ? l.value.byKey.get('args') : undefined;
-        if (a) argEntries.push({ ...a, via: [...l.via, ...a.via] });
+        if (a) argEntries.push({ ...a, via: [...l.via, ...a.via], def: l.def } as LayerEntry);
       }
       return {
         range: last.value.range,
         via: last.via,
-        form: 'map',
+        file: this.view.fileOf(last.value),
+        layer: last.def,
+        form: last.value.kind === 'scalar' ? 'string' : 'map',
         context: pick('context'),
         dockerfile: pick('dockerfile'),
         dockerfileInline: pick('dockerfile_inline'),
@@ -605,15 +703,23 @@ export class ServiceView {
     const disable = this.service.at(['healthcheck', 'disable']);
     const test = this.service.at(['healthcheck', 'test']);
     let disabled = false;
+    let disabledBy: Value | undefined;
     if (disable?.value.kind === 'scalar') {
       const v = disable.value.value;
       disabled = v === true || (typeof v === 'string' && parseComposeBool(this.view.interpolate(disable.value).value ?? '') === true);
+      if (disabled) disabledBy = this.view.value(disable.value, disable.via, undefined, disable.def);
     }
     if (test?.value.kind === 'seq') {
-      const first = scalarText(test.value.items[0]?.value);
-      if (first?.toUpperCase() === 'NONE') disabled = true;
-    } else if (test && scalarText(test.value)?.toUpperCase() === 'NONE') disabled = true;
-    return { range: e.keyRange, via: e.via, entry: e, disabled, test: test?.value };
+      const firstNode = test.value.items[0]?.value;
+      if (scalarText(firstNode)?.toUpperCase() === 'NONE') {
+        disabled = true;
+        disabledBy ??= this.view.value(firstNode!, test.via, undefined, test.def);
+      }
+    } else if (test && scalarText(test.value)?.toUpperCase() === 'NONE') {
+      disabled = true;
+      disabledBy ??= this.view.value(test.value, test.via, undefined, test.def);
+    }
+    return { range: e.keyRange, via: e.via, file: this.view.fileOf(e.value), layer: e.def, entry: e, disabled, disabledBy, test: test?.value, testEntry: test };
   }
 }
 

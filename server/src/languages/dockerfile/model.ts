@@ -6,6 +6,7 @@ import { LineIndex } from '../../engine/text';
 import { memoizeInstructionArguments } from './ast-memo';
 import type { Range } from '../../engine/types';
 import { forEachCommand, isPosixShell, programName, tokenizeShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { entrypointDropsPrivileges, imageFacts, isWindowsImage, knownNonRootImage } from './images';
 
 export interface ImageRef {
   /** The image reference as written in FROM (may contain `${VAR}`). */
@@ -764,4 +765,82 @@ export function declarations(model: DockerfileModel): Declaration[] {
     for (const p of props) out.push({ keyword: kw, ...p, instruction: ins, stage, onbuild });
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runtime facts of a stage, shared by the Dockerfile rules and the compose rules that read the
+// Dockerfile a service builds (compose/user-root, compose/healthcheck-missing judge the final
+// stage, or the `build.target` stage, with the same logic).
+
+/** True when a resolved USER value (`user[:group]`) names uid 0. */
+export function isRootUser(value: string): boolean {
+  const user = value.trim().split(':')[0]!.trim();
+  return user.toLowerCase() === 'root' || /^0+$/.test(user);
+}
+
+/** Why the image built from a stage runs as root. */
+export type StageRoot =
+  /** A USER in the stage (or a stage it is built FROM) names root; `range` is its argument. */
+  | { kind: 'user'; ins: Instruction; stage: DockerStage; written: string; value: string; range: Range }
+  /** No USER anywhere in the chain, and the base image (`base.image`) runs as root. */
+  | { kind: 'default'; base: DockerStage };
+
+/**
+ * Whether the image built from `stage` (the final stage, or a `--target`) runs its process as
+ * root: its effective USER (following FROM <stage>) is root/0, or there is none and the base image
+ * is not known to run as another user. Undefined when it does not, or when Rampart cannot tell
+ * (a USER or base image behind an unresolved variable, Windows images).
+ */
+export function stageRunsAsRoot(model: DockerfileModel, stage: DockerStage): StageRoot | undefined {
+  const root = baseStage(stage);
+  const base = imageFacts(root.image);
+  if (base && isWindowsImage(base)) return undefined;
+  const user = inheritedWithStage(stage, 'USER');
+  if (user) {
+    const range = user.ins.getArgumentsRange();
+    if (!range) return undefined;
+    const written = user.ins.getArguments().map((a) => a.getValue()).join(' ');
+    const value = resolveInStage(model, user.stage, user.ins, written);
+    if (value === undefined || !isRootUser(value)) return undefined;
+    return { kind: 'user', ins: user.ins, stage: user.stage, written, value, range };
+  }
+  if (!base) {
+    // Unresolved base (`FROM ${BASE}`) is unknown; scratch has no /etc/passwd and runs as uid 0.
+    if (!root.image.scratch) return undefined;
+  } else {
+    if (knownNonRootImage(base)) return undefined;
+    if (entrypointDropsPrivileges(base) && !inheritedWithStage(stage, 'ENTRYPOINT')) return undefined;
+  }
+  return { kind: 'default', base: root };
+}
+
+/** The HEALTHCHECK in effect for the image built from `stage` (following FROM <stage>); `none` for HEALTHCHECK NONE. */
+export function stageHealthcheck(stage: DockerStage): { ins: Instruction; stage: DockerStage; none: boolean } | undefined {
+  const hc = inheritedWithStage(stage, 'HEALTHCHECK');
+  if (!hc) return undefined;
+  const sub = hc.ins.getArguments()[0];
+  return { ...hc, none: !!sub && sub.getValue().toUpperCase() === 'NONE' };
+}
+
+/** The stage an image is built from: the `target` stage when named (undefined when no stage has that name), else the final stage. */
+export function targetStage(model: DockerfileModel, target?: string): DockerStage | undefined {
+  if (target === undefined || target === '') return model.finalStage;
+  const lower = target.toLowerCase();
+  for (let i = model.stages.length - 1; i >= 0; i--) if (model.stages[i]!.name === lower) return model.stages[i];
+  return undefined;
+}
+
+/** The first TCP port the image built from `stage` exposes (EXPOSE, following FROM <stage>), resolved. */
+export function stageExposedPort(model: DockerfileModel, stage: DockerStage): string | undefined {
+  for (const s of stageChain(stage)) {
+    for (const ins of s.instructions) {
+      if (ins.getKeyword() !== 'EXPOSE') continue;
+      for (const a of ins.getArguments()) {
+        const v = resolveInStage(model, s, ins, a.getValue());
+        const m = v === undefined ? null : /^(\d{1,5})(?:\/tcp)?$/i.exec(v);
+        if (m) return m[1];
+      }
+    }
+  }
+  return undefined;
 }

@@ -10,6 +10,9 @@ import { sensitiveHostMount } from './sensitive-host-mount';
 import { portAllInterfaces } from './port-all-interfaces';
 import { imageLatest } from './image-latest';
 import { secretInEnvironment } from './secret-in-environment';
+import { healthcheckMissing } from './healthcheck-missing';
+import { userRoot } from './user-root';
+import { envFileCommitted } from './env-file-committed';
 import { duplicateMergeKey } from './duplicate-merge-key';
 import { dockerSocket } from './docker-socket';
 import { dockerSocketReadonly } from './docker-socket-readonly';
@@ -29,11 +32,14 @@ export const composeRules: Rule<ComposeModel>[] = [
   readOnlyRootfs,
   resourceLimits,
   pidsLimit,
+  healthcheckMissing,
+  userRoot,
   hostNamespace,
   unconfinedSecurityProfile,
   sensitiveHostMount,
   portAllInterfaces,
   imageLatest,
   secretInEnvironment,
+  envFileCommitted,
   duplicateMergeKey,
 ];

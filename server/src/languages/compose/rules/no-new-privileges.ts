@@ -2,9 +2,10 @@ import { defineMeta } from '../../../engine/meta';
 import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import type { CSeq } from '../tree';
-import { composeView, goParseBool, type SecurityOpt, type ServiceView } from '../view';
+import { goParseBool, type SecurityOpt, type ServiceView } from '../view';
+import { projectView } from '../project';
 import { appendToSeq, flowScalar, insertServiceKey, sequenceIndent, sourceText } from '../edits';
-import { mergeRelated, provenanceNote } from './shared';
+import { originRelated, provenanceNote } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/no-new-privileges',
@@ -31,13 +32,12 @@ const ITEM = 'no-new-privileges:true';
 export const noNewPrivileges: Rule<ComposeModel> = {
   meta,
   check(model, ctx) {
-    // An override file is merged with its base, which may set the option.
-    if (model.isOverride) return [];
-    const view = composeView(model, ctx);
+    // The effective list across override files, COMPOSE_FILE and `extends` (project view): a
+    // missing option is judged where the service's base definition is, a `false` is reported
+    // in the file that writes it.
+    const view = projectView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
-      // The base service of `extends` may set it (resolved in a later increment).
-      if (svc.service.has('extends')) continue;
       const opts = svc.securityOpt;
       // An option Rampart cannot read might be the one: unknown is never reported.
       if (opts.some((o) => o.value.text === undefined)) continue;
@@ -46,14 +46,16 @@ export const noNewPrivileges: Rule<ComposeModel> = {
       if (last) {
         const on = last.arg === undefined ? true : goParseBool(last.arg);
         if (on !== false) continue; // true, or a value Docker rejects (not this rule's business)
+        if (last.file !== undefined) continue;
         out.push({
           range: last.range,
           message: `Service "${svc.name}" sets no-new-privileges to false${provenanceNote(last.value)}: setuid binaries in the container can raise the privileges of any process.`,
-          related: mergeRelated(svc.name, last.via),
+          related: originRelated(svc.name, last),
           fixes: fixFor(model, svc, last),
         });
         continue;
       }
+      if (!svc.judgedHere) continue;
       out.push({
         range: svc.keyRange,
         message: `Service "${svc.name}" does not set no-new-privileges: setuid binaries in the container can raise the privileges of any process.`,
@@ -77,20 +79,28 @@ function fixFor(model: ComposeModel, svc: ServiceView, off: SecurityOpt | undefi
 }
 
 function editFor(model: ComposeModel, svc: ServiceView, off: SecurityOpt | undefined): TextEdit | undefined {
+  // A `false` item written in this service: set it to true, keeping its separator and quotes.
+  if (off && off.file === undefined && off.via.length === 0 && !off.layer?.inherited) {
+    const sep = off.sep ?? ':';
+    return { range: off.node.range, newText: quoteLike(sourceText(model, off.node), `no-new-privileges${sep}true`) };
+  }
   const e = svc.entry('security_opt');
-  const def = e ? svc.service.definitionOf(e) : svc.service.definitions[0];
+  const local = svc.service.localDefinition;
+  if (!e || e.def?.file !== undefined || e.def?.inherited) {
+    // No list, or the effective one comes from an `extends` base or another compose file: lists
+    // append across those layers, so this service's own list only needs the option.
+    if (off || !local || local.aliasSite) return undefined;
+    const own = local.map?.byKey.get('security_opt');
+    if (own) return own.value.kind === 'seq' && own.via.length === 0 && !own.aliasRange ? appendToSeq(model, own.value, ITEM) : undefined;
+    return insertServiceKey(model, local, 'security_opt', { lines: [`${sequenceIndent(model)}- ${ITEM}`], flowValue: `[${ITEM}]` });
+  }
+  const def = svc.service.definitionOf(e);
   if (!def || def.aliasSite) return undefined;
-  if (!e) return insertServiceKey(model, def, 'security_opt', { lines: [`${sequenceIndent(model)}- ${ITEM}`], flowValue: `[${ITEM}]` });
   if (e.value.kind !== 'seq') return undefined;
   const seq: CSeq = e.value;
-  const ownItem = off && seq.items.some((it) => it.value === off.node) ? off : undefined;
 
   // The list is written in this service: edit it in its own style.
   if (e.via.length === 0 && !e.aliasRange) {
-    if (off && ownItem) {
-      const sep = off.sep ?? ':';
-      return { range: off.node.range, newText: quoteLike(sourceText(model, off.node), `no-new-privileges${sep}true`) };
-    }
     if (off) return undefined; // the false item lives in another layer: let that layer's edit do it
     return appendToSeq(model, seq, ITEM);
   }

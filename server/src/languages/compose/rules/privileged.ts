@@ -1,9 +1,10 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
 import type { ComposeModel } from '../model';
-import { composeView, subRange, type ServiceView, type Value } from '../view';
+import { subRange, type ServiceView, type Value } from '../view';
+import { projectView } from '../project';
 import { insertServiceKey } from '../edits';
-import { mergeRelated, provenanceNote } from './shared';
+import { originRelated, provenanceNote } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/privileged',
@@ -29,15 +30,16 @@ export const meta = defineMeta({
 export const privileged: Rule<ComposeModel> = {
   meta,
   check(model, ctx) {
-    const view = composeView(model, ctx);
+    // The effective setting across override files and `extends`; reported in the file that writes it.
+    const view = projectView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
       const v = svc.bool('privileged');
-      if (!v || v.bool !== true) continue;
+      if (!v || v.bool !== true || v.file !== undefined) continue;
       out.push({
         range: v.range,
         message: `Service "${svc.name}" runs privileged${provenanceNote(v)}: it has full access to the host's devices and kernel.`,
-        related: mergeRelated(svc.name, v.via),
+        related: originRelated(svc.name, v),
         fixes: fixes(model, svc, v),
       });
     }
@@ -48,6 +50,13 @@ export const privileged: Rule<ComposeModel> = {
 function fixes(model: ComposeModel, svc: ServiceView, v: Value): Fix[] {
   const title = `Set privileged: false in service "${svc.name}"`;
   const entry = svc.entry('privileged')!;
+  const def = svc.service.definitionOf(entry);
+  if (v.layer?.inherited) {
+    // From an `extends` base: this service's own key wins; editing the base reaches every service built on it.
+    const own = svc.service.localDefinition;
+    const ins = own && !own.aliasSite ? insertServiceKey(model, own, 'privileged', { lines: [], inline: 'false', flowValue: 'false' }) : undefined;
+    return ins ? [{ title, kind: 'suggest', edits: [ins] }] : [];
+  }
   if (v.via.length === 0) {
     // Written in the service: change the value (or the default that supplies it) in place.
     // The innermost default that supplied the value (`${A:-${B:-true}}` → the `true`).
@@ -61,7 +70,6 @@ function fixes(model: ComposeModel, svc: ServiceView, v: Value): Fix[] {
   }
   // Merged from an anchor: override it in this service only; editing the anchor reaches further.
   const out: Fix[] = [];
-  const def = svc.service.definitionOf(entry);
   const ins: TextEdit | undefined = def && !def.aliasSite ? insertServiceKey(model, def, 'privileged', { lines: [], inline: 'false', flowValue: 'false' }) : undefined;
   if (ins) out.push({ title, kind: 'suggest', edits: [ins] });
   const anchor = [...v.via].reverse().find((s) => s.anchor)?.anchor;

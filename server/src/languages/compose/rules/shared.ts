@@ -4,7 +4,7 @@
 import type { Fix, Range, RelatedLocation, TextEdit } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import type { CEntry, CItem, CNode, CSeq, MergeSite } from '../tree';
-import type { ServiceView, Value } from '../view';
+import type { Origin, ServiceView, Value } from '../view';
 import { flowScalar, insertServiceKey, sequenceIndent, sourceText } from '../edits';
 
 /** Related locations at each `<<` that brought a value into a service. */
@@ -19,9 +19,30 @@ export function mergeRelated(service: string, via: MergeSite[]): RelatedLocation
   }));
 }
 
+/**
+ * Related locations for a value in a project view: each `<<` that merged it, then each `extends`
+ * key (or `include` item) that brought it into the service, in whatever file it is.
+ */
+export function originRelated(service: string, o: Origin): RelatedLocation[] {
+  const out = mergeRelated(service, o.via);
+  const inh = o.layer?.inherited;
+  if (inh) {
+    for (const site of inh.sites) {
+      out.push({
+        ...(site.file !== undefined ? { path: site.file } : {}),
+        range: site.range,
+        message: inh.kind === 'extends' ? `Service "${service}" inherits from service "${inh.service}" here (extends)` : `Service "${service}" is merged over the included service "${inh.service}" here`,
+      });
+    }
+  }
+  return out;
+}
+
 /** ` (merged from "*common"; "${PRIV:-true}" resolves to "true")`, or '' for a plain literal. */
-export function provenanceNote(v: Pick<Value, 'via' | 'iv' | 'raw' | 'text'>): string {
+export function provenanceNote(v: Pick<Value, 'via' | 'iv' | 'raw' | 'text'> & { layer?: Value['layer'] }): string {
   const notes: string[] = [];
+  const inh = v.layer?.inherited;
+  if (inh) notes.push(inh.kind === 'extends' ? `inherited from service "${inh.service}" through extends` : `from the included service "${inh.service}"`);
   const anchor = v.via.find((s) => s.anchor)?.anchor;
   if (v.via.length > 0) notes.push(v.via[0]!.alias ? `from "*${anchor}"` : anchor ? `merged from "*${anchor}"` : 'merged with "<<"');
   if (v.iv.state === 'resolved' && v.raw !== undefined && v.text !== undefined) {

@@ -1,7 +1,7 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Fix, Rule } from '../../../engine/types';
-import type { DockerfileModel, DockerStage } from '../model';
-import { baseStage, inheritedWithStage, resolveInStage, stageChain } from '../model';
+import type { DockerfileModel } from '../model';
+import { baseStage, inheritedWithStage, stageExposedPort, stageHealthcheck } from '../model';
 import { imageFacts, isShellLess, type ImageFacts } from '../images';
 import { insertRuntimeInstruction } from '../edits';
 
@@ -21,51 +21,36 @@ export const meta = defineMeta({
 
 const FLAGS = '--interval=30s --timeout=5s --start-period=10s --retries=3';
 
+/** A health probe that works in the image without extra packages, when Rampart knows one. */
+export interface HealthcheckTemplate {
+  /** The Dockerfile instruction (`HEALTHCHECK --interval=… CMD …`). */
+  line: string;
+  title: string;
+  /** The shell command alone (for a Compose `test: ["CMD-SHELL", …]`). */
+  command: string;
+  /** What the probe does, for fix titles ("requests http://localhost:3000/health with node (…)"). */
+  probe: string;
+}
+
 /** A HEALTHCHECK that works in the image without extra packages, when Rampart knows one. */
-export function healthcheckTemplate(base: ImageFacts | undefined, port: string | undefined): { line: string; title: string } | undefined {
+export function healthcheckTemplate(base: ImageFacts | undefined, port: string | undefined): HealthcheckTemplate | undefined {
   if (!base || isShellLess(base)) return undefined;
   const repo = base.repo.slice(base.repo.lastIndexOf('/') + 1);
   const adjust = 'adjust the URL to your health endpoint';
+  const make = (command: string, probe: string): HealthcheckTemplate => ({ line: `HEALTHCHECK ${FLAGS} CMD ${command}`, title: `Add a HEALTHCHECK that ${probe}`, command, probe });
   if (repo === 'node') {
     const url = `http://localhost:${port ?? '3000'}/health`;
-    return {
-      line: `HEALTHCHECK ${FLAGS} CMD node -e "require('http').get('${url}', (r) => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))"`,
-      title: `Add a HEALTHCHECK that requests ${url} with node (${adjust})`,
-    };
+    return make(`node -e "require('http').get('${url}', (r) => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))"`, `requests ${url} with node (${adjust})`);
   }
   if (repo === 'python' || repo === 'pypy') {
     const url = `http://localhost:${port ?? '8000'}/health`;
-    return {
-      line: `HEALTHCHECK ${FLAGS} CMD python -c "import urllib.request; urllib.request.urlopen('${url}', timeout=4)" || exit 1`,
-      title: `Add a HEALTHCHECK that requests ${url} with python (${adjust})`,
-    };
+    return make(`python -c "import urllib.request; urllib.request.urlopen('${url}', timeout=4)" || exit 1`, `requests ${url} with python (${adjust})`);
   }
   const url = `http://localhost:${port ?? '8080'}/health`;
   if (repo === 'alpine' || repo === 'busybox' || base.tag.includes('alpine')) {
-    return {
-      line: `HEALTHCHECK ${FLAGS} CMD wget -q --spider ${url} || exit 1`,
-      title: `Add a HEALTHCHECK that requests ${url} with wget (${adjust})`,
-    };
+    return make(`wget -q --spider ${url} || exit 1`, `requests ${url} with wget (${adjust})`);
   }
-  return {
-    line: `HEALTHCHECK ${FLAGS} CMD curl -fsS ${url} || exit 1`,
-    title: `Add a HEALTHCHECK that requests ${url} with curl (needs curl in the image; ${adjust})`,
-  };
-}
-
-/** The first TCP port the final stage exposes, resolved. */
-function exposedPort(model: DockerfileModel, final: DockerStage): string | undefined {
-  for (const s of stageChain(final)) {
-    for (const ins of s.instructions) {
-      if (ins.getKeyword() !== 'EXPOSE') continue;
-      for (const a of ins.getArguments()) {
-        const v = resolveInStage(model, s, ins, a.getValue());
-        const m = v === undefined ? null : /^(\d{1,5})(?:\/tcp)?$/i.exec(v);
-        if (m) return m[1];
-      }
-    }
-  }
-  return undefined;
+  return make(`curl -fsS ${url} || exit 1`, `requests ${url} with curl (needs curl in the image; ${adjust})`);
 }
 
 export const healthcheckMissing: Rule<DockerfileModel> = {
@@ -75,12 +60,11 @@ export const healthcheckMissing: Rule<DockerfileModel> = {
     if (!final) return [];
     const start = inheritedWithStage(final, 'CMD') ?? inheritedWithStage(final, 'ENTRYPOINT');
     if (!start) return [];
-    const hc = inheritedWithStage(final, 'HEALTHCHECK');
+    const hc = stageHealthcheck(final);
+    if (hc && !hc.none) return [];
     const sub = hc?.ins.getArguments()[0];
-    const isNone = !!sub && sub.getValue().toUpperCase() === 'NONE';
-    if (hc && !isNone) return [];
 
-    const template = healthcheckTemplate(imageFacts(baseStage(final).image), exposedPort(model, final));
+    const template = healthcheckTemplate(imageFacts(baseStage(final).image), stageExposedPort(model, final));
     const kw = final.from.getInstruction() === final.from.getInstruction().toLowerCase() ? 'healthcheck' : 'HEALTHCHECK';
     let fixes: Fix[] | undefined;
     if (template) {

@@ -2,8 +2,8 @@ import { defineMeta } from '../../../engine/meta';
 import type { Finding, Fix, Rule } from '../../../engine/types';
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, DockerStage } from '../model';
-import { baseStage, inheritedWithStage, resolveInStage, stageChain } from '../model';
-import { entrypointDropsPrivileges, imageFacts, imageOwnUser, isWindowsImage, knownNonRootImage } from '../images';
+import { baseStage, isRootUser, resolveInStage, stageChain, stageRunsAsRoot } from '../model';
+import { imageFacts, imageOwnUser } from '../images';
 import { insertRuntimeInstruction } from '../edits';
 
 export const meta = defineMeta({
@@ -22,38 +22,31 @@ export const meta = defineMeta({
 
 const DEFAULT_USER = '10001:10001';
 
-/** True when a resolved USER value (`user[:group]`) names uid 0. */
-export function isRootUser(value: string): boolean {
-  const user = value.trim().split(':')[0]!.trim();
-  return user.toLowerCase() === 'root' || /^0+$/.test(user);
-}
+/** True when a resolved USER value (`user[:group]`) names uid 0 (kept here for existing importers). */
+export { isRootUser } from '../model';
 
 export const userRoot: Rule<DockerfileModel> = {
   meta,
   check(model) {
     const final = model.finalStage;
     if (!final) return [];
+    const verdict = stageRunsAsRoot(model, final);
+    if (!verdict) return [];
     const base = imageFacts(baseStage(final).image);
-    if (base && isWindowsImage(base)) return [];
     const fallback = (base && imageOwnUser(base)) ?? DEFAULT_USER;
-    const user = inheritedWithStage(final, 'USER');
 
-    if (user) {
-      const arg = user.ins.getArgumentsRange();
-      if (!arg) return [];
-      const written = user.ins.getArguments().map((a) => a.getValue()).join(' ');
-      const value = resolveInStage(model, user.stage, user.ins, written);
-      if (value === undefined || !isRootUser(value)) return [];
-      const earlier = earlierNonRootUser(model, final, user.ins);
+    if (verdict.kind === 'user') {
+      const { ins, stage, written, value, range: arg } = verdict;
+      const earlier = earlierNonRootUser(model, final, ins);
       const suggested = earlier ?? fallback;
       const resolvedNote = value !== written ? ` (resolves to "${value.trim()}")` : '';
       const where =
-        user.stage === final
+        stage === final
           ? 'makes the final stage run as root'
-          : `in stage "${user.stage.name ?? user.stage.index}" is still in effect in the final stage, which runs as root`;
+          : `in stage "${stage.name ?? stage.index}" is still in effect in the final stage, which runs as root`;
       // Replace the value when nothing in the final stage runs after it; otherwise (build steps
       // after it still need root, or it comes from an earlier stage) add a USER for runtime.
-      const idx = final.instructions.indexOf(user.ins);
+      const idx = final.instructions.indexOf(ins);
       const runAfter = idx >= 0 && final.instructions.slice(idx + 1).some((x) => x.getKeyword() === 'RUN');
       let fix: Fix;
       if (idx >= 0 && !runAfter) {
@@ -75,13 +68,6 @@ export const userRoot: Rule<DockerfileModel> = {
     }
 
     // No USER anywhere in the final stage's chain: the base image's user applies.
-    if (!base) {
-      // Unresolved base (`FROM ${BASE}`) is unknown; scratch has no /etc/passwd and runs as uid 0.
-      if (!baseStage(final).image.scratch) return [];
-    } else {
-      if (knownNonRootImage(base)) return [];
-      if (entrypointDropsPrivileges(base) && !inheritedWithStage(final, 'ENTRYPOINT')) return [];
-    }
     const img = final.image;
     const shown = img.stage ? `stage "${img.text}" built on "${baseStage(final).image.resolved}"` : `"${img.resolved ?? img.text}"`;
     const suggested = fallback;
