@@ -27,7 +27,13 @@ export function parseTraefikToml(masked: string, index: LineIndex, regions: Read
     ast = parseTOML(masked);
   } catch (err) {
     const e = err as { index?: number; message?: string };
-    const at = typeof e.index === 'number' ? Math.min(e.index, masked.length) : 0;
+    let at = typeof e.index === 'number' ? Math.min(e.index, masked.length) : 0;
+    // The parser points past a line break for a missing value: show the line that lacks it.
+    if (at > 0 && (at >= masked.length || at === index.lineStart(index.positionAt(at).line))) {
+      let j = at - 1;
+      while (j > 0 && /\s/.test(masked[j]!)) j--;
+      at = j;
+    }
     // A template the masking could not make valid is not the user's syntax error.
     if (regions.length > 0) return { root: undefined, errors: [], comments: [] };
     const lineEnd = index.lineEnd(index.positionAt(at).line);

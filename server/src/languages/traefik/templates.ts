@@ -30,7 +30,7 @@ export function maskTemplates(text: string): Masked {
     const piece = text.slice(i, end);
     if (insideQuotes(text, i)) out += piece;
     else if (fillsItsLines(text, i, end)) out += piece.replace(/[^\r\n]/g, ' ');
-    else out += placeholder(piece);
+    else out += placeholder(piece, inKey(text, i, end));
     cursor = end;
     i = text.indexOf('{{', end);
   }
@@ -38,10 +38,26 @@ export function maskTemplates(text: string): Masked {
   return { text: out, regions };
 }
 
-/** A same-length quoted stand-in; line breaks inside the template are kept. */
-function placeholder(piece: string): string {
+/**
+ * A same-length stand-in: bare `xxxx` inside a key (a TOML table header, before `=` or a YAML
+ * `key:`), a quoted `"xxxx"` in a value. Line breaks inside the template are kept.
+ */
+function placeholder(piece: string, key: boolean): string {
   if (/[\r\n]/.test(piece)) return piece.replace(/[^\r\n]/g, ' ');
+  if (key) return 'x'.repeat(piece.length);
   return `"${'x'.repeat(Math.max(0, piece.length - 2))}"`.slice(0, piece.length);
+}
+
+/** Whether a template stands in a key: a `[table.header]`, or before the line's `=` or `key:`. */
+function inKey(text: string, start: number, end: number): boolean {
+  const ls = text.lastIndexOf('\n', start - 1) + 1;
+  let le = text.indexOf('\n', end);
+  if (le < 0) le = text.length;
+  const before = text.slice(ls, start);
+  const after = text.slice(end, le);
+  if (/^\s*\[/.test(before) && !/[=:]/.test(before)) return true;
+  if (/[=]|:\s/.test(before)) return false;
+  return /^[^"'=:]*=/.test(after) || /^[^"':]*:(\s|$)/.test(after);
 }
 
 /** True when only whitespace (or other templates) stands beside the template on its lines. */
