@@ -380,6 +380,8 @@ describe('traefik detection', () => {
     yes('/c/dynamic.toml', '[http.routers.api]\n  rule = "Host(`x`)"\n');
     yes('/c/static.toml', '[entryPoints.web]\n  address = ":80"\n');
     yes('/c/certs.toml', '[[tls.certificates]]\n  certFile = "a"\n');
+    yes('/c/traefik-static.yml', 'api:\n  dashboard: true\n');
+    yes('/c/api-and-provider.yml', 'api:\n  insecure: true\nproviders:\n  file:\n    directory: /d\n');
   });
 
   it('not compose files, Kubernetes manifests, CI workflows or other configuration', () => {
@@ -390,6 +392,8 @@ describe('traefik detection', () => {
     no('/c/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: traefik\n');
     no('/c/.github/workflows/ci.yml', 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n');
     no('/c/app.yml', 'api:\n  port: 8080\nlog:\n  level: debug\n');
+    no('/c/oauth.yml', 'providers:\n  redis:\n    host: cache\n  http:\n    timeout: 3s\n');
+    no('/c/app-api.yml', 'api:\n  dashboard: true\n');
     no('/c/configuration.yaml', 'http:\n  server_port: 8123\n  use_x_forwarded_for: true\n');
     no('/c/pyproject.toml', '[project]\nname = "x"\n[tool.ruff]\nline-length = 100\n');
     no('/c/netlify.toml', '[build]\n  command = "npm run build"\n[[redirects]]\n  from = "/*"\n');

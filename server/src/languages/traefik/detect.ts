@@ -99,16 +99,26 @@ export interface ShapeVerdict {
   dynamic: boolean;
 }
 
-/** Judges a shape: static when the evidence adds up to 2, dynamic when a root holds its own kind of children. */
+/** Providers only Traefik has; `file`, `http`, `redis` … are common words in other configuration. */
+const DISTINCT_PROVIDERS = new Set(['docker', 'swarm', 'kubernetescrd', 'kubernetesingress', 'kubernetesgateway', 'consulcatalog', 'nomad', 'ecs', 'providersthrottleduration']);
+
+/**
+ * Judges a shape: static when the evidence adds up to 2 (`entryPoints` and `certificatesResolvers`
+ * are enough alone, a Traefik-only provider too), dynamic when a root holds its own kind of
+ * children. `lenient` (the file name mentions Traefik) lets any static root count fully.
+ */
 export function judgeShape(shape: Shape, lenient = false): ShapeVerdict {
   if (shape.has('services') || (shape.has('apiversion') && shape.has('kind')) || shape.has('jobs')) return { static: false, dynamic: false };
   let score = 0;
   if (shape.has('entrypoints')) score += 2;
   if (shape.has('certificatesresolvers')) score += 2;
   const providers = shape.get('providers');
-  if (providers && [...providers].some((p) => PROVIDERS.has(p))) score += 2;
+  if (providers) {
+    if ([...providers].some((p) => DISTINCT_PROVIDERS.has(p))) score += 2;
+    else if ([...providers].some((p) => PROVIDERS.has(p))) score += lenient ? 2 : 1;
+  }
   const api = shape.get('api');
-  if (api && [...api].some((k) => k === 'dashboard' || k === 'insecure' || k === 'debug' || k === 'basepath')) score += 1;
+  if (api && [...api].some((k) => k === 'dashboard' || k === 'insecure' || k === 'debug' || k === 'basepath')) score += lenient ? 2 : 1;
   for (const k of ['log', 'accesslog', 'metrics', 'ping', 'global', 'serverstransport', 'experimental', 'tracing']) if (shape.has(k)) score += lenient ? 2 : 0.5;
   let dynamic = false;
   for (const [root, kids] of Object.entries(DYNAMIC_CHILDREN)) {
