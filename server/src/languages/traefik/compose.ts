@@ -98,10 +98,11 @@ function keySegments(view: ComposeView, kv: KeyValue, keyStart: number, keyText:
   const model = view.model;
   const segs = splitKey(keyText.slice(skip), sep, skip);
   if (kv.form === 'list' && kv.node.kind === 'scalar') {
-    return segs.map((s) => {
-      const r = subRange(model, kv.node as CScalar, keyStart + s.start, keyStart + s.end);
-      return { name: s.name, raw: s.raw, range: r.range, exact: r.exact };
-    });
+    // Locate the key once; its segments are offsets into it.
+    const whole = subRange(model, kv.node, keyStart, keyStart + keyText.length);
+    if (!whole.exact) return segs.map((s) => ({ name: s.name, raw: s.raw, range: whole.range, exact: false }));
+    const base = model.index.offsetAt(whole.range.start);
+    return segs.map((s) => ({ name: s.name, raw: s.raw, range: model.index.rangeOf(base + s.start, base + s.end), exact: true }));
   }
   // Map form: the key as written, possibly quoted.
   const ks = offsets(model, kv.keyRange);
@@ -268,10 +269,12 @@ function flagsSource(view: ComposeView, svc: ServiceView): FlagsResult {
     const dashes = m[1]!.length;
     const name = m[2]!.replace(/["']/g, '');
     const keyStart = w.start + dashes;
-    const segs = splitKey(name, '.', 0).map((s): FlatSegment => {
-      const r = subRange(model, w.node, keyStart + s.start, keyStart + s.end);
-      return { name: s.name, raw: s.raw, range: r.range, exact: r.exact && !/["']/.test(m[2]!) };
-    });
+    const whole = subRange(model, w.node, keyStart, keyStart + m[2]!.length);
+    const exact = whole.exact && !/["']/.test(m[2]!);
+    const base = model.index.offsetAt(whole.range.start);
+    const segs = splitKey(name, '.', 0).map(
+      (s): FlatSegment => ({ name: s.name, raw: s.raw, range: exact ? model.index.rangeOf(base + s.start, base + s.end) : whole.range, exact }),
+    );
     let value: TScalar;
     let lastWord = w;
     if (m[3] === '=') {

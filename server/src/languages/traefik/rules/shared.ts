@@ -145,16 +145,18 @@ export function declsBelow(f: TField): Decl[] {
 /** Every field named `name` anywhere in a tree, with the trail that leads to it. */
 export function fieldsNamed(root: { fields: TField[] }, name: string, limit = 20_000): Array<{ field: TField; trail: TField[] }> {
   const out: Array<{ field: TField; trail: TField[] }> = [];
+  const stack: TField[] = [];
   let budget = limit;
-  const visit = (fields: TField[], trail: TField[]) => {
+  const visit = (fields: TField[]) => {
     for (const f of fields) {
       if (budget-- <= 0) return;
-      const t = [...trail, f];
-      if (f.name === name) out.push({ field: f, trail: t });
-      if (f.node.kind === 'map') visit(f.node.fields, t);
-      else if (f.node.kind === 'list') for (const it of f.node.items) if (it.kind === 'map') visit(it.fields, t);
+      stack.push(f);
+      if (f.name === name) out.push({ field: f, trail: [...stack] });
+      if (f.node.kind === 'map') visit(f.node.fields);
+      else if (f.node.kind === 'list') for (const it of f.node.items) if (it.kind === 'map') visit(it.fields);
+      stack.pop();
     }
   };
-  visit(root.fields, []);
+  visit(root.fields);
   return out;
 }
