@@ -539,6 +539,16 @@ describe('traefik workspace: .gitignore and file modes', () => {
   });
 });
 
+describe('traefik fixes in TOML tables', () => {
+  it('a key added to a table goes among its own keys, not into a sub-table after it', () => {
+    const text = '[providers.docker]\n  endpoint = "tcp://docker:2376"\n[providers.docker.tls]\n  ca = "/certs/ca.pem"\n';
+    const d = only(lintText(text, { path: '/w/traefik.toml' }).diagnostics, 'traefik/exposed-by-default')[0]!;
+    const e = d.fixes[0]!.edits[0]!;
+    assert.equal(e.range.start.line, 1);
+    assert.equal(e.newText, '\n  exposedByDefault = false');
+  });
+});
+
 describe('traefik suppressions', () => {
   it('TOML and YAML end-of-line and own-line comments cover traefik findings', () => {
     const toml = '[api]\n  insecure = true # rampart-ignore traefik/api-insecure -- lab only\n';

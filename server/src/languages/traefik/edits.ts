@@ -175,7 +175,9 @@ export function insertOption(view: TraefikView, holder: TField, key: string, val
     return edit(view, open + 1, open + 1, ` ${key} = ${value} `);
   }
   if (holder.decl && isTableHeader(view, holder.decl)) {
-    const after = lastDecl && lastDecl.span.start > holder.decl.span.end ? lastDecl : undefined;
+    // The table's own `key = value` lines (a sub-table header like `[providers.docker.tls]` is not one).
+    const own = written.map((f) => f.decl!).filter((d) => !isTableHeader(view, d) && d.span.start > holder.decl!.span.end);
+    const after = own.reduce<Decl | undefined>((a, d) => (!a || d.span.end > a.span.end ? d : a), undefined);
     const at = lineEndAfter(view, after ? after.span.end : holder.decl.span.end);
     const indent = after ? indentAt(view, after.span.start) : '';
     return edit(view, at, at, `${eol}${indent}${key} = ${value}`);
