@@ -10,6 +10,9 @@
 // case is linted with it like the CLI would.
 // An object-form expected.json may list `followUps`: rules a fix is documented to lead to
 // (a socket made read-only becomes compose/docker-socket-readonly).
+// A rule may judge files of another language (traefik/* rules run on compose labels, flags and
+// env): a case named `<case>.<language>.<ext>` (`fires-labels.compose.yaml`) is linted as that
+// language, and a folder case may say `"language": "compose"` in its object-form expected.json.
 // Expected findings are {range: "L:C-L:C" (1-based), message}. RAMPART_UPDATE_FIXTURES=1 rewrites
 // the expected files from the current output (review the diff before committing).
 import { describe, it } from 'node:test';
@@ -38,6 +41,16 @@ interface Case {
   fixedPath: string;
   /** Settings from the case folder's `.rampart.yaml`. */
   config?: ConfigLayer;
+  /** The language the case is linted as (the rule's own unless the case names another). */
+  language: Language;
+}
+
+const LANGUAGES: Language[] = ['dockerfile', 'compose', 'nginx', 'traefik'];
+
+/** `fires-labels.compose.yaml` → compose; otherwise the rule's language. */
+function caseLanguage(ext: string, fallback: Language): Language {
+  const parts = ext.split('.').filter(Boolean);
+  return LANGUAGES.find((l) => l !== fallback && parts.slice(0, -1).includes(l)) ?? fallback;
 }
 
 function stem(name: string): { base: string; ext: string } {
@@ -54,19 +67,21 @@ function casesFor(dir: string, language: Language): Case[] {
     if (statSync(full).isDirectory()) {
       const exp = join(full, 'expected.json');
       let file: string | undefined;
+      let caseLang = language;
       if (existsSync(exp)) {
-        const parsed = JSON.parse(readFileSync(exp, 'utf8')) as { file?: string };
+        const parsed = JSON.parse(readFileSync(exp, 'utf8')) as { file?: string; language?: Language };
         if (!Array.isArray(parsed) && parsed.file) file = join(full, parsed.file);
+        if (!Array.isArray(parsed) && parsed.language) caseLang = parsed.language;
       }
       if (!file) {
-        const plugin = pluginFor(language)!;
+        const plugin = pluginFor(caseLang)!;
         const claimed = readdirSync(full).sort().find((f) => !f.endsWith('.fixed') && plugin.matchesName(join(full, f)));
         file = claimed ? join(full, claimed) : undefined;
       }
       assert.ok(file, `${full}: no file to lint`);
       const cfg = join(full, '.rampart.yaml');
       const config = existsSync(cfg) ? parseConfigFile(readFileSync(cfg, 'utf8'), cfg.replace(/\\/g, '/')).layer : undefined;
-      out.push({ name: entry, kind, file, expectedPath: kind === 'fires' ? exp : undefined, fixedPath: `${file}.fixed`, config });
+      out.push({ name: entry, kind, file, expectedPath: kind === 'fires' ? exp : undefined, fixedPath: `${file}.fixed`, config, language: caseLang });
       continue;
     }
     if (entry.endsWith('.expected.json') || entry.includes('.fixed.')) continue;
@@ -77,6 +92,7 @@ function casesFor(dir: string, language: Language): Case[] {
       file: full,
       expectedPath: kind === 'fires' ? join(dir, `${base}.expected.json`) : undefined,
       fixedPath: join(dir, `${base}.fixed${ext}`),
+      language: caseLanguage(ext, language),
     });
   }
   return out;
@@ -88,8 +104,8 @@ function inside(index: LineIndex, r: Range): boolean {
   return ok(r.start) && ok(r.end) && comparePositions(r.start, r.end) <= 0;
 }
 
-function lintCase(c: Case, text: string, language: Language): Diagnostic[] {
-  return lintText(text, { path: c.file.replace(/\\/g, '/'), language, workspace: new FsWorkspace(), config: c.config }).diagnostics;
+function lintCase(c: Case, text: string): Diagnostic[] {
+  return lintText(text, { path: c.file.replace(/\\/g, '/'), language: c.language, workspace: new FsWorkspace(), config: c.config }).diagnostics;
 }
 
 function countByRule(diags: Diagnostic[]): Map<string, number> {
@@ -117,7 +133,7 @@ for (const meta of allRules) {
       it(c.name, () => {
         const text = readFileSync(c.file, 'utf8');
         const index = new LineIndex(text);
-        const all = lintCase(c, text, language);
+        const all = lintCase(c, text);
         for (const d of all) {
           assert.ok(inside(index, d.range), `${d.rule} range ${fmtRange(d.range)} outside the document`);
           for (const f of d.fixes) for (const e of f.edits) assert.ok(inside(index, e.range), `${d.rule} fix edit outside the document`);
@@ -157,7 +173,7 @@ for (const meta of allRules) {
         if (UPDATE && !existsSync(c.fixedPath)) writeFileSync(c.fixedPath, fixed);
         assert.ok(existsSync(c.fixedPath), `missing fix expectation ${c.fixedPath}`);
         assert.equal(fixed, readFileSync(c.fixedPath, 'utf8'), 'fixed text differs');
-        const after = lintCase(c, fixed, language);
+        const after = lintCase(c, fixed);
         assert.deepEqual(only(after, meta.id).map((d) => d.message), [], 'the finding must be gone after the fix');
         const followUps = Array.isArray(expectedRaw) ? [] : ((expectedRaw as { followUps?: string[] }).followUps ?? []);
         const before = countByRule(all);

@@ -5,6 +5,7 @@ import type { LanguagePlugin, RuleMeta } from './types';
 import { dockerfilePlugin } from '../languages/dockerfile/plugin';
 import { composePlugin } from '../languages/compose/plugin';
 import { nginxPlugin } from '../languages/nginx/plugin';
+import { traefikPlugin } from '../languages/traefik/plugin';
 import { parseErrorMeta } from './rules/parse-error';
 import { internalErrorMeta } from './rules/internal-error';
 import { ignoreNeedsRuleMeta } from './rules/ignore-needs-rule';
@@ -13,13 +14,23 @@ import { fileTooLargeMeta } from './rules/file-too-large';
 import { configErrorMeta } from './rules/config-error';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const plugins: LanguagePlugin<any>[] = [dockerfilePlugin, composePlugin, nginxPlugin];
+export const plugins: LanguagePlugin<any>[] = [dockerfilePlugin, composePlugin, nginxPlugin, traefikPlugin];
 
 /** Rampart's own rules: the engine's (parse errors, suppressions, rule failures) and the server's (skipped files, config problems). */
 export const engineRules: RuleMeta[] = [parseErrorMeta, ignoreNeedsRuleMeta, unusedIgnoreMeta, internalErrorMeta, fileTooLargeMeta, configErrorMeta];
 
-/** Every rule's metadata, Rampart's own first, then by language in catalog order. */
-export const allRules: RuleMeta[] = [...engineRules, ...plugins.flatMap((p) => p.rules.map((r) => r.meta))];
+/**
+ * Every rule's metadata, Rampart's own first, then by language in catalog order. A plugin may
+ * also run another language's rules (the compose plugin runs traefik/* rules on labels, flags
+ * and env): each id is listed once, under its own language.
+ */
+export const allRules: RuleMeta[] = (() => {
+  const metas = [...engineRules, ...plugins.flatMap((p) => p.rules.map((r) => r.meta))];
+  const seen = new Set<string>();
+  const own = metas.filter((m) => !seen.has(m.id) && !!seen.add(m.id));
+  const order = ['rampart', ...plugins.map((p) => p.language)];
+  return own.sort((a, b) => order.indexOf(a.language) - order.indexOf(b.language));
+})();
 
 const byId = new Map(allRules.map((m) => [m.id, m]));
 

@@ -84,6 +84,11 @@ export interface WorkspaceView {
   /** Text of a file, or undefined when it does not exist or cannot be read. */
   readFile(path: string): string | undefined;
   exists(path: string): boolean;
+  /**
+   * Permission bits of a file (`0o600`), or undefined when unknown: the file is missing, the
+   * platform has no POSIX modes (Windows), or the view has no file system behind it.
+   */
+  mode?(path: string): number | undefined;
 }
 
 export interface RuleContext {

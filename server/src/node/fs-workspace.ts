@@ -40,6 +40,17 @@ export class FsWorkspace implements WorkspaceView {
     return e;
   }
 
+  /** POSIX permission bits; undefined on Windows (where they mean nothing) or for a missing file. */
+  mode(path: string): number | undefined {
+    if (process.platform === 'win32') return undefined;
+    try {
+      const st = statSync(path);
+      return st.isFile() ? st.mode & 0o777 : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Forgets what is known about a path (a watcher saw it change). */
   invalidate(path: string): void {
     this.texts.delete(path);

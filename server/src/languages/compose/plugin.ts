@@ -2,11 +2,13 @@ import type { LanguagePlugin } from '../../engine/types';
 import type { ComposeModel } from './model';
 import { isComposeName, looksLikeCompose, parseCompose } from './parse';
 import { composeRules } from './rules/index';
+import { traefikComposeRules } from '../traefik/rules/index';
 
 export const composePlugin: LanguagePlugin<ComposeModel> = {
   language: 'compose',
   matchesName: isComposeName,
   matchesContent: looksLikeCompose,
   parse: (text, path) => parseCompose(text, path),
-  rules: composeRules,
+  // Traefik labels, flags and env in compose files: traefik/* rules, reported under their own ids.
+  rules: [...composeRules, ...traefikComposeRules],
 };

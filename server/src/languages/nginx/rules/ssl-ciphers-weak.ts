@@ -2,6 +2,7 @@ import { defineMeta } from '../../../engine/meta';
 import type { Finding, Rule } from '../../../engine/types';
 import type { NginxArg, NginxModel } from '../model';
 import { listWords, where } from './util';
+import { opensslWeakClasses, orderWeakClasses, WEAK_CIPHER_WHY, type WeakCipherClass } from '../../../engine/tls';
 
 export const meta = defineMeta({
   id: 'nginx/ssl-ciphers-weak',
@@ -21,38 +22,6 @@ export const meta = defineMeta({
 /** Mozilla's intermediate cipher list (guidelines 6.0, which dropped the DHE suites). */
 export const MOZILLA_INTERMEDIATE =
   'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';
-
-type WeakClass = 'RC4' | 'DES' | '3DES' | 'MD5' | 'NULL' | 'EXPORT' | 'anonymous' | 'ALL';
-
-/** Reasons, worst first (messages list them in this order). */
-const WHY: Record<WeakClass, string> = {
-  ALL: 'ALL without exclusions enables every suite OpenSSL still has, weak ones included',
-  NULL: 'NULL suites do not encrypt at all',
-  anonymous: 'anonymous suites skip server authentication (anyone in the path can intercept)',
-  EXPORT: 'EXPORT suites use 40/56-bit keys (FREAK, Logjam)',
-  RC4: 'RC4 is broken (RFC 7465)',
-  DES: 'DES has 56-bit keys',
-  '3DES': '3DES falls to Sweet32',
-  MD5: 'MD5 MACs can be forged',
-};
-
-/** The weak classes one cipher-string element (`RC4-SHA`, `kEDH+aNULL`, `!MD5`) names. */
-function classesOf(element: string): WeakClass[] {
-  const out = new Set<WeakClass>();
-  for (const raw of element.split('+')) {
-    const c = raw.toUpperCase();
-    if (c === 'LOW') out.add('DES');
-    if (c === 'MEDIUM') out.add('3DES');
-    if (c.includes('RC4')) out.add('RC4');
-    if (c === '3DES' || c.includes('DES-CBC3') || c.includes('DES-EDE')) out.add('3DES');
-    else if (c === 'DES' || /(^|-)DES(-|$)/.test(c) || c.includes('DES-CBC-')) out.add('DES');
-    if (c === 'MD5' || c.endsWith('-MD5')) out.add('MD5');
-    if (c === 'NULL' || c === 'ENULL' || c === 'COMPLEMENTOFALL' || /(^|-)NULL(-|$)/.test(c)) out.add('NULL');
-    if (c.startsWith('EXP')) out.add('EXPORT');
-    if (c === 'ANULL' || c.startsWith('ADH') || c.startsWith('AECDH')) out.add('anonymous');
-  }
-  return [...out];
-}
 
 interface Element {
   text: string;
@@ -77,24 +46,24 @@ export const sslCiphersWeak: Rule<NginxModel> = {
     for (const d of model.named('ssl_ciphers')) {
       if (d.args.length === 0 || d.args.some((a) => a.value.includes('$'))) continue;
       const all = d.args.flatMap(elements);
-      const excluded = new Set<WeakClass>();
+      const excluded = new Set<WeakCipherClass>();
       let anyExclusion = false;
       for (const e of all) {
         if (e.text.startsWith('!') || e.text.startsWith('-')) {
           anyExclusion = true;
-          for (const c of classesOf(e.text.slice(1))) excluded.add(c);
+          for (const c of opensslWeakClasses(e.text.slice(1))) excluded.add(c);
         }
       }
-      const weak: Array<{ e: Element; classes: WeakClass[] }> = [];
+      const weak: Array<{ e: Element; classes: WeakCipherClass[] }> = [];
       for (const e of all) {
         if (/^[!+\-@]/.test(e.text)) continue;
-        const classes = classesOf(e.text).filter((c) => !excluded.has(c));
+        const classes = opensslWeakClasses(e.text).filter((c) => !excluded.has(c));
         if (e.text.toUpperCase() === 'ALL' && !anyExclusion) classes.push('ALL');
         if (classes.length > 0) weak.push({ e, classes });
       }
       if (weak.length === 0) continue;
       const found = new Set(weak.flatMap((w) => w.classes));
-      const classes = (Object.keys(WHY) as WeakClass[]).filter((c) => found.has(c));
+      const classes = orderWeakClasses(found);
       const first = weak[0]!.e;
       const last = weak[weak.length - 1]!.e;
       const names = weak.map((w) => w.e.text);
@@ -104,7 +73,7 @@ export const sslCiphersWeak: Rule<NginxModel> = {
       const q = a0.quoted ? a0.raw[0]! : '';
       out.push({
         range: model.index.rangeOf(first.start, last.end),
-        message: `ssl_ciphers${where(d)} allows ${listWords(shown)}: ${listWords(classes.map((c) => WHY[c]))}.`,
+        message: `ssl_ciphers${where(d)} allows ${listWords(shown)}: ${listWords(classes.map((c) => WEAK_CIPHER_WHY[c]))}.`,
         fixes: [
           {
             title: 'Use the Mozilla intermediate cipher list',

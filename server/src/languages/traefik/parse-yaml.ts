@@ -1,0 +1,168 @@
+// YAML → the normalised tree. The `yaml` package with CST positions (like the compose parser);
+// aliases and `<<` merge keys (go-yaml, which Traefik uses, applies them) resolved by compose's
+// TreeBuilder so every value keeps its source range. Field names are lower-cased; two spellings
+// of one field in a mapping (`entryPoints`, `entrypoints`) merge, as paerser merges them.
+import { Composer, Parser, Scalar } from 'yaml';
+import type { Document, Pair } from 'yaml';
+import type { CommentInfo, Finding, Range } from '../../engine/types';
+import type { LineIndex } from '../../engine/text';
+import { scalarText, TreeBuilder, type CMap, type CNode } from '../compose/tree';
+import { emptyMap, type Span, type TField, type TMap, type TNode, type TScalar } from './model';
+import { overlapsTemplate } from './templates';
+
+export interface YamlParse {
+  root: TMap | undefined;
+  errors: Finding[];
+  comments: CommentInfo[];
+}
+
+/** Parses (template-masked) YAML text into the tree; `index` is over the original text. */
+export function parseTraefikYaml(masked: string, index: LineIndex, regions: ReadonlyArray<[number, number]>): YamlParse {
+  const tokens = [...new Parser().parse(masked)];
+  const composer = new Composer({ prettyErrors: false, version: '1.2', strict: true });
+  const docs = [...composer.compose(tokens)] as Document.Parsed[];
+  const errors: Finding[] = [];
+  const templated = regions.length > 0;
+  for (const d of docs) {
+    for (const e of d.errors) {
+      let [s, t] = e.pos;
+      if (templated && overlapsTemplate(regions, s - 2, t + 2)) continue;
+      if (t <= s) {
+        const lineEnd = index.lineEnd(index.positionAt(s).line);
+        t = Math.min(s + 1, Math.max(s, lineEnd));
+      }
+      const m = e.message.replace(/\s+/g, ' ').trim().replace(/[.:]$/, '');
+      errors.push({ range: index.rangeOf(s, t), message: `${m}: the file is not valid YAML, so Traefik cannot load it.` });
+    }
+  }
+  // Traefik reads the first document of the stream.
+  const doc = docs[0];
+  let root: TMap | undefined;
+  if (doc) {
+    const tb = new TreeBuilder(doc, index);
+    const c = tb.root();
+    if (c?.kind === 'map') root = new Converter(index, regions).map(c);
+  }
+  return { root, errors, comments: collectComments(tokens, index) };
+}
+
+class Converter {
+  constructor(
+    private readonly index: LineIndex,
+    private readonly regions: ReadonlyArray<[number, number]>,
+  ) {}
+
+  private span(r: Range): Span {
+    return { start: this.index.offsetAt(r.start), end: this.index.offsetAt(r.end) };
+  }
+
+  node(c: CNode): TNode {
+    if (c.kind === 'map') return this.map(c);
+    if (c.kind === 'seq') return { kind: 'list', items: c.items.map((it) => this.node(it.value)), range: c.range, flow: c.flow };
+    return this.scalar(c);
+  }
+
+  scalar(c: CNode & { kind: 'scalar' }): TScalar {
+    const v = c.value;
+    const value: TScalar['value'] = v === null || v === undefined ? null : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
+    const plain = !c.type || c.type === Scalar.PLAIN;
+    const raw = value === null ? '' : plain ? c.source : (scalarText(c) ?? '');
+    const r0 = c.node?.range?.[0];
+    let inner: Span | undefined;
+    if (r0 !== undefined && value !== null) {
+      if (plain && c.source === raw) inner = { start: r0, end: r0 + raw.length };
+      else if ((c.type === Scalar.QUOTE_DOUBLE || c.type === Scalar.QUOTE_SINGLE) && c.source.slice(1, -1) === raw) inner = { start: r0 + 1, end: r0 + 1 + raw.length };
+    }
+    const sp = this.span(c.range);
+    const template = this.regions.length > 0 && overlapsTemplate(this.regions, sp.start, sp.end);
+    const out: TScalar = {
+      kind: 'scalar',
+      value,
+      text: template || value === null ? undefined : typeof value === 'string' ? value : raw,
+      raw,
+      range: c.range,
+      inner,
+    };
+    if (!plain) out.quoted = true;
+    if (template) out.template = true;
+    return out;
+  }
+
+  map(c: CMap): TMap {
+    const m = emptyMap(c.range, c.flow);
+    for (const e of c.entries) {
+      const key = e.pair.key as Scalar | null;
+      const kr = key?.range;
+      let keyRange = e.keyRange;
+      let keyExact = false;
+      if (kr) {
+        const src = this.index.text.slice(kr[0], kr[1]);
+        if (src === e.key) keyExact = true;
+        else if (/^["']/.test(src) && src.slice(1, -1) === e.key) {
+          keyExact = true;
+          keyRange = this.index.rangeOf(kr[0] + 1, kr[1] - 1);
+        }
+      }
+      const ks = this.span(e.keyRange);
+      const field: TField = { name: e.key.toLowerCase(), raw: e.key, keyRange, keyExact, node: this.node(e.value) };
+      if (this.regions.length > 0 && overlapsTemplate(this.regions, ks.start, ks.end)) field.template = true;
+      // A merged entry's text belongs to an anchor other mappings share: no statement to edit.
+      if (e.via.length === 0 && kr) {
+        const end = pairEnd(e.pair) ?? kr[1];
+        field.decl = { form: 'yaml', span: { start: kr[0], end }, layout: c.flow ? 'flow' : 'block' };
+      }
+      addField(m, field);
+    }
+    return m;
+  }
+}
+
+function pairEnd(p: Pair): number | undefined {
+  const v = p.value as { range?: [number, number, number] } | null;
+  const k = p.key as { range?: [number, number, number] } | null;
+  return v?.range?.[1] ?? k?.range?.[1];
+}
+
+/** Adds a field; a second spelling of a name merges maps (fields of the later win) or replaces. */
+export function addField(m: TMap, f: TField): void {
+  const prev = m.byName.get(f.name);
+  if (prev && prev.node.kind === 'map' && f.node.kind === 'map') {
+    for (const g of f.node.fields) addField(prev.node, g);
+    return;
+  }
+  if (prev) m.fields.splice(m.fields.indexOf(prev), 1);
+  m.fields.push(f);
+  m.byName.set(f.name, f);
+}
+
+const CST_CHILDREN = ['start', 'key', 'sep', 'value', 'items', 'props', 'end'] as const;
+
+/** Every `#` comment in the CST, with whether it stands on a line of its own. */
+function collectComments(tokens: unknown[], index: LineIndex): CommentInfo[] {
+  const out: CommentInfo[] = [];
+  const stack: unknown[] = [...tokens];
+  while (stack.length > 0) {
+    const t = stack.pop();
+    if (!t || typeof t !== 'object') continue;
+    if (Array.isArray(t)) {
+      for (const x of t) stack.push(x);
+      continue;
+    }
+    const tok = t as { type?: string; offset?: number; source?: string };
+    if (tok.type === 'comment' && typeof tok.offset === 'number' && typeof tok.source === 'string') {
+      const start = tok.offset;
+      const range = index.rangeOf(start, start + tok.source.length);
+      const before = index.text.slice(index.lineStart(range.start.line), start);
+      out.push({ text: tok.source.slice(1), range, ownLine: before.trim() === '' });
+      continue;
+    }
+    const o = tok as Record<string, unknown>;
+    for (const k of CST_CHILDREN) {
+      const v = o[k];
+      if (v && typeof v === 'object') stack.push(v);
+    }
+  }
+  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return out;
+}
+

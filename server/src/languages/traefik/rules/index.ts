@@ -1,0 +1,43 @@
+// Every traefik/* rule, in catalog order. Each rule judges a TraefikView, so the same rule runs
+// on Traefik files (YAML/TOML) and, hosted by the compose plugin, on compose files (labels,
+// flags, env): its findings keep their traefik/* id while the file's language stays `compose`.
+// Adding a rule: one file here plus its docs page and fixtures; the fixture test fails until
+// they exist.
+import type { Rule } from '../../../engine/types';
+import type { ComposeModel } from '../../compose/model';
+import type { TraefikDocument } from '../parse';
+import { traefikView, traefikViewOfCompose } from '../view';
+import type { TraefikRule } from './shared';
+import { apiInsecure } from './api-insecure';
+import { tlsMinVersion } from './tls-min-version';
+import { weakCipherSuites } from './weak-cipher-suites';
+import { exposedByDefault } from './exposed-by-default';
+import { insecureSkipVerify } from './insecure-skip-verify';
+import { basicAuthDollar } from './basic-auth-dollar';
+import { deprecatedOption } from './deprecated-option';
+import { swarmModeRemoved } from './swarm-mode-removed';
+import { staticConfigConflict } from './static-config-conflict';
+import { debugLog } from './debug-log';
+import { forwardedHeadersInsecure } from './forwarded-headers-insecure';
+import { acmeStorageExposed } from './acme-storage-exposed';
+
+export const traefikRuleList: TraefikRule[] = [
+  apiInsecure,
+  tlsMinVersion,
+  weakCipherSuites,
+  exposedByDefault,
+  insecureSkipVerify,
+  basicAuthDollar,
+  deprecatedOption,
+  swarmModeRemoved,
+  staticConfigConflict,
+  debugLog,
+  forwardedHeadersInsecure,
+  acmeStorageExposed,
+];
+
+/** The rules as the traefik plugin runs them on Traefik files. */
+export const traefikRules: Rule<TraefikDocument>[] = traefikRuleList.map((r) => ({ meta: r.meta, check: (doc, ctx) => r.check(traefikView(doc, ctx), ctx) }));
+
+/** The same rules as the compose plugin runs them on compose files. */
+export const traefikComposeRules: Rule<ComposeModel>[] = traefikRuleList.map((r) => ({ meta: r.meta, check: (model, ctx) => r.check(traefikViewOfCompose(model, ctx), ctx) }));

@@ -1,0 +1,107 @@
+// The view every traefik/* rule reads, whatever file it runs on: a Traefik file (its tree as one
+// static and/or dynamic source) or a compose file (labels of each service, and the flags and
+// environment of each Traefik service). Built per document and rule context, memoised.
+import type { RuleContext } from '../../engine/types';
+import type { LineIndex } from '../../engine/text';
+import type { ComposeModel } from '../compose/model';
+import { composeTraefik, type TraefikService } from './compose';
+import type { TraefikDocument } from './parse';
+import type { TSource } from './model';
+import { defaultVersion, versionFromConfig, type TraefikVersion } from './version';
+import { nearbyCompose } from './workspace';
+
+export class TraefikView {
+  private versionMemo?: TraefikVersion;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly index: LineIndex,
+    /** `file`: a Traefik YAML/TOML file; `compose`: labels, flags and env of a compose file. */
+    readonly host: 'file' | 'compose',
+    /** Every source, in document order of discovery. */
+    readonly sources: TSource[],
+    /** Compose only: services that run Traefik. */
+    readonly services: TraefikService[],
+    private readonly ctx: RuleContext,
+    /** The file's own format and indentation (for fixes). */
+    readonly format: 'yaml' | 'toml',
+    readonly indent: string,
+  ) {}
+
+  /** Static sources Traefik actually reads (a file over flags, flags over env). */
+  get staticSources(): TSource[] {
+    return this.sources.filter((s) => s.role === 'static' && s.inEffect);
+  }
+
+  /** Static sources including those another source overrides. */
+  get allStaticSources(): TSource[] {
+    return this.sources.filter((s) => s.role === 'static');
+  }
+
+  get dynamicSources(): TSource[] {
+    return this.sources.filter((s) => s.role === 'dynamic');
+  }
+
+  /**
+   * The Traefik version rules judge against: `.rampart.yaml`, else a Traefik image tag in this
+   * file, else one in a compose file beside or above, else current stable v3.
+   */
+  get version(): TraefikVersion {
+    if (!this.versionMemo) this.versionMemo = this.resolveVersion();
+    return this.versionMemo;
+  }
+
+  private resolveVersion(): TraefikVersion {
+    const fromConfig = versionFromConfig(this.ctx.settings.traefikVersion);
+    if (fromConfig) return fromConfig;
+    for (const s of this.services) if (s.image?.version) return s.image.version;
+    if (this.services.some((s) => s.image)) return defaultVersion(); // `traefik:latest` here
+    for (const c of nearbyCompose(this.ctx)) for (const s of c.traefik.services) if (s.image?.version) return s.image.version;
+    return defaultVersion();
+  }
+
+  /** The compose service that carries a source, for messages (`in service "web"`). */
+  where(s: TSource): string {
+    if (!s.service) return '';
+    return ` in service "${s.service}"`;
+  }
+}
+
+// One view per document and lint call: every rule of one lint shares it (the engine passes one
+// context object to all of them), and the next lint sees the workspace afresh.
+const memo = new WeakMap<RuleContext, WeakMap<object, TraefikView>>();
+
+function remember(ctx: RuleContext, key: object, make: () => TraefikView): TraefikView {
+  let m = memo.get(ctx);
+  if (!m) {
+    m = new WeakMap();
+    memo.set(ctx, m);
+  }
+  let v = m.get(key);
+  if (!v) {
+    v = make();
+    m.set(key, v);
+  }
+  return v;
+}
+
+export function traefikView(doc: TraefikDocument, ctx: RuleContext): TraefikView {
+  if (doc.compose) return traefikViewOfCompose(doc.compose, ctx);
+  return remember(ctx, doc, () => {
+    const sources: TSource[] = [];
+    if (doc.root) {
+      const form = doc.format;
+      if (doc.roles.includes('static')) sources.push({ form, role: 'static', root: doc.root, inEffect: true });
+      if (doc.roles.includes('dynamic')) sources.push({ form, role: 'dynamic', provider: 'file', root: doc.root, inEffect: true });
+    }
+    return new TraefikView(ctx.path || doc.path, doc.text, doc.index, 'file', sources, [], ctx, doc.format, doc.indent);
+  });
+}
+
+export function traefikViewOfCompose(model: ComposeModel, ctx: RuleContext): TraefikView {
+  return remember(ctx, model, () => {
+    const ct = composeTraefik(model, ctx);
+    return new TraefikView(ctx.path || model.path, model.text, model.index, 'compose', ct.sources, ct.services, ctx, 'yaml', model.indent);
+  });
+}

@@ -1,0 +1,126 @@
+// What a Traefik file learns from the files around it, through `ctx.workspace` only:
+//   - the compose file beside or above it (compose.yaml, docker-compose.yml …) and the Traefik
+//     services in it (image tag → version, volumes → where the ACME storage lives on the host);
+//   - the static configuration beside or above it (traefik.yml|yaml|toml), for dynamic files;
+//   - whether `.gitignore` ignores a path (the `ignore` package, files read through the view).
+// Parsed neighbours are cached by (path, text), so a keystroke in one file does not re-parse the
+// others. This is the seam where the workspace graph (routers, middlewares, entry points across
+// files) plugs in next.
+import ignore from 'ignore';
+import type { RuleContext, WorkspaceView } from '../../engine/types';
+import { parseCompose } from '../compose/parse';
+import { composeTraefik, type ComposeTraefik } from './compose';
+import { parseTraefik, type TraefikDocument } from './parse';
+
+export const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+export const STATIC_NAMES = ['traefik.yml', 'traefik.yaml', 'traefik.toml'];
+
+/** How many folders up neighbours are looked for (the file's own folder counts as one). */
+const MAX_UP = 4;
+
+export function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+/** The file's folder and its ancestors, nearest first, at most `n`. */
+export function ancestors(path: string, n = MAX_UP): string[] {
+  const out: string[] = [];
+  let d = dirOf(path);
+  for (let i = 0; i < n; i++) {
+    out.push(d);
+    if (d === '/' || !d.includes('/')) break;
+    d = dirOf(d);
+  }
+  return out;
+}
+
+function join(dir: string, name: string): string {
+  return dir === '/' ? `/${name}` : `${dir}/${name}`;
+}
+
+const cache = new Map<string, unknown>();
+const CACHE_MAX = 64;
+
+function cached<T>(key: string, make: () => T): T {
+  if (cache.has(key)) {
+    const v = cache.get(key) as T;
+    cache.delete(key);
+    cache.set(key, v);
+    return v;
+  }
+  const v = make();
+  cache.set(key, v);
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  return v;
+}
+
+export interface NearbyCompose {
+  path: string;
+  traefik: ComposeTraefik;
+}
+
+/** Compose files in the nearest folder (the file's own, then up) that has any, with their Traefik services. */
+export function nearbyCompose(ctx: RuleContext): NearbyCompose[] {
+  for (const dir of ancestors(ctx.path)) {
+    const found: NearbyCompose[] = [];
+    for (const name of COMPOSE_NAMES) {
+      const p = join(dir, name);
+      if (p === ctx.path) continue;
+      const text = ctx.workspace.readFile(p);
+      if (text === undefined) continue;
+      const model = cached(`compose\0${p}\0${text}`, () => parseCompose(text, p).model);
+      found.push({ path: p, traefik: composeTraefik(model, { ...ctx, path: p }) });
+    }
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** The static configuration file beside or above a file (not the file itself), parsed. */
+export function nearbyStaticFile(ctx: RuleContext): TraefikDocument | undefined {
+  for (const dir of ancestors(ctx.path)) {
+    for (const name of STATIC_NAMES) {
+      const p = join(dir, name);
+      if (p === ctx.path) continue;
+      const text = ctx.workspace.readFile(p);
+      if (text === undefined) continue;
+      const doc = cached(`static\0${p}\0${text}`, () => parseTraefik(text, p).model);
+      if (doc.roles.includes('static')) return doc;
+    }
+  }
+  return undefined;
+}
+
+export type IgnoreVerdict = 'ignored' | 'not-ignored' | 'no-repository';
+
+/**
+ * Whether git would ignore `path`: every `.gitignore` from the file's folder up to the work
+ * tree's root (the folder holding `.git`), plus `.git/info/exclude`; the deepest file with an
+ * opinion wins, as in git. `no-repository` when no `.git` is found above the file.
+ */
+export function gitIgnoreVerdict(path: string, ws: WorkspaceView): IgnoreVerdict {
+  const chain: string[] = [];
+  let root: string | undefined;
+  let d = dirOf(path);
+  for (let i = 0; i < 64; i++) {
+    chain.push(d);
+    if (ws.exists(join(d, '.git'))) {
+      root = d;
+      break;
+    }
+    if (d === '/' || !d.includes('/')) break;
+    d = dirOf(d);
+  }
+  if (!root) return 'no-repository';
+  const files = chain.map((dir) => ({ dir, text: ws.readFile(join(dir, '.gitignore')) }));
+  files.push({ dir: root, text: ws.readFile(join(root, '.git/info/exclude')) });
+  for (const { dir, text } of files) {
+    if (!text) continue;
+    const rel = path.slice(dir === '/' ? 1 : dir.length + 1);
+    const r = ignore().add(text).test(rel);
+    if (r.ignored) return 'ignored';
+    if (r.unignored) return 'not-ignored';
+  }
+  return 'not-ignored';
+}
