@@ -8,7 +8,7 @@ import { NginxParser, type NginxParseTreeNode } from 'nginx-conf/dist/src/parser
 import type { CommentInfo, Finding, ParsedDocument, RelatedLocation } from '../../engine/types';
 import { LineIndex } from '../../engine/text';
 import { lex, tokenValue, type Token } from './lexer';
-import { KNOWN_DIRECTIVES } from './directives';
+import { KNOWN_DIRECTIVES } from './reference/index';
 import { NginxModel, blockKindFor, type NginxArg, type NginxBlock, type NginxDirective } from './model';
 
 /** Blocks deeper than this are matched for braces but not put in the model (rules walk it freely). */
