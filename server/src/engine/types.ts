@@ -84,6 +84,12 @@ export interface WorkspaceView {
   /** Text of a file, or undefined when it does not exist or cannot be read. */
   readFile(path: string): string | undefined;
   exists(path: string): boolean;
+  /**
+   * Names of the entries of a folder (files and folders, no `.`/`..`), or undefined when it is
+   * not a readable folder. Optional: views that cannot list (or choose not to) leave it out, and
+   * callers treat globs as unknown.
+   */
+  list?(dir: string): string[] | undefined;
 }
 
 export interface RuleContext {
@@ -96,6 +102,8 @@ export interface RuleContext {
 /** Per-language facts from configuration that rules may read. */
 export interface LanguageSettings {
   nginxVersion?: string;
+  /** Extra directive names or `*` globs nginx/unknown-directive accepts (`.rampart.yaml` `nginx.directives`). */
+  nginxDirectives?: string[];
   traefikVersion?: string;
 }
 

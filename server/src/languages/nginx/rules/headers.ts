@@ -6,8 +6,8 @@
 import type { LineIndex } from '../../../engine/text';
 import type { Finding, RuleContext, TextEdit } from '../../../engine/types';
 import { compareVersions, usableVersion, type NginxArg, type NginxBlock, type NginxDirective, type NginxModel, type NginxServer } from '../model';
-import { buildNginx } from '../parse';
-import { indentUnit, lineIndent, resolveInclude } from './util';
+import { includes } from '../includes';
+import { indentUnit, lineIndent } from './util';
 
 export const HSTS = 'strict-transport-security';
 export const XFO = 'x-frame-options';
@@ -86,9 +86,6 @@ export type HeaderStatus = 'present' | 'dropped' | 'missing' | 'unknown';
 
 /** Directives that open a server block by saying which server it is. */
 const SERVER_HEAD = new Set(['listen', 'server_name', 'http2', 'http3', 'ssl_certificate', 'ssl_certificate_key']);
-
-/** Files nginx ships that cannot hold add_header. */
-const STOCK_INCLUDES = /(^|\/)(mime\.types|fastcgi_params|fastcgi\.conf|scgi_params|uwsgi_params|proxy_params|koi-utf|koi-win|win-utf)$/;
 
 function isHeaderDirective(d: NginxDirective): boolean {
   return d.name === 'add_header' && d.args.length >= 2;
@@ -251,18 +248,19 @@ export class HeaderAnalysis {
     return info;
   }
 
-  /** Top-level add_header lines of an included file; undefined when it cannot be read. */
+  /** Top-level add_header lines of the files an include reads; undefined when one cannot be read. */
   private included(d: NginxDirective, level: NginxBlock): HeaderEntry[] | undefined {
-    const target = d.args[0]?.value;
-    if (!target) return [];
-    if (STOCK_INCLUDES.test(target)) return [];
-    const r = resolveInclude(this.ctx, target);
-    const text = r.path && r.path !== this.ctx.path ? this.ctx.workspace.readFile(r.path) : undefined;
-    if (text === undefined) return undefined;
-    const children = buildNginx(text).model.root.children;
-    // A nested include could add more: the answer is then uncertain.
-    if (children.some((c) => c.name === 'include')) return undefined;
-    return children.filter(isHeaderDirective).map((c) => entryOf(c, level, d));
+    const r = includes(this.ctx, this.model).resolve(d);
+    if (!r.complete) return undefined;
+    const out: HeaderEntry[] = [];
+    for (const f of r.files) {
+      if (f.path === this.ctx.path) return undefined;
+      const children = f.model.root.children;
+      // A nested include could add more: the answer is then uncertain.
+      if (children.some((c) => c.name === 'include')) return undefined;
+      for (const c of children) if (isHeaderDirective(c)) out.push(entryOf(c, level, d));
+    }
+    return out;
   }
 
   /** `add_header_inherit` in effect at a block (nginx >= 1.29.3): `on`, `off` or `merge`. */
