@@ -86,7 +86,7 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
   const ctx: RuleContext = {
     path,
     workspace: options.workspace,
-    settings: { nginxVersion: options.config.nginxVersion, traefikVersion: options.config.traefikVersion },
+    settings: { nginxVersion: options.config.nginxVersion, nginxDirectives: options.config.nginxDirectives, traefikVersion: options.config.traefikVersion },
   };
 
   const raw: Diagnostic[] = [];

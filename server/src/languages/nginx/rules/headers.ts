@@ -5,8 +5,9 @@
 // redefinition (nginx/add-header-inheritance owns that) or missing, and where a fix inserts.
 import type { LineIndex } from '../../../engine/text';
 import type { Finding, RuleContext, TextEdit } from '../../../engine/types';
-import { compareVersions, usableVersion, type NginxArg, type NginxBlock, type NginxDirective, type NginxModel, type NginxServer } from '../model';
+import { compareVersions, type NginxArg, type NginxBlock, type NginxDirective, type NginxModel, type NginxServer } from '../model';
 import { includes } from '../includes';
+import { nginxVersion } from '../version';
 import { indentUnit, lineIndent } from './util';
 
 export const HSTS = 'strict-transport-security';
@@ -220,7 +221,7 @@ export class HeaderAnalysis {
     readonly model: NginxModel,
     private readonly ctx: RuleContext,
   ) {
-    const version = usableVersion(ctx.settings.nginxVersion);
+    const version = nginxVersion(ctx).version;
     this.inheritAware = !version || compareVersions(version, '1.29.3') >= 0;
   }
 
