@@ -144,7 +144,7 @@ describe('nginx fragment contexts', () => {
     const part = setup(files, '/ws/part.conf');
     assert.deepEqual(includes(part.ctx, part.model).context().contexts, ['server', 'location']);
     const cond = setup(files, '/ws/cond.conf');
-    assert.deepEqual(includes(cond.ctx, cond.model).context().contexts, ['if in location']);
+    assert.deepEqual(includes(cond.ctx, cond.model).context().contexts, ['if in location', 'if']);
   });
 
   it('without an includer, the first block implies the context', () => {

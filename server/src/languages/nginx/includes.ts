@@ -258,9 +258,11 @@ function childContext(b: NginxBlock, parent: BlockContext): BlockContext {
     case 'mail':
       return { contexts: [b.kind], family };
     case 'if': {
+      // The reference writes `if` for the rewrite module's directives, which work in every
+      // `if` (in a server or a location), and `if in location` for those that only work there.
       const out: string[] = [];
-      if (parent.contexts.includes('server')) out.push('if');
       if (parent.contexts.includes('location')) out.push('if in location');
+      if (parent.contexts.includes('server') || parent.contexts.includes('location')) out.push('if');
       return { contexts: out, family };
     }
     case 'other':
