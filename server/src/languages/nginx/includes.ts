@@ -273,6 +273,26 @@ function childContext(b: NginxBlock, parent: BlockContext): BlockContext {
   }
 }
 
+const includeLists = new WeakMap<NginxModel, NginxDirective[]>();
+
+/** Every `include` of a file, those inside map/geo/types bodies too (they include entry lists). */
+function includeDirectives(model: NginxModel): NginxDirective[] {
+  let list = includeLists.get(model);
+  if (!list) {
+    const out: NginxDirective[] = [];
+    // Pre-order, so the first include in the file comes first.
+    const stack: NginxDirective[] = [...model.root.children].reverse();
+    while (stack.length > 0) {
+      const d = stack.pop()!;
+      if (d.name === 'include') out.push(d);
+      if (d.block && d.block.kind !== 'lua') for (let i = d.block.children.length - 1; i >= 0; i--) stack.push(d.block.children[i]!);
+    }
+    list = out;
+    includeLists.set(model, list);
+  }
+  return list;
+}
+
 // --- the resolver ---------------------------------------------------------------------------
 
 export class IncludeResolver {
@@ -403,7 +423,7 @@ export class IncludeResolver {
         }
         return c;
       };
-      for (const d of frame.model.named('include')) {
+      for (const d of includeDirectives(frame.model)) {
         const arg = d.args[0]?.value;
         if (!arg || STOCK_INCLUDES.test(arg)) continue;
         const pattern = mapIncludeTarget(arg, prefix);
