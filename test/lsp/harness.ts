@@ -19,6 +19,7 @@ import {
   DocumentDiagnosticRequest,
   CodeActionRequest,
   CompletionRequest,
+  HoverRequest,
   InitializeRequest,
   InitializedNotification,
   ShutdownRequest,
@@ -42,6 +43,7 @@ import {
   type Command,
   type CompletionItem,
   type CompletionList,
+  type Hover,
   type DocumentDiagnosticReport,
   type PublishDiagnosticsParams,
   type Registration,
@@ -280,6 +282,10 @@ export class TestServer {
       'completion',
     );
     return Array.isArray(r) ? r : (r?.items ?? []);
+  }
+
+  hover(uri: string, line: number, character: number): Promise<Hover | null> {
+    return withTimeout(this.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } }), 'hover');
   }
 
   async setSettings(settings: Record<string, unknown>): Promise<void> {

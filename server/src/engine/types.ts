@@ -138,6 +138,12 @@ export interface ParsedDocument<M> {
   parseErrors: Finding[];
 }
 
+/** What hovering shows: Markdown, and the span of the document it describes. */
+export interface HoverInfo {
+  markdown: string;
+  range: Range;
+}
+
 export interface LanguagePlugin<M> {
   language: Language;
   /** Claims a file by its name and path alone (config globs are handled by the engine). */
@@ -146,6 +152,8 @@ export interface LanguagePlugin<M> {
   matchesContent?(path: string, text: string): boolean;
   parse(text: string, path: string): ParsedDocument<M>;
   rules: Rule<M>[];
+  /** Documentation for what is at a position (a directive, a variable), if the language has any. */
+  hover?(parsed: ParsedDocument<M>, position: Position): HoverInfo | undefined;
 }
 
 /** A finding after the engine has attached rule identity, severity and suppression state. */

@@ -51,6 +51,8 @@ export function serverCapabilities(caps: ClientCaps): ServerCapabilities {
       resolveProvider: false,
     },
     executeCommandProvider: { commands: [SERVER_SHOW_DOCS_COMMAND] },
+    // Languages answer through their plugin (nginx: directive and variable docs).
+    hoverProvider: true,
     // Registered per `.rampart.yaml` selector when the client allows it, so no other file pays.
     ...(caps.completionRegistration ? {} : { completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false } }),
     ...(caps.pull ? { diagnosticProvider: { identifier: 'rampart', interFileDependencies: false, workspaceDiagnostics: false } } : {}),

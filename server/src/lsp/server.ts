@@ -24,6 +24,7 @@ import { DiagnosticStore, type Report } from './diagnostic-store';
 import { buildCodeActions, type ShowDocsArgs } from './code-actions';
 import { configCompletions, COMPLETION_TRIGGERS } from './config-completion';
 import { diffEdits } from './text-diff';
+import { hoverFor } from './hover';
 import { safeNotification, safeRequest } from './safe';
 import {
   readClientCaps,
@@ -230,6 +231,14 @@ export function startServer(connection: Connection): void {
         showDocsCommand: caps.clientShowDocs ? CLIENT_SHOW_DOCS_COMMAND : SERVER_SHOW_DOCS_COMMAND,
         documentChanges: caps.documentChanges,
       });
+    }),
+  );
+
+  connection.onHover(
+    safeRequest(log, 'textDocument/hover', () => null, async (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return null;
+      return hoverFor(linter, doc, await settingsFor(doc.uri), params.position);
     }),
   );
 

@@ -3,6 +3,7 @@ import type { NginxModel } from './model';
 import { parseNginx } from './parse';
 import { isNginxName, matchesNginxContent } from './detect';
 import { nginxRules } from './rules/index';
+import { nginxHover } from './hover';
 
 export const nginxPlugin: LanguagePlugin<NginxModel> = {
   language: 'nginx',
@@ -10,4 +11,5 @@ export const nginxPlugin: LanguagePlugin<NginxModel> = {
   matchesContent: matchesNginxContent,
   parse: (text) => parseNginx(text),
   rules: nginxRules,
+  hover: nginxHover,
 };
