@@ -19,12 +19,21 @@ const gen = createRequire(import.meta.url)(compiled);
 const check = process.argv.includes('--check');
 
 const reference = await import('./nginx-reference.mjs');
+const grammar = await import('./nginx-grammar.mjs');
+const thirdParty = createRequire(import.meta.url)(join(root, 'out/server/src/languages/nginx/reference/third-party.js'));
+const grammarText = () =>
+  JSON.stringify(
+    grammar.buildGrammar({ directives: reference.directiveNames(), blocks: reference.blockNames(), thirdParty: thirdParty.THIRD_PARTY_DIRECTIVES }),
+    null,
+    2,
+  ) + '\n';
 
 const targets = [
   { path: gen.SCHEMA_PATH, make: () => gen.stringifyJson(gen.configSchema()) },
   { path: 'package.json', make: (old) => gen.withSettingsRules(old) },
   { path: 'README.md', make: (old) => gen.withReadmeIndex(old) },
   ...reference.referenceFiles().map((f) => ({ path: f.path, make: () => f.text })),
+  { path: grammar.GRAMMAR_PATH, make: grammarText },
 ];
 
 let stale = 0;
