@@ -117,6 +117,8 @@ export class TestServer {
   readonly logs: string[] = [];
   readonly messages: string[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
+  /** `rampart/documentLanguage` notifications received. */
+  readonly languageHints: Array<{ uri: string; languageId: string }> = [];
   readonly exitCodes: number[] = [];
   refreshes = 0;
   configurationRequests = 0;
@@ -153,6 +155,10 @@ export class TestServer {
     const emit = () => this.events.emit('event');
     client.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.published.push(p);
+      emit();
+    });
+    client.onNotification('rampart/documentLanguage', (p: { uri: string; languageId: string }) => {
+      this.languageHints.push(p);
       emit();
     });
     client.onNotification(LogMessageNotification.type, (p) => {

@@ -114,7 +114,14 @@ test('the server registers for configuration changes and watched config files wh
     const byMethod = Object.fromEntries(s.registrations.map((r) => [r.method, r.registerOptions]));
     assert.deepEqual(byMethod['workspace/didChangeConfiguration'], { section: 'rampart' });
     assert.deepEqual(byMethod['workspace/didChangeWatchedFiles'], {
-      watchers: [{ globPattern: '**/.rampart.{yaml,yml}' }, { globPattern: '**/.dockerignore' }, { globPattern: '**/*.dockerignore' }],
+      watchers: [
+        { globPattern: '**/.rampart.{yaml,yml}' },
+        { globPattern: '**/.dockerignore' },
+        { globPattern: '**/*.dockerignore' },
+        { globPattern: '**/*.{conf,nginx,conf.template}' },
+        { globPattern: '**/{Dockerfile,Containerfile}' },
+        { globPattern: '**/{compose,docker-compose}.{yaml,yml}' },
+      ],
     });
     assert.deepEqual(byMethod['textDocument/completion'], {
       documentSelector: [{ pattern: '**/.rampart.yaml' }, { pattern: '**/.rampart.yml' }],

@@ -31,12 +31,24 @@ import {
   serverCapabilities,
   CLIENT_SHOW_DOCS_COMMAND,
   CONFIG_SELECTOR,
+  DOCUMENT_LANGUAGE_NOTIFICATION,
   SERVER_SHOW_DOCS_COMMAND,
   type ClientCaps,
 } from './capabilities';
 
+/** Editor languages a `.conf` file opens as before Rampart recognises it as nginx. */
+const LANGUAGE_IDS_TO_HINT = new Set(['plaintext', 'properties']);
+
 /** Files whose change on disk changes other files' findings. */
-export const WATCHED_GLOBS = ['**/.rampart.{yaml,yml}', '**/.dockerignore', '**/*.dockerignore'];
+export const WATCHED_GLOBS = [
+  '**/.rampart.{yaml,yml}',
+  '**/.dockerignore',
+  '**/*.dockerignore',
+  // nginx: included files and includers, and the images that tell the nginx version.
+  '**/*.{conf,nginx,conf.template}',
+  '**/{Dockerfile,Containerfile}',
+  '**/{compose,docker-compose}.{yaml,yml}',
+];
 
 function memo<T>(fn: () => T): () => T {
   let done = false;
@@ -85,13 +97,29 @@ export function startServer(connection: Connection): void {
     return p;
   };
 
+  /** Documents already told about (once per server run: a user who switches back is not overruled). */
+  const hinted = new Set<string>();
+  /** Tells a client that opened an nginx file as plain text or properties what it is. */
+  const hintLanguage = (doc: TextDocument, settings: RampartSettings) => {
+    if (!caps.languageHints || hinted.has(doc.uri) || !LANGUAGE_IDS_TO_HINT.has(doc.languageId)) return;
+    const path = URI.toPath(doc.uri);
+    if (!path || !settings.enable) return;
+    const language = linter.languageOf(path, doc.getText(), linter.configFor(path, settings));
+    if (language !== 'nginx') return;
+    hinted.add(doc.uri);
+    void connection.sendNotification(DOCUMENT_LANGUAGE_NOTIFICATION, { uri: doc.uri, languageId: 'nginx' }).catch((err: unknown) => log(`Rampart: ${DOCUMENT_LANGUAGE_NOTIFICATION} failed: ${String(err)}`));
+  };
+
   /** The current report of an open document: linted at most once per version and config epoch. */
   const reportFor = async (uri: string): Promise<Report | undefined> => {
     const epoch = store.epoch;
     const settings = await settingsFor(uri);
     const doc = documents.get(uri);
     if (!doc) return undefined;
-    return store.get(uri, doc.version, epoch) ?? store.set(uri, doc.version, epoch, linter.diagnose(doc, settings));
+    const hit = store.get(uri, doc.version, epoch);
+    if (hit) return hit;
+    hintLanguage(doc, settings);
+    return store.set(uri, doc.version, epoch, linter.diagnose(doc, settings));
   };
 
   // Push mode: one publish per document per turn of the event loop, whatever arrived meanwhile.
