@@ -57,7 +57,7 @@ export interface NginxDirective {
   end: number;
   /** 0-based line of the name. */
   line: number;
-  /** The matching node of nginx-conf's tree, when both parsers agreed on the structure. */
+  /** The matching node of nginx-conf's tree, when both parsers agreed on the structure (set once the model's `tree` is read). */
   conf?: NginxParseTreeNode;
 }
 
@@ -198,10 +198,8 @@ export class NginxModel {
     readonly root: NginxBlock,
     /** Structure errors found by the lexer, reported by nginx/syntax. */
     readonly syntaxErrors: Finding[],
-    /** Which tree the structure was confirmed by: nginx-conf agreed, or the lexer's own tree. */
-    readonly tree: 'nginx-conf' | 'lexer',
-    /** Why the lexer's tree was used, for debugging (nginx-conf error, mismatch, depth cap). */
-    readonly treeNote?: string,
+    /** Runs nginx-conf and zips its tree against this one (on first use, see `tree`). */
+    private readonly confirmTree: () => { tree: 'nginx-conf' | 'lexer'; note?: string } = () => ({ tree: 'lexer' }),
   ) {
     root.kind = inferRootKind(root);
     this.fragment = root.kind !== 'main';
@@ -234,6 +232,25 @@ export class NginxModel {
     for (const d of this.directives) {
       if (d.block?.kind === 'server' && d.parent.kind !== 'upstream') this.servers.push(this.describeServer(d));
     }
+  }
+
+  private confirmed?: { tree: 'nginx-conf' | 'lexer'; note?: string };
+
+  /**
+   * Which tree the structure was confirmed by: `nginx-conf` when nginx-conf's raw tree agreed
+   * directive for directive (then each directive's `conf` holds its node), `lexer` otherwise.
+   * nginx-conf runs on the first read: rules never need it (the lexer's tree carries every fact
+   * and position), so the keystroke path does not pay for it.
+   */
+  get tree(): 'nginx-conf' | 'lexer' {
+    this.confirmed ??= this.confirmTree();
+    return this.confirmed.tree;
+  }
+
+  /** Why the lexer's tree was used, for debugging (nginx-conf error, mismatch, depth cap). */
+  get treeNote(): string | undefined {
+    this.confirmed ??= this.confirmTree();
+    return this.confirmed.note;
   }
 
   /** True when the `http` block is in this file (rules about http-level settings need it). */

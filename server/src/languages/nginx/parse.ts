@@ -1,11 +1,12 @@
 // nginx parsing: Rampart's position lexer groups tokens into statements with exact ranges, and
-// nginx-conf's raw parser (the mandated tree) is zipped against them in pre-order. When they
-// agree, each directive carries its nginx-conf node; when they do not (or nginx-conf throws on a
-// stray `}`), the lexer's own tree is used and linting goes on. Structure errors (unclosed `{`
+// nginx-conf's raw parser (the mandated tree) is zipped against them in pre-order, on demand
+// (`model.tree`). When they agree, each directive carries its nginx-conf node; when they do not
+// (or nginx-conf throws on a stray `}`), the lexer's own tree stands. Rules read the lexer's tree
+// either way, so linting never waits for nginx-conf. Structure errors (unclosed `{`
 // at its opening line, stray `}`, unterminated quote at the quote, probable missing `;`) are the
 // nginx/syntax rule's findings, not parse errors.
 import { NginxParser, type NginxParseTreeNode } from 'nginx-conf/dist/src/parser';
-import type { CommentInfo, Finding, ParsedDocument, RelatedLocation } from '../../engine/types';
+import type { CommentInfo, Finding, ParsedDocument, Range, RelatedLocation } from '../../engine/types';
 import { LineIndex } from '../../engine/text';
 import { lex, tokenValue, type Token } from './lexer';
 import { KNOWN_DIRECTIVES } from './reference/index';
@@ -84,22 +85,17 @@ export function buildNginx(text: string, index: LineIndex = new LineIndex(text))
   // 2. Group tokens into statements and blocks.
   const g = group(text, index, tokens, addError);
 
-  // 3. Zip nginx-conf's tree against ours.
-  let tree: 'nginx-conf' | 'lexer' = 'lexer';
-  let note: string | undefined;
-  if (g.capped) {
-    note = `blocks nest deeper than ${MAX_DEPTH} levels`;
-  } else {
+  // 3. Zip nginx-conf's tree against ours, when someone asks (model.tree): rules never need it.
+  const confirm = (): { tree: 'nginx-conf' | 'lexer'; note?: string } => {
+    if (g.capped) return { tree: 'lexer', note: `blocks nest deeper than ${MAX_DEPTH} levels` };
     const conf = runNginxConf(text, template);
-    if (conf.error) note = `nginx-conf: ${conf.error}`;
-    else if (conf.tree) {
-      const mismatch = zip(conf.tree, g.root);
-      if (mismatch) note = `nginx-conf disagrees: ${mismatch}`;
-      else tree = 'nginx-conf';
-    }
-  }
+    if (conf.error) return { tree: 'lexer', note: `nginx-conf: ${conf.error}` };
+    if (!conf.tree) return { tree: 'lexer' };
+    const mismatch = zip(conf.tree, g.root);
+    return mismatch ? { tree: 'lexer', note: `nginx-conf disagrees: ${mismatch}` } : { tree: 'nginx-conf' };
+  };
 
-  const model = new NginxModel(text, index, g.root, errors, tree, note);
+  const model = new NginxModel(text, index, g.root, errors, confirm);
   return { model, comments: g.comments };
 }
 
@@ -182,9 +178,76 @@ export function blockLabel(d: NginxDirective): string {
   return short(head || '{', 48);
 }
 
+/**
+ * A token as a directive name or argument. `raw` and `range` are computed on first use: most
+ * arguments are never reported, and a 5,000-line file has tens of thousands of them.
+ */
+class Arg implements NginxArg {
+  private r?: Range;
+  constructor(
+    private readonly index: LineIndex,
+    readonly value: string,
+    readonly quoted: boolean,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get raw(): string {
+    return this.index.text.slice(this.start, this.end);
+  }
+
+  get range(): Range {
+    return (this.r ??= this.index.rangeOf(this.start, this.end));
+  }
+}
+
+class Directive implements NginxDirective {
+  readonly name: string;
+  start: number;
+  block?: NginxBlock;
+  conf?: NginxParseTreeNode;
+  private semi?: Range;
+
+  constructor(
+    private readonly index: LineIndex,
+    public nameToken: NginxArg,
+    readonly args: NginxArg[],
+    readonly parent: NginxBlock,
+    public end: number,
+    public line: number,
+    /** Offset of the `;`, or -1. */
+    private readonly semiAt: number,
+  ) {
+    this.name = nameToken.value;
+    this.start = nameToken.start;
+  }
+
+  get nameRange(): Range {
+    return this.nameToken.range;
+  }
+
+  get semicolon(): Range | undefined {
+    if (this.semiAt < 0) return undefined;
+    return (this.semi ??= this.index.rangeOf(this.semiAt, this.semiAt + 1));
+  }
+}
+
+/** Line numbers of offsets visited in increasing order (as the grouping does), without a search per token. */
+class LineCursor {
+  private line = 0;
+  constructor(private readonly index: LineIndex) {}
+  lineOf(offset: number): number {
+    const index = this.index;
+    if (offset < index.lineStart(this.line)) return (this.line = index.positionAt(offset).line);
+    while (this.line + 1 < index.lineCount && index.lineStart(this.line + 1) <= offset) this.line++;
+    return this.line;
+  }
+}
+
 function group(text: string, index: LineIndex, tokens: Token[], addError: (f: Finding) => void): Grouped {
   const root: NginxBlock = { kind: 'main', children: [], depth: 0, innerStart: 0, innerEnd: text.length };
   const comments: CommentInfo[] = [];
+  const lines = new LineCursor(index);
   const stack: NginxBlock[] = [root];
   // Blocks beyond MAX_DEPTH: tracked for brace matching, not attached to the model.
   let capped = false;
@@ -193,33 +256,17 @@ function group(text: string, index: LineIndex, tokens: Token[], addError: (f: Fi
   const closedBlocks: NginxBlock[] = [];
   const allBlocks: NginxBlock[] = [];
 
-  const arg = (t: Token): NginxArg => ({
-    raw: text.slice(t.start, t.end),
-    value: tokenValue(text, t),
-    quoted: t.kind === 'string',
-    start: t.start,
-    end: t.end,
-    range: index.rangeOf(t.start, t.end),
-  });
+  const arg = (t: Token): NginxArg => new Arg(index, tokenValue(text, t), t.kind === 'string', t.start, t.end);
 
   const finish = (toks: Token[], semi: Token | undefined): NginxDirective => {
     const parent = stack[stack.length - 1]!;
     const first = toks[0];
-    const nameArg: NginxArg = first
-      ? arg(first)
-      : { raw: '', value: '', quoted: false, start: semi?.start ?? 0, end: semi?.start ?? 0, range: index.rangeOf(semi?.start ?? 0, semi?.start ?? 0) };
+    const at = semi?.start ?? 0;
+    const nameArg: NginxArg = first ? arg(first) : new Arg(index, '', false, at, at);
     const last = toks[toks.length - 1];
-    const d: NginxDirective = {
-      name: nameArg.value,
-      nameRange: nameArg.range,
-      nameToken: nameArg,
-      args: toks.slice(1).map(arg),
-      parent,
-      start: nameArg.start,
-      end: semi ? semi.end : last ? last.end : nameArg.end,
-      line: index.positionAt(nameArg.start).line,
-    };
-    if (semi) d.semicolon = index.rangeOf(semi.start, semi.end);
+    const args: NginxArg[] = new Array(toks.length > 0 ? toks.length - 1 : 0);
+    for (let i = 1; i < toks.length; i++) args[i - 1] = arg(toks[i]!);
+    const d = new Directive(index, nameArg, args, parent, semi ? semi.end : last ? last.end : nameArg.end, lines.lineOf(nameArg.start), semi ? semi.start : -1);
     if (parent.depth < MAX_DEPTH) parent.children.push(d);
     return d;
   };
@@ -290,8 +337,7 @@ function group(text: string, index: LineIndex, tokens: Token[], addError: (f: Fi
         const d = finish(cur, undefined);
         if (cur.length === 0) {
           d.start = tok.start;
-          d.nameToken = { ...d.nameToken, start: tok.start, end: tok.start, range: index.rangeOf(tok.start, tok.start) };
-          d.nameRange = d.nameToken.range;
+          d.nameToken = new Arg(index, '', false, tok.start, tok.start);
           d.line = index.positionAt(tok.start).line;
         }
         cur = [];
