@@ -349,6 +349,18 @@ export class IncludeResolver {
     return r;
   }
 
+  private readonly memos = new Map<string, Map<NginxBlock, unknown>>();
+
+  /** A per-lint cache of facts about a block of the linted file (a scan, a level view). */
+  memo<T>(kind: string, block: NginxBlock, make: () => T): T {
+    let m = this.memos.get(kind);
+    if (!m) this.memos.set(kind, (m = new Map()));
+    if (m.has(block)) return m.get(block) as T;
+    const v = make();
+    m.set(block, v);
+    return v;
+  }
+
   /** Contexts and family of the directives directly inside a block of the linted file. */
   contextOf(block: NginxBlock): BlockContext {
     let c = this.blockContexts.get(block);
@@ -484,6 +496,10 @@ export interface LevelView {
 export function levelDirectives(ctx: RuleContext, model: NginxModel, block: NginxBlock): LevelView {
   if (!block.children.some((d) => d.name === 'include')) return { directives: block.children, unknown: false };
   const r = includes(ctx, model);
+  return r.memo('level', block, () => level(ctx, r, block));
+}
+
+function level(ctx: RuleContext, r: IncludeResolver, block: NginxBlock): LevelView {
   const out: NginxDirective[] = [];
   let unknown = false;
   const visit = (list: NginxDirective[], depth: number, seen: Set<string>): void => {
@@ -519,6 +535,10 @@ export interface Scan {
 /** Every directive under a block, following includes into other workspace files. */
 export function scanBlock(ctx: RuleContext, model: NginxModel, block: NginxBlock): Scan {
   const r = includes(ctx, model);
+  return r.memo('scan', block, () => scan(ctx, r, block));
+}
+
+function scan(ctx: RuleContext, r: IncludeResolver, block: NginxBlock): Scan {
   const own: NginxDirective[] = [];
   const stack = [...block.children].reverse();
   while (stack.length > 0) {

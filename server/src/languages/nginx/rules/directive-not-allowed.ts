@@ -35,10 +35,19 @@ export const directiveNotAllowed: Rule<NginxModel> = {
       if (all.length === 0 || !place.holdsDirectives(d.parent)) continue;
       const { contexts, family } = place.contextOf(d.parent);
       if (contexts.length === 0) continue;
-      const cands = entriesFor(d.name, family);
+      // No allocation on the common path: most directives are where they belong.
+      let inFamily = false;
+      let allowed = false;
+      for (const e of all) {
+        if (family && e.family !== family && e.family !== 'core') continue;
+        inFamily = true;
+        for (const c of contexts) if (allowedIn(e, c)) allowed = true;
+        if (allowed) break;
+      }
+      if (allowed) continue;
       const atTop = d.parent === model.root && place.file.source !== 'main';
       const here = atTop ? topLevel(place.file) : `in ${describeContext(contexts[0]!, family)}`;
-      if (cands.length === 0) {
+      if (!inFamily) {
         const modules = [...new Set(all.map((e) => e.module))];
         const families = [...new Set(all.map((e) => FAMILY_NAME[e.family]))];
         out.push({
@@ -47,11 +56,10 @@ export const directiveNotAllowed: Rule<NginxModel> = {
         });
         continue;
       }
-      if (cands.some((e) => contexts.some((c) => allowedIn(e, c)))) continue;
-      const allowed = [...new Set(cands.flatMap((e) => e.contexts))];
+      const places = [...new Set(entriesFor(d.name, family).flatMap((e) => e.contexts))];
       out.push({
         range: d.nameRange,
-        message: `"${d.name}" is not allowed ${here}: nginx refuses to start ("directive is not allowed here"). nginx's reference lists its contexts as ${allowed.join(', ')}.`,
+        message: `"${d.name}" is not allowed ${here}: nginx refuses to start ("directive is not allowed here"). nginx's reference lists its contexts as ${places.join(', ')}.`,
       });
     }
     return out;

@@ -47,12 +47,22 @@ export function locationPattern(d: NginxDirective): LocationPattern | undefined 
  */
 export function locationRegex(p: LocationPattern): RegExp | undefined {
   if (!p.regex) return undefined;
-  try {
-    return new RegExp(p.path.replace(/\(\?P</g, '(?<'), p.modifier === '~*' ? 'i' : '');
-  } catch {
-    return undefined;
+  const key = `${p.modifier} ${p.path}`;
+  let re = compiled.get(key);
+  if (re === undefined) {
+    try {
+      re = new RegExp(p.path.replace(/\(\?P</g, '(?<'), p.modifier === '~*' ? 'i' : '');
+    } catch {
+      re = null;
+    }
+    if (compiled.size > 2000) compiled.clear();
+    compiled.set(key, re);
   }
+  return re ?? undefined;
 }
+
+/** Compiled location regexes by modifier and source: the same few recur in every server. */
+const compiled = new Map<string, RegExp | null>();
 
 /** Whether a location (exact, prefix or regex) matches a request path. */
 export function locationMatches(p: LocationPattern, uri: string): boolean {

@@ -137,7 +137,18 @@ export function hasHeader(key: string): (entries: HeaderEntry[]) => boolean {
 }
 
 /** `server "example.com"`, `the server listening on 443`, `this server`, `location "/static/"`. */
+const described = new WeakMap<NginxBlock, string>();
+
 export function describeBlock(block: NginxBlock): string {
+  let d = described.get(block);
+  if (d === undefined) {
+    d = describe(block);
+    described.set(block, d);
+  }
+  return d;
+}
+
+function describe(block: NginxBlock): string {
   const owner = block.owner;
   if (!owner) return 'this file';
   if (block.kind === 'location') return `location "${owner.args.map((a) => a.raw).join(' ')}"`;
@@ -214,6 +225,9 @@ export function onlyRedirects(block: NginxBlock): boolean {
 export class HeaderAnalysis {
   private readonly levels = new Map<NginxBlock, LevelInfo>();
   private readonly sets = new Map<NginxBlock, HeaderSet>();
+  private readonly outer = new Map<NginxBlock, HeaderEntry[]>();
+  private readonly uncertainChains = new Map<NginxBlock, boolean>();
+  private readonly copies = new Map<NginxBlock, string[]>();
   private readonly inheritAware: boolean;
   private unitList?: HeaderUnit[];
 
@@ -348,8 +362,12 @@ export class HeaderAnalysis {
    * nearest level first, in the order nginx would send them.
    */
   outerEntries(block: NginxBlock): HeaderEntry[] {
-    const out: HeaderEntry[] = [];
-    for (let b = block.parent; b; b = b.parent) out.push(...this.level(b).entries);
+    let out = this.outer.get(block);
+    if (!out) {
+      out = [];
+      for (let b = block.parent; b; b = b.parent) out.push(...this.level(b).entries);
+      this.outer.set(block, out);
+    }
     return out;
   }
 
@@ -374,8 +392,12 @@ export class HeaderAnalysis {
 
   /** Whether any level from the block outwards has an include Rampart could not read. */
   chainUncertain(block: NginxBlock): boolean {
-    for (let b: NginxBlock | undefined = block; b; b = b.parent) if (this.level(b).uncertain) return true;
-    return false;
+    let v = this.uncertainChains.get(block);
+    if (v === undefined) {
+      v = this.level(block).uncertain || (block.parent !== undefined && this.chainUncertain(block.parent));
+      this.uncertainChains.set(block, v);
+    }
+    return v;
   }
 
   /**
@@ -406,7 +428,11 @@ export class HeaderAnalysis {
     const index = this.model.index;
     const info = this.level(block);
     if (info.anchor) return insertAfter(index, info.anchor, statements);
-    const copies = this.inheritMode(block) === 'merge' ? [] : this.effective(block).entries.map(copyStatement);
+    let copies = this.copies.get(block);
+    if (!copies) {
+      copies = this.inheritMode(block) === 'merge' ? [] : this.effective(block).entries.map(copyStatement);
+      this.copies.set(block, copies);
+    }
     // In a server, after the leading listen/server_name lines that say which server it is.
     let lead: NginxDirective | undefined;
     if (block.kind === 'server') {
