@@ -102,7 +102,7 @@ export function generateNginx(lines: number, seed = 1): string {
   ];
   let n = 0;
   const close: string[] = ['}'];
-  while (out.length < lines - close.length) {
+  while (out.length < lines - close.length - 15) {
     const k = n++;
     if (k % 5 === 0) {
       out.push('', `    upstream backend${k} {`, '        least_conn;');
@@ -124,7 +124,8 @@ export function generateNginx(lines: number, seed = 1): string {
     if (r() < 0.8) out.push('        add_header X-Frame-Options "DENY" always;');
     out.push(`        root /srv/www/${host};`, '        index index.html;');
     const locs = 3 + Math.floor(r() * 6);
-    for (let i = 0; i < locs; i++) {
+    // Stop adding locations near the target so small documents stay near their size.
+    for (let i = 0; i < locs && (i < 1 || out.length < lines - 10); i++) {
       const p = pick(r, PATHS);
       const roll = r();
       if (roll < 0.35) {
