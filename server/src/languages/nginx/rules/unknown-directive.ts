@@ -47,10 +47,19 @@ export const unknownDirective: Rule<NginxModel> = {
   },
 };
 
+/** "Did you mean" answers by name and place: a misdetected file repeats the same few words. */
+const nearest = new Map<string, string | null>();
+
 function finding(d: NginxDirective, where: { contexts: readonly string[]; family?: ReturnType<typeof placement>['file']['family'] }): Finding {
   // Names that fit where the directive is written win ties.
-  const fits = (name: string) => entriesFor(name, where.family).some((e) => where.contexts.some((c) => allowedIn(e, c)));
-  const near = nearestDirective(d.name, where.contexts.length > 0 ? fits : undefined);
+  const key = `${d.name}\0${where.family ?? ''}\0${where.contexts.join(',')}`;
+  let near = nearest.get(key);
+  if (near === undefined) {
+    const fits = (name: string) => entriesFor(name, where.family).some((e) => where.contexts.some((c) => allowedIn(e, c)));
+    near = nearestDirective(d.name, where.contexts.length > 0 ? fits : undefined) ?? null;
+    if (nearest.size > 5000) nearest.clear();
+    nearest.set(key, near);
+  }
   const fix = near ? [{ title: `Change to "${near}"`, kind: 'suggest' as const, edits: [{ range: d.nameRange, newText: near }] }] : undefined;
   if (near && near.toLowerCase() === d.name.toLowerCase().replace(/-/g, '_')) {
     return {
