@@ -6,6 +6,7 @@
 import type { NginxParseTreeNode } from 'nginx-conf/dist/src/parser';
 import type { Finding, Range } from '../../engine/types';
 import type { LineIndex } from '../../engine/text';
+import { KNOWN_DIRECTIVES, directiveEntries } from './reference/index';
 
 /** What the directives inside a block are. `hash` blocks hold key/value entries, not directives. */
 export type BlockKind =
@@ -153,12 +154,10 @@ const ARRAY_GROUPS: Record<string, readonly string[]> = (() => {
 /** Directives whose inheritance `add_header_inherit` (nginx ≥ 1.29.3) controls. */
 const HEADER_INHERIT_GROUPS = new Set(['add_header', 'add_trailer']);
 
-/** Directives that only exist in the main context: their presence means a full nginx.conf. */
-const MAIN_ONLY = new Set([
-  'user', 'worker_processes', 'worker_rlimit_nofile', 'worker_rlimit_core', 'pid', 'load_module', 'daemon',
-  'master_process', 'worker_cpu_affinity', 'worker_priority', 'env', 'thread_pool', 'pcre_jit', 'lock_file',
-  'working_directory', 'timer_resolution', 'worker_shutdown_timeout', 'ssl_engine',
-]);
+/** Directives that only exist in the main context (nginx.org's reference): their presence means a full nginx.conf. */
+const MAIN_ONLY: ReadonlySet<string> = new Set(
+  [...KNOWN_DIRECTIVES].filter((n) => directiveEntries(n).every((e) => e.contexts.length === 1 && e.contexts[0] === 'main')),
+);
 
 /** Compares dotted versions numerically (`1.27` = `1.27.0`). */
 export function compareVersions(a: string, b: string): number {

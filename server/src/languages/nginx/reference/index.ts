@@ -149,21 +149,35 @@ export function isThirdParty(name: string, project: readonly string[] | undefine
   return m(name);
 }
 
+/** Known names by length, for "did you mean": only lengths within the allowed distance are compared. */
+let byLength: Map<number, string[]> | undefined;
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
 /** Levenshtein distance, stopping early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length * 2 + 1);
+    rowB = new Int32Array(b.length * 2 + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
       const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      cur.push(v);
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
   return prev[b.length]!;
 }
@@ -178,16 +192,26 @@ export function nearestDirective(name: string, prefer?: (candidate: string) => b
   const wanted = name.toLowerCase().replace(/-/g, '_');
   if (KNOWN_DIRECTIVES.has(wanted)) return wanted;
   const max = wanted.length >= 12 ? 3 : wanted.length >= 6 ? 2 : 1;
+  if (!byLength) {
+    byLength = new Map();
+    for (const n of [...KNOWN_DIRECTIVES].sort()) {
+      const list = byLength.get(n.length);
+      if (list) list.push(n);
+      else byLength.set(n.length, [n]);
+    }
+  }
   let best: string | undefined;
   let bestScore = Infinity;
-  for (const candidate of KNOWN_DIRECTIVES) {
-    const d = editDistance(wanted, candidate, max);
-    if (d > max) continue;
-    // Preferred names win ties; half a step keeps distance first.
-    const score = d + (prefer && !prefer(candidate) ? 0.5 : 0);
-    if (score < bestScore || (score === bestScore && best !== undefined && candidate < best)) {
-      best = candidate;
-      bestScore = score;
+  for (let len = wanted.length - max; len <= wanted.length + max; len++) {
+    for (const candidate of byLength.get(len) ?? []) {
+      const d = editDistance(wanted, candidate, max);
+      if (d > max) continue;
+      // Preferred names win ties; half a step keeps distance first.
+      const score = d + (prefer && !prefer(candidate) ? 0.5 : 0);
+      if (score < bestScore || (score === bestScore && best !== undefined && candidate < best)) {
+        best = candidate;
+        bestScore = score;
+      }
     }
   }
   return best;
