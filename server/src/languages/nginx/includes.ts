@@ -165,7 +165,8 @@ export function expandGlob(ctx: Pick<RuleContext, 'workspace'>, pattern: string)
     const match = segmentMatcher(part);
     const next: string[] = [];
     for (const b of bases) {
-      const names = ws.list(b === '' ? '/' : b);
+      // The root of a POSIX path, or of a Windows drive (`C:` lists `C:/`).
+      const names = ws.list(b === '' ? '/' : /^[A-Za-z]:$/.test(b) ? `${b}/` : b);
       if (!names) continue;
       for (const n of names) if (match(n)) next.push(`${b}/${n}`);
     }
