@@ -79,6 +79,8 @@ export function directiveMatcher(globs: readonly string[]): (name: string) => bo
 
 /** The third-party module a name belongs to, for messages and hover. */
 export function thirdPartyModule(name: string): string | undefined {
-  for (const m of THIRD_PARTY) if (directiveMatcher(m.directives)(name)) return m.module;
-  return undefined;
+  matchers ??= THIRD_PARTY.map((m) => ({ module: m.module, matches: directiveMatcher(m.directives) }));
+  return matchers.find((m) => m.matches(name))?.module;
 }
+
+let matchers: Array<{ module: string; matches: (name: string) => boolean }> | undefined;
