@@ -18,6 +18,7 @@ import {
 } from '../../server/src/languages/nginx/reference/index';
 import { directiveMatcher, thirdPartyModule } from '../../server/src/languages/nginx/reference/third-party';
 import { parseConfigFile } from '../../server/src/engine/config-file';
+import { configCompletions } from '../../server/src/lsp/config-completion';
 import { MemoryWorkspace, lintText, only, view } from '../helpers/lint';
 import { repoRoot } from '../helpers/paths';
 
@@ -91,6 +92,8 @@ describe('nginx third-party directives', () => {
     );
     const notList = parseConfigFile('nginx:\n  directives: lua_*\n', '/w/.rampart.yaml');
     assert.match(notList.problems[0]!.message, /must be a list of directive names/);
+    // The editor completes the keys under nginx.
+    assert.deepEqual(configCompletions('nginx:\n  \n', { line: 1, character: 2 }).map((c) => c.label), ['version', 'directives']);
   });
 });
 
