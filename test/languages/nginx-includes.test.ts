@@ -167,6 +167,19 @@ describe('nginx fragment contexts', () => {
   });
 });
 
+describe('nginx fragments in their includer\'s module family', () => {
+  it('a stream fragment is not judged by http rules; the same file without an includer is', () => {
+    const main = 'events {}\nstream {\n    include stream.d/*.conf;\n}\n';
+    const frag = 'server {\n    listen 5432;\n    proxy_pass db:5432;\n}\n';
+    const http = ['nginx/x-frame-options-missing', 'nginx/x-content-type-options-missing', 'nginx/csp-missing', 'nginx/referrer-policy-missing'];
+    const rulesOf = (r: ReturnType<typeof lintText>) => [...new Set(r.diagnostics.map((d) => d.rule))].filter((x) => http.includes(x)).sort();
+    const placed = lintText(frag, { path: '/w/stream.d/db.conf', language: 'nginx', workspace: new MemoryWorkspace({ '/w/nginx.conf': main, '/w/stream.d/db.conf': frag }) });
+    assert.deepEqual(rulesOf(placed), []);
+    const alone = lintText(frag, { path: '/w/stream.d/db.conf', language: 'nginx', workspace: new MemoryWorkspace({ '/w/stream.d/db.conf': frag }) });
+    assert.deepEqual(rulesOf(alone), [...http].sort());
+  });
+});
+
 describe('nginx includes in rules (folder fixtures on disk)', () => {
   const dir = join(FIXTURES, 'nginx', '_includes');
   const lintFile = (rel: string, text: string) => lintText(text, { path: join(dir, rel).replace(/\\/g, '/'), workspace: new FsWorkspace() });

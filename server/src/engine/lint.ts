@@ -89,6 +89,13 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
     settings: { nginxVersion: options.config.nginxVersion, nginxDirectives: options.config.nginxDirectives, traefikVersion: options.config.traefikVersion },
   };
 
+  // Cross-file facts for this lint (a failure here only costs them: the rules still run).
+  try {
+    plugin.prepare?.(parsed.model, ctx);
+  } catch {
+    // The model keeps what its parse gave it.
+  }
+
   const raw: Diagnostic[] = [];
   // Rampart's own rules are on in every profile; a project may still change their severity.
   const parseSeverity = effectiveSeverity(parseErrorMeta, options.config);

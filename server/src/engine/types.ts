@@ -151,6 +151,12 @@ export interface LanguagePlugin<M> {
   /** Claims a file by content when its name is ambiguous. */
   matchesContent?(path: string, text: string): boolean;
   parse(text: string, path: string): ParsedDocument<M>;
+  /**
+   * Called once per lint, before the rules, with that lint's context: lets the model reflect
+   * cross-file facts that may change while its parse is cached (an nginx fragment takes the
+   * module family of the block its includer includes it in). Must be idempotent.
+   */
+  prepare?(model: M, ctx: RuleContext): void;
   rules: Rule<M>[];
   /** Documentation for what is at a position (a directive, a variable), if the language has any. */
   hover?(parsed: ParsedDocument<M>, position: Position): HoverInfo | undefined;

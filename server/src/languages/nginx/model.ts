@@ -202,20 +202,8 @@ export class NginxModel {
   ) {
     root.kind = inferRootKind(root);
     this.fragment = root.kind !== 'main';
-    root.protocol = root.kind === 'main' || root.kind === 'unknown' ? undefined : 'http';
-    // Assign kinds/protocols top-down and collect directives, iteratively (deep nesting is fine).
-    const stack: NginxBlock[] = [root];
-    while (stack.length > 0) {
-      const b = stack.pop()!;
-      for (let i = b.children.length - 1; i >= 0; i--) {
-        const d = b.children[i]!;
-        if (d.block) {
-          const k = d.block.kind;
-          d.block.protocol = k === 'http' ? 'http' : k === 'stream' ? 'stream' : k === 'mail' ? 'mail' : b.protocol;
-          stack.push(d.block);
-        }
-      }
-    }
+    this.defaultProtocol = root.kind === 'main' || root.kind === 'unknown' ? undefined : 'http';
+    this.propagateProtocols(this.defaultProtocol);
     const walk: NginxDirective[] = [...root.children].reverse();
     while (walk.length > 0) {
       const d = walk.pop()!;
@@ -231,6 +219,40 @@ export class NginxModel {
     for (const d of this.directives) {
       if (d.block?.kind === 'server' && d.parent.kind !== 'upstream') this.servers.push(this.describeServer(d));
     }
+  }
+
+  /** The module family a fragment's top level is assumed to run in when nothing says otherwise. */
+  private readonly defaultProtocol: Protocol | undefined;
+
+  /** Sets the top level's family and passes it down to blocks that do not set their own. */
+  private propagateProtocols(top: Protocol | undefined): void {
+    this.root.protocol = top;
+    const stack: NginxBlock[] = [this.root];
+    while (stack.length > 0) {
+      const b = stack.pop()!;
+      for (let i = b.children.length - 1; i >= 0; i--) {
+        const d = b.children[i]!;
+        if (d.block) {
+          const k = d.block.kind;
+          d.block.protocol = k === 'http' ? 'http' : k === 'stream' ? 'stream' : k === 'mail' ? 'mail' : b.protocol;
+          stack.push(d.block);
+        }
+      }
+    }
+  }
+
+  /**
+   * Places a fragment in the module family its includer gives it (`stream` for a file included
+   * in `stream {}`), or back in the default (`http`) when it has no known includer. Called by the
+   * engine before the rules of each lint (the includer may change while this parse is cached);
+   * a full configuration is left as it is.
+   */
+  placeFragment(family: Protocol | undefined | 'default'): void {
+    if (!this.fragment) return;
+    const top = family === 'default' ? this.defaultProtocol : family;
+    if (this.root.protocol === top) return;
+    this.propagateProtocols(top);
+    for (const s of this.servers) s.protocol = s.block.protocol;
   }
 
   private confirmed?: { tree: 'nginx-conf' | 'lexer'; note?: string };
