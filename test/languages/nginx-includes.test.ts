@@ -3,6 +3,7 @@
 // gives, and how rules see included files.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseNginx } from '../../server/src/languages/nginx/parse';
 import {
@@ -184,8 +185,7 @@ describe('nginx includes in rules (folder fixtures on disk)', () => {
   const dir = join(FIXTURES, 'nginx', '_includes');
   const lintFile = (rel: string, text: string) => lintText(text, { path: join(dir, rel).replace(/\\/g, '/'), workspace: new FsWorkspace() });
 
-  it('a fragment reads headers from a snippet relative to the main config, not to conf.d/', async () => {
-    const { readFileSync } = await import('node:fs');
+  it('a fragment reads headers from a snippet relative to the main config, not to conf.d/', () => {
     const text = readFileSync(join(dir, 'conf.d', 'site.conf'), 'utf8');
     const r = lintFile('conf.d/site.conf', text);
     // The snippet sets X-Frame-Options and nosniff; without it both would be reported missing.

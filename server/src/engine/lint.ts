@@ -71,7 +71,7 @@ export function pluginFor(language: Language): LanguagePlugin<unknown> | undefin
  * ignores it). `path` is absolute with `/` separators; `text` has no leading BOM.
  */
 export function lint(path: string, text: string, options: LintOptions): LintResult | undefined {
-  const language = options.language ?? detectLanguage(path, text, options.config);
+  const language = options.language ?? detectLanguage(path, text, options.config, options.workspace);
   if (!language) return undefined;
   const plugin = pluginFor(language);
   if (!plugin) return undefined;

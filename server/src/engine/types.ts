@@ -148,8 +148,11 @@ export interface LanguagePlugin<M> {
   language: Language;
   /** Claims a file by its name and path alone (config globs are handled by the engine). */
   matchesName(path: string): boolean;
-  /** Claims a file by content when its name is ambiguous. */
-  matchesContent?(path: string, text: string): boolean;
+  /**
+   * Claims a file by content when its name is ambiguous. With a workspace, a plugin may also
+   * claim a file other files name (an nginx.conf that includes it).
+   */
+  matchesContent?(path: string, text: string, workspace?: WorkspaceView): boolean;
   parse(text: string, path: string): ParsedDocument<M>;
   /**
    * Called once per lint, before the rules, with that lint's context: lets the model reflect

@@ -20,7 +20,7 @@
 // - Files are parsed once per lint (the resolver lives as long as the rule context), and across
 //   lints while their text is unchanged; nothing here touches the disk except through the view.
 import picomatch from 'picomatch';
-import type { RuleContext } from '../../engine/types';
+import type { RuleContext, WorkspaceView } from '../../engine/types';
 import type { NginxBlock, NginxDirective, NginxModel } from './model';
 import { buildNginx } from './parse';
 import { CHECKED_CONTEXTS, type Family } from './reference/index';
@@ -466,6 +466,19 @@ export class IncludeResolver {
       includer: { main: mainPath, file: first.file, line: first.line },
     };
   }
+}
+
+/** A stand-in model for a file seen only by its path (detection). */
+let emptyFragment: NginxModel | undefined;
+
+/**
+ * Whether a main config (nginx.conf in the file's folder, up to three above, or an nginx/ folder
+ * beside those) includes the file: then it is nginx configuration, whatever its content looks
+ * like (a snippet of fastcgi_param lines).
+ */
+export function includedByMainConfig(path: string, workspace: WorkspaceView): boolean {
+  emptyFragment ??= buildNginx('').model;
+  return new IncludeResolver({ path, workspace, settings: {} }, emptyFragment).context().source === 'includer';
 }
 
 const resolvers = new WeakMap<RuleContext, IncludeResolver>();
