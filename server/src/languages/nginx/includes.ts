@@ -187,7 +187,10 @@ function renderedTemplate(path: string): string | undefined {
 // --- parsing, shared across lints while the text is the same -------------------------------
 
 const parsedFiles = new Map<string, { text: string; model: NginxModel }>();
+/** At most this many files, and this much text (a model takes several times its text in memory). */
 const PARSED_CAPACITY = 256;
+const PARSED_TEXT_BUDGET = 4 * 1024 * 1024;
+let parsedText = 0;
 
 function parseWorkspaceFile(path: string, text: string): NginxModel {
   const hit = parsedFiles.get(path);
@@ -197,11 +200,16 @@ function parseWorkspaceFile(path: string, text: string): NginxModel {
     return hit.model;
   }
   const model = buildNginx(text).model;
-  parsedFiles.delete(path);
+  if (hit) {
+    parsedFiles.delete(path);
+    parsedText -= hit.text.length;
+  }
   parsedFiles.set(path, { text, model });
-  if (parsedFiles.size > PARSED_CAPACITY) {
-    const oldest = parsedFiles.keys().next().value;
-    if (oldest !== undefined) parsedFiles.delete(oldest);
+  parsedText += text.length;
+  while (parsedFiles.size > PARSED_CAPACITY || (parsedText > PARSED_TEXT_BUDGET && parsedFiles.size > 1)) {
+    const [oldest, entry] = parsedFiles.entries().next().value as [string, { text: string }];
+    parsedFiles.delete(oldest);
+    parsedText -= entry.text.length;
   }
   return model;
 }
