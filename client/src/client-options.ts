@@ -35,9 +35,29 @@ export function baseClientOptions(): LanguageClientOptions {
     // Pull on every change and save (the library's defaults pull only on open).
     diagnosticPullOptions: { onChange: true, onSave: true, onFocus: false, onTabs: false },
     synchronize: { configurationSection: 'rampart' },
-    // Tells the server that this client opens rule docs itself (the bundled page).
-    initializationOptions: { clientCommands: [COMMANDS.showDocumentation] },
+    // Tells the server that this client opens rule docs itself (the bundled page), and sets a
+    // document's language when the server recognises it (a .conf file that is nginx).
+    initializationOptions: { clientCommands: [COMMANDS.showDocumentation], languageHints: true },
   };
+}
+
+/** The server's `rampart/documentLanguage` notification: `{uri, languageId}`. */
+export const DOCUMENT_LANGUAGE_NOTIFICATION = 'rampart/documentLanguage';
+
+/**
+ * Whether the client should switch a document to the language the server recognised: only from
+ * the languages a `.conf` file opens as (plain text, properties), and only to nginx, so a choice
+ * the user made is never overruled.
+ */
+export function shouldSetLanguage(current: string, recognised: unknown): recognised is 'nginx' {
+  return recognised === 'nginx' && (current === 'plaintext' || current === 'properties');
+}
+
+/** `{uri, languageId}` from the notification's params, or undefined. */
+export function parseDocumentLanguage(params: unknown): { uri: string; languageId: string } | undefined {
+  if (typeof params !== 'object' || params === null) return undefined;
+  const { uri, languageId } = params as { uri?: unknown; languageId?: unknown };
+  return typeof uri === 'string' && typeof languageId === 'string' ? { uri, languageId } : undefined;
 }
 
 /** `{rule, url}` from a command's argument, or undefined when it is not a Rampart rule. */

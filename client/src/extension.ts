@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { baseClientOptions, CLIENT_ID, CLIENT_NAME } from './client-options';
+import { baseClientOptions, CLIENT_ID, CLIENT_NAME, DOCUMENT_LANGUAGE_NOTIFICATION, parseDocumentLanguage, shouldSetLanguage } from './client-options';
 import { registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
@@ -17,6 +17,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, { ...baseClientOptions(), outputChannel: output });
   registerCommands(context, () => client, output);
+  // The server recognised a .conf file opened as plain text or properties as nginx: give it the
+  // nginx language (highlighting, hover). VS Code reopens the document under the new language.
+  context.subscriptions.push(
+    client.onNotification(DOCUMENT_LANGUAGE_NOTIFICATION, async (params: unknown) => {
+      const hint = parseDocumentLanguage(params);
+      const doc = hint && vscode.workspace.textDocuments.find((d) => d.uri.toString() === hint.uri);
+      if (!doc || !shouldSetLanguage(doc.languageId, hint.languageId)) return;
+      try {
+        await vscode.languages.setTextDocumentLanguage(doc, hint.languageId);
+      } catch (err) {
+        output.appendLine(`Could not set the language of ${hint.uri}: ${String(err)}`);
+      }
+    }),
+  );
   await client.start();
 }
 

@@ -66,6 +66,91 @@ export function generateDockerfile(lines: number, seed = 1): string {
   return out.join('\n') + '\n';
 }
 
+const UPSTREAM_HOSTS = ['10.0.0.11', '10.0.0.12', 'app-a.internal', 'app-b.internal', '127.0.0.1', 'unix:/run/app.sock'];
+const PATHS = ['api', 'static', 'assets', 'admin', 'uploads', 'auth', 'graphql', 'health', 'img', 'docs', 'ws', 'v1', 'v2'];
+
+/**
+ * An nginx.conf of about `lines` lines: a main context with events and http, upstreams, maps,
+ * TLS and plain-HTTP servers with many locations, headers, rate limits, comments and a few
+ * findings (a weak protocol list, an open status page, a missing header).
+ */
+export function generateNginx(lines: number, seed = 1): string {
+  const r = rng(seed);
+  const out: string[] = [
+    'user nginx;',
+    'worker_processes auto;',
+    'pid /run/nginx.pid;',
+    '',
+    'events {',
+    '    worker_connections 1024;',
+    '}',
+    '',
+    'http {',
+    '    include       mime.types;',
+    '    default_type  application/octet-stream;',
+    '    sendfile on;',
+    '    keepalive_timeout 65s;',
+    "    log_format main '$remote_addr - $remote_user [$time_local] \"$request\" '",
+    "                    '$status $body_bytes_sent \"$http_referer\" \"$http_user_agent\"';",
+    '    access_log /var/log/nginx/access.log main;',
+    '    limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;',
+    '    limit_req_zone $binary_remote_addr zone=ui:10m rate=5r/s;',
+    '    map $http_upgrade $connection_upgrade {',
+    '        default upgrade;',
+    "        ''      close;",
+    '    }',
+  ];
+  let n = 0;
+  const close: string[] = ['}'];
+  while (out.length < lines - close.length - 15) {
+    const k = n++;
+    if (k % 5 === 0) {
+      out.push('', `    upstream backend${k} {`, '        least_conn;');
+      for (let i = 0; i < 2 + Math.floor(r() * 3); i++) out.push(`        server ${pick(r, UPSTREAM_HOSTS)}${r() < 0.5 ? ':8080' : ''} max_fails=3 fail_timeout=30s;`);
+      out.push('        keepalive 32;', '    }');
+    }
+    const tls = r() < 0.7;
+    const host = `site${k}.example.com`;
+    out.push('', '    # ' + (tls ? 'TLS' : 'plain') + ` server for ${host}`, '    server {');
+    if (tls) {
+      out.push('        listen 443 ssl;', '        listen [::]:443 ssl;', '        http2 on;', `        server_name ${host} www.${host};`);
+      out.push(`        ssl_certificate /etc/nginx/certs/${host}.crt;`, `        ssl_certificate_key /etc/nginx/certs/${host}.key;`);
+      out.push(`        ssl_protocols ${r() < 0.1 ? 'TLSv1 TLSv1.1 ' : ''}TLSv1.2 TLSv1.3;`, '        ssl_session_cache shared:SSL:10m;');
+      out.push('        add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;');
+    } else {
+      out.push('        listen 80;', `        server_name ${host};`);
+    }
+    out.push('        add_header X-Content-Type-Options "nosniff" always;');
+    if (r() < 0.8) out.push('        add_header X-Frame-Options "DENY" always;');
+    out.push(`        root /srv/www/${host};`, '        index index.html;');
+    const locs = 3 + Math.floor(r() * 6);
+    // Stop adding locations near the target so small documents stay near their size.
+    for (let i = 0; i < locs && (i < 1 || out.length < lines - 10); i++) {
+      const p = pick(r, PATHS);
+      const roll = r();
+      if (roll < 0.35) {
+        out.push(`        location /${p}/ {`, `            limit_req zone=${p === 'api' ? 'api burst=50 nodelay' : 'ui burst=20'};`);
+        out.push(`            proxy_pass http://backend${k - (k % 5)};`, '            proxy_set_header Host $host;', '            proxy_set_header X-Real-IP $remote_addr;');
+        out.push('            proxy_set_header Upgrade $http_upgrade;', '            proxy_set_header Connection $connection_upgrade;', '            proxy_read_timeout 60s;', '        }');
+      } else if (roll < 0.55) {
+        out.push(`        location ~* \\.(css|js|png|jpg|svg|woff2)$ {`, '            expires 30d;', '            add_header Cache-Control "public, max-age=2592000" always;', '            access_log off;', '        }');
+      } else if (roll < 0.7) {
+        out.push(`        location = /${p} {`, `            return 301 https://$host/${p}/;`, '        }');
+      } else if (roll < 0.8) {
+        out.push(`        location /${p} {`, '            try_files $uri $uri/ /index.html;', `            if ($request_method !~ ^(GET|HEAD)$) {`, '                return 405;', '            }', '        }');
+      } else if (roll < 0.9) {
+        out.push('        location /nginx_status {', '            stub_status;', r() < 0.5 ? '            allow 127.0.0.1;' : '            # open to all', '            deny all;', '        }');
+      } else {
+        out.push(`        location ^~ /${p}/files/ {`, `            alias /srv/files/${p}/;`, '            autoindex off;', '            client_max_body_size 10m;', '        }');
+      }
+    }
+    out.push('        location ~ /\\.(?!well-known) {', '            deny all;', '        }', '    }');
+  }
+  out.push(...close);
+  return out.join('\n') + '\n';
+}
+
 export const generators: Record<string, (lines: number, seed?: number) => string> = {
   dockerfile: generateDockerfile,
+  nginx: generateNginx,
 };

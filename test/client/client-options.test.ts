@@ -3,10 +3,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { baseClientOptions, DOCUMENT_SELECTOR, docsPageSegments, parseShowDocsArgs, COMMANDS } from '../../client/src/client-options';
+import {
+  baseClientOptions,
+  DOCUMENT_SELECTOR,
+  docsPageSegments,
+  parseShowDocsArgs,
+  COMMANDS,
+  DOCUMENT_LANGUAGE_NOTIFICATION,
+  parseDocumentLanguage,
+  shouldSetLanguage,
+} from '../../client/src/client-options';
 import { repoRoot } from '../helpers/paths';
 import { plugins } from '../../server/src/engine/registry';
-import { CLIENT_SHOW_DOCS_COMMAND } from '../../server/src/lsp/capabilities';
+import { CLIENT_SHOW_DOCS_COMMAND, DOCUMENT_LANGUAGE_NOTIFICATION as SERVER_NOTIFICATION } from '../../server/src/lsp/capabilities';
 
 test('the selector covers the four languages, TOML, .conf and the config file, on disk only', () => {
   assert.deepEqual(
@@ -20,7 +29,7 @@ test('pull on change and save, synchronise the rampart section, declare the docs
   const o = baseClientOptions();
   assert.deepEqual(o.diagnosticPullOptions, { onChange: true, onSave: true, onFocus: false, onTabs: false });
   assert.deepEqual(o.synchronize, { configurationSection: 'rampart' });
-  assert.deepEqual(o.initializationOptions, { clientCommands: [COMMANDS.showDocumentation] });
+  assert.deepEqual(o.initializationOptions, { clientCommands: [COMMANDS.showDocumentation], languageHints: true });
   assert.equal(COMMANDS.showDocumentation, CLIENT_SHOW_DOCS_COMMAND);
 });
 
@@ -40,4 +49,16 @@ test('every language rule has the bundled page the docs command opens', () => {
   for (const p of plugins) {
     for (const r of p.rules) assert.ok(existsSync(join(repoRoot(), ...docsPageSegments(r.meta.id))), r.meta.id);
   }
+});
+
+test('language hints: a .conf opened as plain text or properties becomes nginx; nothing else is switched', () => {
+  assert.equal(DOCUMENT_LANGUAGE_NOTIFICATION, SERVER_NOTIFICATION);
+  assert.ok(shouldSetLanguage('plaintext', 'nginx'));
+  assert.ok(shouldSetLanguage('properties', 'nginx'));
+  assert.ok(!shouldSetLanguage('nginx', 'nginx'));
+  assert.ok(!shouldSetLanguage('apacheconf', 'nginx'));
+  assert.ok(!shouldSetLanguage('plaintext', 'dockerfile'));
+  assert.deepEqual(parseDocumentLanguage({ uri: 'file:///a.conf', languageId: 'nginx' }), { uri: 'file:///a.conf', languageId: 'nginx' });
+  assert.equal(parseDocumentLanguage({ uri: 3 }), undefined);
+  assert.equal(parseDocumentLanguage(null), undefined);
 });

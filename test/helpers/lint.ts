@@ -18,6 +18,12 @@ export class MemoryWorkspace implements WorkspaceView {
   exists(path: string): boolean {
     return path in this.files || Object.keys(this.files).some((f) => f.startsWith(path + '/'));
   }
+  list(dir: string): string[] | undefined {
+    const prefix = dir.endsWith('/') ? dir : dir + '/';
+    const names = new Set<string>();
+    for (const f of Object.keys(this.files)) if (f.startsWith(prefix)) names.add(f.slice(prefix.length).split('/')[0]!);
+    return names.size > 0 ? [...names].sort() : undefined;
+  }
 }
 
 export interface LintTextOptions {

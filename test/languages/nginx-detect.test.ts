@@ -4,6 +4,12 @@ import assert from 'node:assert/strict';
 import { isNginxName, matchesNginxContent } from '../../server/src/languages/nginx/detect';
 import { detectLanguage } from '../../server/src/engine/detect';
 import { DEFAULT_CONFIG } from '../../server/src/engine/config';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { discover } from '../../server/src/node/discover';
+import { FsWorkspace } from '../../server/src/node/fs-workspace';
+import { MemoryWorkspace } from '../helpers/lint';
 
 describe('nginx detection', () => {
   it('claims nginx.conf, *.nginx and *.conf.template by name', () => {
@@ -50,5 +56,39 @@ describe('nginx detection', () => {
     matchesNginxContent('/w/x.conf', 'location ' + ' '.repeat(60_000));
     matchesNginxContent('/w/x.conf', 'listen' + ' '.repeat(60_000));
     assert.ok(performance.now() - t0 < 500);
+  });
+});
+
+describe('nginx detection through includes', () => {
+  const main = 'events {}\nhttp {\n    include /etc/nginx/conf.d/*.conf;\n    include /etc/nginx/sites-enabled/*;\n}\n';
+  const snippet = 'fastcgi_index index.php;\nfastcgi_param PATH_INFO $path_info;\n';
+
+  it('claims a file a nearby nginx.conf includes, whatever it looks like; not without the workspace', () => {
+    const ws = new MemoryWorkspace({ '/w/nginx/nginx.conf': main, '/w/nginx/conf.d/php.conf': snippet, '/w/other/php.conf': snippet });
+    assert.ok(!matchesNginxContent('/w/nginx/conf.d/php.conf', snippet));
+    assert.ok(matchesNginxContent('/w/nginx/conf.d/php.conf', snippet, ws));
+    assert.equal(detectLanguage('/w/nginx/conf.d/php.conf', snippet, DEFAULT_CONFIG, ws), 'nginx');
+    // Not included by anything Rampart can see, or a stock file.
+    assert.ok(!matchesNginxContent('/w/other/php.conf', snippet, ws));
+    assert.ok(!matchesNginxContent('/w/nginx/conf.d/notes.yaml', snippet, ws));
+  });
+
+  it('a folder walk finds extension-less sites and included snippets', () => {
+    const root = realpathSync(mkdtempSync(join(tmpdir(), 'rampart-nginx-detect-'))).replace(/\\/g, '/');
+    try {
+      for (const [rel, text] of [
+        ['nginx/nginx.conf', main],
+        ['nginx/conf.d/php.conf', snippet],
+        ['nginx/sites-enabled/default', 'server {\n    listen 80;\n}\n'],
+        ['nginx/sites-enabled/README', 'Sites go here.\n'],
+      ]) {
+        mkdirSync(join(root, rel, '..'), { recursive: true });
+        writeFileSync(join(root, rel), text);
+      }
+      const found = discover([root], { configFor: () => DEFAULT_CONFIG, workspace: new FsWorkspace() }).map((f) => `${f.path.slice(root.length + 1)} ${f.language}`);
+      assert.deepEqual(found, ['nginx/conf.d/php.conf nginx', 'nginx/nginx.conf nginx', 'nginx/sites-enabled/README nginx', 'nginx/sites-enabled/default nginx']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -19,6 +19,7 @@ import {
   DocumentDiagnosticRequest,
   CodeActionRequest,
   CompletionRequest,
+  HoverRequest,
   InitializeRequest,
   InitializedNotification,
   ShutdownRequest,
@@ -42,6 +43,7 @@ import {
   type Command,
   type CompletionItem,
   type CompletionList,
+  type Hover,
   type DocumentDiagnosticReport,
   type PublishDiagnosticsParams,
   type Registration,
@@ -115,6 +117,8 @@ export class TestServer {
   readonly logs: string[] = [];
   readonly messages: string[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
+  /** `rampart/documentLanguage` notifications received. */
+  readonly languageHints: Array<{ uri: string; languageId: string }> = [];
   readonly exitCodes: number[] = [];
   refreshes = 0;
   configurationRequests = 0;
@@ -151,6 +155,10 @@ export class TestServer {
     const emit = () => this.events.emit('event');
     client.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.published.push(p);
+      emit();
+    });
+    client.onNotification('rampart/documentLanguage', (p: { uri: string; languageId: string }) => {
+      this.languageHints.push(p);
       emit();
     });
     client.onNotification(LogMessageNotification.type, (p) => {
@@ -280,6 +288,10 @@ export class TestServer {
       'completion',
     );
     return Array.isArray(r) ? r : (r?.items ?? []);
+  }
+
+  hover(uri: string, line: number, character: number): Promise<Hover | null> {
+    return withTimeout(this.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } }), 'hover');
   }
 
   async setSettings(settings: Record<string, unknown>): Promise<void> {

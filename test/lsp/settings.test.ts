@@ -132,6 +132,7 @@ test('the server registers for configuration changes and watched config files wh
         '**/.env*',
         '**/*.env',
         '**/.gitignore',
+        '**/*.{conf,nginx,conf.template}',
       ].map((globPattern) => ({ globPattern })),
     });
     assert.deepEqual(byMethod['textDocument/completion'], {

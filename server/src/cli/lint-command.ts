@@ -91,7 +91,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
       throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? `${p}: no such file or folder` : `${p}: cannot be read (${code ?? 'error'})`);
     }
     if (st.isDirectory()) {
-      for (const f of discover([abs], { configFor: (path) => configs.configFor(path) })) add({ abs: f.path, explicit: false, language: args.language ?? f.language });
+      for (const f of discover([abs], { configFor: (path) => configs.configFor(path), workspace })) add({ abs: f.path, explicit: false, language: args.language ?? f.language });
     } else add({ abs, explicit: true, language: args.language });
   }
 
@@ -148,7 +148,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     }
 
     const { text, bom } = stripBom(raw);
-    const language = t.language ?? detectLanguage(t.abs, text, config);
+    const language = t.language ?? detectLanguage(t.abs, text, config, workspace);
     if (!language) {
       if (t.explicit) {
         report(undefined, { skipped: 'unrecognised' });

@@ -1,7 +1,7 @@
 // `.rampart.yaml`: discovery (nearest in the file's folder or its ancestors, no cascading),
 // parsing and validation with exact ranges, so the server can show problems in the file itself
 // and the CLI can name file:line:col. Keys (rules.md): profile, rules, ignore, files,
-// nginx.version, traefik.version. Globs are relative to the config file's folder.
+// nginx.version, nginx.directives, traefik.version. Globs are relative to the config file's folder.
 import { parseDocument, isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import type { Finding, Language, Profile, SeveritySetting } from './types';
 import type { ConfigLayer } from './config';
@@ -13,6 +13,8 @@ export const CONFIG_FILE_NAMES = ['.rampart.yaml', '.rampart.yml'];
 export const CONFIG_LANGUAGES: Language[] = ['dockerfile', 'compose', 'nginx', 'traefik'];
 export const SEVERITY_SETTINGS: SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 export const TOP_KEYS = ['profile', 'rules', 'ignore', 'files', 'nginx', 'traefik'];
+/** Keys under `nginx:`. */
+export const NGINX_KEYS = ['version', 'directives'];
 
 export interface ConfigFileResult {
   layer: ConfigLayer;
@@ -87,6 +89,27 @@ export function parseConfigFile(text: string, path: string): ConfigFileResult {
     return ok ? out : undefined;
   };
 
+  /** `nginx.directives`: names or `*` globs of third-party directives. */
+  const directiveList = (value: Node | null | undefined, keyNode: Node): string[] | undefined => {
+    if (value == null || (isScalar(value) && value.value === null)) return [];
+    if (!isSeq(value)) {
+      problem(value, 'nginx.directives must be a list of directive names, for example `directives: [my_module_*, vts_status]`.');
+      return undefined;
+    }
+    const out: string[] = [];
+    let ok = true;
+    for (const item of value.items as Node[]) {
+      const v = isScalar(item) && typeof item.value === 'string' ? item.value : '';
+      if (!/^[A-Za-z0-9_*][A-Za-z0-9_*-]*$/.test(v)) {
+        problem(item ?? keyNode, `Each entry of nginx.directives must be a directive name, optionally with * as a wildcard (such as my_module_*), not "${isScalar(item) ? String(item.value) : ''}".`);
+        ok = false;
+        continue;
+      }
+      out.push(v);
+    }
+    return ok ? out : undefined;
+  };
+
   for (const pair of root.items as Pair<Node, Node>[]) {
     const keyNode = pair.key as Node;
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -155,10 +178,19 @@ export function parseConfigFile(text: string, path: string): ConfigFileResult {
           problem(value, `${key} must be a mapping such as \`${example}\`.`);
           break;
         }
+        const subKeys = key === 'nginx' ? NGINX_KEYS : ['version'];
         for (const vp of value.items as Pair<Node, Node>[]) {
           const sub = isScalar(vp.key) ? String(vp.key.value) : '';
-          if (sub !== 'version') {
-            problem(vp.key as Node, `Unknown key "${key}.${sub}": the only key under ${key} is version.`);
+          if (!subKeys.includes(sub)) {
+            problem(
+              vp.key as Node,
+              subKeys.length === 1 ? `Unknown key "${key}.${sub}": the only key under ${key} is version.` : `Unknown key "${key}.${sub}": the keys under ${key} are ${subKeys.join(' and ')}.`,
+            );
+            continue;
+          }
+          if (sub === 'directives') {
+            const list = directiveList(vp.value, vp.key as Node);
+            if (list) layer.nginxDirectives = list;
             continue;
           }
           const v = isScalar(vp.value) ? written(vp.value) : '';

@@ -12,6 +12,8 @@ export interface RampartConfig {
   /** Extra detection globs per language (relative to `configDir`). */
   files: Partial<Record<Language, string[]>>;
   nginxVersion?: string;
+  /** Third-party nginx directive names or `*` globs nginx/unknown-directive accepts. */
+  nginxDirectives?: string[];
   traefikVersion?: string;
   /** Folder of the `.rampart.yaml` that contributed, absolute with `/`. */
   configDir?: string;

@@ -1,7 +1,7 @@
 // Which language a file is: config `files` globs, then the file name, then content sniffing;
 // nothing for a file the config's `ignore` globs exclude.
 import picomatch from 'picomatch';
-import type { Language } from './types';
+import type { Language, WorkspaceView } from './types';
 import type { RampartConfig } from './config';
 import { plugins } from './registry';
 
@@ -67,12 +67,13 @@ export function languageFromConfigGlobs(path: string, config: RampartConfig): La
   return undefined;
 }
 
-export function detectLanguage(path: string, text: string, config: RampartConfig): Language | undefined {
+/** `workspace` lets a plugin claim a file by who names it (an nginx include); optional. */
+export function detectLanguage(path: string, text: string, config: RampartConfig, workspace?: WorkspaceView): Language | undefined {
   if (isIgnoredByConfig(path, config)) return undefined;
   // The project's own globs come first: they are the user's word against Rampart's guess.
   const byGlob = languageFromConfigGlobs(path, config);
   if (byGlob) return byGlob;
   for (const p of plugins) if (p.matchesName(path)) return p.language;
-  for (const p of plugins) if (p.matchesContent?.(path, text)) return p.language;
+  for (const p of plugins) if (p.matchesContent?.(path, text, workspace)) return p.language;
   return undefined;
 }

@@ -71,7 +71,7 @@ export function pluginFor(language: Language): LanguagePlugin<unknown> | undefin
  * ignores it). `path` is absolute with `/` separators; `text` has no leading BOM.
  */
 export function lint(path: string, text: string, options: LintOptions): LintResult | undefined {
-  const language = options.language ?? detectLanguage(path, text, options.config);
+  const language = options.language ?? detectLanguage(path, text, options.config, options.workspace);
   if (!language) return undefined;
   const plugin = pluginFor(language);
   if (!plugin) return undefined;
@@ -86,8 +86,15 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
   const ctx: RuleContext = {
     path,
     workspace: options.workspace,
-    settings: { nginxVersion: options.config.nginxVersion, traefikVersion: options.config.traefikVersion },
+    settings: { nginxVersion: options.config.nginxVersion, nginxDirectives: options.config.nginxDirectives, traefikVersion: options.config.traefikVersion },
   };
+
+  // Cross-file facts for this lint (a failure here only costs them: the rules still run).
+  try {
+    plugin.prepare?.(parsed.model, ctx);
+  } catch {
+    // The model keeps what its parse gave it.
+  }
 
   const raw: Diagnostic[] = [];
   // Rampart's own rules are on in every profile; a project may still change their severity.

@@ -89,6 +89,12 @@ export interface WorkspaceView {
    * platform has no POSIX modes (Windows), or the view has no file system behind it.
    */
   mode?(path: string): number | undefined;
+  /**
+   * Names of the entries of a folder (files and folders, no `.`/`..`), or undefined when it is
+   * not a readable folder. Optional: views that cannot list (or choose not to) leave it out, and
+   * callers treat globs as unknown.
+   */
+  list?(dir: string): string[] | undefined;
 }
 
 export interface RuleContext {
@@ -101,6 +107,8 @@ export interface RuleContext {
 /** Per-language facts from configuration that rules may read. */
 export interface LanguageSettings {
   nginxVersion?: string;
+  /** Extra directive names or `*` globs nginx/unknown-directive accepts (`.rampart.yaml` `nginx.directives`). */
+  nginxDirectives?: string[];
   traefikVersion?: string;
 }
 
@@ -135,14 +143,31 @@ export interface ParsedDocument<M> {
   parseErrors: Finding[];
 }
 
+/** What hovering shows: Markdown, and the span of the document it describes. */
+export interface HoverInfo {
+  markdown: string;
+  range: Range;
+}
+
 export interface LanguagePlugin<M> {
   language: Language;
   /** Claims a file by its name and path alone (config globs are handled by the engine). */
   matchesName(path: string): boolean;
-  /** Claims a file by content when its name is ambiguous. */
-  matchesContent?(path: string, text: string): boolean;
+  /**
+   * Claims a file by content when its name is ambiguous. With a workspace, a plugin may also
+   * claim a file other files name (an nginx.conf that includes it).
+   */
+  matchesContent?(path: string, text: string, workspace?: WorkspaceView): boolean;
   parse(text: string, path: string): ParsedDocument<M>;
+  /**
+   * Called once per lint, before the rules, with that lint's context: lets the model reflect
+   * cross-file facts that may change while its parse is cached (an nginx fragment takes the
+   * module family of the block its includer includes it in). Must be idempotent.
+   */
+  prepare?(model: M, ctx: RuleContext): void;
   rules: Rule<M>[];
+  /** Documentation for what is at a position (a directive, a variable), if the language has any. */
+  hover?(parsed: ParsedDocument<M>, position: Position): HoverInfo | undefined;
 }
 
 /** A finding after the engine has attached rule identity, severity and suppression state. */

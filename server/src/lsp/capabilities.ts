@@ -22,11 +22,21 @@ export interface ClientCaps {
   showDocument: boolean;
   /** The client runs `rampart.showDocumentation` itself (the VS Code extension says so). */
   clientShowDocs: boolean;
+  /** The client sets a document's language when told (`rampart/documentLanguage`): the VS Code extension does. */
+  languageHints: boolean;
 }
+
+/**
+ * Server → client notification: Rampart recognised a document as a language its editor did not
+ * (a `.conf` file opened as plain text or properties is nginx). Params: `{uri, languageId}`. Sent
+ * once per document per server run, only to clients that declare `languageHints: true` in their
+ * initialization options.
+ */
+export const DOCUMENT_LANGUAGE_NOTIFICATION = 'rampart/documentLanguage';
 
 export function readClientCaps(params: InitializeParams): ClientCaps {
   const c = params?.capabilities ?? {};
-  const init = params?.initializationOptions as { clientCommands?: unknown } | undefined;
+  const init = params?.initializationOptions as { clientCommands?: unknown; languageHints?: unknown } | undefined;
   const clientCommands = Array.isArray(init?.clientCommands) ? init.clientCommands : [];
   return {
     pull: !!c.textDocument?.diagnostic,
@@ -38,6 +48,7 @@ export function readClientCaps(params: InitializeParams): ClientCaps {
     documentChanges: !!c.workspace?.workspaceEdit?.documentChanges,
     showDocument: !!c.window?.showDocument?.support,
     clientShowDocs: clientCommands.includes(CLIENT_SHOW_DOCS_COMMAND),
+    languageHints: init?.languageHints === true,
   };
 }
 
@@ -51,6 +62,8 @@ export function serverCapabilities(caps: ClientCaps): ServerCapabilities {
       resolveProvider: false,
     },
     executeCommandProvider: { commands: [SERVER_SHOW_DOCS_COMMAND] },
+    // Languages answer through their plugin (nginx: directive and variable docs).
+    hoverProvider: true,
     // Registered per `.rampart.yaml` selector when the client allows it, so no other file pays.
     ...(caps.completionRegistration ? {} : { completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false } }),
     // interFileDependencies: a compose file's findings depend on the Dockerfile it builds, its

@@ -13,7 +13,7 @@ const TOP_KEYS: Array<[string, string]> = [
   ['rules', 'Per-rule severity: `<rule id>: off | info | warning | error`.'],
   ['ignore', 'Globs (relative to this file) of files never linted.'],
   ['files', 'Extra detection globs per language: `dockerfile`, `compose`, `nginx`, `traefik`.'],
-  ['nginx', 'nginx facts, e.g. `version: "1.27"`.'],
+  ['nginx', 'nginx facts, e.g. `version: "1.27"`, and `directives:` of third-party modules.'],
   ['traefik', 'Traefik facts, e.g. `version: "3"`.'],
 ];
 const SEVERITIES: Array<[string, string]> = [
@@ -166,7 +166,8 @@ export function configCompletions(text: string, position: Position, trigger?: st
     );
   }
   if (parent === 'nginx' || parent === 'traefik') {
-    return items([{ label: 'version', kind: CompletionItemKind.Property }], position.line, from, to, suffix);
+    const keys = parent === 'nginx' ? ['version', 'directives'] : ['version'];
+    return items(keys.map((label) => ({ label, kind: CompletionItemKind.Property })), position.line, from, to, suffix);
   }
   return [];
 }

@@ -78,7 +78,7 @@ export class ServerLinter {
 
   /** The language Rampart gives a document, or undefined when it is not Rampart's. */
   languageOf(path: string, text: string, config: RampartConfig): Language | undefined {
-    return detectLanguage(path, text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text, config);
+    return detectLanguage(path, text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text, config, this.workspace);
   }
 
   /** The engine's result for an open document (parse cached by version). */

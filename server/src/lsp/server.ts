@@ -24,15 +24,20 @@ import { DiagnosticStore, type Report } from './diagnostic-store';
 import { buildCodeActions, type ShowDocsArgs } from './code-actions';
 import { configCompletions, COMPLETION_TRIGGERS } from './config-completion';
 import { diffEdits } from './text-diff';
+import { hoverFor } from './hover';
 import { safeNotification, safeRequest } from './safe';
 import {
   readClientCaps,
   serverCapabilities,
   CLIENT_SHOW_DOCS_COMMAND,
   CONFIG_SELECTOR,
+  DOCUMENT_LANGUAGE_NOTIFICATION,
   SERVER_SHOW_DOCS_COMMAND,
   type ClientCaps,
 } from './capabilities';
+
+/** Editor languages a `.conf` file opens as before Rampart recognises it as nginx. */
+const LANGUAGE_IDS_TO_HINT = new Set(['plaintext', 'properties']);
 
 /** Files whose change on disk changes other files' findings. */
 export const WATCHED_GLOBS = [
@@ -48,6 +53,8 @@ export const WATCHED_GLOBS = [
   '**/.env*',
   '**/*.env',
   '**/.gitignore',
+  // nginx: included files and includers, and the images that tell the nginx version.
+  '**/*.{conf,nginx,conf.template}',
 ];
 
 /** Changes that can affect every open document (configuration), rather than the ones that read the file. */
@@ -102,13 +109,29 @@ export function startServer(connection: Connection): void {
     return p;
   };
 
+  /** Documents already told about (once per server run: a user who switches back is not overruled). */
+  const hinted = new Set<string>();
+  /** Tells a client that opened an nginx file as plain text or properties what it is. */
+  const hintLanguage = (doc: TextDocument, settings: RampartSettings) => {
+    if (!caps.languageHints || hinted.has(doc.uri) || !LANGUAGE_IDS_TO_HINT.has(doc.languageId)) return;
+    const path = URI.toPath(doc.uri);
+    if (!path || !settings.enable) return;
+    const language = linter.languageOf(path, doc.getText(), linter.configFor(path, settings));
+    if (language !== 'nginx') return;
+    hinted.add(doc.uri);
+    void connection.sendNotification(DOCUMENT_LANGUAGE_NOTIFICATION, { uri: doc.uri, languageId: 'nginx' }).catch((err: unknown) => log(`Rampart: ${DOCUMENT_LANGUAGE_NOTIFICATION} failed: ${String(err)}`));
+  };
+
   /** The current report of an open document: linted at most once per version and config epoch. */
   const reportFor = async (uri: string): Promise<Report | undefined> => {
     const epoch = store.epoch;
     const settings = await settingsFor(uri);
     const doc = documents.get(uri);
     if (!doc) return undefined;
-    return store.get(uri, doc.version, epoch) ?? store.set(uri, doc.version, epoch, linter.diagnose(doc, settings));
+    const hit = store.get(uri, doc.version, epoch);
+    if (hit) return hit;
+    hintLanguage(doc, settings);
+    return store.set(uri, doc.version, epoch, linter.diagnose(doc, settings));
   };
 
   // Push mode: one publish per document per turn of the event loop, whatever arrived meanwhile.
@@ -279,6 +302,14 @@ export function startServer(connection: Connection): void {
         showDocsCommand: caps.clientShowDocs ? CLIENT_SHOW_DOCS_COMMAND : SERVER_SHOW_DOCS_COMMAND,
         documentChanges: caps.documentChanges,
       });
+    }),
+  );
+
+  connection.onHover(
+    safeRequest(log, 'textDocument/hover', () => null, async (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return null;
+      return hoverFor(linter, doc, await settingsFor(doc.uri), params.position);
     }),
   );
 

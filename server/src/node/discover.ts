@@ -3,7 +3,7 @@
 // `ignore` package (git itself is never run); node_modules and .git are always skipped.
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import ignore, { type Ignore } from 'ignore';
-import type { Language } from '../engine/types';
+import type { Language, WorkspaceView } from '../engine/types';
 import type { RampartConfig } from '../engine/config';
 import { detectLanguage, isIgnoredByConfig } from '../engine/detect';
 import { plugins } from '../engine/registry';
@@ -22,6 +22,8 @@ export interface DiscoverOptions {
   exclude?: (path: string) => boolean;
   /** Reads the head of a file for content detection. */
   sniff?: (path: string) => string;
+  /** Lets plugins claim files other files name (an nginx.conf's includes). */
+  workspace?: WorkspaceView;
 }
 
 const ALWAYS_SKIP = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -42,9 +44,15 @@ function defaultSniff(path: string): string {
   }
 }
 
-/** True for names any plugin may claim by content (YAML, TOML, .conf …); others are skipped unread. */
+/**
+ * True for names any plugin may claim by content (YAML, TOML, .conf …, and extension-less files in
+ * nginx's folders such as sites-enabled/); others are skipped unread.
+ */
 function worthSniffing(path: string): boolean {
-  return plugins.some((p) => p.matchesContent !== undefined) && /\.(ya?ml|toml|conf|template|nginx)$/i.test(path);
+  return (
+    plugins.some((p) => p.matchesContent !== undefined) &&
+    (/\.(ya?ml|toml|conf|template|nginx|inc)$/i.test(path) || /(^|\/)(nginx|conf\.d|sites-available|sites-enabled|vhosts\.d|snippets)\/[^/.]+$/i.test(path))
+  );
 }
 
 export function discover(roots: string[], options: DiscoverOptions): DiscoveredFile[] {
@@ -77,7 +85,7 @@ export function discover(roots: string[], options: DiscoverOptions): DiscoveredF
       }
       const config = options.configFor(path);
       if (isIgnoredByConfig(path, config)) continue;
-      const lang = detectLanguage(path, worthSniffing(path) ? sniff(path) : '', config);
+      const lang = detectLanguage(path, worthSniffing(path) ? sniff(path) : '', config, options.workspace);
       if (lang && !seen.has(path)) {
         seen.add(path);
         out.push({ path, language: lang });

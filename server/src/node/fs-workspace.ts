@@ -1,11 +1,12 @@
 // WorkspaceView over the real file system, for the CLI and for the server's unopened files.
 // Reads are cached per run; the server drops entries when a file watcher reports a change.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import type { WorkspaceView } from '../engine/types';
 
 export class FsWorkspace implements WorkspaceView {
   private readonly texts = new Map<string, string | undefined>();
   private readonly exist = new Map<string, boolean>();
+  private readonly dirs = new Map<string, string[] | undefined>();
 
   /** Lets open editor buffers shadow the disk (the server passes its document store). */
   constructor(private readonly overlay?: (path: string) => string | undefined) {}
@@ -51,14 +52,30 @@ export class FsWorkspace implements WorkspaceView {
     }
   }
 
-  /** Forgets what is known about a path (a watcher saw it change). */
+  list(dir: string): string[] | undefined {
+    if (this.dirs.has(dir)) return this.dirs.get(dir);
+    let names: string[] | undefined;
+    try {
+      names = readdirSync(dir === '' ? '/' : dir).sort();
+    } catch {
+      names = undefined;
+    }
+    this.dirs.set(dir, names);
+    return names;
+  }
+
+  /** Forgets what is known about a path (a watcher saw it change), and its folder's listing. */
   invalidate(path: string): void {
     this.texts.delete(path);
     this.exist.delete(path);
+    this.dirs.delete(path);
+    const slash = path.lastIndexOf('/');
+    if (slash >= 0) this.dirs.delete(path.slice(0, slash) || '/');
   }
 
   clear(): void {
     this.texts.clear();
     this.exist.clear();
+    this.dirs.clear();
   }
 }

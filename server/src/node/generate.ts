@@ -73,7 +73,18 @@ export function configSchema(rules: RuleMeta[] = allRules): object {
         additionalProperties: false,
         properties: Object.fromEntries(CONFIG_LANGUAGES.map((l) => [l, { ...GLOBS, description: `Files to lint as ${l}. ${GLOBS.description}` }])),
       },
-      nginx: VERSION('1.27'),
+      nginx: {
+        ...VERSION('1.27'),
+        properties: {
+          ...VERSION('1.27').properties,
+          directives: {
+            type: 'array',
+            items: { type: 'string', pattern: '^[A-Za-z0-9_*][A-Za-z0-9_*-]*$' },
+            description:
+              'Directives of third-party modules nginx/unknown-directive should accept, besides the built-in list (OpenResty/Lua, headers-more, brotli, geoip2, VTS, ModSecurity, …). A * matches any run of name characters: my_module_*.',
+          },
+        },
+      },
       traefik: VERSION('3'),
     },
   };

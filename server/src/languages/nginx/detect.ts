@@ -1,7 +1,10 @@
 // Which files are nginx configuration. By name: `nginx.conf`, `*.nginx`, `*.conf.template` (the
 // official image's envsubst templates). By content: `.conf` files (and extension-less files in
 // nginx-ish folders such as `sites-enabled/`) whose statements look like nginx. Apache, php-fpm,
-// supervisor and fail2ban share `.conf` and those folders; their markers rule a file out.
+// supervisor and fail2ban share `.conf` and those folders; their markers rule a file out. A file an
+// nginx.conf nearby includes is nginx whatever it looks like.
+import type { WorkspaceView } from '../../engine/types';
+import { includedByMainConfig } from './includes';
 
 /** Files nginx ships that are lists of types or parameters, not configuration worth linting. */
 const NOT_LINTED = new Set(['mime.types', 'fastcgi_params', 'fastcgi.conf', 'scgi_params', 'uwsgi_params', 'koi-utf', 'koi-win', 'win-utf']);
@@ -29,8 +32,21 @@ const DIRECTIVE_LINE =
 // Other formats that live in the same folders.
 const NOT_NGINX = /^[ \t]*(?:<\/?(?:VirtualHost|Directory|IfModule|Location|Files)\b|\[[^\]\n]+\][ \t]*$|(?:ServerName|DocumentRoot|LoadModule|RewriteEngine)\b)/im;
 
-/** Content check for `.conf` files (and extension-less files in nginx-ish folders). */
-export function matchesNginxContent(path: string, text: string): boolean {
+/** Names an included file may have: config-ish extensions, or none (`proxy_params`, `sites-enabled/site`). */
+const INCLUDABLE = /(\.(conf|inc|nginx|template|vhost|site)|\/[^/.]+)$/i;
+
+/**
+ * Content check for `.conf` files (and extension-less files in nginx-ish folders); with a
+ * workspace, also a file that a main nginx.conf near it includes (a snippet of fastcgi_param
+ * lines looks like nothing in particular).
+ */
+export function matchesNginxContent(path: string, text: string, workspace?: WorkspaceView): boolean {
+  if (sniffNginx(path, text)) return true;
+  const base = baseName(path).toLowerCase();
+  return workspace !== undefined && !NOT_LINTED.has(base) && INCLUDABLE.test(path) && includedByMainConfig(path, workspace);
+}
+
+function sniffNginx(path: string, text: string): boolean {
   const base = baseName(path).toLowerCase();
   if (NOT_LINTED.has(base)) return false;
   const conf = base.endsWith('.conf');

@@ -6,6 +6,7 @@
 // `*_by_lua_block` bodies are skipped with the same naive brace counting nginx-conf uses, so both
 // agree on where the block ends even when a brace inside a Lua string fools them both.
 // One pass over char codes, no regular expression per character: linear in the text length.
+// Tokens go into typed arrays (lexCompact); lex() turns them into objects for tests and tools.
 
 export type TokenKind = 'word' | 'string' | ';' | '{' | '}' | 'comment' | 'verbatim' | 'template';
 
@@ -58,16 +59,93 @@ export function isNginxSpace(c: number): boolean {
 
 const LUA_SUFFIX = '_by_lua_block';
 
+/** Token kinds as small integers, for the compact form. */
+export const KIND_CODES: readonly TokenKind[] = ['word', 'string', ';', '{', '}', 'comment', 'verbatim', 'template'];
+export const K_WORD = 0;
+export const K_STRING = 1;
+export const K_SEMI = 2;
+export const K_OPEN = 3;
+export const K_CLOSE = 4;
+export const K_COMMENT = 5;
+export const K_VERBATIM = 6;
+export const K_TEMPLATE = 7;
+/** Flag bits of the compact form. */
+export const F_LINE_FIRST = 1;
+/** A string whose closing quote was found. */
+export const F_CLOSED = 2;
+
+/**
+ * Tokens as parallel typed arrays: what the parser uses, because a 5,000-line file has some
+ * 20,000 tokens and objects for each would be garbage the moment grouping is done.
+ */
+export interface CompactTokens {
+  count: number;
+  kinds: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  flags: Uint8Array;
+}
+
+export interface CompactLexResult {
+  tokens: CompactTokens;
+  issues: LexIssue[];
+}
+
+/** The tokens of a text as objects (tests and tools; the parser uses lexCompact). */
 export function lex(text: string, options: LexOptions = {}): LexResult {
+  const { tokens: c, issues } = lexCompact(text, options);
+  const tokens: Token[] = new Array(c.count);
+  for (let i = 0; i < c.count; i++) {
+    const kind = KIND_CODES[c.kinds[i]!]!;
+    const t: Token = { kind, start: c.starts[i]!, end: c.ends[i]!, lineFirst: (c.flags[i]! & F_LINE_FIRST) !== 0 };
+    if (kind === 'string') t.closed = (c.flags[i]! & F_CLOSED) !== 0;
+    tokens[i] = t;
+  }
+  return { tokens, issues };
+}
+
+export function lexCompact(text: string, options: LexOptions = {}): CompactLexResult {
   const n = text.length;
-  const tokens: Token[] = [];
+  let cap = Math.max(16, n >> 2);
+  let kinds = new Uint8Array(cap);
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let flags = new Uint8Array(cap);
+  let count = 0;
   const issues: LexIssue[] = [];
   const template = options.template === true;
   const forceClose = options.forceClose;
   let i = 0;
   let atLineStart = true;
-  // The first token of the statement being read, to recognise `*_by_lua_block {`.
-  let stmtFirst: Token | undefined;
+  // The first token of the statement being read, to recognise `*_by_lua_block {` (-1: none yet).
+  let stmtFirst = -1;
+
+  const grow = (): void => {
+    cap *= 2;
+    const k = new Uint8Array(cap);
+    k.set(kinds);
+    kinds = k;
+    const s = new Int32Array(cap);
+    s.set(starts);
+    starts = s;
+    const e = new Int32Array(cap);
+    e.set(ends);
+    ends = e;
+    const f = new Uint8Array(cap);
+    f.set(flags);
+    flags = f;
+  };
+
+  /** Appends a token; returns its number. */
+  const push = (kind: number, start: number, end: number, lineFirst: boolean, closed = false): number => {
+    if (count === cap) grow();
+    kinds[count] = kind;
+    starts[count] = start;
+    ends[count] = end;
+    flags[count] = (lineFirst ? F_LINE_FIRST : 0) | (closed ? F_CLOSED : 0);
+    atLineStart = false;
+    return count++;
+  };
 
   // A failed search for `}}` from one offset fails for every later offset up to the line end:
   // remembering that keeps a line of thousands of `{{` linear.
@@ -88,10 +166,10 @@ export function lex(text: string, options: LexOptions = {}): LexResult {
     return -1;
   };
 
-  const push = (t: Token): Token => {
-    tokens.push(t);
-    atLineStart = false;
-    return t;
+  /** Whether the statement's first token names a Lua block (quotes ignored, like nginx-conf). */
+  const luaStatement = (t: number): boolean => {
+    if (t < 0) return false;
+    return text.slice(starts[t]!, ends[t]!).replace(/["']/g, '').endsWith(LUA_SUFFIX);
   };
 
   while (i < n) {
@@ -113,13 +191,13 @@ export function lex(text: string, options: LexOptions = {}): LexResult {
         if (d === LF || d === CR) break;
         j++;
       }
-      push({ kind: 'comment', start: i, end: j, lineFirst });
+      push(K_COMMENT, i, j, lineFirst);
       i = j;
       continue;
     }
     if (c === SEMI || c === RBRACE) {
-      push({ kind: c === SEMI ? ';' : '}', start: i, end: i + 1, lineFirst });
-      stmtFirst = undefined;
+      push(c === SEMI ? K_SEMI : K_CLOSE, i, i + 1, lineFirst);
+      stmtFirst = -1;
       i++;
       continue;
     }
@@ -129,11 +207,11 @@ export function lex(text: string, options: LexOptions = {}): LexResult {
         i = readWord(i, lineFirst, te);
         continue;
       }
-      push({ kind: '{', start: i, end: i + 1, lineFirst });
+      push(K_OPEN, i, i + 1, lineFirst);
       const first = stmtFirst;
-      stmtFirst = undefined;
+      stmtFirst = -1;
       i++;
-      if (first && text.slice(first.start, first.end).replace(/["']/g, '').endsWith(LUA_SUFFIX)) i = readVerbatim(i);
+      if (luaStatement(first)) i = readVerbatim(i);
       continue;
     }
     if (c === DQ || c === SQ) {
@@ -142,7 +220,7 @@ export function lex(text: string, options: LexOptions = {}): LexResult {
     }
     i = readWord(i, lineFirst, -1);
   }
-  return { tokens, issues };
+  return { tokens: { count, kinds, starts, ends, flags }, issues };
 
   function readString(at: number, quote: number, lineFirst: boolean): number {
     let j = at + 1;
@@ -163,8 +241,8 @@ export function lex(text: string, options: LexOptions = {}): LexResult {
       j++;
     }
     if (j > n) j = n;
-    const t = push({ kind: 'string', start: at, end: j, lineFirst, closed });
-    if (!stmtFirst) stmtFirst = t;
+    const t = push(K_STRING, at, j, lineFirst, closed);
+    if (stmtFirst < 0) stmtFirst = t;
     if (closed && j < n) {
       // nginx wants a separator after a closing quote (`)` ends an `if` condition).
       const d = text.charCodeAt(j);
@@ -203,13 +281,13 @@ export function lex(text: string, options: LexOptions = {}): LexResult {
       j++;
     }
     if (j > n) j = n;
-    if (onlyTemplate && !stmtFirst) {
+    if (onlyTemplate && stmtFirst < 0) {
       // A bare `{{ … }}` where a directive would start is template control flow, not a directive.
-      push({ kind: 'template', start: at, end: j, lineFirst });
+      push(K_TEMPLATE, at, j, lineFirst);
       return j;
     }
-    const t = push({ kind: 'word', start: at, end: j, lineFirst });
-    if (!stmtFirst) stmtFirst = t;
+    const t = push(K_WORD, at, j, lineFirst);
+    if (stmtFirst < 0) stmtFirst = t;
     return j;
   }
 
@@ -226,7 +304,7 @@ export function lex(text: string, options: LexOptions = {}): LexResult {
       }
       j++;
     }
-    tokens.push({ kind: 'verbatim', start: from, end: j, lineFirst: false });
+    push(K_VERBATIM, from, j, false);
     if (j >= n) {
       atLineStart = false;
       return n;
@@ -235,7 +313,7 @@ export function lex(text: string, options: LexOptions = {}): LexResult {
     let k = j - 1;
     while (k >= from && (text.charCodeAt(k) === SP || text.charCodeAt(k) === TAB)) k--;
     const first = k < from ? false : text.charCodeAt(k) === LF || text.charCodeAt(k) === CR;
-    tokens.push({ kind: '}', start: j, end: j + 1, lineFirst: first });
+    push(K_CLOSE, j, j + 1, first);
     atLineStart = false;
     return j + 1;
   }
@@ -246,11 +324,16 @@ export function lex(text: string, options: LexOptions = {}): LexResult {
  * `\t`, `\r`, `\n` turned into control characters, other escapes kept as written.
  */
 export function tokenValue(text: string, t: Token): string {
-  let s = t.start;
-  let e = t.end;
-  if (t.kind === 'string') {
+  return valueOf(text, t.start, t.end, t.kind === 'string', t.closed === true);
+}
+
+/** `tokenValue` for a token given by offsets (the compact form). */
+export function valueOf(text: string, start: number, end: number, quoted: boolean, closed: boolean): string {
+  let s = start;
+  let e = end;
+  if (quoted) {
     s++;
-    if (t.closed) e--;
+    if (closed) e--;
   }
   let hasEscape = false;
   for (let j = s; j < e && !hasEscape; j++) hasEscape = text.charCodeAt(j) === BSL;

@@ -6,6 +6,7 @@
 import type { NginxParseTreeNode } from 'nginx-conf/dist/src/parser';
 import type { Finding, Range } from '../../engine/types';
 import type { LineIndex } from '../../engine/text';
+import { KNOWN_DIRECTIVES, directiveEntries } from './reference/index';
 
 /** What the directives inside a block are. `hash` blocks hold key/value entries, not directives. */
 export type BlockKind =
@@ -57,7 +58,7 @@ export interface NginxDirective {
   end: number;
   /** 0-based line of the name. */
   line: number;
-  /** The matching node of nginx-conf's tree, when both parsers agreed on the structure. */
+  /** The matching node of nginx-conf's tree, when both parsers agreed on the structure (set once the model's `tree` is read). */
   conf?: NginxParseTreeNode;
 }
 
@@ -153,12 +154,10 @@ const ARRAY_GROUPS: Record<string, readonly string[]> = (() => {
 /** Directives whose inheritance `add_header_inherit` (nginx ≥ 1.29.3) controls. */
 const HEADER_INHERIT_GROUPS = new Set(['add_header', 'add_trailer']);
 
-/** Directives that only exist in the main context: their presence means a full nginx.conf. */
-const MAIN_ONLY = new Set([
-  'user', 'worker_processes', 'worker_rlimit_nofile', 'worker_rlimit_core', 'pid', 'load_module', 'daemon',
-  'master_process', 'worker_cpu_affinity', 'worker_priority', 'env', 'thread_pool', 'pcre_jit', 'lock_file',
-  'working_directory', 'timer_resolution', 'worker_shutdown_timeout', 'ssl_engine',
-]);
+/** Directives that only exist in the main context (nginx.org's reference): their presence means a full nginx.conf. */
+const MAIN_ONLY: ReadonlySet<string> = new Set(
+  [...KNOWN_DIRECTIVES].filter((n) => directiveEntries(n).every((e) => e.contexts.length === 1 && e.contexts[0] === 'main')),
+);
 
 /** Compares dotted versions numerically (`1.27` = `1.27.0`). */
 export function compareVersions(a: string, b: string): number {
@@ -198,27 +197,13 @@ export class NginxModel {
     readonly root: NginxBlock,
     /** Structure errors found by the lexer, reported by nginx/syntax. */
     readonly syntaxErrors: Finding[],
-    /** Which tree the structure was confirmed by: nginx-conf agreed, or the lexer's own tree. */
-    readonly tree: 'nginx-conf' | 'lexer',
-    /** Why the lexer's tree was used, for debugging (nginx-conf error, mismatch, depth cap). */
-    readonly treeNote?: string,
+    /** Runs nginx-conf and zips its tree against this one (on first use, see `tree`). */
+    private readonly confirmTree: () => { tree: 'nginx-conf' | 'lexer'; note?: string } = () => ({ tree: 'lexer' }),
   ) {
     root.kind = inferRootKind(root);
     this.fragment = root.kind !== 'main';
-    root.protocol = root.kind === 'main' || root.kind === 'unknown' ? undefined : 'http';
-    // Assign kinds/protocols top-down and collect directives, iteratively (deep nesting is fine).
-    const stack: NginxBlock[] = [root];
-    while (stack.length > 0) {
-      const b = stack.pop()!;
-      for (let i = b.children.length - 1; i >= 0; i--) {
-        const d = b.children[i]!;
-        if (d.block) {
-          const k = d.block.kind;
-          d.block.protocol = k === 'http' ? 'http' : k === 'stream' ? 'stream' : k === 'mail' ? 'mail' : b.protocol;
-          stack.push(d.block);
-        }
-      }
-    }
+    this.defaultProtocol = root.kind === 'main' || root.kind === 'unknown' ? undefined : 'http';
+    this.propagateProtocols(this.defaultProtocol);
     const walk: NginxDirective[] = [...root.children].reverse();
     while (walk.length > 0) {
       const d = walk.pop()!;
@@ -234,6 +219,59 @@ export class NginxModel {
     for (const d of this.directives) {
       if (d.block?.kind === 'server' && d.parent.kind !== 'upstream') this.servers.push(this.describeServer(d));
     }
+  }
+
+  /** The module family a fragment's top level is assumed to run in when nothing says otherwise. */
+  private readonly defaultProtocol: Protocol | undefined;
+
+  /** Sets the top level's family and passes it down to blocks that do not set their own. */
+  private propagateProtocols(top: Protocol | undefined): void {
+    this.root.protocol = top;
+    const stack: NginxBlock[] = [this.root];
+    while (stack.length > 0) {
+      const b = stack.pop()!;
+      for (let i = b.children.length - 1; i >= 0; i--) {
+        const d = b.children[i]!;
+        if (d.block) {
+          const k = d.block.kind;
+          d.block.protocol = k === 'http' ? 'http' : k === 'stream' ? 'stream' : k === 'mail' ? 'mail' : b.protocol;
+          stack.push(d.block);
+        }
+      }
+    }
+  }
+
+  /**
+   * Places a fragment in the module family its includer gives it (`stream` for a file included
+   * in `stream {}`), or back in the default (`http`) when it has no known includer. Called by the
+   * engine before the rules of each lint (the includer may change while this parse is cached);
+   * a full configuration is left as it is.
+   */
+  placeFragment(family: Protocol | undefined | 'default'): void {
+    if (!this.fragment) return;
+    const top = family === 'default' ? this.defaultProtocol : family;
+    if (this.root.protocol === top) return;
+    this.propagateProtocols(top);
+    for (const s of this.servers) s.protocol = s.block.protocol;
+  }
+
+  private confirmed?: { tree: 'nginx-conf' | 'lexer'; note?: string };
+
+  /**
+   * Which tree the structure was confirmed by: `nginx-conf` when nginx-conf's raw tree agreed
+   * directive for directive (then each directive's `conf` holds its node), `lexer` otherwise.
+   * nginx-conf runs on the first read: rules never need it (the lexer's tree carries every fact
+   * and position), so the keystroke path does not pay for it.
+   */
+  get tree(): 'nginx-conf' | 'lexer' {
+    this.confirmed ??= this.confirmTree();
+    return this.confirmed.tree;
+  }
+
+  /** Why the lexer's tree was used, for debugging (nginx-conf error, mismatch, depth cap). */
+  get treeNote(): string | undefined {
+    this.confirmed ??= this.confirmTree();
+    return this.confirmed.note;
   }
 
   /** True when the `http` block is in this file (rules about http-level settings need it). */

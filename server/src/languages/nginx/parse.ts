@@ -1,14 +1,15 @@
 // nginx parsing: Rampart's position lexer groups tokens into statements with exact ranges, and
-// nginx-conf's raw parser (the mandated tree) is zipped against them in pre-order. When they
-// agree, each directive carries its nginx-conf node; when they do not (or nginx-conf throws on a
-// stray `}`), the lexer's own tree is used and linting goes on. Structure errors (unclosed `{`
+// nginx-conf's raw parser (the mandated tree) is zipped against them in pre-order, on demand
+// (`model.tree`). When they agree, each directive carries its nginx-conf node; when they do not
+// (or nginx-conf throws on a stray `}`), the lexer's own tree stands. Rules read the lexer's tree
+// either way, so linting never waits for nginx-conf. Structure errors (unclosed `{`
 // at its opening line, stray `}`, unterminated quote at the quote, probable missing `;`) are the
 // nginx/syntax rule's findings, not parse errors.
 import { NginxParser, type NginxParseTreeNode } from 'nginx-conf/dist/src/parser';
-import type { CommentInfo, Finding, ParsedDocument, RelatedLocation } from '../../engine/types';
+import type { CommentInfo, Finding, ParsedDocument, Range, RelatedLocation } from '../../engine/types';
 import { LineIndex } from '../../engine/text';
-import { lex, tokenValue, type Token } from './lexer';
-import { KNOWN_DIRECTIVES } from './directives';
+import { F_CLOSED, F_LINE_FIRST, K_CLOSE, K_COMMENT, K_OPEN, K_SEMI, K_STRING, K_TEMPLATE, K_VERBATIM, K_WORD, lexCompact, valueOf, type CompactTokens } from './lexer';
+import { KNOWN_DIRECTIVES } from './reference/index';
 import { NginxModel, blockKindFor, type NginxArg, type NginxBlock, type NginxDirective } from './model';
 
 /** Blocks deeper than this are matched for braces but not put in the model (rules walk it freely). */
@@ -46,34 +47,37 @@ export function buildNginx(text: string, index: LineIndex = new LineIndex(text))
 
   // 1. Lex, recovering from unterminated quotes: find the quote that really started the damage.
   const forceClose = new Set<number>();
-  let tokens: Token[] = [];
-  let issues: ReturnType<typeof lex>['issues'] = [];
+  let lexed = lexCompact(text, { template, forceClose });
   for (let round = 0; ; round++) {
-    ({ tokens, issues } = lex(text, { template, forceClose }));
+    const { tokens: t, issues } = lexed;
     // Trouble shows as a string running to the end of the file, or as text glued to a closing
     // quote (strings and code swapped places after a stray quote).
-    let atEof: Token | undefined;
-    for (let i = tokens.length - 1; i >= 0; i--) {
-      const t = tokens[i]!;
-      if (t.kind === 'string' && !t.closed && !forceClose.has(t.start)) atEof = t;
-      if (t.kind === 'string') break;
+    let atEof = -1;
+    for (let i = t.count - 1; i >= 0; i--) {
+      if (t.kinds[i] !== K_STRING) continue;
+      if ((t.flags[i]! & F_CLOSED) === 0 && !forceClose.has(t.starts[i]!)) atEof = i;
+      break;
     }
     const firstJunk = issues[0]?.offset;
-    if ((!atEof && firstJunk === undefined) || round >= MAX_QUOTE_ROUNDS) break;
-    const limit = Math.min(atEof ? atEof.start : text.length, firstJunk ?? text.length);
-    const culprit = culpritQuote(text, tokens, limit, forceClose) ?? atEof;
-    if (!culprit) break;
-    forceClose.add(culprit.start);
+    if ((atEof < 0 && firstJunk === undefined) || round >= MAX_QUOTE_ROUNDS) break;
+    const limit = Math.min(atEof >= 0 ? t.starts[atEof]! : text.length, firstJunk ?? text.length);
+    let culprit = culpritQuote(text, t, limit, forceClose);
+    if (culprit < 0) culprit = atEof;
+    if (culprit < 0) break;
+    forceClose.add(t.starts[culprit]!);
+    lexed = lexCompact(text, { template, forceClose });
   }
-  for (const t of tokens) {
-    if (t.kind !== 'string' || t.closed !== false) continue;
-    const q = text[t.start]!;
+  const tokens = lexed.tokens;
+  for (let i = 0; i < tokens.count; i++) {
+    if (tokens.kinds[i] !== K_STRING || (tokens.flags[i]! & F_CLOSED) !== 0) continue;
+    const start = tokens.starts[i]!;
+    const q = text[start]!;
     addError({
-      range: index.rangeOf(t.start, index.lineEnd(index.positionAt(t.start).line)),
+      range: index.rangeOf(start, index.lineEnd(index.positionAt(start).line)),
       message: `The quote ${q} opened here is never closed: nginx reads the following lines as part of the string and refuses to load the file.`,
     });
   }
-  for (const issue of issues) {
+  for (const issue of lexed.issues) {
     const ch = text[issue.offset]!;
     addError({
       range: index.rangeOf(issue.offset, issue.offset + 1),
@@ -84,22 +88,17 @@ export function buildNginx(text: string, index: LineIndex = new LineIndex(text))
   // 2. Group tokens into statements and blocks.
   const g = group(text, index, tokens, addError);
 
-  // 3. Zip nginx-conf's tree against ours.
-  let tree: 'nginx-conf' | 'lexer' = 'lexer';
-  let note: string | undefined;
-  if (g.capped) {
-    note = `blocks nest deeper than ${MAX_DEPTH} levels`;
-  } else {
+  // 3. Zip nginx-conf's tree against ours, when someone asks (model.tree): rules never need it.
+  const confirm = (): { tree: 'nginx-conf' | 'lexer'; note?: string } => {
+    if (g.capped) return { tree: 'lexer', note: `blocks nest deeper than ${MAX_DEPTH} levels` };
     const conf = runNginxConf(text, template);
-    if (conf.error) note = `nginx-conf: ${conf.error}`;
-    else if (conf.tree) {
-      const mismatch = zip(conf.tree, g.root);
-      if (mismatch) note = `nginx-conf disagrees: ${mismatch}`;
-      else tree = 'nginx-conf';
-    }
-  }
+    if (conf.error) return { tree: 'lexer', note: `nginx-conf: ${conf.error}` };
+    if (!conf.tree) return { tree: 'lexer' };
+    const mismatch = zip(conf.tree, g.root);
+    return mismatch ? { tree: 'lexer', note: `nginx-conf disagrees: ${mismatch}` } : { tree: 'nginx-conf' };
+  };
 
-  const model = new NginxModel(text, index, g.root, errors, tree, note);
+  const model = new NginxModel(text, index, g.root, errors, confirm);
   return { model, comments: g.comments };
 }
 
@@ -125,25 +124,26 @@ export function runNginxConf(text: string, template: boolean): { tree?: NginxPar
  * multi-line string (before the first visible symptom) that swallowed a line starting with a
  * known directive is the real culprit.
  */
-function culpritQuote(text: string, tokens: Token[], limit: number, done: ReadonlySet<number>): Token | undefined {
-  for (const t of tokens) {
-    if (t.start >= limit) break;
-    if (t.kind !== 'string' || done.has(t.start)) continue;
-    if (swallowsCode(text, t)) return t;
+function culpritQuote(text: string, t: CompactTokens, limit: number, done: ReadonlySet<number>): number {
+  for (let i = 0; i < t.count; i++) {
+    const start = t.starts[i]!;
+    if (start >= limit) break;
+    if (t.kinds[i] !== K_STRING || done.has(start)) continue;
+    if (swallowsCode(text, start, t.ends[i]!, (t.flags[i]! & F_CLOSED) !== 0)) return i;
   }
-  return undefined;
+  return -1;
 }
 
-function swallowsCode(text: string, t: Token): boolean {
-  let i = t.start;
+function swallowsCode(text: string, start: number, end: number, closed: boolean): boolean {
+  let i = start;
   // Skip the first line: it is the string's own line.
-  while (i < t.end && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-  while (i < t.end) {
-    while (i < t.end && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) i++;
+  while (i < end && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  while (i < end) {
+    while (i < end && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) i++;
     let e = i;
-    while (e < t.end && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
-    const complete = e < t.end;
-    const line = text.slice(i, complete ? e : t.end - (t.closed ? 1 : 0)).trim();
+    while (e < end && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+    const complete = e < end;
+    const line = text.slice(i, complete ? e : end - (closed ? 1 : 0)).trim();
     const m = /^([a-z_0-9]+)(\s|;|$)/.exec(line);
     if (m && KNOWN_DIRECTIVES.has(m[1]!) && (!complete || /[;{}]$/.test(line)) && (m[2] !== '' || !complete)) return true;
     i = e;
@@ -182,125 +182,226 @@ export function blockLabel(d: NginxDirective): string {
   return short(head || '{', 48);
 }
 
-function group(text: string, index: LineIndex, tokens: Token[], addError: (f: Finding) => void): Grouped {
+/**
+ * A token as a directive name or argument. `raw` and `range` are computed on first use: most
+ * arguments are never reported, and a 5,000-line file has tens of thousands of them.
+ */
+class Arg implements NginxArg {
+  private r?: Range;
+  constructor(
+    private readonly index: LineIndex,
+    readonly value: string,
+    readonly quoted: boolean,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get raw(): string {
+    return this.index.text.slice(this.start, this.end);
+  }
+
+  get range(): Range {
+    return (this.r ??= this.index.rangeOf(this.start, this.end));
+  }
+}
+
+/**
+ * The tokens of a parse, kept for the arguments nobody has asked for yet: a directive holds where
+ * its argument tokens are listed, and builds its `args` on first use (most never are: rules look
+ * at names first).
+ */
+class TokenStore {
+  /** Token numbers of every directive's arguments, one run per directive. */
+  pool: Int32Array = new Int32Array(256);
+  used = 0;
+
+  constructor(
+    readonly index: LineIndex,
+    readonly tokens: CompactTokens,
+  ) {}
+
+  /** Appends token numbers; returns where the run starts. */
+  add(list: number[], from: number): number {
+    const at = this.used;
+    const n = list.length - from;
+    if (at + n > this.pool.length) {
+      const bigger = new Int32Array(Math.max(this.pool.length * 2, at + n));
+      bigger.set(this.pool);
+      this.pool = bigger;
+    }
+    for (let i = from; i < list.length; i++) this.pool[this.used++] = list[i]!;
+    return at;
+  }
+
+  arg(t: number): NginxArg {
+    const tk = this.tokens;
+    const quoted = tk.kinds[t] === K_STRING;
+    const start = tk.starts[t]!;
+    const end = tk.ends[t]!;
+    return new Arg(this.index, valueOf(this.index.text, start, end, quoted, (tk.flags[t]! & F_CLOSED) !== 0), quoted, start, end);
+  }
+
+  args(at: number, count: number): NginxArg[] {
+    const out: NginxArg[] = new Array(count);
+    for (let i = 0; i < count; i++) out[i] = this.arg(this.pool[at + i]!);
+    return out;
+  }
+}
+
+class Directive implements NginxDirective {
+  readonly name: string;
+  start: number;
+  block?: NginxBlock;
+  conf?: NginxParseTreeNode;
+  private semi?: Range;
+  private argList?: NginxArg[];
+
+  constructor(
+    private readonly store: TokenStore,
+    public nameToken: NginxArg,
+    /** Where the argument token numbers start in the store's pool, and how many there are. */
+    private readonly argAt: number,
+    private readonly argCount: number,
+    readonly parent: NginxBlock,
+    public end: number,
+    public line: number,
+    /** Offset of the `;`, or -1. */
+    private readonly semiAt: number,
+  ) {
+    this.name = nameToken.value;
+    this.start = nameToken.start;
+  }
+
+  get args(): NginxArg[] {
+    return (this.argList ??= this.argCount === 0 ? [] : this.store.args(this.argAt, this.argCount));
+  }
+
+  get nameRange(): Range {
+    return this.nameToken.range;
+  }
+
+  get semicolon(): Range | undefined {
+    if (this.semiAt < 0) return undefined;
+    return (this.semi ??= this.store.index.rangeOf(this.semiAt, this.semiAt + 1));
+  }
+}
+
+/** Line numbers of offsets visited in increasing order (as the grouping does), without a search per token. */
+class LineCursor {
+  private line = 0;
+  constructor(private readonly index: LineIndex) {}
+  lineOf(offset: number): number {
+    const index = this.index;
+    if (offset < index.lineStart(this.line)) return (this.line = index.positionAt(offset).line);
+    while (this.line + 1 < index.lineCount && index.lineStart(this.line + 1) <= offset) this.line++;
+    return this.line;
+  }
+}
+
+function group(text: string, index: LineIndex, tokens: CompactTokens, addError: (f: Finding) => void): Grouped {
   const root: NginxBlock = { kind: 'main', children: [], depth: 0, innerStart: 0, innerEnd: text.length };
   const comments: CommentInfo[] = [];
+  const lines = new LineCursor(index);
+  const store = new TokenStore(index, tokens);
+  const { kinds, starts, ends, flags } = tokens;
   const stack: NginxBlock[] = [root];
   // Blocks beyond MAX_DEPTH: tracked for brace matching, not attached to the model.
   let capped = false;
-  let cur: Token[] = [];
-  const strays: Token[] = [];
+  /** Token numbers of the statement being read (reused, never kept). */
+  const cur: number[] = [];
+  const strays: Array<{ start: number; end: number }> = [];
   const closedBlocks: NginxBlock[] = [];
   const allBlocks: NginxBlock[] = [];
 
-  const arg = (t: Token): NginxArg => ({
-    raw: text.slice(t.start, t.end),
-    value: tokenValue(text, t),
-    quoted: t.kind === 'string',
-    start: t.start,
-    end: t.end,
-    range: index.rangeOf(t.start, t.end),
-  });
-
-  const finish = (toks: Token[], semi: Token | undefined): NginxDirective => {
+  const finish = (semi: number): NginxDirective => {
     const parent = stack[stack.length - 1]!;
-    const first = toks[0];
-    const nameArg: NginxArg = first
-      ? arg(first)
-      : { raw: '', value: '', quoted: false, start: semi?.start ?? 0, end: semi?.start ?? 0, range: index.rangeOf(semi?.start ?? 0, semi?.start ?? 0) };
-    const last = toks[toks.length - 1];
-    const d: NginxDirective = {
-      name: nameArg.value,
-      nameRange: nameArg.range,
-      nameToken: nameArg,
-      args: toks.slice(1).map(arg),
-      parent,
-      start: nameArg.start,
-      end: semi ? semi.end : last ? last.end : nameArg.end,
-      line: index.positionAt(nameArg.start).line,
-    };
-    if (semi) d.semicolon = index.rangeOf(semi.start, semi.end);
+    const at = semi >= 0 ? starts[semi]! : 0;
+    const nameArg: NginxArg = cur.length > 0 ? store.arg(cur[0]!) : new Arg(index, '', false, at, at);
+    const last = cur.length > 0 ? cur[cur.length - 1]! : -1;
+    const argAt = cur.length > 1 ? store.add(cur, 1) : 0;
+    const end = semi >= 0 ? ends[semi]! : last >= 0 ? ends[last]! : nameArg.end;
+    const d = new Directive(store, nameArg, argAt, Math.max(0, cur.length - 1), parent, end, lines.lineOf(nameArg.start), semi >= 0 ? starts[semi]! : -1);
     if (parent.depth < MAX_DEPTH) parent.children.push(d);
+    cur.length = 0;
     return d;
   };
 
-  const lastWord = (toks: Token[]): string => {
-    const t = toks[toks.length - 1]!;
-    return short(text.slice(t.start, t.end));
+  const slice = (t: number): string => text.slice(starts[t]!, ends[t]!);
+  const lastWord = (): string => short(slice(cur[cur.length - 1]!));
+  /** The statement's last token is not an unterminated string (already reported: recovery, not a second error). */
+  const lastTerminated = (): boolean => {
+    const t = cur[cur.length - 1]!;
+    return kinds[t] !== K_STRING || (flags[t]! & F_CLOSED) !== 0;
   };
 
-  for (let ti = 0; ti < tokens.length; ti++) {
-    const tok = tokens[ti]!;
-    switch (tok.kind) {
-      case 'comment':
-        comments.push({ text: text.slice(tok.start + 1, tok.end), range: index.rangeOf(tok.start, tok.end), ownLine: tok.lineFirst });
+  for (let ti = 0; ti < tokens.count; ti++) {
+    const kind = kinds[ti]!;
+    const start = starts[ti]!;
+    const end = ends[ti]!;
+    switch (kind) {
+      case K_COMMENT:
+        comments.push({ text: text.slice(start + 1, end), range: index.rangeOf(start, end), ownLine: (flags[ti]! & F_LINE_FIRST) !== 0 });
         break;
-      case 'template':
+      case K_TEMPLATE:
         break;
-      case 'verbatim': {
+      case K_VERBATIM: {
         const top = stack[stack.length - 1]!;
-        top.body = index.rangeOf(tok.start, tok.end);
+        top.body = index.rangeOf(start, end);
         break;
       }
-      case 'word':
-      case 'string': {
+      case K_WORD:
+      case K_STRING: {
         const top = stack[stack.length - 1]!;
         if (
           cur.length > 0 &&
-          tok.kind === 'word' &&
-          tok.lineFirst &&
-          cur[0]!.lineFirst &&
+          kind === K_WORD &&
+          (flags[ti]! & F_LINE_FIRST) !== 0 &&
+          (flags[cur[0]!]! & F_LINE_FIRST) !== 0 &&
           top.kind !== 'hash' &&
-          KNOWN_DIRECTIVES.has(text.slice(tok.start, tok.end)) &&
-          indentAt(index, tok.start) <= indentAt(index, cur[0]!.start)
+          KNOWN_DIRECTIVES.has(text.slice(start, end)) &&
+          indentAt(index, start) <= indentAt(index, starts[cur[0]!]!)
         ) {
-          const prev = cur[cur.length - 1]!;
-          // After an unterminated quote (already reported) the split is recovery, not a second error.
-          if (prev.closed !== false) {
+          if (lastTerminated()) {
+            const prev = cur[cur.length - 1]!;
             addError({
-              range: index.rangeOf(prev.start, prev.end),
-              message: `Missing ";" after "${lastWord(cur)}": nginx reads "${text.slice(tok.start, tok.end)}" on the next line as another argument of "${short(text.slice(cur[0]!.start, cur[0]!.end))}".`,
+              range: index.rangeOf(starts[prev]!, ends[prev]!),
+              message: `Missing ";" after "${lastWord()}": nginx reads "${text.slice(start, end)}" on the next line as another argument of "${short(slice(cur[0]!))}".`,
             });
           }
-          finish(cur, undefined);
-          cur = [];
+          finish(-1);
         }
-        cur.push(tok);
+        cur.push(ti);
         break;
       }
-      case ';':
+      case K_SEMI:
         if (cur.length === 0) {
           addError({
-            range: index.rangeOf(tok.start, tok.end),
+            range: index.rangeOf(start, end),
             message: 'Unexpected ";" with no directive before it: nginx refuses to load the file.',
           });
-        } else {
-          finish(cur, tok);
-          cur = [];
-        }
+        } else finish(ti);
         break;
-      case '{': {
-        if (cur.length === 0) {
+      case K_OPEN: {
+        const nameless = cur.length === 0;
+        if (nameless) {
           addError({
-            range: index.rangeOf(tok.start, tok.end),
+            range: index.rangeOf(start, end),
             message: 'Unexpected "{" with no directive name before it: nginx refuses to load the file.',
           });
         }
         const parent = stack[stack.length - 1]!;
-        const d = finish(cur, undefined);
-        if (cur.length === 0) {
-          d.start = tok.start;
-          d.nameToken = { ...d.nameToken, start: tok.start, end: tok.start, range: index.rangeOf(tok.start, tok.start) };
-          d.nameRange = d.nameToken.range;
-          d.line = index.positionAt(tok.start).line;
+        const d = finish(-1);
+        if (nameless) {
+          d.start = start;
+          d.nameToken = new Arg(index, '', false, start, start);
+          d.line = index.positionAt(start).line;
         }
-        cur = [];
         const block: NginxBlock = {
           kind: blockKindFor(d.name),
           owner: d,
           parent,
-          open: index.rangeOf(tok.start, tok.end),
-          innerStart: tok.end,
+          open: index.rangeOf(start, end),
+          innerStart: end,
           innerEnd: text.length,
           children: [],
           depth: parent.depth + 1,
@@ -318,40 +419,39 @@ function group(text: string, index: LineIndex, tokens: Token[], addError: (f: Fi
         allBlocks.push(block);
         break;
       }
-      case '}': {
+      case K_CLOSE: {
         if (cur.length > 0) {
-          const prev = cur[cur.length - 1]!;
-          if (prev.closed !== false) {
+          if (lastTerminated()) {
+            const prev = cur[cur.length - 1]!;
             addError({
-              range: index.rangeOf(prev.start, prev.end),
-              message: `Missing ";" after "${lastWord(cur)}" (end of "${short(text.slice(cur[0]!.start, cur[0]!.end))}"): nginx refuses to load the file with unexpected "}".`,
+              range: index.rangeOf(starts[prev]!, ends[prev]!),
+              message: `Missing ";" after "${lastWord()}" (end of "${short(slice(cur[0]!))}"): nginx refuses to load the file with unexpected "}".`,
             });
           }
-          finish(cur, undefined);
-          cur = [];
+          finish(-1);
         }
         if (stack.length === 1) {
-          strays.push(tok);
+          strays.push({ start, end });
           break;
         }
         const b = stack.pop()!;
-        b.close = index.rangeOf(tok.start, tok.end);
-        b.innerEnd = tok.start;
-        if (b.owner) b.owner.end = tok.end;
+        b.close = index.rangeOf(start, end);
+        b.innerEnd = start;
+        if (b.owner) b.owner.end = end;
         closedBlocks.push(b);
         break;
       }
     }
   }
   if (cur.length > 0) {
-    const prev = cur[cur.length - 1]!;
-    if (prev.closed !== false) {
+    if (lastTerminated()) {
+      const prev = cur[cur.length - 1]!;
       addError({
-        range: index.rangeOf(prev.start, prev.end),
-        message: `Missing ";" after "${lastWord(cur)}" (end of "${short(text.slice(cur[0]!.start, cur[0]!.end))}"): nginx refuses to load the file with unexpected end of file.`,
+        range: index.rangeOf(starts[prev]!, ends[prev]!),
+        message: `Missing ";" after "${lastWord()}" (end of "${short(slice(cur[0]!))}"): nginx refuses to load the file with unexpected end of file.`,
       });
     }
-    finish(cur, undefined);
+    finish(-1);
   }
 
   const unclosed = stack.slice(1);
@@ -434,7 +534,7 @@ function reportUnclosed(index: LineIndex, all: NginxBlock[], unclosed: NginxBloc
  * deeper than the block it closes, that one is the extra brace (it closed its block's parent too
  * early); report it, with the place nginx complains as related.
  */
-function reportStrays(index: LineIndex, closed: NginxBlock[], strays: Token[], addError: (f: Finding) => void): void {
+function reportStrays(index: LineIndex, closed: NginxBlock[], strays: Array<{ start: number; end: number }>, addError: (f: Finding) => void): void {
   const early: Array<{ block: NginxBlock; close: number }> = [];
   for (const b of closed) {
     const close = closeOffset(b);

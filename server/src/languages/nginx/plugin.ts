@@ -3,11 +3,21 @@ import type { NginxModel } from './model';
 import { parseNginx } from './parse';
 import { isNginxName, matchesNginxContent } from './detect';
 import { nginxRules } from './rules/index';
+import { nginxHover } from './hover';
+import { includes } from './includes';
 
 export const nginxPlugin: LanguagePlugin<NginxModel> = {
   language: 'nginx',
   matchesName: isNginxName,
   matchesContent: matchesNginxContent,
   parse: (text) => parseNginx(text),
+  // A fragment runs in the family of the block its includer includes it in (stream.d/*.conf in
+  // `stream {}` is not judged by http rules); without an includer, http as before.
+  prepare: (model, ctx) => {
+    if (!model.fragment) return;
+    const file = includes(ctx, model).context();
+    model.placeFragment(file.source === 'includer' ? (file.family === 'core' ? undefined : file.family) : 'default');
+  },
   rules: nginxRules,
+  hover: nginxHover,
 };

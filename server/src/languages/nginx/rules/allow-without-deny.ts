@@ -34,7 +34,7 @@ export const allowWithoutDeny: Rule<NginxModel> = {
       // `allow all` states the intent (a deny list, or reopening a nested location).
       if (allows.some((a) => isEveryone(a.args[0]?.value.toLowerCase()))) continue;
       if (own.some((c) => c.name === 'deny')) continue;
-      const view = levelDirectives(ctx, block);
+      const view = levelDirectives(ctx, model, block);
       if (view.unknown || view.directives.some((c) => c.name === 'deny')) continue;
       if (satisfyAnyWithAuth(model, ctx, block)) continue;
       const first = allows[0]!;

@@ -5,8 +5,8 @@
 import type { LineIndex } from '../../../engine/text';
 import type { RuleContext, TextEdit } from '../../../engine/types';
 import type { NginxArg, NginxBlock, NginxDirective, NginxModel, NginxServer } from '../model';
-import { buildNginx } from '../parse';
-import { indentUnit, lineIndent, resolveInclude } from './util';
+import { levelDirectives } from '../includes';
+import { indentUnit, lineIndent } from './util';
 
 // ---------------------------------------------------------------------------------------------
 // Locations
@@ -47,12 +47,22 @@ export function locationPattern(d: NginxDirective): LocationPattern | undefined 
  */
 export function locationRegex(p: LocationPattern): RegExp | undefined {
   if (!p.regex) return undefined;
-  try {
-    return new RegExp(p.path.replace(/\(\?P</g, '(?<'), p.modifier === '~*' ? 'i' : '');
-  } catch {
-    return undefined;
+  const key = `${p.modifier} ${p.path}`;
+  let re = compiled.get(key);
+  if (re === undefined) {
+    try {
+      re = new RegExp(p.path.replace(/\(\?P</g, '(?<'), p.modifier === '~*' ? 'i' : '');
+    } catch {
+      re = null;
+    }
+    if (compiled.size > 2000) compiled.clear();
+    compiled.set(key, re);
   }
+  return re ?? undefined;
 }
+
+/** Compiled location regexes by modifier and source: the same few recur in every server. */
+const compiled = new Map<string, RegExp | null>();
 
 /** Whether a location (exact, prefix or regex) matches a request path. */
 export function locationMatches(p: LocationPattern, uri: string): boolean {
@@ -187,63 +197,7 @@ export function serverLabel(s: NginxServer): string {
 // ---------------------------------------------------------------------------------------------
 // Includes and inheritance
 
-/** Files nginx ships; they never hold limits, access rules or TLS settings. */
-export const STOCK_INCLUDES = /(^|\/)(mime\.types|fastcgi_params|fastcgi\.conf|scgi_params|uwsgi_params|proxy_params|koi-utf|koi-win|win-utf)$/;
-
-/**
- * Included files parsed once per lint: the cache is keyed by the rule context, which the engine
- * creates for each lint call, so nothing outlives it.
- */
-const includeCache = new WeakMap<RuleContext, Map<string, NginxModel | null>>();
-
-/** The model of a workspace file named by an `include`, or undefined when it cannot be read. */
-export function includedModel(ctx: RuleContext, path: string): NginxModel | undefined {
-  let cache = includeCache.get(ctx);
-  if (!cache) includeCache.set(ctx, (cache = new Map()));
-  let m = cache.get(path);
-  if (m === undefined) {
-    const text = ctx.workspace.readFile(path);
-    m = text === undefined ? null : buildNginx(text).model;
-    cache.set(path, m);
-  }
-  return m ?? undefined;
-}
-
-export interface LevelView {
-  /** The level's own directives, with each `include`'s top-level directives spliced in its place. */
-  directives: NginxDirective[];
-  /** Some include could not be read (a glob, a file outside the workspace). */
-  unknown: boolean;
-}
-
-/**
- * The directives one block level holds, reading the files its `include`s name (recursively, a
- * few levels deep). Directives from other files carry that file's ranges: use them as facts,
- * never for ranges or edits.
- */
-export function levelDirectives(ctx: RuleContext, block: NginxBlock, depth = 0): LevelView {
-  if (!block.children.some((d) => d.name === 'include')) return { directives: block.children, unknown: false };
-  const out: NginxDirective[] = [];
-  let unknown = false;
-  for (const d of block.children) {
-    if (d.name !== 'include') {
-      out.push(d);
-      continue;
-    }
-    const target = d.args[0]?.value;
-    if (!target || STOCK_INCLUDES.test(target)) continue;
-    const r = resolveInclude(ctx, target);
-    const included = r.path && depth < 4 ? includedModel(ctx, r.path) : undefined;
-    if (!included) {
-      unknown = true;
-      continue;
-    }
-    const inner = levelDirectives(ctx, included.root, depth + 1);
-    out.push(...inner.directives);
-    unknown ||= inner.unknown;
-  }
-  return { directives: out, unknown };
-}
+export { STOCK_INCLUDES, levelDirectives, type LevelView } from '../includes';
 
 export interface Inherited {
   directives: NginxDirective[];
@@ -263,7 +217,7 @@ export interface Inherited {
 export function inherited(model: NginxModel, ctx: RuleContext, block: NginxBlock, names: readonly string[], list: boolean): Inherited {
   let unknownInclude = false;
   for (let b: NginxBlock | undefined = block; b; b = b.parent) {
-    const view = levelDirectives(ctx, b);
+    const view = levelDirectives(ctx, model, b);
     const own = view.directives.filter((d) => names.includes(d.name));
     if (own.length > 0) return { directives: list ? own : [own[own.length - 1]!], level: b, complete: !unknownInclude, unknownInclude };
     if (view.unknown) unknownInclude = true;

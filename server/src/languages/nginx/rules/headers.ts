@@ -5,9 +5,10 @@
 // redefinition (nginx/add-header-inheritance owns that) or missing, and where a fix inserts.
 import type { LineIndex } from '../../../engine/text';
 import type { Finding, RuleContext, TextEdit } from '../../../engine/types';
-import { compareVersions, usableVersion, type NginxArg, type NginxBlock, type NginxDirective, type NginxModel, type NginxServer } from '../model';
-import { buildNginx } from '../parse';
-import { indentUnit, lineIndent, resolveInclude } from './util';
+import { compareVersions, type NginxArg, type NginxBlock, type NginxDirective, type NginxModel, type NginxServer } from '../model';
+import { includes } from '../includes';
+import { nginxVersion } from '../version';
+import { indentUnit, lineIndent } from './util';
 
 export const HSTS = 'strict-transport-security';
 export const XFO = 'x-frame-options';
@@ -87,9 +88,6 @@ export type HeaderStatus = 'present' | 'dropped' | 'missing' | 'unknown';
 /** Directives that open a server block by saying which server it is. */
 const SERVER_HEAD = new Set(['listen', 'server_name', 'http2', 'http3', 'ssl_certificate', 'ssl_certificate_key']);
 
-/** Files nginx ships that cannot hold add_header. */
-const STOCK_INCLUDES = /(^|\/)(mime\.types|fastcgi_params|fastcgi\.conf|scgi_params|uwsgi_params|proxy_params|koi-utf|koi-win|win-utf)$/;
-
 function isHeaderDirective(d: NginxDirective): boolean {
   return d.name === 'add_header' && d.args.length >= 2;
 }
@@ -139,7 +137,18 @@ export function hasHeader(key: string): (entries: HeaderEntry[]) => boolean {
 }
 
 /** `server "example.com"`, `the server listening on 443`, `this server`, `location "/static/"`. */
+const described = new WeakMap<NginxBlock, string>();
+
 export function describeBlock(block: NginxBlock): string {
+  let d = described.get(block);
+  if (d === undefined) {
+    d = describe(block);
+    described.set(block, d);
+  }
+  return d;
+}
+
+function describe(block: NginxBlock): string {
   const owner = block.owner;
   if (!owner) return 'this file';
   if (block.kind === 'location') return `location "${owner.args.map((a) => a.raw).join(' ')}"`;
@@ -216,6 +225,9 @@ export function onlyRedirects(block: NginxBlock): boolean {
 export class HeaderAnalysis {
   private readonly levels = new Map<NginxBlock, LevelInfo>();
   private readonly sets = new Map<NginxBlock, HeaderSet>();
+  private readonly outer = new Map<NginxBlock, HeaderEntry[]>();
+  private readonly uncertainChains = new Map<NginxBlock, boolean>();
+  private readonly copies = new Map<NginxBlock, string[]>();
   private readonly inheritAware: boolean;
   private unitList?: HeaderUnit[];
 
@@ -223,7 +235,7 @@ export class HeaderAnalysis {
     readonly model: NginxModel,
     private readonly ctx: RuleContext,
   ) {
-    const version = usableVersion(ctx.settings.nginxVersion);
+    const version = nginxVersion(ctx).version;
     this.inheritAware = !version || compareVersions(version, '1.29.3') >= 0;
   }
 
@@ -251,18 +263,19 @@ export class HeaderAnalysis {
     return info;
   }
 
-  /** Top-level add_header lines of an included file; undefined when it cannot be read. */
+  /** Top-level add_header lines of the files an include reads; undefined when one cannot be read. */
   private included(d: NginxDirective, level: NginxBlock): HeaderEntry[] | undefined {
-    const target = d.args[0]?.value;
-    if (!target) return [];
-    if (STOCK_INCLUDES.test(target)) return [];
-    const r = resolveInclude(this.ctx, target);
-    const text = r.path && r.path !== this.ctx.path ? this.ctx.workspace.readFile(r.path) : undefined;
-    if (text === undefined) return undefined;
-    const children = buildNginx(text).model.root.children;
-    // A nested include could add more: the answer is then uncertain.
-    if (children.some((c) => c.name === 'include')) return undefined;
-    return children.filter(isHeaderDirective).map((c) => entryOf(c, level, d));
+    const r = includes(this.ctx, this.model).resolve(d);
+    if (!r.complete) return undefined;
+    const out: HeaderEntry[] = [];
+    for (const f of r.files) {
+      if (f.path === this.ctx.path) return undefined;
+      const children = f.model.root.children;
+      // A nested include could add more: the answer is then uncertain.
+      if (children.some((c) => c.name === 'include')) return undefined;
+      for (const c of children) if (isHeaderDirective(c)) out.push(entryOf(c, level, d));
+    }
+    return out;
   }
 
   /** `add_header_inherit` in effect at a block (nginx >= 1.29.3): `on`, `off` or `merge`. */
@@ -349,8 +362,12 @@ export class HeaderAnalysis {
    * nearest level first, in the order nginx would send them.
    */
   outerEntries(block: NginxBlock): HeaderEntry[] {
-    const out: HeaderEntry[] = [];
-    for (let b = block.parent; b; b = b.parent) out.push(...this.level(b).entries);
+    let out = this.outer.get(block);
+    if (!out) {
+      out = [];
+      for (let b = block.parent; b; b = b.parent) out.push(...this.level(b).entries);
+      this.outer.set(block, out);
+    }
     return out;
   }
 
@@ -375,8 +392,12 @@ export class HeaderAnalysis {
 
   /** Whether any level from the block outwards has an include Rampart could not read. */
   chainUncertain(block: NginxBlock): boolean {
-    for (let b: NginxBlock | undefined = block; b; b = b.parent) if (this.level(b).uncertain) return true;
-    return false;
+    let v = this.uncertainChains.get(block);
+    if (v === undefined) {
+      v = this.level(block).uncertain || (block.parent !== undefined && this.chainUncertain(block.parent));
+      this.uncertainChains.set(block, v);
+    }
+    return v;
   }
 
   /**
@@ -407,7 +428,11 @@ export class HeaderAnalysis {
     const index = this.model.index;
     const info = this.level(block);
     if (info.anchor) return insertAfter(index, info.anchor, statements);
-    const copies = this.inheritMode(block) === 'merge' ? [] : this.effective(block).entries.map(copyStatement);
+    let copies = this.copies.get(block);
+    if (!copies) {
+      copies = this.inheritMode(block) === 'merge' ? [] : this.effective(block).entries.map(copyStatement);
+      this.copies.set(block, copies);
+    }
     // In a server, after the leading listen/server_name lines that say which server it is.
     let lead: NginxDirective | undefined;
     if (block.kind === 'server') {

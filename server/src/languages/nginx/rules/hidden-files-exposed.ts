@@ -34,7 +34,7 @@ export const hiddenFilesExposed: Rule<NginxModel> = {
     const out: Finding[] = [];
     for (const s of model.servers) {
       if (s.protocol !== 'http' || !s.block.close) continue;
-      const top = levelDirectives(ctx, s.block);
+      const top = levelDirectives(ctx, model, s.block);
       if (top.unknown || top.directives.some((d) => d.name === 'return')) continue;
       const evidence = servesFiles(model, ctx, s, top.directives);
       if (!evidence) continue;

@@ -19,6 +19,8 @@ import { hostHeaderSpoofing } from './host-header-spoofing';
 import { ssrfProxyPass } from './ssrf-proxy-pass';
 import { unlimitedBodySize } from './unlimited-body-size';
 import { syntax } from './syntax';
+import { unknownDirective } from './unknown-directive';
+import { directiveNotAllowed } from './directive-not-allowed';
 import { headerRules } from './header-rules';
 
 export const nginxRules: Rule<NginxModel>[] = [
@@ -40,4 +42,6 @@ export const nginxRules: Rule<NginxModel>[] = [
   ssrfProxyPass,
   unlimitedBodySize,
   syntax,
+  unknownDirective,
+  directiveNotAllowed,
 ];

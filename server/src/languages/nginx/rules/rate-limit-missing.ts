@@ -110,7 +110,7 @@ function fixFor(model: NginxModel, ctx: RuleContext, block: NginxBlock, kind: 'a
   if (!top) {
     return [{ title: `Add "${prof.limit}" (define zone "${prof.zone}" with limit_req_zone in the http block)`, kind: 'suggest', edits: [limitEdit] }];
   }
-  const view = levelDirectives(ctx, top);
+  const view = levelDirectives(ctx, model, top);
   const defs = view.directives.map((d) => zoneDefinition(undefined, d));
   if (defs.some((z) => z?.kind === 'limit_req' && z.name === prof.zone)) {
     return [{ title: `Add "${prof.limit}"`, kind: 'suggest', edits: [limitEdit] }];

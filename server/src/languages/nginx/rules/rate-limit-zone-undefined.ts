@@ -31,7 +31,7 @@ export const rateLimitZoneUndefined: Rule<NginxModel> = {
       const top = use && protocolBlock(model, d.parent);
       if (!use || !top) continue;
       if (!defsByBlock.has(top)) {
-        const view = levelDirectives(ctx, top);
+        const view = levelDirectives(ctx, model, top);
         defsByBlock.set(top, view.unknown ? undefined : view.directives.map((x) => zoneDefinition(undefined, x)).filter((z): z is ZoneRef => !!z));
       }
       const defs = defsByBlock.get(top);

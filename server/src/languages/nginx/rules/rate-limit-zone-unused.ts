@@ -27,7 +27,7 @@ export const rateLimitZoneUnused: Rule<NginxModel> = {
       const def = zoneDefinition(model, d);
       const top = def && protocolBlock(model, d.parent);
       if (!def || !top || d.parent !== top) continue;
-      const scan = scanBlock(ctx, top);
+      const scan = scanBlock(ctx, model, top);
       if (scan.directives.some((x) => zoneUse(undefined, x)?.kind === def.kind && zoneUse(undefined, x)?.name === def.name)) continue;
       if (scan.unknown) continue;
       const user = def.kind === 'limit_req' ? 'limit_req' : 'limit_conn';

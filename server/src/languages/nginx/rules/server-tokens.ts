@@ -1,8 +1,8 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Rule, RuleContext } from '../../../engine/types';
-import type { NginxModel } from '../model';
-import { buildNginx } from '../parse';
-import { insertFirstInBlock, resolveInclude, where } from './util';
+import type { NginxDirective, NginxModel } from '../model';
+import { includes } from '../includes';
+import { insertFirstInBlock, where } from './util';
 
 export const meta = defineMeta({
   id: 'nginx/server-tokens',
@@ -17,9 +17,6 @@ export const meta = defineMeta({
   tags: ['security', 'CWE-200'],
   securitySeverity: '2.0',
 });
-
-/** Files nginx ships that an http block includes; none of them can set server_tokens. */
-const STOCK_INCLUDES = /(^|\/)(mime\.types|fastcgi_params|fastcgi\.conf|scgi_params|uwsgi_params|proxy_params|koi-utf|koi-win|win-utf)$/;
 
 export const serverTokens: Rule<NginxModel> = {
   meta,
@@ -44,7 +41,7 @@ export const serverTokens: Rule<NginxModel> = {
     // Missing: only when this file holds the http block (a fragment's includer may set it).
     const http = model.http;
     if (http?.block && !http.block.children.some((d) => d.name === 'server_tokens')) {
-      const seen = includedSetting(http.block.children.filter((d) => d.name === 'include'), ctx);
+      const seen = includedSetting(model, http.block.children.filter((d) => d.name === 'include'), ctx);
       if (seen !== 'set') {
         const edit = insertFirstInBlock(model.index, http.block, 'server_tokens off;');
         out.push({
@@ -69,18 +66,13 @@ export const serverTokens: Rule<NginxModel> = {
  * Whether the http block's includes set server_tokens at their top level: `set`, `unset` (every
  * include was read, or is a stock file that cannot), or `unknown` (a glob or an unreadable file).
  */
-function includedSetting(includes: Array<{ args: Array<{ value: string }> }>, ctx: RuleContext): 'set' | 'unset' | 'unknown' {
+function includedSetting(model: NginxModel, list: NginxDirective[], ctx: RuleContext): 'set' | 'unset' | 'unknown' {
   let unknown = false;
-  for (const inc of includes) {
-    const target = inc.args[0]?.value;
-    if (!target || STOCK_INCLUDES.test(target)) continue;
-    const r = resolveInclude(ctx, target);
-    const text = r.path ? ctx.workspace.readFile(r.path) : undefined;
-    if (text === undefined) {
-      unknown = true;
-      continue;
-    }
-    if (buildNginx(text).model.root.children.some((d) => d.name === 'server_tokens')) return 'set';
+  const resolver = includes(ctx, model);
+  for (const inc of list) {
+    const r = resolver.resolve(inc);
+    if (!r.complete) unknown = true;
+    if (r.files.some((f) => f.model.root.children.some((d) => d.name === 'server_tokens'))) return 'set';
   }
   return unknown ? 'unknown' : 'unset';
 }

@@ -1,6 +1,7 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Rule } from '../../../engine/types';
-import { compareVersions, usableVersion, type NginxModel } from '../model';
+import { compareVersions, type NginxModel } from '../model';
+import { nginxVersion, versionLabel } from '../version';
 import { inherited, insertAfter, insertFirst, serverLabel } from './facts';
 import { where } from './util';
 
@@ -24,16 +25,18 @@ const FIXED_IN = '1.23.2';
 export const sslSessionTickets: Rule<NginxModel> = {
   meta,
   check(model, ctx) {
-    const version = usableVersion(ctx.settings.nginxVersion);
+    const info = nginxVersion(ctx);
+    const version = info.version;
     // No known version: Rampart assumes the current stable release, which rotates keys.
     if (!version || compareVersions(version, FIXED_IN) >= 0) return [];
+    const label = versionLabel(info);
     const out: Finding[] = [];
     for (const d of model.named('ssl_session_tickets')) {
       const v = d.args[0];
       if (!v || d.args.length !== 1 || v.value.toLowerCase() !== 'on') continue;
       out.push({
         range: v.range,
-        message: `"ssl_session_tickets on"${where(d)} on nginx ${version}: before ${FIXED_IN} nginx never rotates the ticket key, so one leaked key decrypts every recorded session resumed with a ticket.`,
+        message: `"ssl_session_tickets on"${where(d)} on ${label}: before ${FIXED_IN} nginx never rotates the ticket key, so one leaked key decrypts every recorded session resumed with a ticket.`,
         fixes: [{ title: 'Set ssl_session_tickets off', kind: 'safe', edits: [{ range: v.range, newText: 'off' }] }],
       });
     }
@@ -46,10 +49,10 @@ export const sslSessionTickets: Rule<NginxModel> = {
       const kids = s.block.children;
       const anchor = [...kids].reverse().find((c) => c.name.startsWith('ssl_')) ?? [...kids].reverse().find((c) => c.name === 'listen' || c.name === 'server_name');
       const edit = anchor ? insertAfter(model.index, anchor, ['ssl_session_tickets off;']) : insertFirst(model.index, s.block, ['ssl_session_tickets off;']);
-      const label = serverLabel(s);
+      const server = serverLabel(s);
       out.push({
         range: s.directive.nameRange,
-        message: `${label.charAt(0).toUpperCase()}${label.slice(1)} leaves ssl_session_tickets on (the default) on nginx ${version}: before ${FIXED_IN} nginx never rotates the ticket key, so one leaked key decrypts every recorded session resumed with a ticket.`,
+        message: `${server.charAt(0).toUpperCase()}${server.slice(1)} leaves ssl_session_tickets on (the default) on ${label}: before ${FIXED_IN} nginx never rotates the ticket key, so one leaked key decrypts every recorded session resumed with a ticket.`,
         fixes: edit ? [{ title: 'Add "ssl_session_tickets off;" to this server', kind: 'safe', edits: [edit] }] : undefined,
       });
     }

@@ -1,7 +1,7 @@
 // Small helpers the nginx rules share: where a directive sits (for messages), indentation and
-// line insertion for fixes, and include resolution against the workspace.
+// line insertion for fixes. Include resolution lives in ../includes.ts.
 import type { LineIndex } from '../../../engine/text';
-import type { Range, RuleContext, TextEdit } from '../../../engine/types';
+import type { Range, TextEdit } from '../../../engine/types';
 import type { NginxArg, NginxBlock, NginxDirective } from '../model';
 
 /** ` in location "/static/"`, ` in server "example.com"`, ` in the http block`, or ``. */
@@ -77,22 +77,4 @@ export function insertFirstInBlock(index: LineIndex, block: NginxBlock, statemen
 /** The range from the first to the last of some arguments. */
 export function spanOf(args: NginxArg[]): Range {
   return { start: args[0]!.range.start, end: args[args.length - 1]!.range.end };
-}
-
-function dirname(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i <= 0 ? '/' : p.slice(0, i);
-}
-
-/**
- * Where an `include` points, as a workspace path. Relative paths resolve against the including
- * file's folder (nginx's prefix for the main config) and `/etc/nginx/…` maps onto that folder.
- * Returns `glob` for wildcard includes (the workspace view cannot list folders).
- */
-export function resolveInclude(ctx: RuleContext, target: string): { path?: string; glob: boolean } {
-  if (/[*?[]/.test(target)) return { glob: true };
-  const base = dirname(ctx.path);
-  if (target.startsWith('/etc/nginx/')) return { path: `${base}/${target.slice('/etc/nginx/'.length)}`, glob: false };
-  if (target.startsWith('/')) return { path: target, glob: false };
-  return { path: `${base}/${target.replace(/^\.\//, '')}`, glob: false };
 }

@@ -1,10 +1,8 @@
 // Shared memory zones of limit_req / limit_conn: where they are defined and used, for
 // nginx/rate-limit-zone-undefined and nginx/rate-limit-zone-unused (and the rate-limit-missing
 // fix, which must not define a zone twice).
-import type { Range, RuleContext } from '../../../engine/types';
+import type { Range } from '../../../engine/types';
 import type { NginxBlock, NginxDirective, NginxModel } from '../model';
-import { STOCK_INCLUDES, includedModel } from './facts';
-import { resolveInclude } from './util';
 
 export type ZoneKind = 'limit_req' | 'limit_conn';
 
@@ -52,44 +50,4 @@ export function protocolBlock(model: NginxModel, block: NginxBlock): NginxBlock 
   return model.enclosing(block, 'http') ?? model.enclosing(block, 'stream');
 }
 
-export interface Scan {
-  /** Every directive inside the block, then those of the files its includes name (any depth). */
-  directives: NginxDirective[];
-  /** This file's own directives (their ranges are usable). */
-  own: Set<NginxDirective>;
-  /** Some include could not be read. */
-  unknown: boolean;
-}
-
-/** Every directive under a block, following includes into other workspace files. */
-export function scanBlock(ctx: RuleContext, block: NginxBlock): Scan {
-  const own: NginxDirective[] = [];
-  const stack = [...block.children].reverse();
-  while (stack.length > 0) {
-    const d = stack.pop()!;
-    own.push(d);
-    if (d.block && d.block.kind !== 'hash' && d.block.kind !== 'lua') for (let i = d.block.children.length - 1; i >= 0; i--) stack.push(d.block.children[i]!);
-  }
-  const directives = [...own];
-  let unknown = false;
-  const visited = new Set<string>();
-  const follow = (list: NginxDirective[], depth: number): void => {
-    for (const d of list) {
-      if (d.name !== 'include') continue;
-      const target = d.args[0]?.value;
-      if (!target || STOCK_INCLUDES.test(target)) continue;
-      const r = resolveInclude(ctx, target);
-      const included = r.path && depth < 4 && !visited.has(r.path) ? includedModel(ctx, r.path) : undefined;
-      if (!included) {
-        if (!r.path || !visited.has(r.path)) unknown = true;
-        continue;
-      }
-      visited.add(r.path!);
-      const inner = included.directives;
-      directives.push(...inner);
-      follow(inner, depth + 1);
-    }
-  };
-  follow(own, 0);
-  return { directives, own: new Set(own), unknown };
-}
+export { scanBlock, type Scan } from '../includes';

@@ -1,0 +1,351 @@
+// Builds syntaxes/nginx.tmLanguage.json, the TextMate grammar of the `nginx` language, written
+// for Rampart. The directive names come from nginx.org's reference (@nginx/reference-lib) and
+// Rampart's third-party list, so the highlighting agrees with nginx/unknown-directive and cannot
+// drift from it; scripts/generate.mjs writes the file and `--check` compares it.
+//
+// Token rules follow nginx's own reader (ngx_conf_read_token): `#` starts a comment only where a
+// token could start, so `http://a/#x` and `foo#bar` are words; a statement is a name, arguments,
+// and `;` or a block; `{`/`}` open and close blocks.
+
+export const GRAMMAR_PATH = 'syntaxes/nginx.tmLanguage.json';
+
+/** Statement start: nothing but whitespace, `;`, `{` or `}` before it. */
+const START = '(?<![^\\s;{}])';
+/** A name ends at whitespace, `;`, `{` or the end of the line. */
+const NAME_END = '(?=[\\s;{]|$)';
+/** One argument-like token (quoted or bare with escapes). */
+const WORD = '(?:[^\\s;{}"\'\\\\]|\\\\.)+';
+const QUOTED = '"(?:[^"\\\\]|\\\\.)*"|\'(?:[^\'\\\\]|\\\\.)*\'';
+
+/** Blocks whose bodies are key/value entries, not directives. */
+const HASH_BLOCKS = ['map', 'geo', 'split_clients', 'charset_map', 'num_map', 'geoip2'];
+/** Blocks with their own rule (bodies or headers of their own). */
+const SPECIAL = new Set(['location', 'if', 'types', 'upstream', ...HASH_BLOCKS]);
+/** Directives that change control flow. */
+const CONTROL = ['return', 'rewrite', 'break'];
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A compact alternation of names, grouped by their `_`-separated leading parts. */
+export function alternation(names) {
+  const sorted = [...new Set(names)].sort();
+  const build = (list) => {
+    const groups = new Map();
+    const whole = [];
+    for (const n of list) {
+      const i = n.indexOf('_');
+      if (i < 0) whole.push(n);
+      else {
+        const head = n.slice(0, i + 1);
+        if (!groups.has(head)) groups.set(head, []);
+        groups.get(head).push(n.slice(i + 1));
+      }
+    }
+    const parts = [];
+    for (const [head, rest] of groups) {
+      if (rest.length === 1) parts.push(escapeRe(head + rest[0]));
+      else parts.push(`${escapeRe(head)}(?:${build(rest)})`);
+    }
+    // Plain names last: a longer name sharing a prefix must be tried first.
+    parts.push(...whole.map(escapeRe));
+    return parts.join('|');
+  };
+  return build(sorted);
+}
+
+/** `lua_*` / `*_by_lua_block` globs as one regex alternation. */
+function globAlternation(globs) {
+  return globs.map((g) => g.split('*').map(escapeRe).join('[A-Za-z0-9_]*')).join('|');
+}
+
+const scoped = (name) => ({ name });
+
+function statement(nameRe, scope, extra = {}) {
+  return {
+    begin: `${START}(${nameRe})${NAME_END}`,
+    beginCaptures: { 1: scoped(scope) },
+    end: '(;)|(?=[{}])',
+    endCaptures: { 1: scoped('punctuation.terminator.nginx') },
+    applyEndPatternLast: 1,
+    patterns: [{ include: '#arguments' }],
+    ...extra,
+  };
+}
+
+/** A block directive whose `{ … }` body has its own patterns. */
+function blockWithBody(nameRe, scope, body, bodyName) {
+  return {
+    begin: `${START}(${nameRe})${NAME_END}`,
+    beginCaptures: { 1: scoped(scope) },
+    end: '(?<=\\})|(;)',
+    endCaptures: { 1: scoped('punctuation.terminator.nginx') },
+    patterns: [
+      {
+        begin: '\\{',
+        beginCaptures: { 0: scoped('punctuation.section.block.begin.nginx') },
+        end: '\\}',
+        endCaptures: { 0: scoped('punctuation.section.block.end.nginx') },
+        name: bodyName,
+        patterns: body,
+      },
+      { include: '#arguments' },
+    ],
+  };
+}
+
+export function buildGrammar({ directives, blocks, thirdParty }) {
+  const genericBlocks = blocks.filter((b) => !SPECIAL.has(b));
+  const plain = directives.filter((d) => !blocks.includes(d) && !CONTROL.includes(d) && d !== 'include');
+  const hashEntry = (keyScope) => ({
+    begin: `${START}(${QUOTED}|${WORD})`,
+    beginCaptures: { 1: { name: keyScope, patterns: [{ include: '#variables' }] } },
+    end: '(;)|(?=\\})',
+    endCaptures: { 1: scoped('punctuation.terminator.nginx') },
+    applyEndPatternLast: 1,
+    patterns: [{ include: '#arguments' }],
+  });
+  const hashBody = (keyScope) => [
+    { include: '#comment' },
+    { include: '#template' },
+    statement('default|hostnames|volatile|include|ranges|proxy_recursive|proxy|delete|auto_reload', 'keyword.other.hash.nginx'),
+    {
+      begin: `${START}(~\\*?)(${QUOTED}|${WORD})`,
+      beginCaptures: { 1: scoped('keyword.operator.regexp.nginx'), 2: scoped('string.regexp.nginx') },
+      end: '(;)|(?=\\})',
+      endCaptures: { 1: scoped('punctuation.terminator.nginx') },
+      applyEndPatternLast: 1,
+      patterns: [{ include: '#arguments' }],
+    },
+    hashEntry(keyScope),
+  ];
+
+  return {
+    $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
+    name: 'nginx',
+    scopeName: 'source.nginx',
+    comment: 'GENERATED by scripts/generate.mjs (scripts/nginx-grammar.mjs) from nginx.org\'s directive reference and Rampart\'s third-party list. Do not edit.',
+    fileTypes: ['conf', 'nginx', 'conf.template'],
+    patterns: [{ include: '#statements' }],
+    repository: {
+      statements: {
+        patterns: [
+          { include: '#comment' },
+          { include: '#template' },
+          { include: '#lua-block' },
+          { include: '#location' },
+          { include: '#if' },
+          { include: '#types' },
+          { include: '#upstream' },
+          { include: '#hash-block' },
+          { include: '#block-directive' },
+          { include: '#control' },
+          { include: '#include' },
+          { include: '#directive' },
+          { include: '#third-party' },
+          { include: '#unknown' },
+          { include: '#other-statement' },
+          { include: '#block' },
+          { match: '\\}', name: 'invalid.illegal.stray-brace.nginx' },
+          { match: ';', name: 'invalid.illegal.empty-statement.nginx' },
+        ],
+      },
+      block: {
+        begin: '\\{',
+        beginCaptures: { 0: scoped('punctuation.section.block.begin.nginx') },
+        end: '\\}',
+        endCaptures: { 0: scoped('punctuation.section.block.end.nginx') },
+        name: 'meta.block.nginx',
+        patterns: [{ include: '#statements' }],
+      },
+      comment: {
+        match: `${START}(#).*$`,
+        name: 'comment.line.number-sign.nginx',
+        captures: { 1: scoped('punctuation.definition.comment.nginx') },
+      },
+      template: {
+        match: '(\\{\\{)(.*?)(\\}\\})',
+        name: 'meta.embedded.template.nginx',
+        captures: { 1: scoped('punctuation.section.embedded.begin.nginx'), 3: scoped('punctuation.section.embedded.end.nginx') },
+      },
+      'block-directive': statement(alternation(genericBlocks), 'storage.type.block.nginx'),
+      control: statement(alternation(CONTROL), 'keyword.control.flow.nginx'),
+      include: statement('include', 'keyword.control.import.nginx'),
+      directive: statement(alternation(plain), 'keyword.other.directive.nginx'),
+      'third-party': statement(globAlternation(thirdParty), 'keyword.other.directive.third-party.nginx'),
+      unknown: statement('[A-Za-z_][A-Za-z0-9_.-]*', 'keyword.other.directive.unknown.nginx'),
+      'other-statement': {
+        begin: `${START}([^\\s;{}#]+)`,
+        beginCaptures: { 1: { patterns: [{ include: '#variables' }] } },
+        end: '(;)|(?=[{}])',
+        endCaptures: { 1: scoped('punctuation.terminator.nginx') },
+        applyEndPatternLast: 1,
+        patterns: [{ include: '#arguments' }],
+      },
+      'lua-block': {
+        begin: `${START}([A-Za-z0-9_]+_by_lua_block)${NAME_END}`,
+        beginCaptures: { 1: scoped('storage.type.block.lua.nginx') },
+        end: '(?<=\\})|(;)',
+        endCaptures: { 1: scoped('punctuation.terminator.nginx') },
+        patterns: [
+          {
+            begin: '\\{',
+            beginCaptures: { 0: scoped('punctuation.section.block.begin.nginx') },
+            end: '\\}',
+            endCaptures: { 0: scoped('punctuation.section.block.end.nginx') },
+            contentName: 'meta.embedded.block.lua',
+            patterns: [{ include: '#lua-braces' }, { include: 'source.lua' }],
+          },
+          { include: '#arguments' },
+        ],
+      },
+      // nginx ends a Lua block by counting braces; so does the grammar.
+      'lua-braces': {
+        begin: '\\{',
+        end: '\\}',
+        patterns: [{ include: '#lua-braces' }, { include: 'source.lua' }],
+      },
+      location: {
+        begin: `${START}(location)${NAME_END}`,
+        beginCaptures: { 1: scoped('storage.type.block.nginx') },
+        end: '(?=[{};])',
+        name: 'meta.statement.location.nginx',
+        patterns: [
+          { include: '#comment' },
+          { match: '(?<=\\s)(@)([A-Za-z0-9_-]+)', name: 'entity.name.function.location.nginx', captures: { 1: scoped('punctuation.definition.location.nginx') } },
+          {
+            match: `(?<=\\s)(~\\*?)\\s*(${QUOTED}|${WORD})`,
+            captures: { 1: scoped('keyword.operator.location.regexp.nginx'), 2: scoped('string.regexp.nginx') },
+          },
+          {
+            match: `(?<=\\s)(=|\\^~)\\s*(${QUOTED}|${WORD})`,
+            captures: { 1: scoped('keyword.operator.location.nginx'), 2: scoped('string.unquoted.path.nginx') },
+          },
+          { match: `(?<=\\s)(${QUOTED}|${WORD})`, captures: { 1: scoped('string.unquoted.path.nginx') } },
+        ],
+      },
+      if: {
+        begin: `${START}(if)(?=[\\s(]|$)`,
+        beginCaptures: { 1: scoped('keyword.control.conditional.nginx') },
+        end: '(?=[{};])',
+        name: 'meta.statement.if.nginx',
+        patterns: [
+          {
+            begin: '\\(',
+            beginCaptures: { 0: scoped('punctuation.section.condition.begin.nginx') },
+            end: '\\)',
+            endCaptures: { 0: scoped('punctuation.section.condition.end.nginx') },
+            name: 'meta.condition.nginx',
+            patterns: [
+              {
+                match: `(!?~\\*?)\\s+(${QUOTED}|(?:[^\\s\\\\]|\\\\.)+?(?=\\)\\s*(?:\\{|$)|\\s))`,
+                captures: { 1: scoped('keyword.operator.regexp.nginx'), 2: scoped('string.regexp.nginx') },
+              },
+              { match: '(?<![^\\s(])(!?-[fdex])(?=\\s)', name: 'keyword.operator.file-test.nginx' },
+              { match: '(?<=\\s)(!?=)(?=\\s)', name: 'keyword.operator.comparison.nginx' },
+              { include: '#strings' },
+              { include: '#variables' },
+            ],
+          },
+          { include: '#arguments' },
+        ],
+      },
+      types: blockWithBody('types', 'storage.type.block.nginx', hashBody('constant.other.mediatype.nginx'), 'meta.block.types.nginx'),
+      upstream: blockWithBody(
+        'upstream',
+        'storage.type.block.nginx',
+        [statement('server', 'keyword.other.directive.nginx'), { include: '#statements' }],
+        'meta.block.upstream.nginx',
+      ),
+      'hash-block': blockWithBody(alternation(HASH_BLOCKS), 'storage.type.block.nginx', hashBody('entity.other.attribute-name.key.nginx'), 'meta.block.hash.nginx'),
+      arguments: {
+        patterns: [
+          { include: '#comment' },
+          { include: '#template' },
+          { include: '#strings' },
+          { include: '#variables' },
+          { match: '(?<![^\\s])(@)([A-Za-z0-9_-]+)', name: 'variable.function.location.nginx', captures: { 1: scoped('punctuation.definition.location.nginx') } },
+          { match: '(?<![^\\s])([A-Za-z_][A-Za-z0-9_-]*)(=)', captures: { 1: scoped('variable.parameter.nginx'), 2: scoped('keyword.operator.assignment.nginx') } },
+          { match: '(?<![^\\s])(=)(\\d{3})(?=[\\s;]|$)', captures: { 1: scoped('keyword.operator.nginx'), 2: scoped('constant.numeric.nginx') } },
+          { match: '(?<![^\\s])(unix)(:)', captures: { 1: scoped('constant.language.unix-socket.nginx'), 2: scoped('punctuation.separator.nginx') } },
+          { include: '#addresses' },
+          { include: '#numbers' },
+          { match: '(?<![^\\s=])(on|off)(?=[\\s;]|$)', name: 'constant.language.boolean.nginx' },
+          {
+            match:
+              '(?<![^\\s])(always|default_server|ssl|http2|quic|proxy_protocol|reuseport|deferred|bind|permanent|redirect|last|break|nodelay|all|none|any|auto)(?=[\\s;]|$)',
+            name: 'constant.language.nginx',
+          },
+        ],
+      },
+      strings: {
+        patterns: [
+          {
+            begin: '"',
+            beginCaptures: { 0: scoped('punctuation.definition.string.begin.nginx') },
+            end: '"',
+            endCaptures: { 0: scoped('punctuation.definition.string.end.nginx') },
+            name: 'string.quoted.double.nginx',
+            patterns: [{ match: '\\\\.', name: 'constant.character.escape.nginx' }, { include: '#variables' }],
+          },
+          {
+            begin: "'",
+            beginCaptures: { 0: scoped('punctuation.definition.string.begin.nginx') },
+            end: "'",
+            endCaptures: { 0: scoped('punctuation.definition.string.end.nginx') },
+            name: 'string.quoted.single.nginx',
+            patterns: [{ match: '\\\\.', name: 'constant.character.escape.nginx' }, { include: '#variables' }],
+          },
+        ],
+      },
+      variables: {
+        patterns: [
+          {
+            // envsubst placeholders of the official image's templates: upper case, in braces.
+            match: '(\\$\\{)([A-Z_][A-Z0-9_]*)(\\})',
+            name: 'variable.other.environment.nginx',
+            captures: { 1: scoped('punctuation.definition.variable.begin.nginx'), 3: scoped('punctuation.definition.variable.end.nginx') },
+          },
+          {
+            match: '(\\$\\{)([A-Za-z0-9_]+)(\\})',
+            name: 'variable.other.nginx',
+            captures: { 1: scoped('punctuation.definition.variable.begin.nginx'), 3: scoped('punctuation.definition.variable.end.nginx') },
+          },
+          { match: '(\\$)([0-9])', name: 'variable.other.capture.nginx', captures: { 1: scoped('punctuation.definition.variable.nginx') } },
+          { match: '(\\$)([A-Za-z_][A-Za-z0-9_]*)', name: 'variable.other.nginx', captures: { 1: scoped('punctuation.definition.variable.nginx') } },
+        ],
+      },
+      addresses: {
+        patterns: [
+          {
+            match: '(?<![\\w.])(\\d{1,3}(?:\\.\\d{1,3}){3}(?:/\\d{1,2})?)(?:(:)(\\d{1,5}))?(?![\\w.])',
+            captures: { 1: scoped('constant.other.ip-address.nginx'), 2: scoped('punctuation.separator.port.nginx'), 3: scoped('constant.numeric.port.nginx') },
+          },
+          {
+            match: '(\\[)([0-9A-Fa-f:.]+)(\\])(?:(:)(\\d{1,5}))?',
+            captures: {
+              1: scoped('punctuation.definition.ip-address.begin.nginx'),
+              2: scoped('constant.other.ip-address.nginx'),
+              3: scoped('punctuation.definition.ip-address.end.nginx'),
+              4: scoped('punctuation.separator.port.nginx'),
+              5: scoped('constant.numeric.port.nginx'),
+            },
+          },
+          {
+            match: '(?<![\\w:.])((?:[0-9A-Fa-f]{1,4}:)*[0-9A-Fa-f]{0,4}::(?:[0-9A-Fa-f]{1,4}:)*[0-9A-Fa-f]{0,4}(?:/\\d{1,3})?)(?![\\w:.])',
+            captures: { 1: scoped('constant.other.ip-address.nginx') },
+          },
+          { match: '(?<=[\\w\\]*])(:)(\\d{1,5})(?=[\\s;]|$)', captures: { 1: scoped('punctuation.separator.port.nginx'), 2: scoped('constant.numeric.port.nginx') } },
+        ],
+      },
+      numbers: {
+        patterns: [
+          { match: '(?<![^\\s=:(])((?:\\d+(?:ms|[smhdwMy])){2,})(?=[\\s;)]|$)', name: 'constant.numeric.duration.nginx' },
+          {
+            match: '(?<![^\\s=:(])(\\d+(?:\\.\\d+)?)(ms|r/[sm]|[kKmMgGshdwy])?(?=[\\s;)]|$)',
+            captures: { 1: scoped('constant.numeric.nginx'), 2: scoped('keyword.other.unit.nginx') },
+          },
+        ],
+      },
+    },
+  };
+}

@@ -1,0 +1,594 @@
+// `include` as nginx does it, in the workspace. Every nginx rule that reads another file goes
+// through here.
+//
+// - Relative paths resolve against the main configuration's folder (nginx's prefix), never the
+//   including fragment's folder: `include snippets/ssl.conf;` in conf.d/site.conf names
+//   <prefix>/snippets/ssl.conf. Absolute paths under nginx's usual homes (`/etc/nginx/`,
+//   `/usr/local/nginx/conf/`, OpenResty's, Homebrew's) map onto that folder; other absolute
+//   paths are taken as they are.
+// - Globs (`*`, `?`, `[…]`, per path segment, no dot files) are expanded through the workspace,
+//   sorted like glob(3). A glob that matches nothing in the workspace is "unknown", not "empty":
+//   its files may be generated at deploy time (the official image renders templates/ into
+//   conf.d/ when the container starts).
+// - A fragment's includer: nginx.conf in the fragment's folder or up to three folders above,
+//   or in an `nginx/` folder beside one of them, whose includes (followed a few levels deep)
+//   name the fragment. A Docker template `templates/x.conf.template` counts as the `conf.d/x.conf`
+//   the image renders from it. The includer fixes the fragment's prefix and the context its top
+//   level runs in (`http`, `server`, …, and the http/stream/mail family); without one, the first
+//   block implies the context (a file of `server` blocks sits in http, stream or mail) and the
+//   prefix is the fragment's folder, or its parent for conf.d/, sites-enabled/ and the like.
+// - Files are parsed once per lint (the resolver lives as long as the rule context), and across
+//   lints while their text is unchanged; nothing here touches the disk except through the view.
+import picomatch from 'picomatch';
+import type { RuleContext, WorkspaceView } from '../../engine/types';
+import type { NginxBlock, NginxDirective, NginxModel } from './model';
+import { buildNginx } from './parse';
+import { CHECKED_CONTEXTS, type Family } from './reference/index';
+
+/** Files nginx ships; they never hold limits, access rules, headers or TLS settings. */
+export const STOCK_INCLUDES = /(^|\/)(mime\.types|fastcgi_params|fastcgi\.conf|scgi_params|uwsgi_params|proxy_params|koi-utf|koi-win|win-utf)$/;
+
+/** Where nginx builds keep their configuration: absolute includes under these map onto the prefix. */
+export const CONF_HOMES = ['/etc/nginx/', '/usr/local/nginx/conf/', '/usr/local/etc/nginx/', '/usr/local/openresty/nginx/conf/', '/opt/homebrew/etc/nginx/'];
+
+/** Folders that hold fragments, one level below the prefix. */
+const FRAGMENT_FOLDERS = new Set(['conf.d', 'sites-enabled', 'sites-available', 'snippets', 'templates', 'vhosts.d', 'http.d', 'stream.d', 'vhosts', 'servers', 'includes', 'locations']);
+
+/** Folders above a fragment searched for its nginx.conf. */
+const INCLUDER_LEVELS = 3;
+/** Nested include levels followed. */
+const MAX_DEPTH = 4;
+/** Files one lint reads through includes, at most. */
+const MAX_FILES = 300;
+/** Glob matches followed per include, at most. */
+const MAX_MATCHES = 500;
+
+export interface IncludedFile {
+  path: string;
+  model: NginxModel;
+}
+
+export interface ResolvedInclude {
+  /** What the include names, as a workspace path (globs kept); undefined for an empty argument. */
+  pattern?: string;
+  /** The workspace files it reads, in nginx's order. */
+  files: IncludedFile[];
+  /** False when nginx may read something Rampart cannot see (unreadable path, unlistable or empty glob). */
+  complete: boolean;
+  /** A stock file (mime.types, fastcgi_params, …): skipped, complete. */
+  stock: boolean;
+  glob: boolean;
+}
+
+export interface FileContext {
+  /** `main` for a full configuration; `includer` when a main config including the file was found; `inferred` from its first block; `unknown`. */
+  source: 'main' | 'includer' | 'inferred' | 'unknown';
+  /** Contexts (nginx reference names) the top level may run in; empty when unknown. */
+  contexts: readonly string[];
+  /** Module family at the top level, when one is known (an includer inside `stream {}`). */
+  family?: Family;
+  /** nginx's prefix: the main config's folder. */
+  prefix: string;
+  /** The main config that includes the file, and the include that names it (in whichever file holds it). */
+  includer?: { main: string; file: string; line: number };
+}
+
+export interface BlockContext {
+  contexts: readonly string[];
+  family?: Family;
+}
+
+// --- paths ----------------------------------------------------------------------------------
+
+export function dirname(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '.' : i === 0 ? '/' : p.slice(0, i);
+}
+
+export function basename(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+/** Joins and removes `.`, `..` and doubled slashes (absolute paths stay absolute). */
+export function normalizePath(p: string): string {
+  const abs = p.startsWith('/');
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+      else if (!abs) out.push('..');
+      continue;
+    }
+    out.push(seg);
+  }
+  return (abs ? '/' : '') + out.join('/');
+}
+
+const GLOB_CHARS = /[*?[]/;
+
+export function isGlob(p: string): boolean {
+  return GLOB_CHARS.test(p);
+}
+
+/** An include argument as a workspace path, given nginx's prefix. */
+export function mapIncludeTarget(target: string, prefix: string): string {
+  for (const home of CONF_HOMES) if (target.startsWith(home)) return normalizePath(`${prefix}/${target.slice(home.length)}`);
+  if (target.startsWith('/') || /^[A-Za-z]:\//.test(target)) return normalizePath(target);
+  return normalizePath(`${prefix}/${target}`);
+}
+
+/** The prefix of a fragment nobody is known to include: its folder, or the parent of conf.d/ and the like. */
+export function fallbackPrefix(path: string): string {
+  const dir = dirname(path);
+  return FRAGMENT_FOLDERS.has(basename(dir)) ? dirname(dir) : dir;
+}
+
+const segmentMatchers = new Map<string, (name: string) => boolean>();
+
+/** A glob(3) matcher for one path segment (no `/`; `*` does not match a leading dot). */
+function segmentMatcher(glob: string): (name: string) => boolean {
+  let m = segmentMatchers.get(glob);
+  if (!m) {
+    m = picomatch(glob, { dot: false, nobrace: true, noextglob: true, noglobstar: true });
+    if (segmentMatchers.size > 500) segmentMatchers.clear();
+    segmentMatchers.set(glob, m);
+  }
+  return m;
+}
+
+/** Whether a path is one an include pattern names (segment by segment, like glob(3)). */
+export function patternMatches(pattern: string, path: string): boolean {
+  if (!isGlob(pattern)) return pattern === path;
+  const ps = pattern.split('/');
+  const xs = path.split('/');
+  if (ps.length !== xs.length) return false;
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i]!;
+    if (isGlob(p) ? !segmentMatcher(p)(xs[i]!) : p !== xs[i]) return false;
+  }
+  return true;
+}
+
+/** The files a glob names in the workspace, sorted; undefined when the view cannot list folders. */
+export function expandGlob(ctx: Pick<RuleContext, 'workspace'>, pattern: string): string[] | undefined {
+  const ws = ctx.workspace;
+  if (!ws.list) return undefined;
+  const parts = pattern.split('/');
+  let bases = [parts[0]!];
+  for (let i = 1; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (!isGlob(part)) {
+      bases = bases.map((b) => `${b}/${part}`);
+      continue;
+    }
+    const match = segmentMatcher(part);
+    const next: string[] = [];
+    for (const b of bases) {
+      // The root of a POSIX path, or of a Windows drive (`C:` lists `C:/`).
+      const names = ws.list(b === '' ? '/' : /^[A-Za-z]:$/.test(b) ? `${b}/` : b);
+      if (!names) continue;
+      for (const n of names) if (match(n)) next.push(`${b}/${n}`);
+    }
+    bases = next.sort();
+    if (bases.length > MAX_MATCHES) bases = bases.slice(0, MAX_MATCHES);
+  }
+  return bases;
+}
+
+/** `templates/x.conf.template` → the `conf.d/x.conf` the official image renders from it (relative), if it is one. */
+function renderedTemplate(path: string): string | undefined {
+  if (!path.endsWith('.template')) return undefined;
+  const at = path.lastIndexOf('/templates/');
+  if (at < 0) return undefined;
+  return `conf.d/${path.slice(at + '/templates/'.length, -'.template'.length)}`;
+}
+
+// --- parsing, shared across lints while the text is the same -------------------------------
+
+const parsedFiles = new Map<string, { text: string; model: NginxModel }>();
+/** At most this many files, and this much text (a model takes several times its text in memory). */
+const PARSED_CAPACITY = 256;
+const PARSED_TEXT_BUDGET = 4 * 1024 * 1024;
+let parsedText = 0;
+
+function parseWorkspaceFile(path: string, text: string): NginxModel {
+  const hit = parsedFiles.get(path);
+  if (hit && hit.text === text) {
+    parsedFiles.delete(path);
+    parsedFiles.set(path, hit);
+    return hit.model;
+  }
+  const model = buildNginx(text).model;
+  if (hit) {
+    parsedFiles.delete(path);
+    parsedText -= hit.text.length;
+  }
+  parsedFiles.set(path, { text, model });
+  parsedText += text.length;
+  while (parsedFiles.size > PARSED_CAPACITY || (parsedText > PARSED_TEXT_BUDGET && parsedFiles.size > 1)) {
+    const [oldest, entry] = parsedFiles.entries().next().value as [string, { text: string }];
+    parsedFiles.delete(oldest);
+    parsedText -= entry.text.length;
+  }
+  return model;
+}
+
+// --- contexts -------------------------------------------------------------------------------
+
+/** Directives that only exist in the main context: a file with them is a full configuration. */
+const PROTOCOL_BLOCKS = new Set(['http', 'events', 'stream', 'mail']);
+
+/**
+ * The contexts a fragment's top level may run in, from its first block (or telling directives):
+ * `server` blocks sit in http, stream or mail; `location` and `if` in a server or a location;
+ * `listen` and `server_name` in a server. Empty when nothing tells.
+ */
+export function inferContexts(model: NginxModel): string[] {
+  const top = model.root.children;
+  if (!model.fragment || top.some((d) => d.block && PROTOCOL_BLOCKS.has(d.name))) return ['main'];
+  for (const d of top) {
+    if (!d.block) continue;
+    switch (d.name) {
+      case 'server':
+        return ['http', 'stream', 'mail'];
+      case 'upstream':
+      case 'map':
+      case 'geo':
+      case 'split_clients':
+      case 'match':
+        return ['http', 'stream'];
+      case 'location':
+      case 'if':
+        return ['server', 'location'];
+      case 'limit_except':
+        return ['location'];
+    }
+  }
+  for (const d of top) {
+    if (d.name === 'listen' || d.name === 'server_name') return ['server'];
+    if (['limit_req_zone', 'proxy_cache_path', 'fastcgi_cache_path'].includes(d.name)) return ['http'];
+  }
+  return [];
+}
+
+/** Where a block's directives run, given the contexts and family of its file's top level. */
+function childContext(b: NginxBlock, parent: BlockContext): BlockContext {
+  const owner = b.owner!;
+  const family: Family | undefined = b.kind === 'http' || b.kind === 'stream' || b.kind === 'mail' ? b.kind : parent.family;
+  switch (b.kind) {
+    case 'http':
+    case 'events':
+    case 'server':
+    case 'location':
+    case 'limit_except':
+    case 'upstream':
+    case 'stream':
+    case 'mail':
+      return { contexts: [b.kind], family };
+    case 'if': {
+      // The reference writes `if` for the rewrite module's directives, which work in every
+      // `if` (in a server or a location), and `if in location` for those that only work there.
+      const out: string[] = [];
+      if (parent.contexts.includes('location')) out.push('if in location');
+      if (parent.contexts.includes('server') || parent.contexts.includes('location')) out.push('if');
+      return { contexts: out, family };
+    }
+    case 'other':
+      return { contexts: CHECKED_CONTEXTS.has(owner.name) ? [owner.name] : [], family };
+    default:
+      // Hash entries, Lua code, third-party blocks: not nginx directives Rampart can place.
+      return { contexts: [], family };
+  }
+}
+
+const includeLists = new WeakMap<NginxModel, NginxDirective[]>();
+
+/** Every `include` of a file, those inside map/geo/types bodies too (they include entry lists). */
+function includeDirectives(model: NginxModel): NginxDirective[] {
+  let list = includeLists.get(model);
+  if (!list) {
+    const out: NginxDirective[] = [];
+    // Pre-order, so the first include in the file comes first.
+    const stack: NginxDirective[] = [...model.root.children].reverse();
+    while (stack.length > 0) {
+      const d = stack.pop()!;
+      if (d.name === 'include') out.push(d);
+      if (d.block && d.block.kind !== 'lua') for (let i = d.block.children.length - 1; i >= 0; i--) stack.push(d.block.children[i]!);
+    }
+    list = out;
+    includeLists.set(model, list);
+  }
+  return list;
+}
+
+// --- the resolver ---------------------------------------------------------------------------
+
+export class IncludeResolver {
+  private readonly resolved = new Map<NginxDirective, ResolvedInclude>();
+  private readonly models = new Map<string, NginxModel | null>();
+  private readonly blockContexts = new Map<NginxBlock, BlockContext>();
+  private file?: FileContext;
+  private reads = 0;
+
+  constructor(
+    private readonly ctx: RuleContext,
+    readonly model: NginxModel,
+  ) {}
+
+  /** The model of a workspace file (the linted one included), or undefined when it cannot be read. */
+  read(path: string): NginxModel | undefined {
+    if (path === this.ctx.path) return this.model;
+    let m = this.models.get(path);
+    if (m === undefined) {
+      if (this.reads >= MAX_FILES || STOCK_INCLUDES.test(path)) m = null;
+      else {
+        this.reads++;
+        const text = this.ctx.workspace.readFile(path);
+        m = text === undefined ? null : parseWorkspaceFile(path, text);
+      }
+      this.models.set(path, m);
+    }
+    return m ?? undefined;
+  }
+
+  /** Where the linted file's top level runs, and nginx's prefix for it. */
+  context(): FileContext {
+    if (this.file) return this.file;
+    const path = this.ctx.path;
+    if (!this.model.fragment) {
+      this.file = { source: 'main', contexts: ['main'], prefix: dirname(path) };
+      return this.file;
+    }
+    // Placeholder while searching, so a cycle back to this file cannot recurse.
+    const contexts = inferContexts(this.model);
+    this.file = { source: contexts.length > 0 ? 'inferred' : 'unknown', contexts, prefix: fallbackPrefix(path) };
+    const found = this.findIncluder();
+    if (found) this.file = found;
+    return this.file;
+  }
+
+  /** The files an include reads. */
+  resolve(d: NginxDirective): ResolvedInclude {
+    let r = this.resolved.get(d);
+    if (!r) {
+      r = this.resolveTarget(d.args[0]?.value ?? '', this.context().prefix);
+      this.resolved.set(d, r);
+    }
+    return r;
+  }
+
+  private readonly memos = new Map<string, Map<NginxBlock, unknown>>();
+
+  /** A per-lint cache of facts about a block of the linted file (a scan, a level view). */
+  memo<T>(kind: string, block: NginxBlock, make: () => T): T {
+    let m = this.memos.get(kind);
+    if (!m) this.memos.set(kind, (m = new Map()));
+    if (m.has(block)) return m.get(block) as T;
+    const v = make();
+    m.set(block, v);
+    return v;
+  }
+
+  /** Contexts and family of the directives directly inside a block of the linted file. */
+  contextOf(block: NginxBlock): BlockContext {
+    let c = this.blockContexts.get(block);
+    if (c) return c;
+    if (!block.owner || !block.parent) {
+      const f = this.context();
+      c = { contexts: f.contexts, family: f.family };
+    } else c = childContext(block, this.contextOf(block.parent));
+    this.blockContexts.set(block, c);
+    return c;
+  }
+
+  private resolveTarget(target: string, prefix: string): ResolvedInclude {
+    if (target === '') return { files: [], complete: true, stock: false, glob: false };
+    if (STOCK_INCLUDES.test(target)) return { files: [], complete: true, stock: true, glob: false };
+    const pattern = mapIncludeTarget(target, prefix);
+    if (!isGlob(pattern)) {
+      const model = this.read(pattern);
+      return { pattern, files: model ? [{ path: pattern, model }] : [], complete: model !== undefined, stock: false, glob: false };
+    }
+    const paths = expandGlob(this.ctx, pattern);
+    if (!paths) return { pattern, files: [], complete: false, stock: false, glob: true };
+    const files: IncludedFile[] = [];
+    let complete = paths.length > 0;
+    for (const p of paths) {
+      if (STOCK_INCLUDES.test(p)) continue;
+      const model = this.read(p);
+      if (model) files.push({ path: p, model });
+      else if (this.ctx.workspace.list?.(p) === undefined) complete = false; // unreadable file (folders are skipped like nginx's glob would fail on them)
+    }
+    return { pattern, files, complete, stock: false, glob: true };
+  }
+
+  /** The nearest main config whose includes name the linted fragment. */
+  private findIncluder(): FileContext | undefined {
+    const path = this.ctx.path;
+    const rendered = renderedTemplate(path);
+    const seen = new Set<string>();
+    let dir = dirname(path);
+    for (let level = 0; level <= INCLUDER_LEVELS; level++) {
+      for (const candidate of [`${dir === '/' ? '' : dir}/nginx.conf`, `${dir === '/' ? '' : dir}/nginx/nginx.conf`]) {
+        if (candidate === path || seen.has(candidate)) continue;
+        seen.add(candidate);
+        if (!this.ctx.workspace.exists(candidate)) continue;
+        const main = this.read(candidate);
+        if (!main || main.fragment) continue;
+        const found = this.sitesIncluding(main, candidate, path, rendered);
+        if (found) return found;
+      }
+      const up = dirname(dir);
+      if (up === dir || up === '.') break;
+      dir = up;
+    }
+    return undefined;
+  }
+
+  /** Follows a main config's includes; the context(s) the target file is included in, if it is. */
+  private sitesIncluding(main: NginxModel, mainPath: string, target: string, rendered: string | undefined): FileContext | undefined {
+    const prefix = dirname(mainPath);
+    const renderedPath = rendered ? normalizePath(`${prefix}/${rendered}`) : undefined;
+    const sites: Array<BlockContext & { file: string; line: number }> = [];
+    const visited = new Set<string>([mainPath]);
+    const queue: Array<{ model: NginxModel; path: string; root: BlockContext; depth: number }> = [{ model: main, path: mainPath, root: { contexts: ['main'] }, depth: 0 }];
+    while (queue.length > 0) {
+      const frame = queue.shift()!;
+      const contexts = new Map<NginxBlock, BlockContext>();
+      const contextOf = (b: NginxBlock): BlockContext => {
+        let c = contexts.get(b);
+        if (!c) {
+          c = !b.owner || !b.parent ? frame.root : childContext(b, contextOf(b.parent));
+          contexts.set(b, c);
+        }
+        return c;
+      };
+      for (const d of includeDirectives(frame.model)) {
+        const arg = d.args[0]?.value;
+        if (!arg || STOCK_INCLUDES.test(arg)) continue;
+        const pattern = mapIncludeTarget(arg, prefix);
+        const site = contextOf(d.parent);
+        if (patternMatches(pattern, target) || (renderedPath !== undefined && patternMatches(pattern, renderedPath))) {
+          sites.push({ ...site, file: frame.path, line: d.line });
+          continue;
+        }
+        if (frame.depth >= MAX_DEPTH) continue;
+        const r = this.resolveTarget(arg, prefix);
+        for (const f of r.files) {
+          if (visited.has(f.path) || f.path === target) continue;
+          visited.add(f.path);
+          queue.push({ model: f.model, path: f.path, root: site, depth: frame.depth + 1 });
+        }
+      }
+    }
+    if (sites.length === 0) return undefined;
+    const contexts = [...new Set(sites.flatMap((s) => s.contexts))];
+    const families = new Set(sites.map((s) => s.family));
+    const first = sites[0]!;
+    return {
+      source: 'includer',
+      contexts,
+      family: families.size === 1 ? first.family : undefined,
+      prefix,
+      includer: { main: mainPath, file: first.file, line: first.line },
+    };
+  }
+}
+
+/** A stand-in model for a file seen only by its path (detection). */
+let emptyFragment: NginxModel | undefined;
+
+/**
+ * Whether a main config (nginx.conf in the file's folder, up to three above, or an nginx/ folder
+ * beside those) includes the file: then it is nginx configuration, whatever its content looks
+ * like (a snippet of fastcgi_param lines).
+ */
+export function includedByMainConfig(path: string, workspace: WorkspaceView): boolean {
+  emptyFragment ??= buildNginx('').model;
+  return new IncludeResolver({ path, workspace, settings: {} }, emptyFragment).context().source === 'includer';
+}
+
+const resolvers = new WeakMap<RuleContext, IncludeResolver>();
+
+/** The include resolver of one lint (one rule context and its model). */
+export function includes(ctx: RuleContext, model: NginxModel): IncludeResolver {
+  let r = resolvers.get(ctx);
+  if (!r || r.model !== model) {
+    r = new IncludeResolver(ctx, model);
+    resolvers.set(ctx, r);
+  }
+  return r;
+}
+
+// --- what rules read through includes --------------------------------------------------------
+
+export interface LevelView {
+  /** The level's own directives, with each `include`'s top-level directives spliced in its place. */
+  directives: NginxDirective[];
+  /** Some include could not be read (an unreadable file, an unlistable or empty glob). */
+  unknown: boolean;
+}
+
+/**
+ * The directives one block level holds, reading the files its `include`s name (recursively, a
+ * few levels deep). Directives from other files carry that file's ranges: use them as facts,
+ * never for ranges or edits.
+ */
+export function levelDirectives(ctx: RuleContext, model: NginxModel, block: NginxBlock): LevelView {
+  if (!block.children.some((d) => d.name === 'include')) return { directives: block.children, unknown: false };
+  const r = includes(ctx, model);
+  return r.memo('level', block, () => level(ctx, r, block));
+}
+
+function level(ctx: RuleContext, r: IncludeResolver, block: NginxBlock): LevelView {
+  const out: NginxDirective[] = [];
+  let unknown = false;
+  const visit = (list: NginxDirective[], depth: number, seen: Set<string>): void => {
+    for (const d of list) {
+      if (d.name !== 'include') {
+        out.push(d);
+        continue;
+      }
+      const res = r.resolve(d);
+      if (!res.complete) unknown = true;
+      for (const f of res.files) {
+        if (depth >= MAX_DEPTH || seen.has(f.path)) {
+          unknown = true;
+          continue;
+        }
+        visit(f.model.root.children, depth + 1, new Set([...seen, f.path]));
+      }
+    }
+  };
+  visit(block.children, 0, new Set([ctx.path]));
+  return { directives: out, unknown };
+}
+
+export interface Scan {
+  /** Every directive inside the block, then those of the files its includes name (any depth). */
+  directives: NginxDirective[];
+  /** This file's own directives (their ranges are usable). */
+  own: Set<NginxDirective>;
+  /** Some include could not be read. */
+  unknown: boolean;
+}
+
+/** Every directive under a block, following includes into other workspace files. */
+export function scanBlock(ctx: RuleContext, model: NginxModel, block: NginxBlock): Scan {
+  const r = includes(ctx, model);
+  return r.memo('scan', block, () => scan(ctx, r, block));
+}
+
+function scan(ctx: RuleContext, r: IncludeResolver, block: NginxBlock): Scan {
+  const own: NginxDirective[] = [];
+  const stack = [...block.children].reverse();
+  while (stack.length > 0) {
+    const d = stack.pop()!;
+    own.push(d);
+    if (d.block && d.block.kind !== 'hash' && d.block.kind !== 'lua') for (let i = d.block.children.length - 1; i >= 0; i--) stack.push(d.block.children[i]!);
+  }
+  const directives = [...own];
+  let unknown = false;
+  const visited = new Set<string>([ctx.path]);
+  const follow = (list: NginxDirective[], depth: number): void => {
+    for (const d of list) {
+      if (d.name !== 'include') continue;
+      const res = r.resolve(d);
+      if (!res.complete) unknown = true;
+      for (const f of res.files) {
+        if (visited.has(f.path)) continue;
+        if (depth >= MAX_DEPTH) {
+          unknown = true;
+          continue;
+        }
+        visited.add(f.path);
+        const inner = f.model.directives;
+        directives.push(...inner);
+        follow(inner, depth + 1);
+      }
+    }
+  };
+  follow(own, 0);
+  return { directives, own: new Set(own), unknown };
+}

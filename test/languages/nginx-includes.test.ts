@@ -1,0 +1,197 @@
+// Include resolution as nginx does it (server/src/languages/nginx/includes.ts): the prefix,
+// /etc/nginx mapping, globs through the workspace, the includer of a fragment and the context it
+// gives, and how rules see included files.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseNginx } from '../../server/src/languages/nginx/parse';
+import {
+  expandGlob,
+  fallbackPrefix,
+  includes,
+  inferContexts,
+  mapIncludeTarget,
+  normalizePath,
+  patternMatches,
+} from '../../server/src/languages/nginx/includes';
+import type { NginxModel } from '../../server/src/languages/nginx/model';
+import type { RuleContext, WorkspaceView } from '../../server/src/engine/types';
+import { FsWorkspace } from '../../server/src/node/fs-workspace';
+import { MemoryWorkspace, lintText, only, view } from '../helpers/lint';
+import { FIXTURES } from '../helpers/paths';
+
+function setup(files: Record<string, string>, path: string, workspace: WorkspaceView = new MemoryWorkspace(files)): { ctx: RuleContext; model: NginxModel } {
+  const model = parseNginx(files[path]!).model;
+  return { ctx: { path, workspace, settings: {} }, model };
+}
+
+describe('nginx include paths', () => {
+  it('relative paths resolve against the prefix; nginx homes map onto it; other absolute paths stay', () => {
+    assert.equal(mapIncludeTarget('snippets/ssl.conf', '/ws/nginx'), '/ws/nginx/snippets/ssl.conf');
+    assert.equal(mapIncludeTarget('./conf.d/../snippets/a.conf', '/ws/nginx'), '/ws/nginx/snippets/a.conf');
+    assert.equal(mapIncludeTarget('/etc/nginx/conf.d/*.conf', '/ws/nginx'), '/ws/nginx/conf.d/*.conf');
+    assert.equal(mapIncludeTarget('/usr/local/openresty/nginx/conf/lua.conf', '/ws/or'), '/ws/or/lua.conf');
+    assert.equal(mapIncludeTarget('/opt/app/extra.conf', '/ws/nginx'), '/opt/app/extra.conf');
+    assert.equal(normalizePath('/a//b/./c/../d'), '/a/b/d');
+  });
+
+  it('a fragment with no includer: its folder, or the parent of conf.d/, sites-enabled/ and the like', () => {
+    assert.equal(fallbackPrefix('/ws/nginx/conf.d/site.conf'), '/ws/nginx');
+    assert.equal(fallbackPrefix('/ws/nginx/sites-enabled/site'), '/ws/nginx');
+    assert.equal(fallbackPrefix('/ws/deploy/site.conf'), '/ws/deploy');
+  });
+
+  it('globs match per path segment like glob(3): no dot files, no crossing folders', () => {
+    assert.ok(patternMatches('/p/conf.d/*.conf', '/p/conf.d/a.conf'));
+    assert.ok(!patternMatches('/p/conf.d/*.conf', '/p/conf.d/sub/a.conf'));
+    assert.ok(!patternMatches('/p/conf.d/*.conf', '/p/conf.d/.hidden.conf'));
+    assert.ok(patternMatches('/p/sites-*/[ab]?.conf', '/p/sites-enabled/a1.conf'));
+    assert.ok(patternMatches('/p/x.conf', '/p/x.conf'));
+  });
+
+  it('expands globs through the workspace, sorted; without a listing capability they stay unknown', () => {
+    const files = { '/p/conf.d/b.conf': '', '/p/conf.d/a.conf': '', '/p/conf.d/.x.conf': '', '/p/conf.d/c.txt': '', '/p/sites-x/z.conf': '' };
+    const ws = new MemoryWorkspace(files);
+    assert.deepEqual(expandGlob({ workspace: ws }, '/p/conf.d/*.conf'), ['/p/conf.d/a.conf', '/p/conf.d/b.conf']);
+    assert.deepEqual(expandGlob({ workspace: ws }, '/p/*/*.conf'), ['/p/conf.d/a.conf', '/p/conf.d/b.conf', '/p/sites-x/z.conf']);
+    assert.equal(expandGlob({ workspace: { readFile: () => undefined, exists: () => false } }, '/p/conf.d/*.conf'), undefined);
+  });
+});
+
+describe('nginx include resolution', () => {
+  const main = ['events {}', 'http {', '    include mime.types;', '    include /etc/nginx/conf.d/*.conf;', '    include missing.conf;', '}', ''].join('\n');
+
+  it('reads every glob match in order; a stock file is skipped; an unreadable file is incomplete', () => {
+    const files = { '/ws/nginx/nginx.conf': main, '/ws/nginx/conf.d/b.conf': 'server { listen 81; }\n', '/ws/nginx/conf.d/a.conf': 'server { listen 80; }\n' };
+    const { ctx, model } = setup(files, '/ws/nginx/nginx.conf');
+    const r = includes(ctx, model);
+    const [mime, glob, missing] = model.named('include').map((d) => r.resolve(d));
+    assert.deepEqual(mime, { files: [], complete: true, stock: true, glob: false });
+    assert.deepEqual(glob!.files.map((f) => f.path), ['/ws/nginx/conf.d/a.conf', '/ws/nginx/conf.d/b.conf']);
+    assert.equal(glob!.complete, true);
+    assert.equal(missing!.complete, false);
+    assert.equal(missing!.pattern, '/ws/nginx/missing.conf');
+  });
+
+  it('a glob that matches nothing in the workspace is unknown (the files may be rendered at deploy time)', () => {
+    const { ctx, model } = setup({ '/ws/nginx.conf': main }, '/ws/nginx.conf');
+    const glob = includes(ctx, model).resolve(model.named('include')[1]!);
+    assert.deepEqual([glob.files.length, glob.complete, glob.glob], [0, false, true]);
+  });
+
+  it('parses an included file once per lint and survives include cycles', () => {
+    const files = {
+      '/ws/nginx.conf': 'events {}\nhttp { include a.conf; }\n',
+      '/ws/a.conf': 'include b.conf;\nadd_header X-A 1;\n',
+      '/ws/b.conf': 'include a.conf;\nadd_header X-B 1;\n',
+    };
+    let reads = 0;
+    const base = new MemoryWorkspace(files);
+    const ws: WorkspaceView = { readFile: (p) => (reads++, base.readFile(p)), exists: (p) => base.exists(p), list: (d) => base.list(d) };
+    const r = lintText(files['/ws/nginx.conf'], { path: '/ws/nginx.conf', workspace: ws });
+    assert.ok(r.diagnostics.every((d) => d.rule !== 'rampart/internal-error'), JSON.stringify(view(r.diagnostics)));
+    assert.ok(reads <= 2, `read ${reads} times`);
+  });
+});
+
+describe('nginx fragment contexts', () => {
+  it('a conf.d fragment is linted in the context its includer gives; the includer fixes the prefix', () => {
+    const files = {
+      '/ws/nginx/nginx.conf': 'events {}\nhttp {\n    include conf.d/*.conf;\n}\nstream {\n    include stream.d/*.conf;\n}\n',
+      '/ws/nginx/conf.d/site.conf': 'server {\n    listen 80;\n    include snippets/common.conf;\n}\n',
+      '/ws/nginx/stream.d/db.conf': 'server {\n    listen 5432;\n    proxy_pass db:5432;\n}\n',
+      '/ws/nginx/snippets/common.conf': 'add_header X-Frame-Options DENY;\n',
+    };
+    const site = setup(files, '/ws/nginx/conf.d/site.conf');
+    const c = includes(site.ctx, site.model).context();
+    assert.deepEqual(c, { source: 'includer', contexts: ['http'], family: 'http', prefix: '/ws/nginx', includer: { main: '/ws/nginx/nginx.conf', file: '/ws/nginx/nginx.conf', line: 2 } });
+    // The snippet resolves against the prefix (/ws/nginx), not conf.d/.
+    const snippet = includes(site.ctx, site.model).resolve(site.model.named('include')[0]!);
+    assert.deepEqual(snippet.files.map((f) => f.path), ['/ws/nginx/snippets/common.conf']);
+
+    const db = setup(files, '/ws/nginx/stream.d/db.conf');
+    assert.deepEqual(includes(db.ctx, db.model).context().family, 'stream');
+    const snippetCtx = setup(files, '/ws/nginx/snippets/common.conf');
+    const sc = includes(snippetCtx.ctx, snippetCtx.model).context();
+    assert.deepEqual([sc.source, sc.contexts, sc.family, sc.includer?.file], ['includer', ['server'], 'http', '/ws/nginx/conf.d/site.conf']);
+  });
+
+  it('finds nginx.conf in an nginx/ folder beside an ancestor, and a Docker template by what it renders', () => {
+    const files = {
+      '/ws/nginx/nginx.conf': 'events {}\nhttp {\n    include /etc/nginx/conf.d/*.conf;\n}\n',
+      '/ws/templates/default.conf.template': 'server {\n    listen ${PORT};\n}\n',
+    };
+    const t = setup(files, '/ws/templates/default.conf.template');
+    const c = includes(t.ctx, t.model).context();
+    assert.deepEqual([c.source, c.contexts, c.family, c.prefix], ['includer', ['http'], 'http', '/ws/nginx']);
+  });
+
+  it('includes inside server, location and if give those contexts; several sites merge', () => {
+    const files = {
+      '/ws/nginx.conf': [
+        'events {}',
+        'http {',
+        '    server {',
+        '        include part.conf;',
+        '        location / { include part.conf; if ($x) { include cond.conf; } }',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+      '/ws/part.conf': 'proxy_pass http://b;\n',
+      '/ws/cond.conf': 'return 403;\n',
+    };
+    const part = setup(files, '/ws/part.conf');
+    assert.deepEqual(includes(part.ctx, part.model).context().contexts, ['server', 'location']);
+    const cond = setup(files, '/ws/cond.conf');
+    assert.deepEqual(includes(cond.ctx, cond.model).context().contexts, ['if in location', 'if']);
+  });
+
+  it('without an includer, the first block implies the context', () => {
+    const ctxOf = (text: string) => inferContexts(parseNginx(text).model);
+    assert.deepEqual(ctxOf('server { listen 80; }\n'), ['http', 'stream', 'mail']);
+    assert.deepEqual(ctxOf('upstream b { server x; }\n'), ['http', 'stream']);
+    assert.deepEqual(ctxOf('location / { root /srv; }\n'), ['server', 'location']);
+    assert.deepEqual(ctxOf('listen 80;\nroot /srv;\n'), ['server']);
+    assert.deepEqual(ctxOf('proxy_set_header Host $host;\n'), []);
+    assert.deepEqual(ctxOf('events {}\nhttp {}\n'), ['main']);
+    const files = { '/ws/conf.d/site.conf': 'server { listen 80; }\n' };
+    const s = setup(files, '/ws/conf.d/site.conf');
+    assert.deepEqual(includes(s.ctx, s.model).context(), { source: 'inferred', contexts: ['http', 'stream', 'mail'], prefix: '/ws' });
+  });
+
+  it('an nginx.conf that does not include the fragment is not its includer', () => {
+    const files = { '/ws/nginx.conf': 'events {}\nhttp { include sites/*.conf; }\n', '/ws/conf.d/site.conf': 'server { listen 80; }\n' };
+    const s = setup(files, '/ws/conf.d/site.conf');
+    assert.equal(includes(s.ctx, s.model).context().source, 'inferred');
+  });
+});
+
+describe('nginx fragments in their includer\'s module family', () => {
+  it('a stream fragment is not judged by http rules; the same file without an includer is', () => {
+    const main = 'events {}\nstream {\n    include stream.d/*.conf;\n}\n';
+    const frag = 'server {\n    listen 5432;\n    proxy_pass db:5432;\n}\n';
+    const http = ['nginx/x-frame-options-missing', 'nginx/x-content-type-options-missing', 'nginx/csp-missing', 'nginx/referrer-policy-missing'];
+    const rulesOf = (r: ReturnType<typeof lintText>) => [...new Set(r.diagnostics.map((d) => d.rule))].filter((x) => http.includes(x)).sort();
+    const placed = lintText(frag, { path: '/w/stream.d/db.conf', language: 'nginx', workspace: new MemoryWorkspace({ '/w/nginx.conf': main, '/w/stream.d/db.conf': frag }) });
+    assert.deepEqual(rulesOf(placed), []);
+    const alone = lintText(frag, { path: '/w/stream.d/db.conf', language: 'nginx', workspace: new MemoryWorkspace({ '/w/stream.d/db.conf': frag }) });
+    assert.deepEqual(rulesOf(alone), [...http].sort());
+  });
+});
+
+describe('nginx includes in rules (folder fixtures on disk)', () => {
+  const dir = join(FIXTURES, 'nginx', '_includes');
+  const lintFile = (rel: string, text: string) => lintText(text, { path: join(dir, rel).replace(/\\/g, '/'), workspace: new FsWorkspace() });
+
+  it('a fragment reads headers from a snippet relative to the main config, not to conf.d/', () => {
+    const text = readFileSync(join(dir, 'conf.d', 'site.conf'), 'utf8');
+    const r = lintFile('conf.d/site.conf', text);
+    // The snippet sets X-Frame-Options and nosniff; without it both would be reported missing.
+    assert.deepEqual(only(r.diagnostics, 'nginx/x-frame-options-missing'), []);
+    assert.deepEqual(only(r.diagnostics, 'nginx/x-content-type-options-missing'), []);
+    // The includer puts the fragment in http: a listen at its top level is not allowed there.
+    assert.deepEqual(view(only(r.diagnostics, 'nginx/directive-not-allowed')).map((d) => d.range), []);
+  });
+});
