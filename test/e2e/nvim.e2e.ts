@@ -98,7 +98,7 @@ describe('Neovim over stdio', { timeout: 180_000 }, () => {
     else if (results.error) runError = new Error(`nvim init.lua failed: ${results.error}\n${nvim.output()}`);
     else if (done.code !== 0) runError = new Error(`nvim exited with ${JSON.stringify(done)}\n${nvim.output()}`);
     if (results) writeFileSync(join(ARTIFACTS, 'nvim-results.json'), JSON.stringify(results, null, 1));
-  });
+  }, { timeout: 170_000 });
 
   for (const c of cases) {
     it(`${c.name}: diagnostics pushed with the right rule ids and ranges (${c.file})`, () => {

@@ -30,6 +30,7 @@ export const USER_SETTINGS = {
   'git.enabled': false,
   'files.autoSave': 'off',
   'editor.minimap.enabled': false,
+  'editor.stickyScroll.enabled': false,
   'editor.cursorBlinking': 'solid',
   'editor.hover.delay': 300,
   'editor.fontSize': 14,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { CHROMIUM, ensureDir } from './env';
 import { CHILD_MARK, CHILD_MARK_VAR, pollUntil } from './procs';
 
-export const VIEWPORT = { width: 1280, height: 860 };
+export const VIEWPORT = { width: 1200, height: 800 };
 
 /** Flags this closed network needs (no background traffic), and DNS for 127.0.0.1 only. */
 const CHROMIUM_ARGS = [
