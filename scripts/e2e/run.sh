@@ -17,28 +17,45 @@ cd "$(dirname "$0")/../.."
 ROOT="$PWD"
 CACHE="${RAMPART_E2E_CACHE:-$ROOT/.cache/e2e}"
 export RAMPART_E2E_CACHE="$CACHE"
-export RAMPART_E2E_RUN_ID="e2e-$$-$(date +%s)"
+export RAMPART_E2E_RUN_ID="${RAMPART_E2E_RUN_ID:-e2e-$$-$(date +%s)}"
 T0=$(date +%s)
 stage() { echo "== e2e [+$(($(date +%s) - T0))s] $*"; }
 
+export RAMPART_E2E_GROUPS_FILE="$CACHE/run/groups-$RAMPART_E2E_RUN_ID"
+mkdir -p "$CACHE/run" && : >"$RAMPART_E2E_GROUPS_FILE"
+
+# Processes of this run: they carry its mark, or they are in a process group the tests started
+# (chromium's helpers get an environment of their own).
 leftovers() {
-  local f pid
+  local f pid pgid state
   for f in /proc/[0-9]*/environ; do
     pid=${f#/proc/}; pid=${pid%/environ}
     [ "$pid" = $$ ] && continue
-    if grep -qzx "RAMPART_E2E_CHILD=$RAMPART_E2E_RUN_ID" "$f" 2>/dev/null; then echo "$pid"; fi
+    # After the command name: state ppid pgrp. A zombie is gone, only not yet reaped.
+    read -r state pgid < <(awk '{ sub(/^.*\) /, ""); print $1, $3 }' "/proc/$pid/stat" 2>/dev/null) || continue
+    [ "$state" = Z ] && continue
+    if { [ -n "$pgid" ] && grep -qx "$pgid" "$RAMPART_E2E_GROUPS_FILE" 2>/dev/null; } ||
+      grep -qzx "RAMPART_E2E_CHILD=$RAMPART_E2E_RUN_ID" "$f" 2>/dev/null; then echo "$pid"; fi
   done
 }
 cleanup() {
-  local rc=$? pids
-  pids=$(leftovers)
+  local rc=$? pids i
+  # Give processes that are already exiting (killed by the tests' own handlers) a moment.
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    pids=$(leftovers)
+    [ -z "$pids" ] && break
+    sleep 0.5
+  done
   if [ -n "$pids" ]; then
     echo "e2e: processes left running, killing them:" >&2
-    for pid in $pids; do echo "  $pid $(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | cut -c1-160)" >&2; done
+    for pid in $pids; do
+      [ -e "/proc/$pid" ] && echo "  $pid $(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | cut -c1-160)" >&2
+    done
     # shellcheck disable=SC2086
     kill -KILL $pids 2>/dev/null || true
     [ "$rc" = 0 ] && rc=1
   fi
+  rm -f "$RAMPART_E2E_GROUPS_FILE"
   exit "$rc"
 }
 trap cleanup EXIT

@@ -1,17 +1,45 @@
 // Processes the suite starts, and proof that they are gone. Each child runs in its own process
 // group (spawn detached) so that stopping it also stops what it started (code-server's extension
 // hosts and the language server they fork, nvim's language server). Every child also carries
-// CHILD_MARK in its environment, inherited by its own children whatever group they end up in, so
-// a scan of /proc finds anything left over. If the test process dies, an exit handler kills the
-// groups it still knows about.
+// CHILD_MARK in its environment, inherited by its own children whatever group they end up in.
+// Chromium starts its helpers (zygote, renderers, GPU) with an environment of its own, so the
+// process groups are also written down (GROUPS_FILE): "ours" is anything with the mark or in one
+// of those groups. If the test process dies, an exit handler kills what it knows about, and
+// scripts/e2e/run.sh does the same from the outside whatever happened.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, createWriteStream, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { RUN } from './env';
 
 /** The environment variable, and its value for this run, that marks the suite's processes. */
 export const CHILD_MARK_VAR = 'RAMPART_E2E_CHILD';
 export const CHILD_MARK = process.env.RAMPART_E2E_RUN_ID || `run-${process.pid}-${Date.now()}`;
 
 const groups = new Set<number>();
+
+/** Where the process groups of this run are listed, one per line (read by run.sh). */
+export const GROUPS_FILE = process.env.RAMPART_E2E_GROUPS_FILE || join(RUN, `groups-${CHILD_MARK}`);
+
+/** Remembers a process group of ours (its leader's pid). */
+export function registerGroup(pgid: number): void {
+  groups.add(pgid);
+  try {
+    mkdirSync(dirname(GROUPS_FILE), { recursive: true });
+    appendFileSync(GROUPS_FILE, `${pgid}\n`);
+  } catch {
+    // The in-memory list still serves the exit handler.
+  }
+}
+
+function recordedGroups(): Set<number> {
+  const out = new Set(groups);
+  try {
+    for (const l of readFileSync(GROUPS_FILE, 'utf8').split('\n')) if (/^\d+$/.test(l)) out.add(Number(l));
+  } catch {
+    // none written yet
+  }
+  return out;
+}
 
 export interface Tracked {
   name: string;
@@ -32,7 +60,7 @@ export function spawnTracked(name: string, cmd: string, args: string[], opts: Sp
   });
   if (proc.pid === undefined) throw new Error(`${name}: could not start ${cmd}`);
   const pid = proc.pid;
-  groups.add(pid);
+  registerGroup(pid);
   let out = '';
   const onData = (b: Buffer) => {
     log.write(b);
@@ -81,20 +109,23 @@ export function groupMembers(pgid: number): ProcInfo[] {
     .filter((p): p is ProcInfo => p !== undefined && p.pgid === pgid);
 }
 
-/** Live processes that carry this run's mark, wherever they are. */
+/** Live processes of this run: they carry its mark, or they are in one of its process groups. */
 export function markedProcesses(): ProcInfo[] {
   const needle = `${CHILD_MARK_VAR}=${CHILD_MARK}`;
+  const ours = recordedGroups();
   const out: ProcInfo[] = [];
   for (const pid of allPids()) {
-    let env: string;
-    try {
-      env = readFileSync(`/proc/${pid}/environ`, 'utf8');
-    } catch {
-      continue;
-    }
-    if (!env.split('\0').includes(needle)) continue;
     const info = readProc(pid);
-    if (info) out.push(info);
+    if (!info) continue;
+    let marked = ours.has(info.pgid);
+    if (!marked) {
+      try {
+        marked = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(needle);
+      } catch {
+        continue;
+      }
+    }
+    if (marked) out.push(info);
   }
   return out;
 }
@@ -148,7 +179,7 @@ export async function killMarked(): Promise<ProcInfo[]> {
 }
 
 function killAllNow(): void {
-  for (const g of groups) signalGroup(g, 'SIGKILL');
+  for (const g of recordedGroups()) signalGroup(g, 'SIGKILL');
   for (const p of markedProcesses()) {
     try {
       process.kill(p.pid, 'SIGKILL');

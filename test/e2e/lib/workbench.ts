@@ -4,7 +4,7 @@
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { join } from 'node:path';
 import { CHROMIUM, ensureDir } from './env';
-import { CHILD_MARK, CHILD_MARK_VAR, pollUntil } from './procs';
+import { CHILD_MARK, CHILD_MARK_VAR, markedProcesses, pollUntil, registerGroup } from './procs';
 
 export const VIEWPORT = { width: 1200, height: 800 };
 
@@ -23,7 +23,8 @@ const CHROMIUM_ARGS = [
 
 export async function launchChromium(root: string): Promise<BrowserContext> {
   const home = ensureDir(join(root, 'home'));
-  return chromium.launchPersistentContext(ensureDir(join(root, 'profile')), {
+  const profile = ensureDir(join(root, 'profile'));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
@@ -38,6 +39,12 @@ export async function launchChromium(root: string): Promise<BrowserContext> {
       [CHILD_MARK_VAR]: CHILD_MARK,
     },
   });
+  // Chromium's helpers do not inherit the mark: remember the browser's process group (playwright
+  // starts it as a group leader) so the teardown and run.sh find them all.
+  for (const p of markedProcesses()) {
+    if (p.pid === p.pgid && p.cmd.includes(`--user-data-dir=${profile}`)) registerGroup(p.pgid);
+  }
+  return context;
 }
 
 /** Retries a step that is known to miss now and then on a loaded machine. */
