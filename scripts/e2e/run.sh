@@ -62,6 +62,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# Artifacts are per run: a stale failure screenshot must not outlive its run.
+rm -rf "$CACHE/artifacts" && mkdir -p "$CACHE/artifacts"
+
 stage "install (scripts/e2e/install.sh)"
 bash scripts/e2e/install.sh
 
