@@ -36,6 +36,7 @@ interface NvimResults {
   cases: NvimCase[];
   error?: string;
   client_stopped?: boolean;
+  server_capabilities?: { diagnosticProvider: boolean; codeActionProvider: boolean };
 }
 
 let results: NvimResults | undefined;
@@ -126,6 +127,11 @@ describe('Neovim over stdio', { timeout: 180_000 }, () => {
       });
     }
   }
+
+  it('Neovim 0.7 has no pull diagnostics: the server offers none and pushes instead', () => {
+    if (runError) throw runError;
+    assert.deepEqual(results?.server_capabilities, { diagnosticProvider: false, codeActionProvider: true });
+  });
 
   it('nvim and its language server exit', () => {
     if (runError) throw runError;

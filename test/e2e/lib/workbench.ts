@@ -97,12 +97,37 @@ export class Workbench {
     return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
   }
 
-  /** Waits until the Problems panel's rows satisfy `pred` (it re-renders lazily). */
+  /**
+   * Waits until the Problems panel's rows satisfy `pred` (it re-renders lazily). The list only
+   * renders the rows in view, so the panel is maximized meanwhile: room for every row of the
+   * fixtures, however many languages they cover.
+   */
   async waitProblems(what: string, pred: (rows: string[]) => boolean, ms: number): Promise<string[]> {
     let rows: string[] = [];
-    const ok = await pollUntil(async () => pred((rows = await this.problemRows())), ms, 200);
+    const ok = await this.withPanelMaximized(() => pollUntil(async () => pred((rows = await this.problemRows())), ms, 200));
     if (!ok) throw new Error(`Problems panel: timed out after ${ms / 1000} s waiting for ${what}; rows: ${JSON.stringify(rows)}`);
     return rows;
+  }
+
+  private panelMaximizeButton(): Locator {
+    return this.page.locator('[id="workbench.parts.panel"] a.action-label.codicon-panel-maximize, [id="workbench.parts.panel"] a.action-label.codicon-panel-restore').first();
+  }
+
+  private async setPanelMaximized(on: boolean): Promise<void> {
+    const button = this.panelMaximizeButton();
+    const pressed = async () => (await button.getAttribute('aria-pressed')) === 'true';
+    if ((await pressed()) === on) return;
+    await button.click();
+    if (!(await pollUntil(async () => (await pressed()) === on, 10_000))) throw new Error(`the panel did not ${on ? 'maximize' : 'restore'}`);
+  }
+
+  async withPanelMaximized<T>(fn: () => Promise<T>): Promise<T> {
+    await this.setPanelMaximized(true);
+    try {
+      return await fn();
+    } finally {
+      await this.setPanelMaximized(false);
+    }
   }
 
   /** Rendered lines of the active editor, in order (only rendered lines are in the DOM). */
