@@ -111,7 +111,8 @@ async function stopEverything(): Promise<void> {
   } catch {
     // best effort
   }
-  await context?.close().catch(() => undefined);
+  // Playwright closes the browser; if it hangs, the process-group kill below still ends it.
+  if (context) await Promise.race([context.close().catch(() => undefined), new Promise((r) => setTimeout(r, 30_000).unref())]);
   await server?.stop();
   // Logs worth keeping: code-server's, the extension hosts' (activation, LS output).
   const logs = join(dir, 'data', 'logs');
