@@ -244,7 +244,7 @@ class Loader {
   }
 
   /** Loads compose files in order (later ones override earlier ones), with their includes and extends. */
-  private loadFiles(files: string[], dir: string, env: EnvVars, rootEnv: EnvVars, depth: number, chain: string[]): Loaded {
+  private loadFiles(files: string[], dir: string, env: EnvVars, rootEnv: EnvVars, depth: number, chain: string[], rootItem?: Range): Loaded {
     const services = new Map<string, ComposeService>();
     const incomplete = new Set<string>();
     const add = (name: string, defs: ServiceDefinition[]) => {
@@ -258,7 +258,7 @@ class Loader {
     for (const file of files) {
       const m = this.model(file, env, rootEnv);
       if (!m) continue;
-      const included = depth < MAX_DEPTH ? this.includes(m, file, dir, env, rootEnv, depth, [...chain, file]) : undefined;
+      const included = depth < MAX_DEPTH ? this.includes(m, file, dir, env, rootEnv, depth, [...chain, file], rootItem) : undefined;
       const own = new Set(m.services.map((s) => s.name));
       if (included) {
         for (const name of included.incomplete) incomplete.add(name);
@@ -298,10 +298,11 @@ class Loader {
       fileEntry = e.value.byKey.get('file');
       if (fileEntry) extFile = text(fileEntry.value, env);
     } else name = text(e.value, env);
-    const fail = (message: string) => {
-      this.problems.push({ range: e.keyRange, file: fileTag, message });
+    const fail = (message: string, range: Range = e.keyRange) => {
+      this.problems.push({ range, file: fileTag, message });
       return { defs: own, complete: false };
     };
+    const serviceRange = (e.value.kind === 'map' ? e.value.byKey.get('service')?.value : e.value)?.range ?? e.keyRange;
     if (name === undefined || (fileEntry && extFile === undefined)) return { defs: own, complete: false }; // a variable Rampart cannot read
     let baseModel: ComposeModel | undefined = m;
     let basePath = file;
@@ -311,12 +312,16 @@ class Loader {
       basePath = resolvePath(dir, extFile);
       baseDir = dirname(basePath);
       baseModel = this.model(basePath, env, rootEnv);
-      if (!baseModel) return fail(`Service "${svc.name}" extends "${name}" in ${extFile}, which Rampart cannot read.`);
+      if (!baseModel) {
+        // A file that exists but was not read (too many files) leaves the service unjudged, silently.
+        if (this.read(basePath) !== undefined || this.exists(basePath)) return { defs: own, complete: false };
+        return fail(`Service "${svc.name}" extends "${name}" from ${extFile}, which does not exist: Compose refuses to load the project.`, fileEntry?.value.range);
+      }
     }
     const baseSvc = baseModel.service(name);
-    if (!baseSvc) return fail(`Service "${svc.name}" extends "${name}", which ${extFile ?? 'this file'} does not define.`);
+    if (!baseSvc) return fail(`Service "${svc.name}" extends "${name}", which ${extFile ?? 'this file'} does not define: Compose refuses to load the project.`, serviceRange);
     const key = `${basePath}#${name}`;
-    if (chain.includes(key)) return fail(`Service "${svc.name}" extends "${name}" in a cycle: Compose refuses it.`);
+    if (chain.includes(key)) return fail(`Service "${svc.name}" extends "${name}" in a cycle: Compose refuses to load the project.`, serviceRange);
     if (chain.length > MAX_DEPTH) return { defs: own, complete: false };
     const sub = this.withExtends(baseModel, basePath, baseSvc, baseDir, env, rootEnv, [...chain, key]);
     const site = { range: e.keyRange, file: fileTag };
@@ -336,6 +341,7 @@ class Loader {
     rootEnv: EnvVars,
     depth: number,
     chain: string[],
+    rootItem?: Range,
   ): (Loaded & { sites: Map<string, InheritedFrom> }) | undefined {
     const items: Array<{ node: CNode }> = [];
     for (const d of m.documents) {
@@ -376,7 +382,19 @@ class Loader {
       if (paths.some((p) => /^[a-z][a-z0-9+.-]*:\/\//i.test(p) || p.startsWith('oci:'))) continue; // remote
       const abs = paths.map((p) => resolvePath(dir, p));
       if (chain.includes(abs[0]!)) {
-        this.problems.push({ range: node.range, file: fileTag, message: `This include leads back to ${abs[0]}: Compose refuses an include cycle.` });
+        this.problems.push({ range: node.range, file: fileTag, message: `This include leads back to ${relativePath(dir, abs[0]!)}: Compose refuses an include cycle.` });
+        // A cycle back to the linted file is also reported on the linted file's own include that starts it.
+        if ((abs[0] === this.path || abs[0] === this.linted.path) && rootItem && fileTag !== undefined) {
+          this.problems.push({ range: rootItem, message: `This include leads back to this file through ${relativePath(dirname(this.path), file)}: Compose refuses an include cycle.` });
+        }
+        continue;
+      }
+      // A file that does not exist: Compose refuses to load the project.
+      const missing = abs.findIndex((p) => this.read(p) === undefined && !this.exists(p));
+      if (missing >= 0) {
+        const pathNode = node.kind === 'map' ? node.byKey.get('path')?.value : node;
+        const at = pathNode?.kind === 'seq' ? pathNode.items[missing]?.value.range : pathNode?.range;
+        this.problems.push({ range: at ?? node.range, file: fileTag, message: `The included file ${paths[missing]} does not exist: Compose refuses to load the project.` });
         continue;
       }
       const pdir = projectDir !== undefined ? resolvePath(dir, projectDir) : dirname(abs[0]!);
@@ -387,7 +405,7 @@ class Loader {
         const t = this.read(p);
         if (t !== undefined) for (const [k, v] of parseEnvFile(t)) vars.set(k, v);
       }
-      const sub = this.loadFiles(abs, pdir, vars, rootEnv, depth + 1, chain);
+      const sub = this.loadFiles(abs, pdir, vars, rootEnv, depth + 1, chain, rootItem ?? (fileTag === undefined ? node.range : undefined));
       for (const n of sub.incomplete) incomplete.add(n);
       for (const [name, s] of sub.services) {
         let t = services.get(name);
