@@ -5,10 +5,13 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, pluginFor, ParseCache } from '../engine/lint';
 import { detectLanguage } from '../engine/detect';
-import { fixAll } from '../engine/fixes';
+import { fixAll, fixRounds } from '../engine/fixes';
+import { comparePositions } from '../engine/text';
+import type { ComposeModel } from '../languages/compose/model';
+import { hardenRound, isHardeningOf, serviceAtKey, serviceSpans } from '../languages/compose/harden';
 import { CONFIG_FILE_NAMES, parseConfigFile } from '../engine/config-file';
 import { DEFAULT_CONFIG, effectiveSeverity, mergeConfig, type RampartConfig } from '../engine/config';
-import type { Language, LintResult, ParsedDocument, Severity } from '../engine/types';
+import type { Language, LintResult, ParsedDocument, Range, Severity } from '../engine/types';
 import { LineIndex } from '../engine/text';
 import { FsWorkspace } from '../node/fs-workspace';
 import { ConfigResolver } from '../node/config-resolver';
@@ -123,6 +126,38 @@ export class ServerLinter {
     if (!language) return undefined;
     // No parse cache here: intermediate texts have no version and must not evict the real one.
     return fixAll(path, text, { config, workspace: this.workspace, language }).text;
+  }
+
+  /**
+   * The compose services "Harden service" is offered for at a code action request: the service
+   * whose key is on the request's line, and the services whose hardening findings the request
+   * touches. Empty for other languages.
+   */
+  hardenTargets(doc: TextDocument, settings: RampartSettings, range: Range, current: () => LintResult['diagnostics']): string[] {
+    const path = URI.toPath(doc.uri);
+    if (!path || !settings.enable || isConfigFilePath(path) || this.languageOf(path, doc.getText(), this.configFor(path, settings)) !== 'compose') return [];
+    const parsed = this.parsed(doc, settings);
+    if (!parsed) return [];
+    const spans = serviceSpans(parsed.model as ComposeModel);
+    const names: string[] = [];
+    const add = (n: string | undefined) => n !== undefined && !names.includes(n) && names.push(n);
+    add(serviceAtKey(spans, range.start)?.name);
+    for (const d of current()) {
+      if (comparePositions(d.range.end, range.start) < 0 || comparePositions(d.range.start, range.end) > 0) continue;
+      for (const s of spans) if (isHardeningOf(spans, d, s.name)) add(s.name);
+    }
+    return names;
+  }
+
+  /** The text after every hardening fix of one compose service, applied round after round. */
+  hardenService(doc: TextDocument, settings: RampartSettings, service: string): string | undefined {
+    const path = URI.toPath(doc.uri);
+    if (!path || !settings.enable || isConfigFilePath(path)) return undefined;
+    const text = doc.getText();
+    if (Buffer.byteLength(text, 'utf8') > settings.maxFileSize) return undefined;
+    const config = this.configFor(path, settings);
+    if (this.languageOf(path, text, config) !== 'compose') return undefined;
+    return fixRounds(path, text, { config, workspace: this.workspace, language: 'compose' }, hardenRound(path, service, new Set())).text;
   }
 
   /** Every diagnostic Rampart shows for an open document. Never throws. */
