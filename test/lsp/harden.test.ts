@@ -3,7 +3,7 @@
 // the other services untouched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { TestServer, applyEdits } from './harness';
 
 const HARDEN = 'refactor.rewrite.rampart.harden';
@@ -34,7 +34,7 @@ const COMPOSE = [
   '',
 ].join('\n');
 
-const byService = (ds: Diagnostic[], name: string) => ds.filter((d) => d.message.includes(`"${name}"`)).map((d) => d.code).sort();
+const byService = (ds: Diagnostic[], name: string) => ds.filter((d) => String(d.message).includes(`"${name}"`)).map((d) => d.code).sort();
 
 test('Harden service "web": one edit with every hardening fix of web, in the file\'s style; its findings gone, db untouched', async () => {
   const s = await TestServer.start();
