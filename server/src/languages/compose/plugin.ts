@@ -2,6 +2,7 @@ import type { LanguagePlugin } from '../../engine/types';
 import type { ComposeModel } from './model';
 import { isComposeName, looksLikeCompose, parseCompose } from './parse';
 import { composeRules } from './rules/index';
+import { builtDockerfileFiles } from './project';
 
 export const composePlugin: LanguagePlugin<ComposeModel> = {
   language: 'compose',
@@ -9,4 +10,7 @@ export const composePlugin: LanguagePlugin<ComposeModel> = {
   matchesContent: looksLikeCompose,
   parse: (text, path) => parseCompose(text, path),
   rules: composeRules,
+  // The Dockerfiles the services build are Dockerfiles whatever their name (`docker/app.build`),
+  // and their build context decides which .dockerignore applies.
+  relatedFiles: (parsed, ctx) => builtDockerfileFiles(parsed.model, ctx).map((b) => ({ path: b.path, language: 'dockerfile', hints: { buildContext: b.context } })),
 };

@@ -462,12 +462,19 @@ const REMOTE_CONTEXT = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/|gitlab\.co
  * folder of the definition that writes it) and `build.dockerfile` (relative to the context,
  * default `Dockerfile`), or `dockerfile_inline`; `build.target` picks the stage.
  */
-export function serviceDockerfile(svc: ServiceView, ctx: RuleContext): ServiceImage {
+/** Where a service's Dockerfile is, before it is read: its path (or inline text) and build context. */
+export type DockerfileLocation =
+  | { kind: 'image' }
+  | { kind: 'unknown'; reason: string }
+  | { kind: 'file'; path: string; context: string; target?: Value; build: BuildSpec }
+  | { kind: 'inline'; inline: Value & { text: string }; context: string; target?: Value; build: BuildSpec };
+
+/** The Dockerfile a service builds, located (not read): `build.context`, `build.dockerfile` or `dockerfile_inline`. */
+export function dockerfileLocation(svc: ServiceView, ctx: RuleContext): DockerfileLocation {
   const build = svc.build;
   if (!build) return { kind: 'image' };
   const target = build.target;
   if (target && target.text === undefined) return { kind: 'unknown', reason: 'build.target has no known value' };
-  const pick = (model: DockerfileModel) => targetStage(model, target?.text);
   const inline = build.dockerfileInline;
   const fallbackDir = (v: Value | undefined) => v?.layer?.dir ?? build.layer?.dir ?? dirname(ctx.path || svc.view.model.path);
   let context = '.';
@@ -479,17 +486,29 @@ export function serviceDockerfile(svc: ServiceView, ctx: RuleContext): ServiceIm
   const contextPath = resolvePath(fallbackDir(build.context), context);
   if (inline) {
     if (inline.text === undefined) return { kind: 'unknown', reason: 'dockerfile_inline has no known value' };
-    const model = dockerfileModelOf(`inline:${inline.text}`, inline.text);
-    const stage = pick(model);
-    if (!stage) return { kind: 'unknown', reason: target ? `no stage is named "${target.text}"` : 'the Dockerfile has no FROM' };
-    return { kind: 'dockerfile', inline, context: contextPath, model, stage, target: target?.text, build };
+    return { kind: 'inline', inline: inline as Value & { text: string }, context: contextPath, target, build };
   }
   let name = 'Dockerfile';
   if (build.dockerfile) {
     if (build.dockerfile.text === undefined) return { kind: 'unknown', reason: 'build.dockerfile has no known value' };
     name = build.dockerfile.text.trim() || 'Dockerfile';
   }
-  const path = resolvePath(contextPath, name);
+  return { kind: 'file', path: resolvePath(contextPath, name), context: contextPath, target, build };
+}
+
+export function serviceDockerfile(svc: ServiceView, ctx: RuleContext): ServiceImage {
+  const loc = dockerfileLocation(svc, ctx);
+  if (loc.kind === 'image' || loc.kind === 'unknown') return loc;
+  const { target, build, context: contextPath } = loc;
+  const pick = (model: DockerfileModel) => targetStage(model, target?.text);
+  if (loc.kind === 'inline') {
+    const inline = loc.inline;
+    const model = dockerfileModelOf(`inline:${inline.text}`, inline.text);
+    const stage = pick(model);
+    if (!stage) return { kind: 'unknown', reason: target ? `no stage is named "${target.text}"` : 'the Dockerfile has no FROM' };
+    return { kind: 'dockerfile', inline, context: contextPath, model, stage, target: target?.text, build };
+  }
+  const path = loc.path;
   const text = ctx.workspace.readFile(path);
   if (text === undefined) return { kind: 'unknown', reason: `${path} cannot be read` };
   const model = dockerfileModelOf(path, text.replace(/^\uFEFF/, ''));
@@ -516,10 +535,46 @@ export function relativePath(from: string, to: string): string {
  * is a Dockerfile because a compose file says so; its `.dockerignore` is in that context).
  */
 export function builtDockerfiles(model: ComposeModel, ctx: RuleContext): Array<{ path: string; context: string; service: string; target?: string }> {
+  // (Reads and parses each Dockerfile; `builtDockerfileFiles` only locates them.)
   const out: Array<{ path: string; context: string; service: string; target?: string }> = [];
   for (const svc of projectView(model, ctx).services) {
     const df = serviceDockerfile(svc, ctx);
     if (df.kind === 'dockerfile' && df.path) out.push({ path: df.path, context: df.context, service: svc.name, target: df.target });
+  }
+  return out;
+}
+
+/**
+ * The Dockerfiles this file's services build that exist in the workspace, located without being
+ * read, each once (the first service's build context wins): the compose plugin's `relatedFiles`.
+ */
+export function builtDockerfileFiles(model: ComposeModel, ctx: RuleContext): Array<{ path: string; context: string; services: string[] }> {
+  const out: Array<{ path: string; context: string; services: string[] }> = [];
+  for (const svc of projectView(model, ctx).services) {
+    const loc = dockerfileLocation(svc, ctx);
+    if (loc.kind !== 'file') continue;
+    const known = out.find((o) => o.path === loc.path);
+    if (known) known.services.push(svc.name);
+    else if (ctx.workspace.exists(loc.path)) out.push({ path: loc.path, context: loc.context, services: [svc.name] });
+  }
+  return out;
+}
+
+/**
+ * Compose files that may build a file at `path`: the default names (and override names) in its
+ * folder and the `depth` folders above it, nearest first, that exist.
+ */
+export function composeFilesNear(path: string, exists: (p: string) => boolean, depth = 4): string[] {
+  const out: string[] = [];
+  let dir = dirname(path);
+  for (let i = 0; i <= depth; i++) {
+    for (const n of [...DEFAULT_FILE_NAMES, ...DEFAULT_OVERRIDE_NAMES]) {
+      const p = dir === '/' ? `/${n}` : `${dir}/${n}`;
+      if (p !== path && exists(p)) out.push(p);
+    }
+    const up = dirname(dir);
+    if (up === dir || up === '.') break;
+    dir = up;
   }
   return out;
 }
