@@ -58,6 +58,8 @@ const REPLACED_KEYS = new Set(['command', 'entrypoint']);
 
 export class ComposeService {
   readonly definitions: ServiceDefinition[] = [];
+  /** `layers` per key, valid while `definitions` keeps its length (definitions are only ever appended). */
+  private layerMemo?: { n: number; byKey: Map<string, LayerEntry[]> };
   constructor(readonly name: string) {}
 
   /**
@@ -79,6 +81,18 @@ export class ComposeService {
    * scalars take the last one (see `get`).
    */
   layers(key: string): LayerEntry[] {
+    // Every rule asks for the same few keys of every service: computed once per key.
+    let memo = this.layerMemo;
+    if (!memo || memo.n !== this.definitions.length) memo = this.layerMemo = { n: this.definitions.length, byKey: new Map() };
+    let known = memo.byKey.get(key);
+    if (!known) {
+      known = this.computeLayers(key);
+      memo.byKey.set(key, known);
+    }
+    return known;
+  }
+
+  private computeLayers(key: string): LayerEntry[] {
     let out: LayerEntry[] = [];
     for (const d of this.definitions) {
       if (!d.map) continue;

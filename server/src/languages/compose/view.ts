@@ -165,7 +165,9 @@ export interface ComposeViewOptions {
 
 export class ComposeView {
   readonly services: ServiceView[];
-  private readonly memo = new WeakMap<CScalar, Interpolated>();
+  // A Map, not a WeakMap: the view lives as long as its model, and a large ephemeron table makes
+  // every young-generation GC walk it (quadratic on big files).
+  private readonly memo = new Map<CScalar, Interpolated>();
   constructor(
     readonly model: ComposeModel,
     readonly env: EnvFileInfo,
