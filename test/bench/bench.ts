@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/engine/config';
 import { lint, ParseCache } from '../../server/src/engine/lint';
 import type { Language, WorkspaceView } from '../../server/src/engine/types';
-import { generateCompose, generators } from './generate';
+import { generateCompose, generators, rng } from './generate';
 
 const SIZES: Array<{ lines: number; budget: number; iterations: number }> = [
   { lines: 100, budget: 2, iterations: 400 },
@@ -170,13 +170,18 @@ function compareWithDclint(): void {
   const dir = join(realpathSync(tmpdir()), 'rampart-bench-compose200');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  let lines = 0;
+  // Sizes as real projects have them: most compose files are short, a few are long. About 30 to
+  // 270 lines (median about 55), every file different.
+  const sizes: number[] = [];
+  const r = rng(2024);
   for (let k = 0; k < 200; k++) {
-    // 40 to 200 lines each, every file different.
-    const text = generateCompose(40 + ((k * 37) % 161), 1000 + k);
-    lines += text.split('\n').length - 1;
+    const u = r();
+    const text = generateCompose(20 + Math.floor(230 * u * u * u), 1000 + k);
+    sizes.push(text.split('\n').length - 1);
     writeFileSync(join(dir, `compose.${String(k).padStart(3, '0')}.yaml`), text);
   }
+  const lines = sizes.reduce((a, b) => a + b, 0);
+  const sorted = [...sizes].sort((a, b) => a - b);
   const bin = dclintBin();
   if (!bin) {
     console.log('\ndclint could not be installed (no registry access?): comparison skipped.');
@@ -206,7 +211,9 @@ function compareWithDclint(): void {
   const ourFindings = count(join(CACHE, 'rampart-200.json'), (j) => (j as { files: Array<{ diagnostics: unknown[] }> }).files.reduce((n, f) => n + f.diagnostics.length, 0));
   const theirFindings = count(join(CACHE, 'dclint-200.json'), (j) => (j as Array<{ messages: unknown[] }>).reduce((n, f) => n + f.messages.length, 0));
   const load = readFileSafe('/proc/loadavg')?.split(' ').slice(0, 3).join(' ') ?? '?';
-  console.log(`\ncompose: the CLI against dclint ${DCLINT_VERSION} on 200 generated files (${lines} lines), best of ${runs} runs, load average ${load}`);
+  console.log(
+    `\ncompose: the CLI against dclint ${DCLINT_VERSION} on 200 generated files (${lines} lines; ${sorted[0]} to ${sorted[sorted.length - 1]} lines, median ${sorted[100]}), best of ${runs} runs, load average ${load}`,
+  );
   console.log('tool          CPU s (user+sys)   wall s   findings');
   console.log(`rampart       ${ours.cpu.toFixed(2).padStart(16)} ${ours.wall.toFixed(2).padStart(8)} ${String(ourFindings).padStart(10)}`);
   console.log(`dclint        ${theirs.cpu.toFixed(2).padStart(16)} ${theirs.wall.toFixed(2).padStart(8)} ${String(theirFindings).padStart(10)}`);

@@ -78,9 +78,9 @@ const COMPOSE_PORTS = [80, 443, 3000, 5432, 6379, 8080, 8081, 9000, 9090];
  */
 export function generateCompose(lines: number, seed = 1): string {
   const r = rng(seed);
+  // Small files (most real ones) keep one anchor and no top-level networks.
+  const small = lines < 80;
   const head: string[] = [
-    'name: bench',
-    '',
     'x-logging: &logging',
     '  logging:',
     '    driver: json-file',
@@ -93,16 +93,13 @@ export function generateCompose(lines: number, seed = 1): string {
     '  read_only: true',
     '  tmpfs: [/tmp]',
     '',
-    'x-env: &common-env',
-    '  TZ: UTC',
-    '  LOG_LEVEL: ${LOG_LEVEL:-info}',
-    '',
+    ...(small ? [] : ['x-env: &common-env', '  TZ: UTC', '  LOG_LEVEL: ${LOG_LEVEL:-info}', '']),
     'services:',
   ];
-  const out = [...head];
-  const tail = ['', 'networks:', '  front: {}', '  back:', '    internal: true', '', 'volumes:', '  data: {}', ''];
+  const out = small ? [...head] : ['name: bench', '', ...head];
+  const tail = small ? ['', 'volumes:', '  data: {}', ''] : ['', 'networks:', '  front: {}', '  back:', '    internal: true', '', 'volumes:', '  data: {}', ''];
   let n = 0;
-  while (out.length + tail.length < lines) {
+  while (n === 0 || out.length + tail.length < lines) {
     const name = `svc${n}`;
     const hardened = r() < 0.5;
     const merges = hardened ? '[*logging, *hardening]' : '*logging';
@@ -116,7 +113,7 @@ export function generateCompose(lines: number, seed = 1): string {
     out.push('    restart: unless-stopped');
     if (r() < 0.2) out.push(`    user: "${r() < 0.3 ? 'root' : '10001:10001'}"`);
     // Environment: a map that merges the shared block, or a list.
-    if (r() < 0.6) {
+    if (!small && r() < 0.6) {
       out.push('    environment:', '      <<: *common-env', `      SERVICE_NAME: ${name}`, `      DATABASE_URL: postgres://app:\${DB_PASSWORD:?set it}@db:5432/app`);
       if (r() < 0.15) out.push(`      API_TOKEN: changeme-${n}`);
     } else {
@@ -144,7 +141,7 @@ export function generateCompose(lines: number, seed = 1): string {
     if (r() < 0.05) out.push('    privileged: true');
     if (r() < 0.08) out.push('    cap_add: [NET_ADMIN, CHOWN]');
     if (n > 0 && r() < 0.5) out.push('    depends_on:', `      svc${Math.floor(r() * n)}:`, '        condition: service_healthy');
-    out.push(`    networks: [${r() < 0.5 ? 'front, back' : 'back'}]`);
+    if (!small) out.push(`    networks: [${r() < 0.5 ? 'front, back' : 'back'}]`);
     n++;
   }
   out.push(...tail);

@@ -101,7 +101,7 @@ export class ComposeService {
       if (!e) continue;
       if (e.value.tag === '!override' || REPLACED_KEYS.has(key)) out = [];
       // `web: *base`: the whole service is an anchor shared with others; say so in `via`.
-      out.push(d.aliasSite ? { ...e, via: [d.aliasSite, ...e.via], def: d } : { ...e, def: d });
+      out.push(layerEntry(e, d.aliasSite ? [d.aliasSite, ...e.via] : e.via, d));
     }
     return out;
   }
@@ -139,7 +139,7 @@ export class ComposeService {
         if (e && e.via.length > 0) via = [...via, ...e.via];
       }
       // The merge sites on the way down are kept (a nested value merged from an anchor says so).
-      if (e) return path.length === 1 ? e : { ...e, via, def: first[i]!.def };
+      if (e) return path.length === 1 ? e : layerEntry(e, via, first[i]!.def);
     }
     return undefined;
   }
@@ -150,6 +150,11 @@ export class ComposeService {
     for (const d of this.definitions) for (const e of d.map?.entries ?? []) seen.add(e.key);
     return [...seen].filter((k) => this.has(k));
   }
+}
+
+/** An entry with its merge sites and definition (one literal, one shape: see view.ts volume()). */
+function layerEntry(e: CEntry, via: MergeSite[], def: ServiceDefinition | undefined): LayerEntry {
+  return { key: e.key, keyRange: e.keyRange, value: e.value, aliasRange: e.aliasRange, via, pair: e.pair, def };
 }
 
 export interface ComposeDocumentInfo {

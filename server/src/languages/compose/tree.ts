@@ -470,7 +470,7 @@ export class TreeBuilder {
           this.report('merges', keyRange, `Merge keys copy more than ${this.limits.maxMergeCopies.toLocaleString('en-US')} entries in this file: Rampart stops merging here.`);
           return;
         }
-        const entry: CEntry = { ...e, via: [site, ...e.via] };
+        const entry: CEntry = { key: e.key, keyRange: e.keyRange, value: e.value, aliasRange: e.aliasRange, via: [site, ...e.via], pair: e.pair };
         map.entries.push(entry);
         map.byKey.set(e.key, entry);
       }
