@@ -3,7 +3,8 @@
 // lines, 3 ms for ~500, 30 ms for ~5,000). Then, for compose, the CLI against dclint 3.1.0 on the
 // same 200 generated files: CPU time (user + sys) of each whole process, as a ratio. Not a test
 // file: run it on a quiet machine. `--check` exits non-zero when a budget is missed;
-// `--no-dclint` skips the comparison; `--runs N` repeats each process N times (best kept).
+// `--no-dclint` skips the comparison; `--runs N` repeats each process N times (best kept);
+// `--only <language>` measures one language.
 import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -89,7 +90,9 @@ function measure(language: Language, text: string, budget: number, iterations: n
 
 function main(): void {
   const rows: Row[] = [];
+  const only = argValue('--only');
   for (const [language, generate] of Object.entries(generators)) {
+    if (only && language !== only) continue;
     for (const size of SIZES_BY_LANGUAGE[language] ?? SIZES) rows.push(measure(language as Language, generate(size.lines, 42), size.budget, size.iterations));
   }
   const fmt = (n: number) => n.toFixed(2).padStart(8);
