@@ -78,7 +78,7 @@ export class ComposeService {
   /**
    * The entries for `key` across layers, oldest first, after `!reset` (drops earlier layers and
    * the key itself) and `!override` (drops earlier layers). Lists and maps merge across layers;
-   * scalars take the last one (see `get`).
+   * scalars take the last one (see `get`). The array is memoised: read it, never change it.
    */
   layers(key: string): LayerEntry[] {
     // Every rule asks for the same few keys of every service: computed once per key.

@@ -567,7 +567,7 @@ export class ServiceView {
   }
 
   /** `environment`, `labels`, `build.args`, `sysctls`… in list or map form; a later key wins. */
-  keyValues(entries: CEntry[]): KeyValue[] {
+  keyValues(entries: readonly CEntry[]): KeyValue[] {
     const byKey = new Map<string, KeyValue>();
     for (const e of entries) {
       const v = e.value;
