@@ -207,7 +207,10 @@ class Loader {
       let v = verdicts.get(svc);
       if (v === undefined) {
         const first = svc.definitions.find((d) => !d.inherited);
-        v = !isOverride && !loaded.incomplete.has(svc.name) && !!first && first.file === undefined;
+        // A file whose services name no image or build is an override file, unless the service
+        // overrides an included one: then its base is known and merged here.
+        const includedBase = svc.definitions.some((d) => d.inherited?.kind === 'include');
+        v = (!isOverride || includedBase) && !loaded.incomplete.has(svc.name) && !!first && first.file === undefined;
         verdicts.set(svc, v);
       }
       return v;
