@@ -81,7 +81,9 @@ export interface ComposeParseOptions {
 export function parseCompose(text: string, path: string, options: ComposeParseOptions = {}): ParsedDocument<ComposeModel> {
   const index = new LineIndex(text);
   const { tokens, comments: rawComments } = tokenize(text);
-  const composer = new Composer({ uniqueKeys: false, customTags: COMPOSE_TAGS, prettyErrors: false, version: '1.2', strict: true });
+  // stringKeys: keys are read as text anyway (tree.ts keyString), and testing every key against
+  // the core schema's patterns was a fifth of composing.
+  const composer = new Composer({ uniqueKeys: false, customTags: COMPOSE_TAGS, prettyErrors: false, version: '1.2', strict: true, stringKeys: true });
   const docs = [...composer.compose(tokens)] as Document.Parsed[];
   const model = buildModel(path, index, docs, options.limits);
 
