@@ -572,7 +572,7 @@ export function composeFilesNear(path: string, exists: (p: string) => boolean, d
   let dir = dirname(path);
   for (let i = 0; i <= depth; i++) {
     for (const n of [...DEFAULT_FILE_NAMES, ...DEFAULT_OVERRIDE_NAMES]) {
-      const p = dir === '/' ? `/${n}` : `${dir}/${n}`;
+      const p = dir.endsWith('/') ? `${dir}${n}` : `${dir}/${n}`;
       if (p !== path && exists(p)) out.push(p);
     }
     const up = dirname(dir);
