@@ -150,7 +150,90 @@ export function generateNginx(lines: number, seed = 1): string {
   return out.join('\n') + '\n';
 }
 
+const COMPOSE_IMAGES = ['nginx:1.27-alpine', 'postgres:16', 'redis:7.4', 'node:20-slim', 'python:3.12-slim', 'traefik:v3.1', 'grafana/grafana', 'registry.example.com/team/api:latest'];
+const COMPOSE_PORTS = [80, 443, 3000, 5432, 6379, 8080, 8081, 9000, 9090];
+
+/**
+ * A Compose file of about `lines` lines as real projects write them: `x-` anchors merged with
+ * `<<` (one alias or a list), short and long syntax for ports and volumes, environment and labels
+ * as lists and maps, `${VAR:-default}` interpolation, builds with a dockerfile and target, and a
+ * realistic share of findings (an unbound admin port, a socket mount, privileged, a literal
+ * secret, missing hardening) next to hardened services.
+ */
+export function generateCompose(lines: number, seed = 1): string {
+  const r = rng(seed);
+  // Small files (most real ones) keep one anchor and no top-level networks.
+  const small = lines < 80;
+  const head: string[] = [
+    'x-logging: &logging',
+    '  logging:',
+    '    driver: json-file',
+    '    options: {max-size: 10m, max-file: "3"}',
+    '',
+    'x-hardening: &hardening',
+    '  security_opt:',
+    '    - no-new-privileges:true',
+    '  cap_drop: [ALL]',
+    '  read_only: true',
+    '  tmpfs: [/tmp]',
+    '',
+    ...(small ? [] : ['x-env: &common-env', '  TZ: UTC', '  LOG_LEVEL: ${LOG_LEVEL:-info}', '']),
+    'services:',
+  ];
+  const out = small ? [...head] : ['name: bench', '', ...head];
+  const tail = small ? ['', 'volumes:', '  data: {}', ''] : ['', 'networks:', '  front: {}', '  back:', '    internal: true', '', 'volumes:', '  data: {}', ''];
+  let n = 0;
+  while (n === 0 || out.length + tail.length < lines) {
+    const name = `svc${n}`;
+    const hardened = r() < 0.5;
+    const merges = hardened ? '[*logging, *hardening]' : '*logging';
+    out.push(`  ${name}:`, `    <<: ${merges}`);
+    const img = pick(r, COMPOSE_IMAGES);
+    if (r() < 0.3) {
+      out.push('    build:', '      context: .', `      dockerfile: docker/${name}.Dockerfile`, `      target: ${r() < 0.5 ? 'prod' : 'runtime'}`, '      args:', `        VERSION: \${VERSION:-1.${n}.0}`);
+      out.push(`    image: registry.example.com/team/${name}:\${TAG:-dev}`);
+    } else out.push(`    image: ${img}`);
+    if (r() < 0.6) out.push(`    container_name: bench-${name}`);
+    out.push('    restart: unless-stopped');
+    if (r() < 0.2) out.push(`    user: "${r() < 0.3 ? 'root' : '10001:10001'}"`);
+    // Environment: a map that merges the shared block, or a list.
+    if (!small && r() < 0.6) {
+      out.push('    environment:', '      <<: *common-env', `      SERVICE_NAME: ${name}`, `      DATABASE_URL: postgres://app:\${DB_PASSWORD:?set it}@db:5432/app`);
+      if (r() < 0.15) out.push(`      API_TOKEN: changeme-${n}`);
+    } else {
+      out.push('    environment:', `      - SERVICE_NAME=${name}`, '      - PORT=8080', `      - CACHE_URL=redis://cache:6379/${n % 16}`);
+    }
+    // Ports: short and long syntax, some bound to loopback.
+    const port = pick(r, COMPOSE_PORTS);
+    out.push('    ports:');
+    const bind = r();
+    if (bind < 0.4) out.push(`      - "127.0.0.1:${port}:${port}"`);
+    else if (bind < 0.7) out.push(`      - "${port}:${port}"`);
+    else out.push(`      - target: ${port}`, `        published: "${port + 10000}"`, `        host_ip: ${r() < 0.5 ? '127.0.0.1' : '0.0.0.0'}`, '        protocol: tcp');
+    if (r() < 0.2) out.push(`      - "${port + 1}-${port + 3}:${port + 1}-${port + 3}/udp"`);
+    // Volumes: named, bind with options, long syntax, an occasional socket.
+    out.push('    volumes:', `      - data:/var/lib/${name}`, `      - ./config/${name}:/etc/${name}:ro,z`);
+    if (r() < 0.15) out.push('      - type: bind', '        source: /var/run/docker.sock', '        target: /var/run/docker.sock', `        read_only: ${r() < 0.5}`);
+    if (r() < 0.1) out.push('      - /etc:/host/etc');
+    if (r() < 0.5) {
+      out.push('    labels:', '      - traefik.enable=true', `      - traefik.http.routers.${name}.rule=Host(\`${name}.example.com\`)`, `      - traefik.http.services.${name}.loadbalancer.server.port=${port}`);
+    } else out.push('    labels:', `      com.example.team: platform`, `      com.example.service: ${name}`);
+    if (r() < 0.7) {
+      out.push('    healthcheck:', `      test: ["CMD-SHELL", "curl -fsS http://localhost:${port}/health || exit 1"]`, '      interval: 30s', '      timeout: 5s', '      retries: 3');
+    }
+    if (r() < 0.6) out.push('    deploy:', '      resources:', '        limits:', `          cpus: "${(0.25 + r()).toFixed(2)}"`, `          memory: ${128 * (1 + Math.floor(r() * 8))}M`, '        reservations:', '          memory: 64M');
+    if (r() < 0.05) out.push('    privileged: true');
+    if (r() < 0.08) out.push('    cap_add: [NET_ADMIN, CHOWN]');
+    if (n > 0 && r() < 0.5) out.push('    depends_on:', `      svc${Math.floor(r() * n)}:`, '        condition: service_healthy');
+    if (!small) out.push(`    networks: [${r() < 0.5 ? 'front, back' : 'back'}]`);
+    n++;
+  }
+  out.push(...tail);
+  return out.join('\n');
+}
+
 export const generators: Record<string, (lines: number, seed?: number) => string> = {
   dockerfile: generateDockerfile,
   nginx: generateNginx,
+  compose: generateCompose,
 };

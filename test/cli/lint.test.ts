@@ -324,3 +324,35 @@ describe('rampart rules', () => {
     assert.match(r.stdout, /^rampart\/parse-error\s+error\s+none\s+recommended\s+File cannot be parsed$/m);
   });
 });
+
+describe('rampart lint: Dockerfiles a compose file names', () => {
+  let dir = '';
+  before(() => {
+    dir = tempTree({
+      'compose.yaml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: docker/app.build\n    image: acme/api:1.4\n    user: "10001"\n    read_only: true\n    cap_drop: [ALL]\n    security_opt: [no-new-privileges:true]\n    deploy: {resources: {limits: {cpus: "1", memory: 256M}}}\n    healthcheck: {test: ["CMD", "true"]}\n',
+      'docker/app.build': 'FROM node:latest\nUSER node\n',
+      'docker/notes.txt': 'FROM node:latest\n',
+    });
+  });
+  after(() => removeTree(dir));
+
+  it('a folder walk lints docker/app.build as a Dockerfile because compose.yaml builds it', () => {
+    const r = rampart(dir, ['lint', '--format', 'json', '--fail-on', 'never']);
+    assert.equal(r.code, 0);
+    const files = (JSON.parse(r.stdout) as { files: Array<{ path: string; language: string; diagnostics: Array<{ rule: string }> }> }).files;
+    assert.deepEqual(
+      files.map((f) => [f.path, f.language, f.diagnostics.map((d) => d.rule)]),
+      [
+        ['compose.yaml', 'compose', []],
+        ['docker/app.build', 'dockerfile', ['dockerfile/image-latest']],
+      ],
+    );
+  });
+
+  it('named on the command line, it is a Dockerfile too; a file no compose file builds is not', () => {
+    const r = rampart(dir, ['lint', 'docker/app.build', 'docker/notes.txt']);
+    // (The summary counts the file it skipped too.)
+    assert.equal(r.stdout, `docker/app.build:1:11: warning dockerfile/image-latest ${LATEST_MSG('node')}\n1 problem (0 errors, 1 warning, 0 info) in 2 files\n`);
+    assert.match(r.stderr, /docker\/notes\.txt: skipped, not a file Rampart recognises/);
+  });
+});

@@ -1,7 +1,7 @@
 // Small helpers the rule, fix and engine tests share.
 import { DEFAULT_CONFIG, mergeConfig, type ConfigLayer } from '../../server/src/engine/config';
 import { lint } from '../../server/src/engine/lint';
-import type { Diagnostic, Language, LintResult, Range, WorkspaceView } from '../../server/src/engine/types';
+import type { Diagnostic, FileHints, Language, LintResult, Range, WorkspaceView } from '../../server/src/engine/types';
 import { FsWorkspace } from '../../server/src/node/fs-workspace';
 
 /** `L:C-L:C`, 1-based like the editor shows, for readable expectations. */
@@ -31,13 +31,15 @@ export interface LintTextOptions {
   language?: Language;
   config?: ConfigLayer;
   workspace?: WorkspaceView;
+  /** What another file says about this one (a compose file's build context). */
+  hints?: FileHints;
 }
 
 /** Lints text with every rule on (strict profile) unless the config says otherwise. */
 export function lintText(text: string, o: LintTextOptions = {}): LintResult {
   const path = o.path ?? '/work/Dockerfile';
   const config = mergeConfig(DEFAULT_CONFIG, { profile: 'strict' }, o.config);
-  const r = lint(path, text, { config, workspace: o.workspace ?? new FsWorkspace(), language: o.language });
+  const r = lint(path, text, { config, workspace: o.workspace ?? new FsWorkspace(), language: o.language, hints: o.hints });
   if (!r) throw new Error(`no language claimed ${path}`);
   return r;
 }

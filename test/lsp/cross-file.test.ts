@@ -90,3 +90,29 @@ test('a Dockerfile changed on disk (not open) re-lints the compose file that bui
     await s.stop();
   }
 });
+
+test('a file a compose file builds (docker/app.build) is linted as a Dockerfile; editing the compose file re-lints it', async () => {
+  const s = await TestServer.start();
+  try {
+    const build = 'services:\n  api:\n    build: {context: ., dockerfile: docker/app.build}\n';
+    s.writeFile('compose.yaml', build);
+    const app = s.uri('docker/app.build');
+    const text = 'FROM node:latest\nUSER node\n';
+    s.writeFile('docker/app.build', text);
+    await s.open(app, text, 'plaintext');
+    assert.deepEqual((await s.pullItems(app)).map((d) => d.code), ['dockerfile/image-latest'], 'the compose file on disk makes it a Dockerfile');
+
+    // The compose file, open and edited, stops building it: the file is no longer Rampart's.
+    const compose = s.uri('compose.yaml');
+    await s.open(compose, build, 'dockercompose');
+    const before = s.refreshes;
+    await s.change(compose, 'services:\n  api:\n    build: {context: ., dockerfile: docker/other.build}\n');
+    await s.waitFor(() => s.refreshes > before, 'diagnostic refresh after the compose file changed');
+    assert.deepEqual(await s.pullItems(app), []);
+    // And back.
+    await s.change(compose, build);
+    assert.deepEqual((await s.pullItems(app)).map((d) => d.code), ['dockerfile/image-latest']);
+  } finally {
+    await s.stop();
+  }
+});

@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import type { Language, Severity } from '../engine/types';
+import type { FileHints, Language, Severity } from '../engine/types';
 import type { ConfigLayer, RampartConfig } from '../engine/config';
 import { lint, ParseCache } from '../engine/lint';
 import { fixAll } from '../engine/fixes';
@@ -12,6 +12,7 @@ import { stripBom } from '../engine/text';
 import { FsWorkspace } from '../node/fs-workspace';
 import { ConfigResolver } from '../node/config-resolver';
 import { discover } from '../node/discover';
+import { hintFor } from '../engine/related';
 import { CliError, UsageError, type LintArgs } from './args';
 import { isBinary, keepLineEndings, writeFileAtomic } from './files';
 import { formatText } from './format-text';
@@ -47,6 +48,8 @@ interface Target {
   explicit: boolean;
   /** Language from discovery or --language. */
   language?: Language;
+  /** What another file says about this one (a compose file's build context). */
+  hints?: FileHints;
   stdin?: boolean;
 }
 
@@ -91,7 +94,9 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
       throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? `${p}: no such file or folder` : `${p}: cannot be read (${code ?? 'error'})`);
     }
     if (st.isDirectory()) {
-      for (const f of discover([abs], { configFor: (path) => configs.configFor(path), workspace })) add({ abs: f.path, explicit: false, language: args.language ?? f.language });
+      for (const f of discover([abs], { configFor: (path) => configs.configFor(path), workspace, cache })) {
+        add({ abs: f.path, explicit: false, language: args.language ?? f.language, hints: f.hints });
+      }
     } else add({ abs, explicit: true, language: args.language });
   }
 
@@ -148,7 +153,17 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     }
 
     const { text, bom } = stripBom(raw);
-    const language = t.language ?? detectLanguage(t.abs, text, config, workspace);
+    let language = t.language ?? detectLanguage(t.abs, text, config, workspace);
+    let hints = t.hints;
+    if (!t.stdin && t.explicit && (!language || language === 'dockerfile') && !hints) {
+      // A file named on the command line: a compose file near it may say what it is (its
+      // `build.dockerfile`) and give its build context.
+      const hint = hintFor(t.abs, { workspace, configFor: (p) => configs.configFor(p), cache });
+      if (hint && (!language || hint.language === language)) {
+        language = hint.language;
+        hints = hint.hints;
+      }
+    }
     if (!language) {
       if (t.explicit) {
         report(undefined, { skipped: 'unrecognised' });
@@ -161,7 +176,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     if (args.fix || args.fixDryRun) {
       let fixed = { text };
       try {
-        fixed = fixAll(t.abs, text, { config, workspace, language, cache });
+        fixed = fixAll(t.abs, text, { config, workspace, language, cache, hints });
       } catch (err) {
         // A rule produced clashing edits: fix nothing in this file rather than something wrong.
         notes.push(`${path}: not fixed, a rule's fix failed (${err instanceof Error ? err.message : 'error'}); please report it`);
@@ -177,12 +192,15 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
           workspace.invalidate(t.abs);
           current = out;
         } else {
-          diffs.push(redactedDiff(path, text, out, t.abs, language, config, workspace, cache));
+          diffs.push(redactedDiff(path, text, out, t.abs, language, config, workspace, cache, hints));
         }
       }
     }
-    const r = lint(t.abs, current, { config, workspace, language, cache });
+    const r = lint(t.abs, current, { config, workspace, language, cache, hints });
     report(language, { diagnostics: r?.diagnostics ?? [], suppressed: r?.suppressed ?? [], text: current });
+    // Each file is linted once: its parse need not stay in memory for the rest of the run (a
+    // smaller heap is cheaper to collect). Compose files other files read are parsed apart.
+    cache.delete(t.abs);
   }
 
   reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -230,9 +248,10 @@ function redactedDiff(
   config: RampartConfig,
   workspace: FsWorkspace,
   cache: ParseCache,
+  hints?: FileHints,
 ): string {
   const secrets = (text: string) => {
-    const r = lint(abs, text, { config, workspace, language, cache });
+    const r = lint(abs, text, { config, workspace, language, cache, hints });
     return r ? [...r.diagnostics, ...r.suppressed].flatMap((d) => d.secretRanges) : [];
   };
   const a = redactSecrets(before, secrets(before));

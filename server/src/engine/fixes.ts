@@ -58,19 +58,67 @@ export interface FixAllResult {
  * changes or ten rounds have run; each round only takes non-overlapping fixes.
  */
 export function fixAll(path: string, text: string, options: LintOptions & { language?: Language }): FixAllResult {
+  return fixRounds(path, text, options, (_text, diagnostics) => selectSafeEdits(diagnostics));
+}
+
+/**
+ * The fix loop `fixAll` and other multi-fix actions ("Harden service") share: lint, let `choose`
+ * pick non-overlapping edits from the findings on the current text, apply them, and again, until
+ * nothing is chosen, the text stops changing, or ten rounds have run. A round whose result no
+ * longer parses is not kept.
+ */
+export function fixRounds(
+  path: string,
+  text: string,
+  options: LintOptions & { language?: Language },
+  choose: (text: string, diagnostics: Diagnostic[]) => TextEdit[],
+): FixAllResult {
   let current = text;
   let rounds = 0;
   let applied = 0;
+  let previous: { text: string; applied: number } | undefined;
+  let parseErrors = 0;
   for (let round = 0; round < 10; round++) {
     const result = lint(path, current, { ...options, version: undefined });
     if (!result) break;
-    const edits = selectSafeEdits(result.diagnostics);
+    const errors = result.diagnostics.filter((d) => d.rule === 'rampart/parse-error').length;
+    if (round === 0) parseErrors = errors;
+    else if (errors > parseErrors && previous) {
+      // The last round broke the file: keep the text before it.
+      current = previous.text;
+      applied -= previous.applied;
+      rounds--;
+      break;
+    }
+    const edits = choose(current, result.diagnostics);
     if (edits.length === 0) break;
     const next = applyEdits(current, edits);
     if (next === current) break;
+    previous = { text: current, applied: edits.length };
     applied += edits.length;
     current = next;
     rounds++;
   }
   return { text: current, rounds, applied };
+}
+
+/**
+ * Picks the first fix of each diagnostic, whole, when none of its edits overlaps (or inserts at
+ * the same place as) an edit already picked: first come, first served in document order.
+ */
+export function selectFirstFixEdits(diagnostics: Diagnostic[]): TextEdit[] {
+  const chosen: TextEdit[] = [];
+  for (const d of diagnostics) {
+    const fix = d.fixes[0];
+    if (!fix) continue;
+    // The same edit offered by several findings (a shared list) is taken once.
+    const fresh = fix.edits.filter((e) => !chosen.some((c) => sameEdit(c, e)));
+    const clash = fresh.some((e) => chosen.some((c) => rangesOverlap(c.range, e.range) || (isInsert(c) && isInsert(e) && samePos(c, e))));
+    if (!clash) chosen.push(...fresh);
+  }
+  return chosen;
+}
+
+function sameEdit(a: TextEdit, b: TextEdit): boolean {
+  return a.newText === b.newText && comparePositions(a.range.start, b.range.start) === 0 && comparePositions(a.range.end, b.range.end) === 0;
 }

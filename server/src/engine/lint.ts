@@ -2,6 +2,7 @@
 // they give the same answer for the same input.
 import type {
   Diagnostic,
+  FileHints,
   Finding,
   FixClass,
   Language,
@@ -30,6 +31,8 @@ export interface LintOptions {
   cache?: ParseCache;
   /** Cache key for the document's version; when absent the text itself is the key. */
   version?: number;
+  /** What other files say about this one (a compose file's build context for a Dockerfile): `ctx.hints`. */
+  hints?: FileHints;
 }
 
 /** Parsed documents by path, reused while the text (or version) is unchanged. */
@@ -87,6 +90,7 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
     path,
     workspace: options.workspace,
     settings: { nginxVersion: options.config.nginxVersion, nginxDirectives: options.config.nginxDirectives, traefikVersion: options.config.traefikVersion },
+    ...(options.hints ? { hints: options.hints } : {}),
   };
 
   // Cross-file facts for this lint (a failure here only costs them: the rules still run).

@@ -102,6 +102,25 @@ export interface RuleContext {
   path: string;
   workspace: WorkspaceView;
   settings: LanguageSettings;
+  /** What another file says about this one (a compose file's build context for a Dockerfile). */
+  hints?: FileHints;
+}
+
+/** Facts about a file that only another file knows (see LanguagePlugin.relatedFiles). */
+export interface FileHints {
+  /**
+   * Absolute folder of the build context a compose file gives this Dockerfile (`build.context`):
+   * where `<context>/.dockerignore` is read when there is no `<Dockerfile>.dockerignore`.
+   */
+  buildContext?: string;
+}
+
+/** A file another file names, and the language it must be linted as (a compose service's `build.dockerfile`). */
+export interface RelatedFile {
+  /** Absolute, normalised path. */
+  path: string;
+  language: Language;
+  hints?: FileHints;
 }
 
 /** Per-language facts from configuration that rules may read. */
@@ -168,6 +187,13 @@ export interface LanguagePlugin<M> {
   rules: Rule<M>[];
   /** Documentation for what is at a position (a directive, a variable), if the language has any. */
   hover?(parsed: ParsedDocument<M>, position: Position): HoverInfo | undefined;
+  /**
+   * Files this document names that must be linted as a given language whatever their name (the
+   * Dockerfiles a compose file builds, `docker/app.build`), with what it knows about them (their
+   * build context). Discovery lints such files when nothing else claims them; the language server
+   * uses the hints of the compose files it knows for an open document.
+   */
+  relatedFiles?(parsed: ParsedDocument<M>, ctx: RuleContext): RelatedFile[];
 }
 
 /** A finding after the engine has attached rule identity, severity and suppression state. */

@@ -17,6 +17,8 @@ export const SUPPRESS_LINE_KIND = 'quickfix.rampart.suppress.line';
 export const SUPPRESS_FILE_KIND = 'quickfix.rampart.suppress.file';
 export const DOCS_KIND = 'quickfix.rampart.docs';
 export const FIX_ALL_QUICKFIX_KIND = 'quickfix.rampart.fixAll';
+/** "Harden service <name>" (compose): every hardening fix of one service in one edit. */
+export const HARDEN_KIND = 'refactor.rewrite.rampart.harden';
 
 /** `quickfix.rampart.dockerfile.add-instead-of-copy`: one rule's fixes, targetable on save. */
 export function ruleFixKind(rule: string): string {
@@ -49,6 +51,8 @@ export interface CodeActionInput {
   showDocsCommand: string;
   /** Whether the client accepts versioned `documentChanges`. */
   documentChanges: boolean;
+  /** "Harden service" candidates (compose documents): each service and its text after hardening; lazily computed. */
+  harden?: () => Array<{ service: string; text: string | undefined }>;
 }
 
 /** True when an action of `kind` is wanted under the request's `only` filter. */
@@ -123,6 +127,14 @@ export function buildCodeActions(input: CodeActionInput): CodeAction[] {
     const fixed = input.fixedText();
     if (fixed !== undefined && fixed !== doc.getText()) {
       actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_QUICKFIX_KIND, edit: edit(input.diff(doc.getText(), fixed)) });
+    }
+  }
+
+  // "Harden service <name>": on a service's key, or on one of its findings.
+  if (input.harden && wanted(HARDEN_KIND, only)) {
+    for (const h of input.harden()) {
+      if (h.text === undefined || h.text === doc.getText()) continue;
+      actions.push({ title: `Harden service "${h.service}"`, kind: HARDEN_KIND, edit: edit(input.diff(doc.getText(), h.text)) });
     }
   }
 

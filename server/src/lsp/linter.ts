@@ -4,11 +4,15 @@
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, pluginFor, ParseCache } from '../engine/lint';
-import { detectLanguage } from '../engine/detect';
-import { fixAll } from '../engine/fixes';
+import { detectLanguage, isIgnoredByConfig } from '../engine/detect';
+import { hintFor } from '../engine/related';
+import { fixAll, fixRounds } from '../engine/fixes';
+import { comparePositions } from '../engine/text';
+import type { ComposeModel } from '../languages/compose/model';
+import { hardenRound, isHardeningOf, serviceAtKey, serviceSpans } from '../languages/compose/harden';
 import { CONFIG_FILE_NAMES, parseConfigFile } from '../engine/config-file';
 import { DEFAULT_CONFIG, effectiveSeverity, mergeConfig, type RampartConfig } from '../engine/config';
-import type { Language, LintResult, ParsedDocument, Severity } from '../engine/types';
+import type { FileHints, Language, LintResult, ParsedDocument, Range, Severity, WorkspaceView } from '../engine/types';
 import { LineIndex } from '../engine/text';
 import { FsWorkspace } from '../node/fs-workspace';
 import { ConfigResolver } from '../node/config-resolver';
@@ -38,6 +42,8 @@ function errorText(err: unknown): string {
 
 export class ServerLinter {
   readonly cache = new ParseCache();
+  /** Parses of the compose files asked for hints (keyed by text, apart from the open documents' versions). */
+  private readonly hintCache = new ParseCache(64);
   /** Open documents by file path, the overlay that shadows the disk. */
   private readonly open = new Map<string, TextDocument>();
   readonly workspace = new FsWorkspace((path) => this.open.get(path)?.getText());
@@ -78,7 +84,30 @@ export class ServerLinter {
 
   /** The language Rampart gives a document, or undefined when it is not Rampart's. */
   languageOf(path: string, text: string, config: RampartConfig): Language | undefined {
-    return detectLanguage(path, text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text, config, this.workspace);
+    return this.resolve(path, text, config, this.workspace).language;
+  }
+
+  /**
+   * The language of a document and what other files say about it: its name, config globs and
+   * content first; for a file nothing claims (or a Dockerfile), the compose files that build it
+   * (the open ones, then those in its folder and the folders above) may make it a Dockerfile
+   * and give its build context. Reads go through `workspace`, so a lint records them.
+   */
+  resolve(path: string, text: string, config: RampartConfig, workspace: WorkspaceView): { language?: Language; hints?: FileHints } {
+    const detected = detectLanguage(path, text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text, config, workspace);
+    if ((detected && detected !== 'dockerfile') || isIgnoredByConfig(path, config)) return { language: detected };
+    const settings = this.configs.settings;
+    const hint = hintFor(path, {
+      workspace,
+      configFor: (p) => {
+        this.configs.settings = settings;
+        return this.configs.configFor(p);
+      },
+      cache: this.hintCache,
+      sources: [...this.open.keys()].filter((p) => p !== path && /\.ya?ml$/i.test(p)),
+    });
+    if (hint && (!detected || hint.language === detected)) return { language: hint.language, hints: hint.hints };
+    return { language: detected };
   }
 
   /** The engine's result for an open document (parse cached by version). */
@@ -88,9 +117,11 @@ export class ServerLinter {
     const text = doc.getText();
     if (Buffer.byteLength(text, 'utf8') > settings.maxFileSize) return undefined;
     const config = this.configFor(path, settings);
-    // Rules read other files only through this view: what they read is what the result depends on.
+    // Rules read other files only through this view: what they read is what the result depends on
+    // (the compose files that make it a Dockerfile included).
     const recorder = new RecordingWorkspace(this.workspace);
-    const result = lint(path, text, { config, workspace: recorder, cache: this.cache, version: doc.version });
+    const { language, hints } = this.resolve(path, text, config, recorder);
+    const result = language ? lint(path, text, { config, workspace: recorder, cache: this.cache, version: doc.version, language, hints }) : undefined;
     this.dependencies.record(path, recorder.paths);
     return result;
   }
@@ -119,10 +150,42 @@ export class ServerLinter {
     const text = doc.getText();
     if (Buffer.byteLength(text, 'utf8') > settings.maxFileSize) return undefined;
     const config = this.configFor(path, settings);
-    const language = this.languageOf(path, text, config);
+    const { language, hints } = this.resolve(path, text, config, this.workspace);
     if (!language) return undefined;
     // No parse cache here: intermediate texts have no version and must not evict the real one.
-    return fixAll(path, text, { config, workspace: this.workspace, language }).text;
+    return fixAll(path, text, { config, workspace: this.workspace, language, hints }).text;
+  }
+
+  /**
+   * The compose services "Harden service" is offered for at a code action request: the service
+   * whose key is on the request's line, and the services whose hardening findings the request
+   * touches. Empty for other languages.
+   */
+  hardenTargets(doc: TextDocument, settings: RampartSettings, range: Range, current: () => LintResult['diagnostics']): string[] {
+    const path = URI.toPath(doc.uri);
+    if (!path || !settings.enable || isConfigFilePath(path) || this.languageOf(path, doc.getText(), this.configFor(path, settings)) !== 'compose') return [];
+    const parsed = this.parsed(doc, settings);
+    if (!parsed) return [];
+    const spans = serviceSpans(parsed.model as ComposeModel);
+    const names: string[] = [];
+    const add = (n: string | undefined) => n !== undefined && !names.includes(n) && names.push(n);
+    add(serviceAtKey(spans, range.start)?.name);
+    for (const d of current()) {
+      if (comparePositions(d.range.end, range.start) < 0 || comparePositions(d.range.start, range.end) > 0) continue;
+      for (const s of spans) if (isHardeningOf(spans, d, s.name)) add(s.name);
+    }
+    return names;
+  }
+
+  /** The text after every hardening fix of one compose service, applied round after round. */
+  hardenService(doc: TextDocument, settings: RampartSettings, service: string): string | undefined {
+    const path = URI.toPath(doc.uri);
+    if (!path || !settings.enable || isConfigFilePath(path)) return undefined;
+    const text = doc.getText();
+    if (Buffer.byteLength(text, 'utf8') > settings.maxFileSize) return undefined;
+    const config = this.configFor(path, settings);
+    if (this.languageOf(path, text, config) !== 'compose') return undefined;
+    return fixRounds(path, text, { config, workspace: this.workspace, language: 'compose' }, hardenRound(path, service, new Set())).text;
   }
 
   /** Every diagnostic Rampart shows for an open document. Never throws. */

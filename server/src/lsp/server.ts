@@ -291,16 +291,28 @@ export function startServer(connection: Connection): void {
       } catch (err) {
         log(`Rampart: cannot parse ${uri} for code actions: ${String(err)}`);
       }
+      const current = memo(() => linter.lintResult(doc, settings)?.diagnostics ?? []);
       return buildCodeActions({
         doc,
         diagnostics: Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [],
         only: params.context?.only,
         parsed,
-        current: memo(() => linter.lintResult(doc, settings)?.diagnostics ?? []),
+        current,
         fixedText: memo(() => linter.fixAll(doc, settings)),
         diff: diffEdits,
         showDocsCommand: caps.clientShowDocs ? CLIENT_SHOW_DOCS_COMMAND : SERVER_SHOW_DOCS_COMMAND,
         documentChanges: caps.documentChanges,
+        harden: () => {
+          const range = params.range;
+          if (!range?.start || !range.end) return [];
+          try {
+            return linter.hardenTargets(doc, settings, range, current).map((service) => ({ service, text: linter.hardenService(doc, settings, service) }));
+          } catch (err) {
+            // The other actions still stand.
+            log(`Rampart: cannot build "Harden service" for ${uri}: ${String(err)}`);
+            return [];
+          }
+        },
       });
     }),
   );

@@ -3,14 +3,20 @@
 // `ignore` package (git itself is never run); node_modules and .git are always skipped.
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import ignore, { type Ignore } from 'ignore';
-import type { Language, WorkspaceView } from '../engine/types';
+import type { FileHints, Language, WorkspaceView } from '../engine/types';
 import type { RampartConfig } from '../engine/config';
 import { detectLanguage, isIgnoredByConfig } from '../engine/detect';
 import { plugins } from '../engine/registry';
+import { pluginFor, type ParseCache } from '../engine/lint';
+import { relatedFilesOf } from '../engine/related';
+import { stripBom } from '../engine/text';
+import { FsWorkspace } from './fs-workspace';
 
 export interface DiscoveredFile {
   path: string;
   language: Language;
+  /** What another discovered file says about this one (a compose file's build context for a Dockerfile). */
+  hints?: FileHints;
 }
 
 export interface DiscoverOptions {
@@ -22,19 +28,25 @@ export interface DiscoverOptions {
   exclude?: (path: string) => boolean;
   /** Reads the head of a file for content detection. */
   sniff?: (path: string) => string;
-  /** Lets plugins claim files other files name (an nginx.conf's includes). */
+  /** Lets plugins claim files other files name (an nginx.conf's includes, a compose file's
+   * Dockerfiles); default: the disk. */
   workspace?: WorkspaceView;
+  /** Parse cache to share with the lints that follow (the compose files are parsed once). */
+  cache?: ParseCache;
 }
 
 const ALWAYS_SKIP = new Set(['node_modules', '.git', '.hg', '.svn']);
 const SNIFF_BYTES = 64 * 1024;
+
+/** One buffer for every sniff (a walk reads one file at a time). */
+let sniffBuffer: Buffer | undefined;
 
 /** The first 64 KiB of a file (never the whole of a large one). */
 function defaultSniff(path: string): string {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const buf = Buffer.alloc(SNIFF_BYTES);
+    const buf = (sniffBuffer ??= Buffer.allocUnsafe(SNIFF_BYTES));
     const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
     return buf.subarray(0, n).toString('utf8');
   } catch {
@@ -60,6 +72,8 @@ export function discover(roots: string[], options: DiscoverOptions): DiscoveredF
   const seen = new Set<string>();
   const max = options.maxFiles ?? 100_000;
   const sniff = options.sniff ?? defaultSniff;
+  /** Files the walk reached (not ignored) that no language claims: a related file may be one. */
+  const unclaimed = new Set<string>();
 
   const visit = (dir: string, rules: Array<{ base: string; ig: Ignore }>) => {
     if (out.length >= max) return;
@@ -89,7 +103,7 @@ export function discover(roots: string[], options: DiscoverOptions): DiscoveredF
       if (lang && !seen.has(path)) {
         seen.add(path);
         out.push({ path, language: lang });
-      }
+      } else if (!lang) unclaimed.add(path);
     }
   };
 
@@ -104,7 +118,36 @@ export function discover(roots: string[], options: DiscoverOptions): DiscoveredF
     const dir = root.replace(/\/+$/, '') || '/';
     visit(dir, ancestorGitignores(dir));
   }
+  addRelatedFiles(out, unclaimed, options, max);
   return out;
+}
+
+/**
+ * The files discovered files name (a compose service's `build.dockerfile: docker/app.build`):
+ * one that the walk reached and nothing claimed is added with the language forced; one already
+ * discovered in that language gets the hints (its build context).
+ */
+function addRelatedFiles(out: DiscoveredFile[], unclaimed: ReadonlySet<string>, options: DiscoverOptions, max: number): void {
+  const byPath = new Map(out.map((f) => [f.path, f]));
+  let workspace: WorkspaceView | undefined = options.workspace;
+  const sources = out.filter((f) => pluginFor(f.language)?.relatedFiles);
+  for (const f of sources) {
+    workspace ??= new FsWorkspace();
+    const raw = workspace.readFile(f.path);
+    if (raw === undefined) continue;
+    for (const r of relatedFilesOf(f.path, stripBom(raw).text, f.language, workspace, options.configFor(f.path), options.cache)) {
+      const known = byPath.get(r.path);
+      if (known) {
+        if (known.language === r.language && !known.hints && r.hints) known.hints = r.hints;
+        continue;
+      }
+      // Outside the folders walked, ignored, or not a plain file: not ours to lint.
+      if (!unclaimed.has(r.path) || out.length >= max) continue;
+      const added: DiscoveredFile = { path: r.path, language: r.language, ...(r.hints ? { hints: r.hints } : {}) };
+      out.push(added);
+      byPath.set(r.path, added);
+    }
+  }
 }
 
 type GitRules = Array<{ base: string; ig: Ignore }>;

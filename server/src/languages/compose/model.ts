@@ -58,6 +58,8 @@ const REPLACED_KEYS = new Set(['command', 'entrypoint']);
 
 export class ComposeService {
   readonly definitions: ServiceDefinition[] = [];
+  /** `layers` per key, valid while `definitions` keeps its length (definitions are only ever appended). */
+  private layerMemo?: { n: number; byKey: Map<string, LayerEntry[]> };
   constructor(readonly name: string) {}
 
   /**
@@ -76,9 +78,21 @@ export class ComposeService {
   /**
    * The entries for `key` across layers, oldest first, after `!reset` (drops earlier layers and
    * the key itself) and `!override` (drops earlier layers). Lists and maps merge across layers;
-   * scalars take the last one (see `get`).
+   * scalars take the last one (see `get`). The array is memoised: read it, never change it.
    */
   layers(key: string): LayerEntry[] {
+    // Every rule asks for the same few keys of every service: computed once per key.
+    let memo = this.layerMemo;
+    if (!memo || memo.n !== this.definitions.length) memo = this.layerMemo = { n: this.definitions.length, byKey: new Map() };
+    let known = memo.byKey.get(key);
+    if (!known) {
+      known = this.computeLayers(key);
+      memo.byKey.set(key, known);
+    }
+    return known;
+  }
+
+  private computeLayers(key: string): LayerEntry[] {
     let out: LayerEntry[] = [];
     for (const d of this.definitions) {
       if (!d.map) continue;
@@ -87,7 +101,7 @@ export class ComposeService {
       if (!e) continue;
       if (e.value.tag === '!override' || REPLACED_KEYS.has(key)) out = [];
       // `web: *base`: the whole service is an anchor shared with others; say so in `via`.
-      out.push(d.aliasSite ? { ...e, via: [d.aliasSite, ...e.via], def: d } : { ...e, def: d });
+      out.push(layerEntry(e, d.aliasSite ? [d.aliasSite, ...e.via] : e.via, d));
     }
     return out;
   }
@@ -125,7 +139,7 @@ export class ComposeService {
         if (e && e.via.length > 0) via = [...via, ...e.via];
       }
       // The merge sites on the way down are kept (a nested value merged from an anchor says so).
-      if (e) return path.length === 1 ? e : { ...e, via, def: first[i]!.def };
+      if (e) return path.length === 1 ? e : layerEntry(e, via, first[i]!.def);
     }
     return undefined;
   }
@@ -136,6 +150,11 @@ export class ComposeService {
     for (const d of this.definitions) for (const e of d.map?.entries ?? []) seen.add(e.key);
     return [...seen].filter((k) => this.has(k));
   }
+}
+
+/** An entry with its merge sites and definition (one literal, one shape: see view.ts volume()). */
+function layerEntry(e: CEntry, via: MergeSite[], def: ServiceDefinition | undefined): LayerEntry {
+  return { key: e.key, keyRange: e.keyRange, value: e.value, aliasRange: e.aliasRange, via, pair: e.pair, def };
 }
 
 export interface ComposeDocumentInfo {

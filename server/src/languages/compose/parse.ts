@@ -4,8 +4,10 @@
 // repeated keys are reported by the tree builder), Compose's `!reset` and `!override` tags
 // registered, every document of the stream kept. Merge keys are resolved by tree.ts, not by the
 // library, so every value keeps its source range.
-import { Composer, Parser, YAMLMap, YAMLSeq } from 'yaml';
-import type { Document, Tags } from 'yaml';
+import { Composer, Lexer, Parser, YAMLMap, YAMLSeq } from 'yaml';
+import type { CST, Document, Tags } from 'yaml';
+
+type Token = CST.Token;
 import type { CommentInfo, Finding, ParsedDocument } from '../../engine/types';
 import { LineIndex } from '../../engine/text';
 import { buildModel, type ComposeModel } from './model';
@@ -78,8 +80,10 @@ export interface ComposeParseOptions {
 
 export function parseCompose(text: string, path: string, options: ComposeParseOptions = {}): ParsedDocument<ComposeModel> {
   const index = new LineIndex(text);
-  const tokens = [...new Parser().parse(text)];
-  const composer = new Composer({ uniqueKeys: false, customTags: COMPOSE_TAGS, prettyErrors: false, version: '1.2', strict: true });
+  const { tokens, comments: rawComments } = tokenize(text);
+  // stringKeys: keys are read as text anyway (tree.ts keyString), and testing every key against
+  // the core schema's patterns was a fifth of composing.
+  const composer = new Composer({ uniqueKeys: false, customTags: COMPOSE_TAGS, prettyErrors: false, version: '1.2', strict: true, stringKeys: true });
   const docs = [...composer.compose(tokens)] as Document.Parsed[];
   const model = buildModel(path, index, docs, options.limits);
 
@@ -100,7 +104,11 @@ export function parseCompose(text: string, path: string, options: ComposeParseOp
   }
   parseErrors.push(...model.resolveErrors);
 
-  const comments = collectComments(tokens, index);
+  const comments = rawComments.map(({ offset, source }): CommentInfo => {
+    const range = index.rangeOf(offset, offset + source.length);
+    const before = text.slice(index.lineStart(range.start.line), offset);
+    return { text: source.slice(1), range, ownLine: before.trim() === '' };
+  });
   let fileSuppressionLine = 0;
   // Keep a leading `# yaml-language-server: $schema=…` modeline first.
   while (fileSuppressionLine < index.lineCount && /^#\s*yaml-language-server\s*:/.test(index.lineText(fileSuppressionLine))) fileSuppressionLine++;
@@ -122,35 +130,35 @@ function yamlErrorMessage(code: string, message: string): string {
   return `${m}: the file is not valid YAML, so Compose cannot load it.`;
 }
 
-const CST_CHILDREN = ['start', 'key', 'sep', 'value', 'items', 'props', 'end'] as const;
+/**
+ * `process.env` as the yaml parser sees it while Rampart parses: the library reads
+ * `process.env.LOG_TOKENS` for every token, and a lookup on the real `process.env` (a native
+ * getter) costs about a third of the parse. A plain object with the same debug switches answers
+ * at once; it is swapped in only for the synchronous parse.
+ */
+const PARSE_ENV: NodeJS.ProcessEnv = { LOG_TOKENS: process.env.LOG_TOKENS, LOG_STREAM: process.env.LOG_STREAM };
 
-/** Every `#` comment in the CST, with whether it stands on a line of its own. */
-function collectComments(tokens: unknown[], index: LineIndex): CommentInfo[] {
-  const out: CommentInfo[] = [];
-  const stack: unknown[] = [...tokens];
-  while (stack.length > 0) {
-    const t = stack.pop();
-    if (!t || typeof t !== 'object') continue;
-    if (Array.isArray(t)) {
-      for (const x of t) stack.push(x);
-      continue;
+/**
+ * The CST tokens of a text and its `#` comments, with one pass of the lexer: the parser is fed
+ * lexeme by lexeme (the library's documented way to use a lexer of one's own), and a lexeme that
+ * starts with `#` is a comment unless it is the value after a scalar marker (`\x1f`).
+ */
+function tokenize(text: string): { tokens: Token[]; comments: Array<{ offset: number; source: string }> } {
+  const tokens: Token[] = [];
+  const comments: Array<{ offset: number; source: string }> = [];
+  const env = process.env;
+  process.env = PARSE_ENV;
+  try {
+    const parser = new Parser();
+    let scalarNext = false;
+    for (const lexeme of new Lexer().lex(text)) {
+      if (!scalarNext && lexeme.charCodeAt(0) === 35) comments.push({ offset: parser.offset, source: lexeme });
+      scalarNext = lexeme === '\x1f';
+      for (const t of parser.next(lexeme)) tokens.push(t);
     }
-    const tok = t as { type?: string; offset?: number; source?: string };
-    if (tok.type === 'comment' && typeof tok.offset === 'number' && typeof tok.source === 'string') {
-      const start = tok.offset;
-      const end = start + tok.source.length;
-      const range = index.rangeOf(start, end);
-      const before = index.text.slice(index.lineStart(range.start.line), start);
-      out.push({ text: tok.source.slice(1), range, ownLine: before.trim() === '' });
-      continue;
-    }
-    // CST tokens keep their children (and comments) under these fields only.
-    const o = tok as Record<string, unknown>;
-    for (const k of CST_CHILDREN) {
-      const v = o[k];
-      if (v && typeof v === 'object') stack.push(v);
-    }
+    for (const t of parser.end()) tokens.push(t);
+  } finally {
+    process.env = env;
   }
-  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return out;
+  return { tokens, comments };
 }

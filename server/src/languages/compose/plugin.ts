@@ -3,6 +3,7 @@ import type { ComposeModel } from './model';
 import { isComposeName, looksLikeCompose, parseCompose } from './parse';
 import { composeRules } from './rules/index';
 import { traefikComposeRules } from '../traefik/rules/index';
+import { builtDockerfileFiles } from './project';
 
 export const composePlugin: LanguagePlugin<ComposeModel> = {
   language: 'compose',
@@ -11,4 +12,7 @@ export const composePlugin: LanguagePlugin<ComposeModel> = {
   parse: (text, path) => parseCompose(text, path),
   // Traefik labels, flags and env in compose files: traefik/* rules, reported under their own ids.
   rules: [...composeRules, ...traefikComposeRules],
+  // The Dockerfiles the services build are Dockerfiles whatever their name (`docker/app.build`),
+  // and their build context decides which .dockerignore applies.
+  relatedFiles: (parsed, ctx) => builtDockerfileFiles(parsed.model, ctx).map((b) => ({ path: b.path, language: 'dockerfile', hints: { buildContext: b.context } })),
 };

@@ -207,7 +207,10 @@ class Loader {
       let v = verdicts.get(svc);
       if (v === undefined) {
         const first = svc.definitions.find((d) => !d.inherited);
-        v = !isOverride && !loaded.incomplete.has(svc.name) && !!first && first.file === undefined;
+        // A file whose services name no image or build is an override file, unless the service
+        // overrides an included one: then its base is known and merged here.
+        const includedBase = svc.definitions.some((d) => d.inherited?.kind === 'include');
+        v = (!isOverride || includedBase) && !loaded.incomplete.has(svc.name) && !!first && first.file === undefined;
         verdicts.set(svc, v);
       }
       return v;
@@ -244,7 +247,7 @@ class Loader {
   }
 
   /** Loads compose files in order (later ones override earlier ones), with their includes and extends. */
-  private loadFiles(files: string[], dir: string, env: EnvVars, rootEnv: EnvVars, depth: number, chain: string[]): Loaded {
+  private loadFiles(files: string[], dir: string, env: EnvVars, rootEnv: EnvVars, depth: number, chain: string[], rootItem?: Range): Loaded {
     const services = new Map<string, ComposeService>();
     const incomplete = new Set<string>();
     const add = (name: string, defs: ServiceDefinition[]) => {
@@ -258,7 +261,7 @@ class Loader {
     for (const file of files) {
       const m = this.model(file, env, rootEnv);
       if (!m) continue;
-      const included = depth < MAX_DEPTH ? this.includes(m, file, dir, env, rootEnv, depth, [...chain, file]) : undefined;
+      const included = depth < MAX_DEPTH ? this.includes(m, file, dir, env, rootEnv, depth, [...chain, file], rootItem) : undefined;
       const own = new Set(m.services.map((s) => s.name));
       if (included) {
         for (const name of included.incomplete) incomplete.add(name);
@@ -298,10 +301,11 @@ class Loader {
       fileEntry = e.value.byKey.get('file');
       if (fileEntry) extFile = text(fileEntry.value, env);
     } else name = text(e.value, env);
-    const fail = (message: string) => {
-      this.problems.push({ range: e.keyRange, file: fileTag, message });
+    const fail = (message: string, range: Range = e.keyRange) => {
+      this.problems.push({ range, file: fileTag, message });
       return { defs: own, complete: false };
     };
+    const serviceRange = (e.value.kind === 'map' ? e.value.byKey.get('service')?.value : e.value)?.range ?? e.keyRange;
     if (name === undefined || (fileEntry && extFile === undefined)) return { defs: own, complete: false }; // a variable Rampart cannot read
     let baseModel: ComposeModel | undefined = m;
     let basePath = file;
@@ -311,12 +315,16 @@ class Loader {
       basePath = resolvePath(dir, extFile);
       baseDir = dirname(basePath);
       baseModel = this.model(basePath, env, rootEnv);
-      if (!baseModel) return fail(`Service "${svc.name}" extends "${name}" in ${extFile}, which Rampart cannot read.`);
+      if (!baseModel) {
+        // A file that exists but was not read (too many files) leaves the service unjudged, silently.
+        if (this.read(basePath) !== undefined || this.exists(basePath)) return { defs: own, complete: false };
+        return fail(`Service "${svc.name}" extends "${name}" from ${extFile}, which does not exist: Compose refuses to load the project.`, fileEntry?.value.range);
+      }
     }
     const baseSvc = baseModel.service(name);
-    if (!baseSvc) return fail(`Service "${svc.name}" extends "${name}", which ${extFile ?? 'this file'} does not define.`);
+    if (!baseSvc) return fail(`Service "${svc.name}" extends "${name}", which ${extFile ?? 'this file'} does not define: Compose refuses to load the project.`, serviceRange);
     const key = `${basePath}#${name}`;
-    if (chain.includes(key)) return fail(`Service "${svc.name}" extends "${name}" in a cycle: Compose refuses it.`);
+    if (chain.includes(key)) return fail(`Service "${svc.name}" extends "${name}" in a cycle: Compose refuses to load the project.`, serviceRange);
     if (chain.length > MAX_DEPTH) return { defs: own, complete: false };
     const sub = this.withExtends(baseModel, basePath, baseSvc, baseDir, env, rootEnv, [...chain, key]);
     const site = { range: e.keyRange, file: fileTag };
@@ -336,6 +344,7 @@ class Loader {
     rootEnv: EnvVars,
     depth: number,
     chain: string[],
+    rootItem?: Range,
   ): (Loaded & { sites: Map<string, InheritedFrom> }) | undefined {
     const items: Array<{ node: CNode }> = [];
     for (const d of m.documents) {
@@ -376,7 +385,19 @@ class Loader {
       if (paths.some((p) => /^[a-z][a-z0-9+.-]*:\/\//i.test(p) || p.startsWith('oci:'))) continue; // remote
       const abs = paths.map((p) => resolvePath(dir, p));
       if (chain.includes(abs[0]!)) {
-        this.problems.push({ range: node.range, file: fileTag, message: `This include leads back to ${abs[0]}: Compose refuses an include cycle.` });
+        this.problems.push({ range: node.range, file: fileTag, message: `This include leads back to ${relativePath(dir, abs[0]!)}: Compose refuses an include cycle.` });
+        // A cycle back to the linted file is also reported on the linted file's own include that starts it.
+        if ((abs[0] === this.path || abs[0] === this.linted.path) && rootItem && fileTag !== undefined) {
+          this.problems.push({ range: rootItem, message: `This include leads back to this file through ${relativePath(dirname(this.path), file)}: Compose refuses an include cycle.` });
+        }
+        continue;
+      }
+      // A file that does not exist: Compose refuses to load the project.
+      const missing = abs.findIndex((p) => this.read(p) === undefined && !this.exists(p));
+      if (missing >= 0) {
+        const pathNode = node.kind === 'map' ? node.byKey.get('path')?.value : node;
+        const at = pathNode?.kind === 'seq' ? pathNode.items[missing]?.value.range : pathNode?.range;
+        this.problems.push({ range: at ?? node.range, file: fileTag, message: `The included file ${paths[missing]} does not exist: Compose refuses to load the project.` });
         continue;
       }
       const pdir = projectDir !== undefined ? resolvePath(dir, projectDir) : dirname(abs[0]!);
@@ -387,7 +408,7 @@ class Loader {
         const t = this.read(p);
         if (t !== undefined) for (const [k, v] of parseEnvFile(t)) vars.set(k, v);
       }
-      const sub = this.loadFiles(abs, pdir, vars, rootEnv, depth + 1, chain);
+      const sub = this.loadFiles(abs, pdir, vars, rootEnv, depth + 1, chain, rootItem ?? (fileTag === undefined ? node.range : undefined));
       for (const n of sub.incomplete) incomplete.add(n);
       for (const [name, s] of sub.services) {
         let t = services.get(name);
@@ -444,12 +465,19 @@ const REMOTE_CONTEXT = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/|gitlab\.co
  * folder of the definition that writes it) and `build.dockerfile` (relative to the context,
  * default `Dockerfile`), or `dockerfile_inline`; `build.target` picks the stage.
  */
-export function serviceDockerfile(svc: ServiceView, ctx: RuleContext): ServiceImage {
+/** Where a service's Dockerfile is, before it is read: its path (or inline text) and build context. */
+export type DockerfileLocation =
+  | { kind: 'image' }
+  | { kind: 'unknown'; reason: string }
+  | { kind: 'file'; path: string; context: string; target?: Value; build: BuildSpec }
+  | { kind: 'inline'; inline: Value & { text: string }; context: string; target?: Value; build: BuildSpec };
+
+/** The Dockerfile a service builds, located (not read): `build.context`, `build.dockerfile` or `dockerfile_inline`. */
+export function dockerfileLocation(svc: ServiceView, ctx: RuleContext): DockerfileLocation {
   const build = svc.build;
   if (!build) return { kind: 'image' };
   const target = build.target;
   if (target && target.text === undefined) return { kind: 'unknown', reason: 'build.target has no known value' };
-  const pick = (model: DockerfileModel) => targetStage(model, target?.text);
   const inline = build.dockerfileInline;
   const fallbackDir = (v: Value | undefined) => v?.layer?.dir ?? build.layer?.dir ?? dirname(ctx.path || svc.view.model.path);
   let context = '.';
@@ -461,17 +489,29 @@ export function serviceDockerfile(svc: ServiceView, ctx: RuleContext): ServiceIm
   const contextPath = resolvePath(fallbackDir(build.context), context);
   if (inline) {
     if (inline.text === undefined) return { kind: 'unknown', reason: 'dockerfile_inline has no known value' };
-    const model = dockerfileModelOf(`inline:${inline.text}`, inline.text);
-    const stage = pick(model);
-    if (!stage) return { kind: 'unknown', reason: target ? `no stage is named "${target.text}"` : 'the Dockerfile has no FROM' };
-    return { kind: 'dockerfile', inline, context: contextPath, model, stage, target: target?.text, build };
+    return { kind: 'inline', inline: inline as Value & { text: string }, context: contextPath, target, build };
   }
   let name = 'Dockerfile';
   if (build.dockerfile) {
     if (build.dockerfile.text === undefined) return { kind: 'unknown', reason: 'build.dockerfile has no known value' };
     name = build.dockerfile.text.trim() || 'Dockerfile';
   }
-  const path = resolvePath(contextPath, name);
+  return { kind: 'file', path: resolvePath(contextPath, name), context: contextPath, target, build };
+}
+
+export function serviceDockerfile(svc: ServiceView, ctx: RuleContext): ServiceImage {
+  const loc = dockerfileLocation(svc, ctx);
+  if (loc.kind === 'image' || loc.kind === 'unknown') return loc;
+  const { target, build, context: contextPath } = loc;
+  const pick = (model: DockerfileModel) => targetStage(model, target?.text);
+  if (loc.kind === 'inline') {
+    const inline = loc.inline;
+    const model = dockerfileModelOf(`inline:${inline.text}`, inline.text);
+    const stage = pick(model);
+    if (!stage) return { kind: 'unknown', reason: target ? `no stage is named "${target.text}"` : 'the Dockerfile has no FROM' };
+    return { kind: 'dockerfile', inline, context: contextPath, model, stage, target: target?.text, build };
+  }
+  const path = loc.path;
   const text = ctx.workspace.readFile(path);
   if (text === undefined) return { kind: 'unknown', reason: `${path} cannot be read` };
   const model = dockerfileModelOf(path, text.replace(/^\uFEFF/, ''));
@@ -498,10 +538,46 @@ export function relativePath(from: string, to: string): string {
  * is a Dockerfile because a compose file says so; its `.dockerignore` is in that context).
  */
 export function builtDockerfiles(model: ComposeModel, ctx: RuleContext): Array<{ path: string; context: string; service: string; target?: string }> {
+  // (Reads and parses each Dockerfile; `builtDockerfileFiles` only locates them.)
   const out: Array<{ path: string; context: string; service: string; target?: string }> = [];
   for (const svc of projectView(model, ctx).services) {
     const df = serviceDockerfile(svc, ctx);
     if (df.kind === 'dockerfile' && df.path) out.push({ path: df.path, context: df.context, service: svc.name, target: df.target });
+  }
+  return out;
+}
+
+/**
+ * The Dockerfiles this file's services build that exist in the workspace, located without being
+ * read, each once (the first service's build context wins): the compose plugin's `relatedFiles`.
+ */
+export function builtDockerfileFiles(model: ComposeModel, ctx: RuleContext): Array<{ path: string; context: string; services: string[] }> {
+  const out: Array<{ path: string; context: string; services: string[] }> = [];
+  for (const svc of projectView(model, ctx).services) {
+    const loc = dockerfileLocation(svc, ctx);
+    if (loc.kind !== 'file') continue;
+    const known = out.find((o) => o.path === loc.path);
+    if (known) known.services.push(svc.name);
+    else if (ctx.workspace.exists(loc.path)) out.push({ path: loc.path, context: loc.context, services: [svc.name] });
+  }
+  return out;
+}
+
+/**
+ * Compose files that may build a file at `path`: the default names (and override names) in its
+ * folder and the `depth` folders above it, nearest first, that exist.
+ */
+export function composeFilesNear(path: string, exists: (p: string) => boolean, depth = 4): string[] {
+  const out: string[] = [];
+  let dir = dirname(path);
+  for (let i = 0; i <= depth; i++) {
+    for (const n of [...DEFAULT_FILE_NAMES, ...DEFAULT_OVERRIDE_NAMES]) {
+      const p = dir.endsWith('/') ? `${dir}${n}` : `${dir}/${n}`;
+      if (p !== path && exists(p)) out.push(p);
+    }
+    const up = dirname(dir);
+    if (up === dir || up === '.') break;
+    dir = up;
   }
   return out;
 }

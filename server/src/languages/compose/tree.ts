@@ -156,8 +156,8 @@ export class TreeBuilder {
     /** Recorded on every node, so a node read through another file's service still says where it is. */
     private readonly src?: NodeSource,
   ) {
-    this.resolveAliases();
-    this.boundExpansion();
+    // Without aliases nothing expands: the bound walk is only needed when there are some.
+    if (this.resolveAliases() > 0) this.boundExpansion();
   }
 
   rangeOf(node: { range?: [number, number, number] | null } | null | undefined): Range {
@@ -178,8 +178,8 @@ export class TreeBuilder {
     this.errors.push({ range, message });
   }
 
-  /** Anchors are resolved in document order: an alias names the closest anchor before it. */
-  private resolveAliases(): void {
+  /** Anchors are resolved in document order: an alias names the closest anchor before it. Returns how many aliases there are. */
+  private resolveAliases(): number {
     const anchors = new Map<string, Array<{ offset: number; node: YNode }>>();
     const aliases: Alias[] = [];
     const stack: unknown[] = [this.doc.contents];
@@ -213,6 +213,7 @@ export class TreeBuilder {
       if (list) for (const c of list) if (c.offset < at) target = c.node;
       this.aliasTargets.set(a, target);
     }
+    return aliases.length;
   }
 
   /**
@@ -309,10 +310,15 @@ export class TreeBuilder {
       const t = this.target(n);
       return t ? this.convert(t, depth + 1, this.rangeOf(n)) : this.placeholder(this.rangeOf(n));
     }
-    const memo = this.memo.get(n);
-    if (memo) return memo;
+    // Only an anchored node can be reached twice (through an alias): only those are memoised
+    // and guarded against cycles.
+    const anchored = !!n.anchor;
+    if (anchored) {
+      const memo = this.memo.get(n);
+      if (memo) return memo;
+    }
     const range = this.rangeOf(n);
-    if (this.inProgress.has(n)) {
+    if (anchored && this.inProgress.has(n)) {
       this.report(`cycle:${n.range?.[0]}`, at ?? range, `Anchor "&${n.anchor ?? '?'}" contains an alias to itself: the value is infinitely deep.`);
       return this.placeholder(at ?? range);
     }
@@ -321,71 +327,90 @@ export class TreeBuilder {
       return this.placeholder(range);
     }
     const tag = n.tag && !n.tag.startsWith('tag:yaml.org,2002:') ? n.tag : undefined;
-    const base = { range, tag, anchor: n.anchor ?? undefined, src: this.src };
+    const anchor = n.anchor ?? undefined;
     let out: CNode;
     if (isScalar(n)) {
       const r = n.range;
-      out = { ...base, kind: 'scalar', node: n, value: n.value, type: n.type, source: r ? this.index.text.slice(r[0], r[1]) : '' };
+      out = { range, tag, anchor, src: this.src, kind: 'scalar', node: n, value: n.value, type: n.type, source: r ? this.index.text.slice(r[0], r[1]) : '' };
     } else if (isSeq(n)) {
-      this.inProgress.add(n);
+      if (anchored) this.inProgress.add(n);
       const items: CItem[] = [];
       for (const it of n.items) {
         const y = it as YNode;
         items.push({ value: this.convert(y, depth + 1), aliasRange: isAlias(y) ? this.rangeOf(y) : undefined });
       }
-      this.inProgress.delete(n);
-      out = { ...base, kind: 'seq', node: n, items, flow: !!n.flow };
+      if (anchored) this.inProgress.delete(n);
+      out = { range, tag, anchor, src: this.src, kind: 'seq', node: n, items, flow: !!n.flow };
     } else if (isMap(n)) {
-      this.inProgress.add(n);
-      out = this.convertMap(n, base, depth);
-      this.inProgress.delete(n);
+      if (anchored) this.inProgress.add(n);
+      out = this.convertMap(n, { range, tag, anchor, src: this.src }, depth);
+      if (anchored) this.inProgress.delete(n);
     } else {
       out = this.placeholder(range);
     }
-    this.memo.set(n, out);
+    if (anchored) this.memo.set(n, out);
     return out;
   }
 
   private convertMap(n: YAMLMap, base: { range: Range; tag?: string; anchor?: string; src?: NodeSource }, depth: number): CMap {
     const map: CMap = {
-      ...base,
+      range: base.range,
+      tag: base.tag,
+      anchor: base.anchor,
+      src: base.src,
       kind: 'map',
       node: n,
       entries: [],
       byKey: new Map(),
       flow: !!n.flow,
-      resets: new Map(),
+      // Shared while empty (most mappings reset nothing); replaced on the first `!reset`.
+      resets: NO_RESETS,
       merges: [],
       pairs: n.items as Pair[],
     };
     this.maps.push(map);
 
-    // Keys written in the mapping win over merged ones, wherever they stand.
-    const written = new Set<string>();
+    // Keys written in the mapping win over merged ones, wherever they stand (only needed when
+    // the mapping merges something).
+    let written: Set<string> | undefined;
     for (const p of n.items) {
-      if (isMergeKey(p.key)) continue;
-      const k = keyString(p.key);
-      if (k !== undefined) written.add(k);
+      if (!isMergeKey(p.key)) continue;
+      written = new Set<string>();
+      for (const q of n.items) {
+        if (isMergeKey(q.key)) continue;
+        const k = keyString(q.key);
+        if (k !== undefined) written.add(k);
+      }
+      break;
     }
-    const firstSeen = new Map<string, Range>();
-    for (const p of n.items as Pair[]) {
+    // Written keys seen so far (for repeated keys), created on the first repeat check that needs it.
+    let firstSeen: Map<string, Range> | undefined;
+    const items = n.items as Pair[];
+    for (let i = 0; i < items.length; i++) {
+      const p = items[i]!;
       const keyRange = this.rangeOf(p.key as YNode);
       if (isMergeKey(p.key)) {
-        this.applyMerge(map, p, keyRange, written, depth);
+        this.applyMerge(map, p, keyRange, written!, depth);
         continue;
       }
       const key = keyString(p.key);
       if (key === undefined) continue; // complex or null keys carry nothing Compose reads
-      const prev = firstSeen.get(key);
-      if (prev) {
-        this.report(
-          `dup:${p.key && (p.key as YNode).range?.[0]}`,
-          keyRange,
-          `Key "${key}" is already defined on line ${prev.start.line + 1}: Compose refuses a mapping with a repeated key.`,
-        );
-      } else firstSeen.set(key, keyRange);
+      if (i > 0) {
+        firstSeen ??= new Map();
+        const prev = firstSeen.get(key);
+        if (prev) {
+          this.report(
+            `dup:${p.key && (p.key as YNode).range?.[0]}`,
+            keyRange,
+            `Key "${key}" is already defined on line ${prev.start.line + 1}: Compose refuses a mapping with a repeated key.`,
+          );
+        } else firstSeen.set(key, keyRange);
+      } else {
+        firstSeen = new Map([[key, keyRange]]);
+      }
       const v = p.value as YNode | null;
       if (v && !isAlias(v) && v.tag === '!reset') {
+        if (map.resets === NO_RESETS) map.resets = new Map();
         map.resets.set(key, keyRange);
         const old = map.byKey.get(key);
         if (old) removeEntry(map, old);
@@ -402,7 +427,7 @@ export class TreeBuilder {
       // A repeated key: the later one wins, as in every YAML loader that accepts it.
       const old = map.byKey.get(key);
       if (old) removeEntry(map, old);
-      map.resets.delete(key);
+      if (map.resets !== NO_RESETS) map.resets.delete(key);
       map.entries.push(entry);
       map.byKey.set(key, entry);
     }
@@ -445,7 +470,7 @@ export class TreeBuilder {
           this.report('merges', keyRange, `Merge keys copy more than ${this.limits.maxMergeCopies.toLocaleString('en-US')} entries in this file: Rampart stops merging here.`);
           return;
         }
-        const entry: CEntry = { ...e, via: [site, ...e.via] };
+        const entry: CEntry = { key: e.key, keyRange: e.keyRange, value: e.value, aliasRange: e.aliasRange, via: [site, ...e.via], pair: e.pair };
         map.entries.push(entry);
         map.byKey.set(e.key, entry);
       }
@@ -463,6 +488,9 @@ export class TreeBuilder {
     return this.index.rangeOf(at, at + token.length);
   }
 }
+
+/** The `resets` of every mapping that resets nothing (never written to). */
+const NO_RESETS: Map<string, Range> = new Map();
 
 function removeEntry(map: CMap, e: CEntry): void {
   const i = map.entries.indexOf(e);

@@ -1,9 +1,11 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
 import type { ComposeModel } from '../model';
-import { composeView, subRange, type Capability, type ServiceView } from '../view';
+import { subRange, type Capability, type ServiceView } from '../view';
+import { projectView } from '../project';
 import { appendToSeq, insertServiceKey, sequenceIndent } from '../edits';
 import { itemProvenance, quoted, writtenHere } from './list-fixes';
+import { isOwn } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/cap-drop-all',
@@ -24,14 +26,16 @@ const WHY = "it keeps Docker's default capabilities (CHOWN, DAC_OVERRIDE, SETUID
 export const capDropAll: Rule<ComposeModel> = {
   meta,
   check(model, ctx) {
-    const view = composeView(model, ctx);
+    // The effective list across override files, `extends` and `include` (lists append): what is
+    // missing is judged where the service's base definition is; a CAP_ALL where it is written.
+    const view = projectView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
       const drops = svc.capDrop;
       const known = drops.filter((d) => d.value.text !== undefined);
       if (known.some((d) => d.value.text!.trim().toUpperCase() === 'ALL')) continue;
       // Written, so judged even in an override file: Docker refuses to start the container.
-      const capAll = known.find((d) => d.value.text!.trim().toUpperCase() === 'CAP_ALL');
+      const capAll = known.find((d) => d.value.text!.trim().toUpperCase() === 'CAP_ALL' && d.file === undefined);
       if (capAll) {
         const { note, related } = itemProvenance(model, svc, 'cap_drop', capAll.node, capAll.value);
         out.push({
@@ -43,8 +47,9 @@ export const capDropAll: Rule<ComposeModel> = {
         continue;
       }
       // What is missing may come from elsewhere: an override file's base, an `extends` base
-      // (cap_drop lists append across files), or an item Rampart cannot read (it might be ALL).
-      if (model.isOverride || svc.service.has('extends') || known.length < drops.length) continue;
+      // Rampart cannot read, or an item Rampart cannot read (it might be ALL).
+      if (known.some((d) => d.value.text!.trim().toUpperCase() === 'CAP_ALL')) continue;
+      if (!svc.judgedHere || known.length < drops.length) continue;
       const e = svc.entry('cap_drop');
       const here = e && svc.service.layers('cap_drop').length === 1 && writtenHere(e);
       const names = drops.map((d) => d.name).filter((n): n is string => !!n);
@@ -68,13 +73,20 @@ function fixes(model: ComposeModel, svc: ServiceView): Fix[] {
   if (e && writtenHere(e)) {
     // Add ALL to the list written in the service (the others become redundant but harmless).
     edit = e.value.kind === 'seq' ? appendToSeq(model, e.value, 'ALL') : undefined;
-  } else if (e?.aliasRange) {
+  } else if (e?.aliasRange && isOwn(e)) {
     // `cap_drop: *drops`: ALL covers whatever the anchor lists.
     edit = { range: e.aliasRange, newText: '[ALL]' };
-  } else {
-    // Absent, or merged from an anchor: the service's own key wins over a merged one.
-    const def = e ? svc.service.definitionOf(e) : svc.service.definitions[0];
+  } else if (e && isOwn(e)) {
+    // Merged from an anchor: the service's own key wins over a merged one.
+    const def = svc.service.definitionOf(e);
     if (def && !def.aliasSite) edit = insertServiceKey(model, def, 'cap_drop', { lines: [`${sequenceIndent(model)}- ALL`], flowValue: '[ALL]' });
+  } else {
+    // Absent, or only in an `extends` base or another file (lists append across those): the
+    // service's own list gets ALL.
+    const def = svc.service.localDefinition;
+    const own = def?.map?.byKey.get('cap_drop');
+    if (own && own.value.kind === 'seq' && own.via.length === 0 && !own.aliasRange) edit = appendToSeq(model, own.value, 'ALL');
+    else if (def && !def.aliasSite && !own) edit = insertServiceKey(model, def, 'cap_drop', { lines: [`${sequenceIndent(model)}- ALL`], flowValue: '[ALL]' });
   }
   return edit ? [{ title, kind: 'suggest', edits: [edit] }] : [];
 }
@@ -82,7 +94,8 @@ function fixes(model: ComposeModel, svc: ServiceView): Fix[] {
 function capAllFix(model: ComposeModel, svc: ServiceView, cap: Capability): Fix[] {
   const raw = cap.value.raw ?? '';
   const at = raw.toUpperCase().indexOf('CAP_ALL');
-  if (cap.value.iv.state !== 'literal' || at < 0 || cap.via.length > 0) return [];
+  // (An `extends` base's item is fixed by the base's own finding.)
+  if (cap.value.iv.state !== 'literal' || at < 0 || cap.via.length > 0 || cap.layer?.inherited) return [];
   const { range, exact } = subRange(model, cap.value.node, at, at + 'CAP_ALL'.length);
   return exact ? [{ title: `Write ALL instead of "${raw.trim()}" in service "${svc.name}"`, kind: 'suggest', edits: [{ range, newText: 'ALL' }] }] : [];
 }

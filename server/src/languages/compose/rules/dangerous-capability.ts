@@ -2,7 +2,8 @@ import { defineMeta } from '../../../engine/meta';
 import type { Finding, Rule } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import type { CNode } from '../tree';
-import { composeView, type Capability } from '../view';
+import type { Capability } from '../view';
+import { projectView } from '../project';
 import { itemProvenance, removeItemFixes } from './list-fixes';
 
 export const meta = defineMeta({
@@ -52,7 +53,8 @@ function dangerous(text: string | undefined): string | undefined {
 export const dangerousCapability: Rule<ComposeModel> = {
   meta,
   check(model, ctx) {
-    const view = composeView(model, ctx);
+    // Reported in the file that writes the item, for each service it reaches (project view).
+    const view = projectView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
       const caps = svc.capAdd;
@@ -61,7 +63,7 @@ export const dangerousCapability: Rule<ComposeModel> = {
       const label = (n: CNode) => byNode.get(n)?.value.text?.trim() ?? '';
       for (const cap of caps) {
         const name = dangerous(cap.value.text);
-        if (!name) continue;
+        if (!name || cap.file !== undefined) continue;
         const { note, related } = itemProvenance(model, svc, 'cap_add', cap.node, cap.value);
         out.push({
           range: cap.range,

@@ -1,7 +1,7 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Rule } from '../../../engine/types';
 import type { ComposeModel } from '../model';
-import { composeView } from '../view';
+import { projectView } from '../project';
 import { isTraefik, mountProvenance, mountRange, socketMounts, traefikAdvice } from './docker-socket';
 
 export const meta = defineMeta({
@@ -26,12 +26,12 @@ export const meta = defineMeta({
 export const dockerSocketReadonly: Rule<ComposeModel> = {
   meta,
   check(model, ctx) {
-    const view = composeView(model, ctx);
+    const view = projectView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
       const advice = isTraefik(svc) ? traefikAdvice(svc) : '; only a socket proxy that filters requests narrows it';
       for (const m of socketMounts(svc)) {
-        if (m.volume.readOnly !== true) continue;
+        if (m.volume.readOnly !== true || m.volume.file !== undefined) continue;
         const { note, related } = mountProvenance(model, svc, m.volume);
         out.push({
           range: mountRange(m.volume),

@@ -2,10 +2,11 @@ import { defineMeta } from '../../../engine/meta';
 import type { Finding, Fix, Range, RelatedLocation, Rule, TextEdit } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import { scalarText } from '../tree';
-import { composeView, subRange, type ServiceView, type Value, type VolumeSpec } from '../view';
+import { subRange, type ServiceView, type Value, type VolumeSpec } from '../view';
+import { projectView } from '../project';
 import { insertMapKey, insertServiceKey } from '../edits';
 import { interpolate } from '../interpolate';
-import { mergeRelated, provenanceNote } from './shared';
+import { editBaseTitle, originRelated, provenanceNote } from './shared';
 import { editAnchorTitle, itemProvenance, rewriteItemFixes } from './list-fixes';
 
 export const meta = defineMeta({
@@ -109,12 +110,14 @@ export function traefikAdvice(svc: ServiceView): string {
 export const dockerSocket: Rule<ComposeModel> = {
   meta,
   check(model, ctx) {
-    const view = composeView(model, ctx);
+    // The effective mounts across override files, `extends` and `include`; each reported in the
+    // file that writes it.
+    const view = projectView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
       const traefik = isTraefik(svc) ? traefikAdvice(svc) : '';
       for (const m of socketMounts(svc)) {
-        if (m.volume.readOnly !== false) continue;
+        if (m.volume.readOnly !== false || m.volume.file !== undefined) continue;
         const { note, related } = mountProvenance(model, svc, m.volume);
         out.push({
           range: mountRange(m.volume),
@@ -124,11 +127,11 @@ export const dockerSocket: Rule<ComposeModel> = {
         });
       }
       const api = svc.bool('use_api_socket');
-      if (api?.bool === true) {
+      if (api?.bool === true && api.file === undefined) {
         out.push({
           range: api.range,
           message: `Service "${svc.name}" sets use_api_socket${provenanceNote(api)}: Compose mounts the Docker socket and your registry credentials into the container, so anyone who controls it controls the host${traefik}.`,
-          related: mergeRelated(svc.name, api.via),
+          related: originRelated(svc.name, api),
           fixes: apiFixes(model, svc, api),
         });
       }
@@ -141,7 +144,7 @@ export const dockerSocket: Rule<ComposeModel> = {
 export function mountProvenance(model: ComposeModel, svc: ServiceView, vol: VolumeSpec): { note: string; related: RelatedLocation[] } {
   const raw = vol.source?.raw;
   const iv = raw === undefined ? { state: 'literal' as const, vars: [] } : interpolate(raw, svc.view.env.vars);
-  return itemProvenance(model, svc, 'volumes', vol.node, { via: vol.via, iv, raw, text: iv.value });
+  return itemProvenance(model, svc, 'volumes', vol.node, { via: vol.via, iv, raw, text: iv.value, layer: vol.layer });
 }
 
 /** The edit that makes one volume read-only, and the item's text after it when it is one line. */
@@ -183,13 +186,15 @@ function readOnlyFixes(model: ComposeModel, svc: ServiceView, vol: VolumeSpec): 
 function apiFixes(model: ComposeModel, svc: ServiceView, v: Value): Fix[] {
   const entry = svc.entry('use_api_socket');
   if (!entry) return [];
-  if (v.via.length === 0) return [{ title: `Set use_api_socket: false in service "${svc.name}"`, kind: 'suggest', edits: [{ range: entry.aliasRange ?? v.range, newText: 'false' }] }];
+  if (v.via.length === 0 && !v.layer?.inherited) return [{ title: `Set use_api_socket: false in service "${svc.name}"`, kind: 'suggest', edits: [{ range: entry.aliasRange ?? v.range, newText: 'false' }] }];
   const out: Fix[] = [];
-  const def = svc.service.definitionOf(entry);
+  // From an anchor, or an `extends` base: this service's own key wins over the merged one.
+  const def = v.layer?.inherited ? svc.service.localDefinition : svc.service.definitionOf(entry);
   const ins = def && !def.aliasSite ? insertServiceKey(model, def, 'use_api_socket', { lines: [], inline: 'false', flowValue: 'false' }) : undefined;
   if (ins) out.push({ title: `Set use_api_socket: false in service "${svc.name}"`, kind: 'suggest', edits: [ins] });
   const anchor = [...v.via].reverse().find((s) => s.anchor)?.anchor;
   const sharing = svc.view.services.filter((s) => s.entry('use_api_socket')?.value === v.node && s.bool('use_api_socket')?.bool === true).length;
-  out.push({ title: editAnchorTitle(anchor, sharing), kind: 'suggest', edits: [{ range: v.range, newText: 'false' }] });
+  const base = v.via.length === 0 ? v.layer?.inherited?.service : undefined;
+  out.push({ title: base ? editBaseTitle(base, sharing) : editAnchorTitle(anchor, sharing), kind: 'suggest', edits: [{ range: v.range, newText: 'false' }] });
   return out;
 }

@@ -1,10 +1,10 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
 import type { ComposeModel } from '../model';
-import { composeView, type ServiceView, type Value } from '../view';
+import type { ServiceView, Value } from '../view';
+import { projectView } from '../project';
 import { insertServiceKey, mapOfPair, removePair } from '../edits';
-import { mergeRelated, provenanceNote } from './shared';
-import { editAnchorTitle } from './list-fixes';
+import { editAnchorTitle, editBaseTitle, originRelated, provenanceNote } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/host-namespace',
@@ -39,17 +39,19 @@ const KEYS: Array<[string, string, string]> = [
 export const hostNamespace: Rule<ComposeModel> = {
   meta,
   check(model, ctx) {
-    const view = composeView(model, ctx);
+    // The effective setting across override files, `extends` and `include`, reported in the file
+    // that writes it (a later file's value replaces it).
+    const view = projectView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
       for (const [key, what, why] of KEYS) {
         const v = svc.scalar(key);
         // Docker compares the mode exactly (`host`); an unknown value is never reported.
-        if (!v || v.text !== 'host') continue;
+        if (!v || v.text !== 'host' || v.file !== undefined) continue;
         out.push({
           range: v.range,
           message: `Service "${svc.name}" ${what} with ${key}: host${provenanceNote(v)}: ${why}.`,
-          related: mergeRelated(svc.name, v.via),
+          related: originRelated(svc.name, v),
           fixes: fixes(model, svc, key, v),
         });
       }
@@ -63,13 +65,20 @@ function fixes(model: ComposeModel, svc: ServiceView, key: string, v: Value): Fi
   if (!entry) return [];
   const map = mapOfPair(model, entry.pair);
   const remove: TextEdit | undefined = map ? removePair(model, map, entry.pair) : undefined;
+  const base = v.layer?.inherited?.kind === 'extends' ? v.layer.inherited.service : undefined;
+  if (base && entry.via.length === 0) {
+    // Written in an `extends` base: removing it there reaches every service built on the base.
+    const n = svc.view.services.filter((s) => s.entry(key)?.value === v.node && s.scalar(key)?.text === 'host').length;
+    return remove ? [{ title: editBaseTitle(base, n), kind: 'suggest', edits: [remove] }] : [];
+  }
   if (entry.via.length === 0) {
     return remove ? [{ title: `Remove ${key} from service "${svc.name}"`, kind: 'suggest', edits: [remove] }] : [];
   }
   // From an anchor: reset the key in this service (`!reset` drops the merged value); removing the
   // anchor's line reaches every service that merges it.
   const out: Fix[] = [];
-  const def = svc.service.definitionOf(entry);
+  // (Not for an `extends` base: Compose has not always honoured `!reset` across extends, compose#11706.)
+  const def = base ? undefined : svc.service.definitionOf(entry);
   const reset = def && !def.aliasSite ? insertServiceKey(model, def, key, { lines: [], inline: '!reset null', flowValue: '!reset null' }) : undefined;
   if (reset) out.push({ title: `Reset ${key} in service "${svc.name}"`, kind: 'suggest', edits: [reset] });
   const anchor = [...v.via].reverse().find((s) => s.anchor)?.anchor;

@@ -2,8 +2,9 @@ import { defineMeta } from '../../../engine/meta';
 import type { Finding, Range, Rule } from '../../../engine/types';
 import { isSecretName } from '../../../engine/secrets';
 import type { ComposeModel } from '../model';
-import { composeView, subRange, type ImageSpec } from '../view';
-import { mergeRelated } from './shared';
+import { subRange, type ImageSpec } from '../view';
+import { projectView } from '../project';
+import { originRelated } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/image-latest',
@@ -26,20 +27,22 @@ export const meta = defineMeta({
 export const imageLatest: Rule<ComposeModel> = {
   meta,
   check(model, ctx) {
-    const view = composeView(model, ctx);
+    // The effective image across override files, `extends` and `include`, reported in the file
+    // that writes it.
+    const view = projectView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
       // With `build:`, `image` names what the build produces (and pushes), not what is pulled.
       if (svc.service.has('build')) continue;
       const img = svc.image;
-      if (!img || img.text === undefined || img.name === undefined || img.name.trim() === '') continue;
+      if (!img || img.file !== undefined || img.text === undefined || img.name === undefined || img.name.trim() === '') continue;
       if (img.digest) continue;
       const tag = img.tag;
       if (tag !== undefined && tag.toLowerCase() !== 'latest') continue;
       out.push({
         range: rangeOf(model, img),
         message: `Service "${svc.name}" uses image ${shown(img)}${tag === undefined ? ' with no tag, which means "latest"' : ''}${note(img)}: each pull may bring a different image, so what runs is not what was tested.`,
-        related: mergeRelated(svc.name, img.via),
+        related: originRelated(svc.name, img),
       });
     }
     return out;
@@ -54,10 +57,14 @@ function shown(img: ImageSpec): string {
 }
 
 function note(img: ImageSpec): string {
-  if (img.via.length === 0) return '';
-  const anchor = [...img.via].reverse().find((s) => s.anchor)?.anchor;
-  if (img.via[0]!.alias) return ` (from "*${anchor}")`;
-  return anchor ? ` (merged from "*${anchor}")` : ' (merged with "<<")';
+  const notes: string[] = [];
+  const inh = img.layer?.inherited;
+  if (inh?.kind === 'extends') notes.push(`inherited from service "${inh.service}" through extends`);
+  if (img.via.length > 0) {
+    const anchor = [...img.via].reverse().find((s) => s.anchor)?.anchor;
+    notes.push(img.via[0]!.alias ? `from "*${anchor}"` : anchor ? `merged from "*${anchor}"` : 'merged with "<<"');
+  }
+  return notes.length > 0 ? ` (${notes.join('; ')})` : '';
 }
 
 /** The `latest` tag when written literally, else the image value. */

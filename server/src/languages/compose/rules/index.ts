@@ -21,6 +21,7 @@ import { dangerousCapability } from './dangerous-capability';
 import { readOnlyRootfs } from './read-only-rootfs';
 import { hostNamespace } from './host-namespace';
 import { unconfinedSecurityProfile } from './unconfined-security-profile';
+import { invalidReference } from './invalid-reference';
 
 export const composeRules: Rule<ComposeModel>[] = [
   privileged,
@@ -42,4 +43,5 @@ export const composeRules: Rule<ComposeModel>[] = [
   secretInEnvironment,
   envFileCommitted,
   duplicateMergeKey,
+  invalidReference,
 ];

@@ -7,7 +7,8 @@ import type { Fix, RelatedLocation, TextEdit } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import type { CEntry, CNode, CSeq } from '../tree';
 import type { ServiceView, Value } from '../view';
-import { mergeRelated, provenanceNote } from './shared';
+import { editAnchorTitle, editBaseTitle, inheritedBase, isOwn, originRelated, provenanceNote } from './shared';
+export { editAnchorTitle } from './shared';
 import { flowScalar, insertServiceKey, mapOfPair, removePair, removeSeqItem, sequenceIndent, sourceText } from '../edits';
 
 /** The layer of `key` whose list holds `node`, and the item's index in it. */
@@ -24,15 +25,15 @@ export function layerOf(svc: ServiceView, key: string, node: CNode): { entry: CE
  * Where a list item came from, for the message and related locations: the `<<` sites, plus the
  * alias when the list (`cap_add: *caps`) or the item (`- *sys-admin`) is one.
  */
-export function itemProvenance(model: ComposeModel, svc: ServiceView, key: string, node: CNode, value: Pick<Value, 'via' | 'iv' | 'raw' | 'text'>): { note: string; related: RelatedLocation[] } {
+export function itemProvenance(model: ComposeModel, svc: ServiceView, key: string, node: CNode, value: Pick<Value, 'via' | 'iv' | 'raw' | 'text' | 'layer'>): { note: string; related: RelatedLocation[] } {
   const at = layerOf(svc, key, node);
   const alias = at?.seq.items[at.index]?.aliasRange ?? at?.entry.aliasRange;
-  if (!alias) return { note: provenanceNote(value), related: mergeRelated(svc.name, value.via) };
+  if (!alias) return { note: provenanceNote(value), related: originRelated(svc.name, value) };
   const name = model.index.text.slice(model.index.offsetAt(alias.start) + 1, model.index.offsetAt(alias.end));
   const site = { alias: true, keyRange: alias, sourceRange: alias, anchor: name };
   return {
     note: provenanceNote({ ...value, via: [...value.via, site] }),
-    related: [...mergeRelated(svc.name, value.via), { range: alias, message: `Service "${svc.name}" uses "*${name}" here` }],
+    related: [...originRelated(svc.name, value), { range: alias, message: `Service "${svc.name}" uses "*${name}" here` }],
   };
 }
 
@@ -42,18 +43,17 @@ export function anchorOf(model: ComposeModel, entry: CEntry): string | undefined
   return [...entry.via].reverse().find((s) => s.anchor)?.anchor;
 }
 
-/** True when the list is written in this service's own mapping (not merged, not an alias). */
+/**
+ * True when the list is written in this service's own mapping in the linted file (not merged,
+ * not an alias, not an `extends` base's, not another file's).
+ */
 export function writtenHere(entry: CEntry): boolean {
-  return entry.via.length === 0 && !entry.aliasRange;
+  return entry.via.length === 0 && !entry.aliasRange && isOwn(entry);
 }
 
 /** How many services read this very list (for "Edit anchor …: affects N services"). */
 export function servicesSharing(svc: ServiceView, key: string, seq: CSeq): number {
   return svc.view.services.filter((s) => s.service.layers(key).some((e) => e.value === seq)).length;
-}
-
-export function editAnchorTitle(anchor: string | undefined, n: number): string {
-  return `Edit anchor "${anchor ?? 'merged mapping'}": affects ${n} service${n === 1 ? '' : 's'}`;
 }
 
 export function quoted(names: string[]): string {
@@ -167,8 +167,13 @@ export function removeItemFixes(
     return out;
   }
 
-  // Shared through an anchor: override in this service, or edit the anchor for everyone.
-  const items = copyItems(model, seq, removed);
+  // Another file's list: that file's lint edits it.
+  if (!isOwn(entry) && !inheritedBase(entry)) return [];
+  // Shared through an anchor: override in this service, or edit the anchor for everyone. (Lists
+  // append across `extends`, so a service cannot take an item of its base out with a list of its
+  // own: only editing the base does.)
+  const base = inheritedBase(entry);
+  const items = base ? undefined : copyItems(model, seq, removed);
   const own = items && ownList(model, svc, entry, items);
   if (own) out.push({ title: `Override ${key} in service "${svc.name}" without ${quoted(names)}`, kind, edits: [own] });
   // Editing the anchor takes this item out for every service that shares the list.
@@ -181,8 +186,14 @@ export function removeItemFixes(
     const empty = emptySeq(model, seq);
     inAnchor = empty && [empty];
   } else inAnchor = removeFromWrittenSeq(model, entry, seq, new Set([index]));
-  if (inAnchor) out.push({ title: editAnchorTitle(anchorOf(model, entry), servicesSharing(svc, key, seq)), kind: 'suggest', edits: inAnchor });
+  if (inAnchor) out.push({ title: sharedTitle(model, entry, servicesSharing(svc, key, seq)), kind: 'suggest', edits: inAnchor });
   return out;
+}
+
+/** "Edit anchor …" for a list from an anchor, "Edit base service …" for one written in an `extends` base. */
+function sharedTitle(model: ComposeModel, entry: CEntry, n: number): string {
+  const base = inheritedBase(entry);
+  return base && entry.via.length === 0 && !entry.aliasRange ? editBaseTitle(base, n) : editAnchorTitle(anchorOf(model, entry), n);
 }
 
 /**
@@ -204,14 +215,15 @@ export function rewriteItemFixes(
   const { entry, seq, index } = at;
   const alias = seq.items[index]!.aliasRange;
   if (writtenHere(entry) && !alias) return [{ title, kind: 'suggest', edits: inPlace }];
+  if (!isOwn(entry) && !inheritedBase(entry)) return [];
   const out: Fix[] = [];
-  if (!alias && newItemText !== undefined) {
+  if (!alias && newItemText !== undefined && !inheritedBase(entry)) {
     const items = copyItems(model, seq, new Set(), { index, text: newItemText });
     const own = items && ownList(model, svc, entry, items);
     if (own) out.push({ title: `${title} in service "${svc.name}" only`, kind: 'suggest', edits: [own] });
   }
   const sharing = alias ? svc.view.services.filter((s) => s.service.layers(key).some((e) => e.value.kind === 'seq' && e.value.items.some((it) => it.value === node))).length : servicesSharing(svc, key, seq);
   const anchor = alias ? model.index.text.slice(model.index.offsetAt(alias.start) + 1, model.index.offsetAt(alias.end)) : anchorOf(model, entry);
-  out.push({ title: editAnchorTitle(anchor, sharing), kind: 'suggest', edits: inPlace });
+  out.push({ title: alias ? editAnchorTitle(anchor, sharing) : sharedTitle(model, entry, sharing), kind: 'suggest', edits: inPlace });
   return out;
 }

@@ -1,10 +1,11 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
 import type { ComposeModel } from '../model';
-import { composeView, type ServiceView, type Value } from '../view';
+import type { ServiceView, Value } from '../view';
+import { projectView } from '../project';
 import { insertServiceKey } from '../edits';
-import { mergeRelated, provenanceNote } from './shared';
-import { insertPairs, mapAt, mapInsertFix } from './resource-limits';
+import { editAnchorTitle, editBaseTitle, originRelated, provenanceNote } from './shared';
+import { insertNestedOwn, insertPairs, mapAt, mapInsertFix } from './resource-limits';
 
 export const meta = defineMeta({
   id: 'compose/pids-limit',
@@ -49,22 +50,25 @@ function pidsState(svc: ServiceView): PidsState {
 export const pidsLimit: Rule<ComposeModel> = {
   meta,
   check(model, ctx) {
-    const view = composeView(model, ctx);
+    // The effective limit across override files, `extends` and `include`: a missing one is judged
+    // where the service's base definition is, an unlimited one in the file that writes it.
+    const view = projectView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
       const st = pidsState(svc);
       if (st.kind === 'set') continue;
       if (st.kind === 'unlimited') {
+        if (st.value.file !== undefined) continue;
         out.push({
           range: st.value.range,
           message: `Service "${svc.name}" sets ${st.key} to ${st.value.text?.trim()}${provenanceNote(st.value)}, which means no process limit: a fork bomb or a thread leak in it can fill the host's process table.`,
-          related: mergeRelated(svc.name, st.value.via),
+          related: originRelated(svc.name, st.value),
           fixes: unlimitedFixes(model, svc, st),
         });
         continue;
       }
-      // A missing setting: an override file's base, or an `extends` base, may provide it.
-      if (model.isOverride || svc.service.has('extends')) continue;
+      // A missing setting: an override file's base, or an `extends` base Rampart cannot read, may provide it.
+      if (!svc.judgedHere) continue;
       out.push({
         range: svc.keyRange,
         message: `Service "${svc.name}" has no process limit: a fork bomb or a thread leak in it can fill the host's process table and stop every other service from starting processes.`,
@@ -81,9 +85,14 @@ function missingFixes(model: ComposeModel, svc: ServiceView): Fix[] {
   const limits = mapAt(model, svc, ['deploy', 'resources', 'limits']);
   if (limits !== 'absent') {
     if (!limits) return [];
+    if (limits.foreign) {
+      // In another file or an `extends` base: this service's own block merges with it.
+      const edit = insertNestedOwn(model, svc, ['deploy', 'resources', 'limits'], [['pids', PIDS_PLACEHOLDER]]);
+      return edit ? [{ title: `Add "pids: ${PIDS_PLACEHOLDER}" to the limits of service "${svc.name}"`, kind: 'suggest', edits: [edit] }] : [];
+    }
     return mapInsertFix(svc, ['deploy', 'resources', 'limits'], limits, insertPairs(model, limits.map, [['pids', PIDS_PLACEHOLDER]]), `Add "pids: ${PIDS_PLACEHOLDER}" to the limits of service "${svc.name}"`, ['pids_limit']);
   }
-  const def = svc.service.definitions[0];
+  const def = svc.service.localDefinition;
   const edit = def ? insertServiceKey(model, def, 'pids_limit', { lines: [], inline: PIDS_PLACEHOLDER, flowValue: PIDS_PLACEHOLDER }) : undefined;
   return edit ? [{ title: `Add "pids_limit: ${PIDS_PLACEHOLDER}" to service "${svc.name}"`, kind: 'suggest', edits: [edit] }] : [];
 }
@@ -95,6 +104,16 @@ function unlimitedFixes(model: ComposeModel, svc: ServiceView, st: Extract<PidsS
   const inPlace: TextEdit = { range: v.range, newText: PIDS_PLACEHOLDER };
   const path = st.key === 'pids_limit' ? ['pids_limit'] : ['deploy', 'resources', 'limits', 'pids'];
   const entry = svc.service.at(path);
+  const base = v.layer?.inherited?.kind === 'extends' ? v.layer.inherited.service : undefined;
+  if (base && entry) {
+    // From an `extends` base: this service's own value wins (maps merge); editing the base reaches every service built on it.
+    const own = st.key === 'pids_limit' ? svc.service.localDefinition : undefined;
+    const ins = own ? insertServiceKey(model, own, 'pids_limit', { lines: [], inline: PIDS_PLACEHOLDER, flowValue: PIDS_PLACEHOLDER }) : insertNestedOwn(model, svc, ['deploy', 'resources', 'limits'], [['pids', PIDS_PLACEHOLDER]]);
+    const n = svc.view.services.filter((s) => s.service.at(path)?.value === v.node).length;
+    const out: Fix[] = ins ? [{ title, kind: 'suggest', edits: [ins] }] : [];
+    if (entry.via.length === 0 && !entry.aliasRange) out.push({ title: editBaseTitle(base, n), kind: 'suggest', edits: [inPlace] });
+    return out;
+  }
   const shared = !entry || entry.via.length > 0 || !!entry.aliasRange || mapSharedAbove(model, svc, path);
   if (!shared) return [{ title, kind: 'suggest', edits: [inPlace] }];
   const out: Fix[] = [];
@@ -107,7 +126,7 @@ function unlimitedFixes(model: ComposeModel, svc: ServiceView, st: Extract<PidsS
   }
   const anchor = entry?.aliasRange ? undefined : [...v.via].reverse().find((s) => s.anchor)?.anchor ?? sharedAnchor(model, svc, path);
   const n = svc.view.services.filter((s) => s.service.at(path)?.value === v.node).length;
-  out.push({ title: `Edit anchor "${anchor ?? 'merged mapping'}": affects ${n} service${n === 1 ? '' : 's'}`, kind: 'suggest', edits: [inPlace] });
+  out.push({ title: editAnchorTitle(anchor, n), kind: 'suggest', edits: [inPlace] });
   return out;
 }
 

@@ -2,9 +2,10 @@ import { defineMeta } from '../../../engine/meta';
 import type { Finding, Fix, Range, Rule, TextEdit } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import { scalarText } from '../tree';
-import { composeView, subRange, type Part, type PortSpec, type ServiceView } from '../view';
+import { subRange, type Part, type PortSpec, type ServiceView } from '../view';
+import { projectView } from '../project';
 import { insertMapKey } from '../edits';
-import { listItemFixes, listItemSite, mergeRelated } from './shared';
+import { listItemFixes, listItemSite, originRelated } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/port-all-interfaces',
@@ -119,7 +120,9 @@ function proxyByPorts(wide: PortSpec[]): ProxyState {
 export const portAllInterfaces: Rule<ComposeModel> = {
   meta,
   check(model, ctx) {
-    const view = composeView(model, ctx);
+    // The effective ports (and network_mode, image) across override files, `extends` and
+    // `include`; each port is reported in the file that writes it.
+    const view = projectView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
       // With the host's network stack there is nothing to publish (Compose rejects ports there).
@@ -128,6 +131,7 @@ export const portAllInterfaces: Rule<ComposeModel> = {
       if (wide.length === 0) continue;
       let proxy: ProxyState | undefined;
       for (const p of wide) {
+        if (p.file !== undefined) continue;
         const admin = adminPortIn(p.published) ?? adminPortIn(p.target);
         if (admin === undefined) {
           proxy ??= proxyState(svc, wide);
@@ -136,7 +140,7 @@ export const portAllInterfaces: Rule<ComposeModel> = {
         out.push({
           range: rangeOf(p),
           message: message(model, svc, p, admin),
-          related: mergeRelated(svc.name, p.via),
+          related: originRelated(svc.name, p),
           fixes: fixes(model, svc, p),
         });
       }
@@ -167,7 +171,9 @@ function message(model: ComposeModel, svc: ServiceView, p: PortSpec, admin: numb
   const shownIp = ip && (p.syntax === 'short' && ip.raw === ip.text ? hostIpSource(model, p) : ip.text);
   const where = ip ? `on "${shownIp}", which is every host interface` : 'on every host interface';
   const anchor = [...p.via].reverse().find((x) => x.anchor)?.anchor;
-  const from = p.via.length > 0 ? (anchor ? ` (merged from "*${anchor}")` : ' (merged with "<<")') : '';
+  const inh = p.layer?.inherited?.kind === 'extends' ? `inherited from service "${p.layer.inherited.service}" through extends` : undefined;
+  const merged = p.via.length > 0 ? (anchor ? `merged from "*${anchor}"` : 'merged with "<<"') : undefined;
+  const from = inh || merged ? ` (${[inh, merged].filter((x) => x).join('; ')})` : '';
   const head = `Service "${svc.name}" publishes ${describe(p)} ${where}${from}`;
   if (admin !== undefined) {
     return `${head}: port ${admin} (${ADMIN_PORTS.get(admin)}) should only be reachable from the host, and Docker's published ports bypass host firewalls such as ufw.`;

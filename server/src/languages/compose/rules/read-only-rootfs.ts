@@ -1,11 +1,11 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
 import type { ComposeModel, ServiceDefinition } from '../model';
-import { composeView, subRange, type ServiceView, type Value } from '../view';
+import { subRange, type ServiceView, type Value } from '../view';
+import { projectView } from '../project';
 import { appendToSeq, insertServiceKey, sequenceIndent } from '../edits';
 import { scalarText } from '../tree';
-import { mergeRelated, provenanceNote } from './shared';
-import { editAnchorTitle } from './list-fixes';
+import { editAnchorTitle, editBaseTitle, isOwn, originRelated, provenanceNote } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/read-only-rootfs',
@@ -26,14 +26,16 @@ const WHY = 'a compromised process can replace binaries and plant tools in the c
 export const readOnlyRootfs: Rule<ComposeModel> = {
   meta,
   check(model, ctx) {
-    const view = composeView(model, ctx);
+    // The effective setting across override files, `extends` and `include`: a missing one is
+    // judged where the service's base definition is, a false one in the file that writes it.
+    const view = projectView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
       const v = svc.bool('read_only');
       // `read_only:` with no value (null) is Compose's default, false: reported like a missing key.
       if (v && v.raw === undefined && v.iv.state === 'literal' && !v.node.truncated) {
         const e = svc.entry('read_only')!;
-        if (model.isOverride || e.via.length > 0 || e.aliasRange) continue;
+        if (!svc.judgedHere || e.via.length > 0 || e.aliasRange || !isOwn(e)) continue;
         out.push({
           range: e.keyRange,
           message: `Service "${svc.name}" does not set read_only: ${WHY}.`,
@@ -43,17 +45,17 @@ export const readOnlyRootfs: Rule<ComposeModel> = {
       }
       if (v) {
         // True, or unknown (`${RO}` with no value): nothing to report.
-        if (v.bool !== false) continue;
+        if (v.bool !== false || v.file !== undefined) continue;
         out.push({
           range: v.range,
           message: `Service "${svc.name}" sets read_only to false${provenanceNote(v)}: ${WHY}.`,
-          related: mergeRelated(svc.name, v.via),
+          related: originRelated(svc.name, v),
           fixes: fixes(model, svc, v),
         });
         continue;
       }
-      // A missing setting: an override file's base, or an `extends` base, may set it.
-      if (model.isOverride || svc.service.has('extends')) continue;
+      // A missing setting: an override file's base, or an `extends` base Rampart cannot read, may set it.
+      if (!svc.judgedHere) continue;
       out.push({
         range: svc.keyRange,
         message: `Service "${svc.name}" does not set read_only: ${WHY}.`,
@@ -81,7 +83,7 @@ function hasTmp(svc: ServiceView): boolean {
 function addTmpToWritten(model: ComposeModel, svc: ServiceView): TextEdit | undefined | null {
   const e = svc.entry('tmpfs');
   if (!e) return null; // no tmpfs at all
-  if (e.via.length > 0 || e.aliasRange) return undefined;
+  if (e.via.length > 0 || e.aliasRange || !isOwn(e)) return undefined;
   if (e.value.kind === 'seq') return appendToSeq(model, e.value, '/tmp');
   if (e.value.kind === 'scalar' && scalarText(e.value) !== undefined && e.value.node?.range) {
     // `tmpfs: /run` → `tmpfs: [/run, /tmp]`
@@ -93,7 +95,9 @@ function addTmpToWritten(model: ComposeModel, svc: ServiceView): TextEdit | unde
 
 function fixes(model: ComposeModel, svc: ServiceView, off: (Value & { bool: boolean | undefined }) | undefined): Fix[] {
   const entry = svc.entry('read_only');
-  const def: ServiceDefinition | undefined = entry ? svc.service.definitionOf(entry) : svc.service.definitions[0];
+  // The service's own definition: the one holding the entry when it is this service's text (maybe
+  // through `<<`), else the service's first own definition (the entry is an `extends` base's).
+  const def: ServiceDefinition | undefined = entry && isOwn(entry) ? svc.service.definitionOf(entry) : svc.service.localDefinition;
   const withTmp = !hasTmp(svc);
   const tmpEdit = withTmp ? addTmpToWritten(model, svc) : null;
   // `tmpfs` exists but sits in an anchor: set read_only alone rather than fight the anchor.
@@ -114,7 +118,7 @@ function fixes(model: ComposeModel, svc: ServiceView, off: (Value & { bool: bool
     return ins ? [{ title, kind: 'suggest', edits: [...extra, ins] }] : [];
   }
 
-  if (off.via.length === 0 && entry) {
+  if (off.via.length === 0 && entry && isOwn(entry)) {
     // Written in the service: change the value (or the default that supplies it) in place.
     const raw = off.raw ?? '';
     const dflt = [...off.iv.vars].reverse().find((u) => u.from === 'default' && u.defaultStart !== undefined && !raw.slice(u.defaultStart, u.defaultEnd).includes('$'));
@@ -128,12 +132,14 @@ function fixes(model: ComposeModel, svc: ServiceView, off: (Value & { bool: bool
     return [{ title, kind: 'suggest', edits: [edit, ...(tmp ? [tmp] : []), ...extra] }];
   }
 
-  // From an anchor: override in this service; editing the anchor reaches further.
+  // From an anchor or an `extends` base: override in this service; editing the anchor (or the
+  // base) reaches further.
   const out: Fix[] = [];
   const ins = def && !def.aliasSite ? insert(def) : undefined;
   if (ins) out.push({ title, kind: 'suggest', edits: [...extra, ins] });
   const anchor = [...off.via].reverse().find((s) => s.anchor)?.anchor;
   const sharing = svc.view.services.filter((s) => s.entry('read_only')?.value === off.node && s.bool('read_only')?.bool === false).length;
-  out.push({ title: editAnchorTitle(anchor, sharing), kind: 'suggest', edits: [{ range: off.range, newText: 'true' }] });
+  const base = off.via.length === 0 && off.layer?.inherited?.kind === 'extends' ? off.layer.inherited.service : undefined;
+  out.push({ title: base ? editBaseTitle(base, sharing) : editAnchorTitle(anchor, sharing), kind: 'suggest', edits: [{ range: off.range, newText: 'true' }] });
   return out;
 }

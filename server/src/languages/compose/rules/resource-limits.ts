@@ -2,8 +2,10 @@ import { defineMeta } from '../../../engine/meta';
 import type { Finding, Fix, Range, Rule, TextEdit } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import type { CEntry, CMap } from '../tree';
-import { composeView, type ServiceView, type Value } from '../view';
+import type { ServiceView, Value } from '../view';
+import { projectView } from '../project';
 import { insertMapKey, insertServiceKey } from '../edits';
+import { isOwn } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/resource-limits',
@@ -56,15 +58,20 @@ const CPU_PATHS = [['deploy', 'resources', 'limits', 'cpus'], ['cpus'], ['cpu_qu
 export const resourceLimits: Rule<ComposeModel> = {
   meta,
   check(model, ctx) {
-    // An override file is merged with its base, which may set the limits.
-    if (model.isOverride) return [];
-    const view = composeView(model, ctx);
+    // The effective limits across override files, `extends` and `include` (project view): what
+    // is missing is judged where the service's base definition is; a limit of 0 written in this
+    // file (which means unlimited) is reported here even in an override file.
+    const view = projectView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
-      // The base service of `extends` may set them (resolved in a later increment).
-      if (svc.service.has('extends')) continue;
-      const mem = limitState(svc, MEMORY_PATHS);
-      const cpu = limitState(svc, CPU_PATHS);
+      let mem = limitState(svc, MEMORY_PATHS);
+      let cpu = limitState(svc, CPU_PATHS);
+      if (mem.kind === 'set' && cpu.kind === 'set') continue;
+      // A zero written in another file is that file's finding; what is missing is judged only
+      // where the service's base definition is (an override file's base may set it).
+      const own = (s: LimitState): LimitState => (s.kind === 'zero' && s.value.file !== undefined) || (s.kind === 'missing' && !svc.judgedHere) ? { kind: 'set' } : s;
+      mem = own(mem);
+      cpu = own(cpu);
       if (mem.kind === 'set' && cpu.kind === 'set') continue;
       const zeros = [mem, cpu].flatMap((s) => (s.kind === 'zero' ? [`${s.key}: ${s.value.text?.trim()}`] : []));
       const zeroNote = zeros.length === 0 ? '' : ` (${zeros.join(' and ')} ${zeros.length === 1 ? 'means' : 'mean'} unlimited)`;
@@ -99,8 +106,12 @@ export function insertPairs(model: ComposeModel, map: CMap, pairs: Array<[string
   });
 }
 
-/** The mapping at a path of a service, with whether its text is shared through an anchor. */
-export function mapAt(model: ComposeModel, svc: ServiceView, path: string[]): { map: CMap; shared: boolean; anchor?: string } | 'absent' | undefined {
+/**
+ * The mapping at a path of a service, with whether its text is shared through an anchor, and
+ * whether it is another file's or an `extends` base's (`foreign`: a fix goes into the service's
+ * own definition instead, where maps merge).
+ */
+export function mapAt(model: ComposeModel, svc: ServiceView, path: string[]): { map: CMap; shared: boolean; anchor?: string; foreign?: boolean } | 'absent' | undefined {
   const chain: CEntry[] = [];
   for (let i = 1; i <= path.length; i++) {
     const e = svc.service.at(path.slice(0, i));
@@ -108,6 +119,7 @@ export function mapAt(model: ComposeModel, svc: ServiceView, path: string[]): { 
     chain.push(e);
   }
   const last = chain[chain.length - 1]!;
+  if (chain.some((e) => !isOwn(e))) return { map: last.value as CMap, shared: false, foreign: true };
   if (last.value.kind !== 'map') return undefined;
   let anchor: string | undefined;
   let shared = false;
@@ -132,7 +144,7 @@ function aliasName(model: ComposeModel, r: Range): string {
  * `pids_limit` next to a `deploy.resources.limits` block that does not repeat their value
  * ("can't set distinct values on 'cpus' and 'deploy.resources.limits.cpus'").
  */
-export function mapInsertFix(svc: ServiceView, path: string[], at: { map: CMap; shared: boolean; anchor?: string }, edit: TextEdit | undefined, title: string, refuseIf: string[] = []): Fix[] {
+export function mapInsertFix(svc: ServiceView, path: string[], at: { map: CMap; shared: boolean; anchor?: string; foreign?: boolean }, edit: TextEdit | undefined, title: string, refuseIf: string[] = []): Fix[] {
   if (!edit) return [];
   if (!at.shared) return [{ title, kind: 'suggest', edits: [edit] }];
   const sharing = svc.view.services.filter((s) => s.service.at(path)?.value === at.map);
@@ -155,9 +167,15 @@ function limitFixes(model: ComposeModel, svc: ServiceView, missing: { memory: bo
   const i = model.indent;
 
   // A `limits` block exists: complete it. (A sharing service's own `cpus`/`mem_limit` would then
-  // differ from the anchor's new value, which Compose refuses.)
+  // differ from the anchor's new value, which Compose refuses.) One in another file or an
+  // `extends` base: this service's own block merges with it.
   const limits = mapAt(model, svc, ['deploy', 'resources', 'limits']);
+  const ownBlock = () => {
+    const edit = insertNestedOwn(model, svc, ['deploy', 'resources', 'limits'], pairs);
+    return edit ? [{ title, kind: 'suggest' as const, edits: [edit] }] : [];
+  };
   if (limits !== 'absent') {
+    if (limits?.foreign) return ownBlock();
     const refuse = [missing.cpus ? 'cpus' : '', missing.memory ? 'mem_limit' : ''].filter((k) => k);
     return limits ? mapInsertFix(svc, ['deploy', 'resources', 'limits'], limits, insertPairs(model, limits.map, pairs), title, refuse) : [];
   }
@@ -165,7 +183,7 @@ function limitFixes(model: ComposeModel, svc: ServiceView, missing: { memory: bo
   // The service uses the top-level keys (`mem_limit`, `cpus`, `pids_limit`): add the missing ones
   // the same way. A new `deploy.resources.limits` block would make Compose compare those keys
   // with it and refuse the file.
-  const def = svc.service.definitions[0];
+  const def = svc.service.localDefinition;
   if (['mem_limit', 'cpus', 'cpu_quota', 'pids_limit'].some((k) => svc.service.has(k))) {
     if (!def) return [];
     const keys: Array<[string, string]> = [];
@@ -186,14 +204,44 @@ function limitFixes(model: ComposeModel, svc: ServiceView, missing: { memory: bo
   const resources = mapAt(model, svc, ['deploy', 'resources']);
   if (resources !== 'absent') {
     if (!resources) return [];
+    if (resources.foreign) return ownBlock();
     return mapInsertFix(svc, ['deploy', 'resources'], resources, insertMapKey(model, resources.map, 'limits', { lines: block(1), flowValue: flowLimits }), title, LEGACY_LIMIT_KEYS);
   }
   const deploy = mapAt(model, svc, ['deploy']);
   if (deploy !== 'absent') {
     if (!deploy) return [];
+    if (deploy.foreign) return ownBlock();
     return mapInsertFix(svc, ['deploy'], deploy, insertMapKey(model, deploy.map, 'resources', { lines: [`${i}limits:`, ...block(2)], flowValue: `{limits: ${flowLimits}}` }), title, LEGACY_LIMIT_KEYS);
   }
   if (!def) return [];
   const edit = insertServiceKey(model, def, 'deploy', { lines: [`${i}resources:`, `${i}${i}limits:`, ...block(3)], flowValue: `{resources: {limits: ${flowLimits}}}` });
   return edit ? [{ title, kind: 'suggest', edits: [edit] }] : [];
+}
+
+/**
+ * Inserts `pairs` at a nested path (`deploy.resources.limits`) of the service's own definition in
+ * this file, creating the mappings that are missing on the way. Maps merge across `extends` and
+ * override files, so the keys other layers set stay. Undefined when the service's own text on the
+ * way is an anchor or not a block the edit can extend.
+ */
+export function insertNestedOwn(model: ComposeModel, svc: ServiceView, path: string[], pairs: Array<[string, string]>): TextEdit | undefined {
+  const def = svc.service.localDefinition;
+  if (!def || def.aliasSite || path.length === 0) return undefined;
+  let cur: CMap | undefined = def.map;
+  let i = 0;
+  for (; cur && i < path.length; i++) {
+    const e: CEntry | undefined = cur.byKey.get(path[i]!);
+    if (!e) break;
+    if (e.via.length > 0 || e.aliasRange || e.value.kind !== 'map') return undefined;
+    cur = e.value;
+  }
+  if (cur && i === path.length) return insertPairs(model, cur, pairs);
+  const rest = path.slice(i);
+  const ind = model.indent;
+  const lines = [...rest.slice(1).map((k, j) => `${ind.repeat(j + 1)}${k}:`), ...pairs.map(([k, v]) => `${ind.repeat(rest.length)}${k}: ${v}`)];
+  let flow = `{${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+  for (const k of rest.slice(1).reverse()) flow = `{${k}: ${flow}}`;
+  const block = { lines, flowValue: flow };
+  if (i === 0 || !cur || cur === def.map) return insertServiceKey(model, def, rest[0]!, block);
+  return insertMapKey(model, cur, rest[0]!, block);
 }

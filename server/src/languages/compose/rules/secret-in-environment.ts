@@ -4,8 +4,9 @@ import { findCredential, isSecretName } from '../../../engine/secrets';
 import type { ComposeModel } from '../model';
 import { interpolate } from '../interpolate';
 import { scalarText } from '../tree';
-import { composeView, subRange, type KeyValue, type ServiceView } from '../view';
-import { mergeRelated } from './shared';
+import { subRange, type KeyValue, type ServiceView } from '../view';
+import { projectView } from '../project';
+import { originRelated } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/secret-in-environment',
@@ -52,7 +53,9 @@ function literalOf(raw: string): Literal {
 export const secretInEnvironment: Rule<ComposeModel> = {
   meta,
   check(model, ctx) {
-    const view = composeView(model, ctx);
+    // Every service's effective environment across override files, `extends` and `include`; an
+    // entry is reported in the file that writes it.
+    const view = projectView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
       const aliases = environmentAliases(model, svc);
@@ -64,12 +67,13 @@ export const secretInEnvironment: Rule<ComposeModel> = {
         for (const kv of items) {
           const v = kv.value;
           if (!v) continue; // `- KEY` / `KEY:` passes the variable through
+          if (kv.file !== undefined) continue; // another file's lint reports it
           const valueRange = innerRange(model, kv);
           const lit = literalOf(v.raw);
           const subject = kind === 'env' ? `Environment variable "${kv.key}" of service "${svc.name}"` : `Build argument "${kv.key}" of service "${svc.name}"`;
           const alias = kind === 'env' ? aliases.find((a) => a.holds(kv)) : undefined;
           const where = alias ? ` (from "*${alias.name}")` : note(kv);
-          const related = [...mergeRelated(svc.name, kv.via), ...(alias ? [{ range: alias.range, message: `Service "${svc.name}" takes its environment from "*${alias.name}" here` }] : [])];
+          const related = [...originRelated(svc.name, kv), ...(alias ? [{ range: alias.range, message: `Service "${svc.name}" takes its environment from "*${alias.name}" here` }] : [])];
           const why =
             kind === 'env'
               ? 'it is committed with the compose file and shown by docker inspect; provide it through secrets: instead'
@@ -104,7 +108,7 @@ function environmentAliases(model: ComposeModel, svc: ServiceView): Array<{ name
   const out: Array<{ name: string; range: Range; holds: (kv: KeyValue) => boolean }> = [];
   for (const e of svc.service.layers('environment')) {
     const r = e.aliasRange;
-    if (!r) continue;
+    if (!r || e.def?.file !== undefined) continue;
     const name = model.index.text.slice(model.index.offsetAt(r.start) + 1, model.index.offsetAt(r.end));
     const v = e.value;
     const holds = (kv: KeyValue) =>
@@ -115,9 +119,14 @@ function environmentAliases(model: ComposeModel, svc: ServiceView): Array<{ name
 }
 
 function note(kv: KeyValue): string {
-  if (kv.via.length === 0) return '';
-  const anchor = [...kv.via].reverse().find((s) => s.anchor)?.anchor;
-  return anchor ? ` (merged from "*${anchor}")` : ' (merged with "<<")';
+  const notes: string[] = [];
+  const inh = kv.layer?.inherited;
+  if (inh?.kind === 'extends') notes.push(`inherited from service "${inh.service}" through extends`);
+  if (kv.via.length > 0) {
+    const anchor = [...kv.via].reverse().find((s) => s.anchor)?.anchor;
+    notes.push(anchor ? `merged from "*${anchor}"` : 'merged with "<<"');
+  }
+  return notes.length > 0 ? ` (${notes.join('; ')})` : '';
 }
 
 /** The value's span without quotes (map form) or the part after `=` (list form). */

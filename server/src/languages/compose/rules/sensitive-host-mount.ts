@@ -2,9 +2,10 @@ import { defineMeta } from '../../../engine/meta';
 import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import { interpolate } from '../interpolate';
-import { composeView, type Part, type ServiceView, type VolumeSpec } from '../view';
+import type { Part, ServiceView, VolumeSpec } from '../view';
+import { projectView } from '../project';
 import { insertMapKey } from '../edits';
-import { listItemFixes, listItemSite, mergeRelated } from './shared';
+import { listItemFixes, listItemSite, originRelated } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/sensitive-host-mount',
@@ -132,12 +133,14 @@ export function classifyHostPath(path: string): Sensitive | undefined {
 export const sensitiveHostMount: Rule<ComposeModel> = {
   meta,
   check(model, ctx) {
-    const view = composeView(model, ctx);
+    // The effective mounts across override files, `extends` and `include` (a later mount on the
+    // same target replaces one); each reported in the file that writes it.
+    const view = projectView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
       for (const v of svc.volumes) {
         const src = v.source;
-        if (!src) continue;
+        if (!src || v.file !== undefined) continue;
         const host = hostPathOf(src, view.env.vars);
         if (host === undefined) continue;
         // A short volume whose source Rampart cannot read has no type; `$HOME/…` is a host path.
@@ -152,12 +155,14 @@ export const sensitiveHostMount: Rule<ComposeModel> = {
         const ro = v.readOnly === true;
         const mode = ro ? 'read-only' : v.readOnly === false ? 'read-write' : '';
         const anchor = [...v.via].reverse().find((x) => x.anchor)?.anchor;
-        const from = v.via.length > 0 ? (anchor ? ` (merged from "*${anchor}")` : ' (merged with "<<")') : '';
+        const inh = v.layer?.inherited?.kind === 'extends' ? `inherited from service "${v.layer.inherited.service}" through extends` : undefined;
+        const merged = v.via.length > 0 ? (anchor ? `merged from "*${anchor}"` : 'merged with "<<"') : undefined;
+        const from = inh || merged ? ` (${[inh, merged].filter((x) => x).join('; ')})` : '';
         const resolved = path === src.raw ? '' : ` ("${path}")`;
         out.push({
           range: src.range,
           message: `Service "${svc.name}" mounts "${src.raw}"${mode ? ` ${mode}` : ''}${from}: that is ${s.what}${resolved}, and ${ro ? s.ro : s.rw}.`,
-          related: mergeRelated(svc.name, v.via),
+          related: originRelated(svc.name, v),
           fixes: s.ro || v.readOnly !== false ? [] : fixes(model, svc, v, path),
         });
       }

@@ -2,7 +2,7 @@
 // for values that arrive through `<<` merges, and fixes for list items (ports, volumes) that may
 // live in an anchor shared by several services.
 import type { Fix, Range, RelatedLocation, TextEdit } from '../../../engine/types';
-import type { ComposeModel } from '../model';
+import type { ComposeModel, LayerEntry } from '../model';
 import type { CEntry, CItem, CNode, CSeq, MergeSite } from '../tree';
 import type { Origin, ServiceView, Value } from '../view';
 import { flowScalar, insertServiceKey, sequenceIndent, sourceText } from '../edits';
@@ -23,7 +23,7 @@ export function mergeRelated(service: string, via: MergeSite[]): RelatedLocation
  * Related locations for a value in a project view: each `<<` that merged it, then each `extends`
  * key (or `include` item) that brought it into the service, in whatever file it is.
  */
-export function originRelated(service: string, o: Origin): RelatedLocation[] {
+export function originRelated(service: string, o: Pick<Origin, 'via' | 'layer'>): RelatedLocation[] {
   const out = mergeRelated(service, o.via);
   const inh = o.layer?.inherited;
   if (inh) {
@@ -36,6 +36,31 @@ export function originRelated(service: string, o: Origin): RelatedLocation[] {
     }
   }
   return out;
+}
+
+/**
+ * True when an entry is the service's own text in the linted file: not another file's, not an
+ * `extends` base's (which belongs to another service). It may still come through `<<`.
+ */
+export function isOwn(entry: CEntry): boolean {
+  const d = (entry as LayerEntry).def;
+  return !d || (d.file === undefined && !d.inherited);
+}
+
+/** The `extends` base whose text an entry is, when it is inherited in the linted file. */
+export function inheritedBase(entry: CEntry): string | undefined {
+  const d = (entry as LayerEntry).def;
+  return d && d.file === undefined && d.inherited?.kind === 'extends' ? d.inherited.service : undefined;
+}
+
+/** `Edit anchor "common": affects 3 services`. */
+export function editAnchorTitle(anchor: string | undefined, n: number): string {
+  return `Edit anchor "${anchor ?? 'merged mapping'}": affects ${n} service${n === 1 ? '' : 's'}`;
+}
+
+/** `Edit base service "base" (extends): affects 2 services`: an edit in the text of an `extends` base. */
+export function editBaseTitle(base: string, n: number): string {
+  return `Edit base service "${base}" (extends): affects ${n} service${n === 1 ? '' : 's'}`;
 }
 
 /** ` (merged from "*common"; "${PRIV:-true}" resolves to "true")`, or '' for a plain literal. */
@@ -62,6 +87,8 @@ export interface ListItemSite {
   shared: boolean;
   /** The anchor an in-place edit would change. */
   anchor?: string;
+  /** The `extends` base service whose text holds the item (in this file). */
+  base?: string;
 }
 
 function textAt(model: ComposeModel, r: Range): string {
@@ -76,7 +103,9 @@ export function listItemSite(model: ComposeModel, svc: ServiceView, key: string,
     if (!item) continue;
     const alias = (r: Range | undefined) => (r ? textAt(model, r).replace(/^\*/, '') : undefined);
     const anchor = alias(item.aliasRange) ?? alias(e.aliasRange) ?? [...e.via].reverse().find((s) => s.anchor)?.anchor;
-    return { entry: e, seq: e.value, item, shared: e.via.length > 0 || !!e.aliasRange || !!item.aliasRange, anchor };
+    const base = inheritedBase(e);
+    if (!isOwn(e) && !base) return undefined; // another file's text: that file's lint edits it
+    return { entry: e, seq: e.value, item, shared: e.via.length > 0 || !!e.aliasRange || !!item.aliasRange || !!base, anchor, base };
   }
   return undefined;
 }
@@ -100,7 +129,8 @@ export function listItemFixes(model: ComposeModel, svc: ServiceView, key: string
   const own = ownListEdit(model, svc, key, site, edits);
   if (own) out.push({ title, kind: 'suggest', edits: [own] });
   const n = servicesSharingItem(svc, key, site.item.value);
-  out.push({ title: `Edit anchor "${site.anchor ?? 'merged mapping'}": affects ${n} service${n === 1 ? '' : 's'}`, kind: 'suggest', edits });
+  const viaAnchor = site.entry.via.length > 0 || !!site.entry.aliasRange || !!site.item.aliasRange;
+  out.push({ title: site.base && !viaAnchor ? editBaseTitle(site.base, n) : editAnchorTitle(site.anchor, n), kind: 'suggest', edits });
   return out;
 }
 

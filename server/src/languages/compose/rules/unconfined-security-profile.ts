@@ -2,7 +2,8 @@ import { defineMeta } from '../../../engine/meta';
 import type { Finding, Rule } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import type { CNode } from '../tree';
-import { composeView, type SecurityOpt } from '../view';
+import type { SecurityOpt } from '../view';
+import { projectView } from '../project';
 import { itemProvenance, removeItemFixes } from './list-fixes';
 
 export const meta = defineMeta({
@@ -44,7 +45,8 @@ function unconfined(o: SecurityOpt | undefined): string | undefined {
 export const unconfinedSecurityProfile: Rule<ComposeModel> = {
   meta,
   check(model, ctx) {
-    const view = composeView(model, ctx);
+    // Reported in the file that writes the option, for each service it reaches (project view).
+    const view = projectView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
       const opts = svc.securityOpt;
@@ -53,7 +55,7 @@ export const unconfinedSecurityProfile: Rule<ComposeModel> = {
       const label = (n: CNode) => byNode.get(n)?.value.text ?? '';
       for (const o of opts) {
         const what = unconfined(o);
-        if (!what) continue;
+        if (!what || o.file !== undefined) continue;
         const { note, related } = itemProvenance(model, svc, 'security_opt', o.node, o.value);
         out.push({
           range: o.range,

@@ -147,7 +147,8 @@ class Analysis {
 
   private dockerignore(): { patterns: IgnorePattern[]; name: string } | null {
     if (this.ignore === undefined) {
-      const loaded = loadDockerignore((p) => this.ctx.workspace.readFile(p), this.ctx.path);
+      // The build context a compose file gives this Dockerfile decides which .dockerignore applies.
+      const loaded = loadDockerignore((p) => this.ctx.workspace.readFile(p), this.ctx.path, this.ctx.hints?.buildContext);
       this.ignore = loaded ? { patterns: loaded.patterns, name: loaded.path.slice(loaded.path.lastIndexOf('/') + 1) } : null;
     }
     return this.ignore;
