@@ -89,6 +89,12 @@ export interface WorkspaceView {
    * platform has no POSIX modes (Windows), or the view has no file system behind it.
    */
   mode?(path: string): number | undefined;
+  /**
+   * Names of the entries of a folder, sorted, folders with a trailing `/` (`["a.yml", "sub/"]`),
+   * or undefined when it is not a readable folder or the view cannot list (callers then treat
+   * the folder's content as unknown). Optional: views without a file system may leave it out.
+   */
+  list?(dir: string): string[] | undefined;
 }
 
 export interface RuleContext {

@@ -91,7 +91,7 @@ export class ServerLinter {
     // Rules read other files only through this view: what they read is what the result depends on.
     const recorder = new RecordingWorkspace(this.workspace);
     const result = lint(path, text, { config, workspace: recorder, cache: this.cache, version: doc.version });
-    this.dependencies.record(path, recorder.paths);
+    this.dependencies.record(path, recorder.paths, recorder.dirs);
     return result;
   }
 

@@ -1,11 +1,12 @@
 // WorkspaceView over the real file system, for the CLI and for the server's unopened files.
 // Reads are cached per run; the server drops entries when a file watcher reports a change.
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { WorkspaceView } from '../engine/types';
 
 export class FsWorkspace implements WorkspaceView {
   private readonly texts = new Map<string, string | undefined>();
   private readonly exist = new Map<string, boolean>();
+  private readonly listings = new Map<string, string[] | undefined>();
 
   /** Lets open editor buffers shadow the disk (the server passes its document store). */
   constructor(private readonly overlay?: (path: string) => string | undefined) {}
@@ -51,14 +52,34 @@ export class FsWorkspace implements WorkspaceView {
     }
   }
 
-  /** Forgets what is known about a path (a watcher saw it change). */
+  /** A folder's entries, sorted, folders with a trailing `/`; undefined when it is not a readable folder. */
+  list(dir: string): string[] | undefined {
+    if (this.listings.has(dir)) return this.listings.get(dir);
+    let names: string[] | undefined;
+    try {
+      names = readdirSync(dir, { withFileTypes: true })
+        .map((e) => (e.isDirectory() ? `${e.name}/` : e.name))
+        .sort();
+    } catch {
+      names = undefined;
+    }
+    this.listings.set(dir, names);
+    return names;
+  }
+
+  /** Forgets what is known about a path (a watcher saw it change), and the listing of its folder. */
   invalidate(path: string): void {
     this.texts.delete(path);
     this.exist.delete(path);
+    this.listings.delete(path);
+    const slash = path.lastIndexOf('/');
+    if (slash > 0) this.listings.delete(path.slice(0, slash));
+    else if (slash === 0) this.listings.delete('/');
   }
 
   clear(): void {
     this.texts.clear();
     this.exist.clear();
+    this.listings.clear();
   }
 }

@@ -91,6 +91,8 @@ export interface RouterFact {
   rule?: TScalar;
   /** Lower case; empty = every default entry point. */
   entryPoints: string[];
+  /** The same names as written. */
+  entryPointsRaw: string[];
   middlewares: Ref[];
   service?: Ref;
   /** `tls` (any value but false) or `tls.certResolver` set on the router. */
@@ -107,6 +109,9 @@ export function routers(src: TSource, index: Index): RouterFact[] {
         listItems(child(f.node, name), index).filter((n): n is TScalar => n.kind === 'scalar');
       const tlsField = child(f.node, 'tls');
       const service = scalarOf(child(f.node, 'service'));
+      const eps = scalars('entrypoints')
+        .map((s) => s.text?.trim() ?? '')
+        .filter(Boolean);
       out.push({
         name: f.name,
         raw: f.raw,
@@ -115,7 +120,8 @@ export function routers(src: TSource, index: Index): RouterFact[] {
         source: src,
         provider: src.provider,
         rule: scalarOf(child(f.node, 'rule')),
-        entryPoints: scalars('entrypoints').map((s) => s.text?.trim().toLowerCase() ?? '').filter(Boolean),
+        entryPoints: eps.map((e) => e.toLowerCase()),
+        entryPointsRaw: eps,
         middlewares: scalars('middlewares').map((s) => parseRef(s, src.provider)).filter((r): r is Ref => !!r),
         service: service ? parseRef(service, src.provider) : undefined,
         tls: !!tlsField && (tlsField.node.kind !== 'scalar' || tlsField.node.value === null || isTrue(tlsField)),

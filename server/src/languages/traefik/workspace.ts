@@ -9,6 +9,7 @@
 import ignore from 'ignore';
 import type { RuleContext, WorkspaceView } from '../../engine/types';
 import { parseCompose } from '../compose/parse';
+import type { ComposeModel } from '../compose/model';
 import { composeTraefik, type ComposeTraefik } from './compose';
 import { parseTraefik, type TraefikDocument } from './parse';
 
@@ -57,6 +58,7 @@ function cached<T>(key: string, make: () => T): T {
 
 export interface NearbyCompose {
   path: string;
+  model: ComposeModel;
   traefik: ComposeTraefik;
 }
 
@@ -70,7 +72,7 @@ export function nearbyCompose(ctx: RuleContext): NearbyCompose[] {
       const text = ctx.workspace.readFile(p);
       if (text === undefined) continue;
       const model = cached(`compose\0${p}\0${text}`, () => parseCompose(text, p).model);
-      found.push({ path: p, traefik: composeTraefik(model, { ...ctx, path: p }) });
+      found.push({ path: p, model, traefik: composeTraefik(model, { ...ctx, path: p }) });
     }
     if (found.length > 0) return found;
   }

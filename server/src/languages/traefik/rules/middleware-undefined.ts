@@ -1,0 +1,109 @@
+import { defineMeta } from '../../../engine/meta';
+import type { Finding, RelatedLocation } from '../../../engine/types';
+import { middlewares, type Ref } from '../facts';
+import { chainRefs, type GMiddleware, type TraefikGraph } from '../graph';
+import type { Provider } from '../model';
+import type { TraefikRule } from './shared';
+import { epLabel, graphOf, relatedAt } from './graph-shared';
+
+export const meta = defineMeta({
+  id: 'traefik/middleware-undefined',
+  language: 'traefik',
+  title: 'Middleware reference that nothing defines',
+  description:
+    'A router, chain or entry point references a middleware (`name@file`, `name@docker`, `name@swarm`, or a bare name, which means the referring provider) that no visible file or label defines: Traefik leaves the router out and its requests get a 404. References to providers Rampart cannot see (`@kubernetescrd`, `@consul`, plugins) are not reported.',
+  severity: 'error',
+  fix: 'none',
+  sources: ['Traefik docs: "Provider namespace" (a bare name is resolved in the referring provider)', 'Traefik: "middleware … does not exist" drops the router'],
+  tags: ['correctness'],
+  securitySeverity: '5.0',
+});
+
+const PROVIDER_NAMES: Record<Provider, string> = { file: 'file provider', docker: 'Docker provider (labels)', swarm: 'Swarm provider (deploy labels)' };
+
+/** Levenshtein distance, bounded (names are short). */
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length]![b.length]!;
+}
+
+interface Problem {
+  message: string;
+  related: RelatedLocation[];
+}
+
+function explain(graph: TraefikGraph, ref: Ref, own: Provider | undefined, protocol: 'http' | 'tcp', consequence: string): Problem | undefined {
+  const res = graph.resolve(ref, own, protocol);
+  if (res.kind !== 'missing') return undefined;
+  const related: RelatedLocation[] = [];
+  const shown = ref.qualified ? `"${ref.raw}"` : `"${ref.raw}" (read as ${res.key}: a name without @provider stays in the provider that uses it)`;
+  const hints: string[] = [];
+  const elsewhere = graph.providersDefining(protocol, res.name).filter((p) => p !== res.provider);
+  if (elsewhere.length > 0) {
+    const p = elsewhere[0]!;
+    const def = graph.middleware(protocol, res.name, p)![0]!;
+    hints.push(`The ${PROVIDER_NAMES[p]} defines "${res.name}": write "${ref.raw.replace(/@.*$/, '')}@${p}".`);
+    related.push(relatedAt(def, `"${res.name}@${p}" is defined here`));
+  }
+  const inactive = graph.inactiveMiddleware(protocol, res.name, res.provider);
+  if (inactive && inactive.length > 0) {
+    const def = inactive[0]!;
+    hints.push(`Service "${def.g.src.service}" defines it, but Traefik does not read that container (it is not labelled traefik.enable=true while exposedByDefault is false).`);
+    related.push(relatedAt(def, `"${res.key}" is defined on a container Traefik ignores`));
+  }
+  if (hints.length === 0) {
+    const near = graph
+      .middlewareNames(protocol, res.provider)
+      .map((n) => ({ n, d: distance(n, res.name) }))
+      .filter((x) => x.d <= 2)
+      .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n))[0];
+    if (near) {
+      hints.push(`Did you mean "${near.n}"?`);
+      const def = graph.middleware(protocol, near.n, res.provider)![0]!;
+      related.push(relatedAt(def, `"${near.n}@${res.provider}" is defined here`));
+    }
+  }
+  const state = graph.providers[res.provider];
+  const where = state.enabled === false ? state.note : `${state.note}, and nothing there defines "${res.name}"`;
+  const message = `Middleware ${shown} is not defined: ${where}, so ${consequence}.${hints.length > 0 ? ` ${hints.join(' ')}` : ''}`;
+  return { message, related };
+}
+
+export const middlewareUndefined: TraefikRule = {
+  meta,
+  check(view, ctx) {
+    const out: Finding[] = [];
+    const graph = graphOf(view, ctx);
+    const push = (ref: Ref, p: Problem | undefined) => {
+      if (p) out.push({ range: ref.node.range, message: p.message, related: p.related });
+    };
+    for (const r of graph.routers) {
+      if (!r.g.doc.own || !r.g.active || r.protocol === 'udp') continue;
+      const protocol = r.protocol === 'tcp' ? 'tcp' : 'http';
+      for (const ref of r.middlewares) push(ref, explain(graph, ref, r.provider, protocol, `Traefik leaves router "${r.raw}"${view.where(r.source)} out and its requests get a 404`));
+    }
+    // Chains written here.
+    const chains: GMiddleware[] = [];
+    for (const g of graph.sources) {
+      if (!g.doc.own || !g.active || g.src.role !== 'dynamic') continue;
+      for (const m of middlewares(g.src)) if (m.type === 'chain' && m.protocol === 'http') chains.push({ ...m, g });
+    }
+    for (const c of chains) {
+      for (const ref of chainRefs(c)) push(ref, explain(graph, ref, c.provider, 'http', `Traefik drops chain "${c.raw}"${view.where(c.source)} and every router using it`));
+    }
+    // Default middlewares of entry points written here (qualified names only: a bare name is
+    // resolved in each router's own provider).
+    for (const ep of graph.entryPoints.values()) {
+      if (!ep.g?.doc.own) continue;
+      for (const ref of ep.middlewares) {
+        if (!ref.qualified) continue;
+        push(ref, explain(graph, ref, undefined, 'http', `Traefik leaves out every router on entry point ${epLabel(ep)}`));
+      }
+    }
+    return out;
+  },
+};
