@@ -3,7 +3,7 @@
 // defaults, middlewares in effect (chains), what stays unknown, caching, and what a lint reads.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RuleContext, WorkspaceView } from '../../server/src/engine/types';
@@ -15,6 +15,10 @@ import { parseRef } from '../../server/src/languages/traefik/facts';
 import { FsWorkspace } from '../../server/src/node/fs-workspace';
 import { DependencyGraph, RecordingWorkspace } from '../../server/src/lsp/dependencies';
 import { lintText, MemoryWorkspace, only } from '../helpers/lint';
+import { FIXTURES } from '../helpers/paths';
+import { LineIndex } from '../../server/src/engine/text';
+import { maskTemplates } from '../../server/src/languages/traefik/templates';
+import { parseTraefikYaml } from '../../server/src/languages/traefik/parse-yaml';
 
 function ctxOf(path: string, ws: WorkspaceView): RuleContext {
   return { path, workspace: ws, settings: {} };
@@ -270,5 +274,32 @@ describe('traefik graph: caching and what a lint reads', () => {
     assert.deepEqual(only(lintText(text, { path: '/w/compose.yaml', workspace: plain }).diagnostics, 'traefik/middleware-undefined'), []);
     const listed = new MemoryWorkspace({ ...files, '/w/compose.yaml': text });
     assert.equal(only(lintText(text, { path: '/w/compose.yaml', workspace: listed }).diagnostics, 'traefik/middleware-undefined').length, 1);
+  });
+});
+
+describe('traefik YAML: the direct reading of files without anchors', () => {
+  it('gives the same tree as the TreeBuilder path for every YAML fixture', () => {
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const n of readdirSync(d)) {
+        const p = join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.ya?ml(\.fixed)?$/.test(n)) files.push(p);
+      }
+    };
+    walk(join(FIXTURES, 'traefik'));
+    assert.ok(files.length > 100);
+    let compared = 0;
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      const index = new LineIndex(text);
+      const { text: masked, regions } = maskTemplates(text);
+      const a = parseTraefikYaml(masked, index, regions);
+      const b = parseTraefikYaml(masked, index, regions, { resolve: true });
+      assert.deepEqual(a.root, b.root, f);
+      assert.deepEqual(a.comments, b.comments, f);
+      compared++;
+    }
+    assert.equal(compared, files.length);
   });
 });

@@ -282,6 +282,19 @@ export function mergeInserts(edits: ReadonlyArray<TextEdit | undefined>): TextEd
 
 /** How far a block sequence's `-` sits inside its key in this file (`key:\n  - a` → two spaces). */
 export function sequenceOffset(view: TraefikView): string {
+  let v = seqMemo.get(view);
+  if (v === undefined) {
+    v = findSequenceOffset(view);
+    seqMemo.set(view, v);
+  }
+  return v;
+}
+
+const seqMemo = new WeakMap<TraefikView, string>();
+const tomlIndentMemo = new WeakMap<TraefikView, string>();
+const lastDeclMemo = new WeakMap<TField, Map<string, Decl | undefined>>();
+
+function findSequenceOffset(view: TraefikView): string {
   const m = /^([ \t]*)[^\s#-][^\n]*:[ \t]*\r?\n(?:[ \t]*#[^\n]*\r?\n)*([ \t]*)-[ \t]/m.exec(view.text);
   if (m && m[2]!.length >= m[1]!.length) return ' '.repeat(m[2]!.length - m[1]!.length);
   return view.indent;
@@ -313,21 +326,53 @@ function yamlFlow(rest: readonly string[], leaves: ReadonlyArray<[string, Leaf]>
   return out;
 }
 
-/** The last statement written below a field (or anywhere in a map) in a form. */
-function lastDeclBelow(fields: readonly TField[], form: Decl['form']): Decl | undefined {
+/** The last statement written anywhere in a map, in a form (memoised per map). */
+function lastDeclIn(m: TMap, form: Decl['form']): Decl | undefined {
+  let memo = lastInMemo.get(m);
+  if (!memo) {
+    memo = new Map();
+    lastInMemo.set(m, memo);
+  }
+  if (memo.has(form)) return memo.get(form);
   let last: Decl | undefined;
-  const visit = (f: TField) => {
-    if (f.decl && f.decl.form === form && (!last || f.decl.span.end > last.span.end)) last = f.decl;
-    if (f.node.kind === 'map') for (const g of f.node.fields) visit(g);
-  };
-  for (const f of fields) visit(f);
+  for (const f of m.fields) {
+    const d = lastDeclOf(f, form);
+    if (d && (!last || d.span.end > last.span.end)) last = d;
+  }
+  memo.set(form, last);
   return last;
 }
 
-/** The first statement (by position) among a map's direct fields, in a form. */
-function firstDecl(fields: readonly TField[], form: Decl['form']): Decl | undefined {
+const lastInMemo = new WeakMap<TMap, Map<string, Decl | undefined>>();
+const firstInMemo = new WeakMap<TMap, Map<string, Decl | undefined>>();
+
+function lastDeclOf(f: TField, form: Decl['form']): Decl | undefined {
+  let m = lastDeclMemo.get(f);
+  if (!m) {
+    m = new Map();
+    lastDeclMemo.set(f, m);
+  }
+  if (m.has(form)) return m.get(form);
+  let last: Decl | undefined = f.decl && f.decl.form === form ? f.decl : undefined;
+  if (f.node.kind === 'map') {
+    const d = lastDeclIn(f.node, form);
+    if (d && (!last || d.span.end > last.span.end)) last = d;
+  }
+  m.set(form, last);
+  return last;
+}
+
+/** The first statement (by position) among a map's direct fields, in a form (memoised per map). */
+function firstDeclIn(m: TMap, form: Decl['form']): Decl | undefined {
+  let memo = firstInMemo.get(m);
+  if (!memo) {
+    memo = new Map();
+    firstInMemo.set(m, memo);
+  }
+  if (memo.has(form)) return memo.get(form);
   let first: Decl | undefined;
-  for (const f of fields) if (f.decl && f.decl.form === form && (!first || f.decl.span.start < first.span.start)) first = f.decl;
+  for (const f of m.fields) if (f.decl && f.decl.form === form && (!first || f.decl.span.start < first.span.start)) first = f.decl;
+  memo.set(form, first);
   return first;
 }
 
@@ -364,7 +409,7 @@ export function insertNested(
   const eol = view.index.eol;
 
   if (form === 'label' || form === 'flag' || form === 'env') {
-    const anchor = after ?? lastDeclBelow(holder ? [holder] : src.root.fields, form);
+    const anchor = after ?? (holder ? lastDeclOf(holder, form) : lastDeclIn(src.root, form));
     if (!anchor) return undefined;
     const names = [...path.map((f) => f.raw), ...todo];
     let prefix: string;
@@ -398,12 +443,11 @@ export function insertNested(
       if (open < 0) return undefined;
       return [edit(view, open + 1, open + 1, text)];
     }
-    const kids = node.kind === 'map' ? node.fields : [];
-    const first = firstDecl(kids, 'yaml');
+    const first = node.kind === 'map' ? firstDeclIn(node, 'yaml') : undefined;
     let at: number;
     let indent: string;
-    if (first) {
-      const last = lastDeclBelow(kids, 'yaml')!;
+    if (first && node.kind === 'map') {
+      const last = lastDeclIn(node, 'yaml')!;
       at = lineEndOfEnd(view, last.span.end);
       indent = indentAt(view, first.span.start);
       if (view.text.slice(view.index.lineStart(view.index.positionAt(first.span.start).line), first.span.start).trim() !== '') return undefined; // `- key: …` or flow
@@ -411,7 +455,7 @@ export function insertNested(
       if (holder.decl.layout !== 'block') return undefined;
       at = lineEndOfEnd(view, holder.decl.span.end);
       indent = indentAt(view, holder.decl.span.start) + view.indent;
-    } else if (!holder && kids.length === 0) {
+    } else if (!holder && node.kind === 'map' && node.fields.length === 0) {
       at = view.text.length;
       indent = '';
     } else return undefined;
@@ -450,6 +494,15 @@ function tomlValue(v: Leaf): string {
 
 /** The indentation of keys under table headers in this file. */
 function tomlKeyIndent(view: TraefikView): string {
+  let v = tomlIndentMemo.get(view);
+  if (v === undefined) {
+    v = findTomlKeyIndent(view);
+    tomlIndentMemo.set(view, v);
+  }
+  return v;
+}
+
+function findTomlKeyIndent(view: TraefikView): string {
   const m = /^[ \t]*\[[^\n]*\]?[ \t]*\r?\n([ \t]*)[A-Za-z0-9_"'-][^\n=]*=/m.exec(view.text);
   return m ? m[1]! : '';
 }

@@ -561,6 +561,10 @@ export function buildGraph(view: TraefikView, ctx: RuleContext): TraefikGraph {
   graph.providers.docker = dockerState;
   graph.providers.swarm = swarmState;
 
+  // The same sources as the last lint of this file found: its graph still holds.
+  const prev = lastByPath.get(view.path);
+  if (prev && sameKey(prev, graph)) return prev;
+
   // Entry points.
   if (staticConfig) {
     for (const g of staticConfig.sources) {
@@ -644,9 +648,7 @@ export function traefikGraph(view: TraefikView, ctx: RuleContext): TraefikGraph 
   let g = m.get(view);
   if (g) return g;
   g = buildGraph(view, ctx);
-  const prev = lastByPath.get(view.path);
-  if (prev && sameKey(prev, g)) g = prev;
-  else {
+  if (lastByPath.get(view.path) !== g) {
     lastByPath.delete(view.path);
     lastByPath.set(view.path, g);
     if (lastByPath.size > LAST_MAX) lastByPath.delete(lastByPath.keys().next().value as string);
