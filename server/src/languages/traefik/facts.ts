@@ -1,8 +1,6 @@
 // Traefik concepts read off the tree: entry points (static), routers and middlewares (dynamic),
 // with provider-qualified names (`auth@file`, `auth@docker`). They are the vocabulary of the
-// workspace graph the next rules need (dashboard-no-auth, http-no-redirect,
-// security-headers-missing, hsts-weak, rate-limit-missing, router-without-tls,
-// middleware-undefined): a router judged "with its entry points' defaults applied" is
+// workspace graph (graph.ts): a router judged "with its entry points' defaults applied" is
 // `routers()` joined with `entryPoints()` by name.
 import type { Range } from '../../engine/types';
 import { at, child, isTrue, listItems, scalarOf, textOf, type Provider, type TField, type TNode, type TScalar, type TSource } from './model';

@@ -4,8 +4,7 @@
 //   - the static configuration beside or above it (traefik.yml|yaml|toml), for dynamic files;
 //   - whether `.gitignore` ignores a path (the `ignore` package, files read through the view).
 // Parsed neighbours are cached by (path, text), so a keystroke in one file does not re-parse the
-// others. This is the seam where the workspace graph (routers, middlewares, entry points across
-// files) plugs in next.
+// others. The workspace graph (graph.ts) builds on these to gather every Traefik source.
 import ignore from 'ignore';
 import type { RuleContext, WorkspaceView } from '../../engine/types';
 import { parseCompose } from '../compose/parse';

@@ -25,7 +25,7 @@ export const meta = defineMeta({
 function routersOn(graph: TraefikGraph, ep: GEntryPoint): Array<{ r: GRouter; redirects: boolean | undefined }> {
   const out: Array<{ r: GRouter; redirects: boolean | undefined }> = [];
   for (const r of graph.routers) {
-    if (!r.g.active || r.protocol !== 'http') continue;
+    if (!r.g.active || r.protocol !== 'http' || r.tls) continue; // a TLS router answers no plain HTTP
     if (!graph.entryPointsOf(r).includes(ep)) continue;
     const eff = graph.effective(r, ep);
     const redirects = eff.middlewares.some((m) => m.type === 'redirectscheme') ? true : eff.unknown ? undefined : false;
