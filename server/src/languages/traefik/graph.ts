@@ -62,7 +62,11 @@ export interface GEntryPoint {
   https: boolean | undefined;
   tls: boolean;
   redirectsTo?: string;
+  /** Every request is redirected to another entry point (`http.redirections.entryPoint.to`, known or not). */
+  redirects?: boolean;
   middlewares: Ref[];
+  /** A default middleware is not known (a template, a variable without value). */
+  middlewaresUnknown?: boolean;
   /** Where it is defined; undefined for Traefik's implicit `http` entry point and for names judged by convention. */
   fact?: EntryPointFact;
   g?: GSource;
@@ -231,7 +235,7 @@ export class TraefikGraph {
     const memoKey = `${this.routers.indexOf(r)}\0${ep?.name ?? ''}`;
     const hit = this.effMemo.get(memoKey);
     if (hit) return hit;
-    const out: Effective = { middlewares: [], unknown: false };
+    const out: Effective = { middlewares: [], unknown: r.unknown };
     const protocol = r.protocol === 'tcp' ? 'tcp' : 'http';
     const seen = new Set<string>();
     const visit = (ref: Ref, own: Provider | undefined, depth: number) => {
@@ -250,12 +254,14 @@ export class TraefikGraph {
       }
       const def = res.defs[0]!;
       if (def.type === 'chain') {
+        if (chainItems(def).some((x) => x.template || (x.text === undefined && x.value !== null))) out.unknown = true;
         for (const inner of chainRefs(def)) visit(inner, def.provider, depth + 1);
         return;
       }
       if (def.type === undefined || def.type.startsWith('plugin')) out.unknown = true;
       out.middlewares.push(def);
     };
+    if (ep?.middlewaresUnknown) out.unknown = true;
     for (const ref of ep?.middlewares ?? []) visit(ref, r.provider, 0);
     for (const ref of r.middlewares) visit(ref, r.provider, 0);
     this.effMemo.set(memoKey, out);
@@ -265,11 +271,13 @@ export class TraefikGraph {
 
 /** The references of a chain middleware, resolved in the chain's provider. */
 export function chainRefs(m: GMiddleware): Ref[] {
-  const f = child(m.config, 'middlewares');
-  return listItems(f, m.g.doc.index)
-    .filter((n): n is TScalar => n.kind === 'scalar')
+  return chainItems(m)
     .map((s) => parseRef(s, m.provider))
     .filter((x): x is Ref => !!x);
+}
+
+function chainItems(m: GMiddleware): TScalar[] {
+  return listItems(child(m.config, 'middlewares'), m.g.doc.index).filter((n): n is TScalar => n.kind === 'scalar');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -577,7 +585,9 @@ export function buildGraph(view: TraefikView, ctx: RuleContext): TraefikGraph {
           https: ep.https,
           tls: ep.tls,
           redirectsTo: ep.redirectsTo,
+          redirects: ep.redirects,
           middlewares: ep.middlewares,
+          middlewaresUnknown: ep.middlewaresUnknown,
           fact: ep,
           g,
           origin: 'static',

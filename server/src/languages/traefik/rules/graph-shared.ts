@@ -15,7 +15,7 @@ export { traefikGraph };
 
 /** HTTP routers written in the linted document that Traefik reads (their container is enabled). */
 export function ownHttpRouters(graph: TraefikGraph): GRouter[] {
-  return graph.routers.filter((r) => r.g.doc.own && r.g.active && r.protocol === 'http');
+  return graph.routers.filter((r) => r.g.doc.own && r.g.active && r.protocol === 'http' && !r.unknown);
 }
 
 export function graphOf(view: TraefikView, ctx: RuleContext): TraefikGraph {

@@ -6,7 +6,7 @@ import { child } from '../model';
 import type { TraefikView } from '../view';
 import type { TraefikRule } from './shared';
 import { camelStyle, statementRange } from './shared';
-import { epLabel, graphOf } from './graph-shared';
+import { epLabel, graphOf, servesOtherInternal } from './graph-shared';
 
 export const meta = defineMeta({
   id: 'traefik/http-no-redirect',
@@ -26,6 +26,7 @@ function routersOn(graph: TraefikGraph, ep: GEntryPoint): Array<{ r: GRouter; re
   const out: Array<{ r: GRouter; redirects: boolean | undefined }> = [];
   for (const r of graph.routers) {
     if (!r.g.active || r.protocol !== 'http' || r.tls) continue; // a TLS router answers no plain HTTP
+    if (servesOtherInternal(r)) continue; // ping, metrics, noop@internal: nothing a visitor reads
     if (!graph.entryPointsOf(r).includes(ep)) continue;
     const eff = graph.effective(r, ep);
     const redirects = eff.middlewares.some((m) => m.type === 'redirectscheme') ? true : eff.unknown ? undefined : false;
@@ -55,7 +56,7 @@ export const httpNoRedirect: TraefikRule = {
     if (!target) return out;
     for (const ep of eps) {
       if (ep.origin !== 'static' || !ep.g?.doc.own || !ep.fact) continue;
-      if (ep.https !== false || ep.redirectsTo) continue;
+      if (ep.https !== false || ep.redirects) continue;
       const on = routersOn(graph, ep);
       const plain = on.filter((x) => x.redirects === false);
       if (plain.length === 0) continue;

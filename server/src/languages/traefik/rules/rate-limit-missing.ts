@@ -26,7 +26,7 @@ export const rateLimitMissing: TraefikRule = {
       if (servesOtherInternal(r)) continue;
       let lacking = false;
       for (const ep of graph.entryPointsOf(r)) {
-        if (ep?.redirectsTo) continue; // the entry point redirects every request before routing
+        if (ep?.redirects) continue; // the entry point redirects every request before routing
         const eff = graph.effective(r, ep);
         if (eff.unknown) continue;
         const plain = !(r.tls || ep?.https === true || ep?.tls === true);
