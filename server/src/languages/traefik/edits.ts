@@ -539,6 +539,7 @@ export function appendListItem(view: TraefikView, f: TField, item: string): Text
     return edit(view, at, at, `${view.index.eol}${dash[0]}${render(item, q)}`);
   }
   if (n.kind !== 'scalar' || n.template || n.text === undefined || !n.inner) return undefined;
+  if (!form) return undefined; // written in an anchor other services share
   if (form === 'yaml' || form === 'toml') return undefined; // a single string where Traefik wants a list
   if (n.raw !== n.text) return undefined;
   const end = n.inner.end;
