@@ -303,3 +303,22 @@ describe('traefik YAML: the direct reading of files without anchors', () => {
     assert.equal(compared, files.length);
   });
 });
+
+describe('FsWorkspace: a file in a new subfolder', () => {
+  it('refreshes the listings and existence of the folders above it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rampart-list-'));
+    try {
+      const d = dir.replace(/\\/g, '/');
+      const ws = new FsWorkspace();
+      assert.deepEqual(ws.list(d), []);
+      assert.equal(ws.exists(`${d}/sub`), false);
+      mkdirSync(join(dir, 'sub'));
+      writeFileSync(join(dir, 'sub', 'a.yml'), 'x: 1\n');
+      ws.invalidate(`${d}/sub/a.yml`);
+      assert.deepEqual(ws.list(d), ['sub/']);
+      assert.equal(ws.exists(`${d}/sub`), true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

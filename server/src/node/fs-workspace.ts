@@ -67,14 +67,22 @@ export class FsWorkspace implements WorkspaceView {
     return names;
   }
 
-  /** Forgets what is known about a path (a watcher saw it change), and the listing of its folder. */
+  /**
+   * Forgets what is known about a path (a watcher saw it change), and the listings of the folders
+   * above it (a file created in a new subfolder changes its parent's listing too).
+   */
   invalidate(path: string): void {
     this.texts.delete(path);
     this.exist.delete(path);
     this.listings.delete(path);
-    const slash = path.lastIndexOf('/');
-    if (slash > 0) this.listings.delete(path.slice(0, slash));
-    else if (slash === 0) this.listings.delete('/');
+    for (let p = path; ; ) {
+      const slash = p.lastIndexOf('/');
+      if (slash < 0) break;
+      p = slash === 0 ? '/' : p.slice(0, slash);
+      this.listings.delete(p);
+      this.exist.delete(p);
+      if (p === '/') break;
+    }
   }
 
   clear(): void {
