@@ -348,11 +348,12 @@ function hostCandidates(p: string, cand: Candidate): string[] {
   if (!cand.filePath) return out;
   const dir = dirOf(cand.filePath);
   if (p.startsWith('/')) {
-    out.push(normalisePath(p));
-    // The official layout: the static file is /etc/traefik/traefik.yml, so /etc/traefik/… sits beside it.
+    // The official layout: the static file is /etc/traefik/traefik.yml, so /etc/traefik/… sits
+    // beside it in the repository (preferred over the machine Rampart runs on).
     if (p.startsWith('/etc/traefik/')) out.push(normalisePath(`${dir}/${p.slice('/etc/traefik/'.length)}`));
+    out.push(normalisePath(p));
   } else out.push(normalisePath(`${dir}/${p}`));
-  return out;
+  return out.filter((h) => h !== '/');
 }
 
 function planFileProvider(cand: Candidate, ctx: RuleContext): FileProviderPlan {
