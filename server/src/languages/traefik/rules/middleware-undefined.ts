@@ -46,8 +46,8 @@ function explain(graph: TraefikGraph, ref: Ref, own: Provider | undefined, proto
   if (elsewhere.length > 0) {
     const p = elsewhere[0]!;
     const def = graph.middleware(protocol, res.name, p)![0]!;
-    hints.push(`The ${PROVIDER_NAMES[p]} defines "${res.name}": write "${ref.raw.replace(/@.*$/, '')}@${p}".`);
-    related.push(relatedAt(def, `"${res.name}@${p}" is defined here`));
+    hints.push(`The ${PROVIDER_NAMES[p]} defines "${def.raw}": write "${ref.raw.replace(/@[^@]*$/, '')}@${p}".`);
+    related.push(relatedAt(def, `"${def.raw}@${p}" is defined here`));
   }
   const inactive = graph.inactiveMiddleware(protocol, res.name, res.provider);
   if (inactive && inactive.length > 0) {
@@ -62,13 +62,14 @@ function explain(graph: TraefikGraph, ref: Ref, own: Provider | undefined, proto
       .filter((x) => x.d <= 2)
       .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n))[0];
     if (near) {
-      hints.push(`Did you mean "${near.n}"?`);
       const def = graph.middleware(protocol, near.n, res.provider)![0]!;
-      related.push(relatedAt(def, `"${near.n}@${res.provider}" is defined here`));
+      hints.push(`Did you mean "${def.raw}"?`);
+      related.push(relatedAt(def, `"${def.raw}@${res.provider}" is defined here`));
     }
   }
   const state = graph.providers[res.provider];
-  const where = state.enabled === false ? state.note : `${state.note}, and nothing there defines "${res.name}"`;
+  const written = ref.qualified ? ref.raw.slice(0, ref.raw.lastIndexOf('@')) : ref.raw;
+  const where = state.enabled === false ? state.note : `${state.note}, and nothing there defines "${written}"`;
   const message = `Middleware ${shown} is not defined: ${where}, so ${consequence}.${hints.length > 0 ? ` ${hints.join(' ')}` : ''}`;
   return { message, related };
 }
