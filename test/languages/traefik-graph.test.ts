@@ -289,9 +289,15 @@ describe('traefik YAML: the direct reading of files without anchors', () => {
     };
     walk(join(FIXTURES, 'traefik'));
     assert.ok(files.length > 100);
+    const inline = [
+      'http:\n  middlewares:\n    base: &h\n      headers: {frameDeny: true}\n    other: *h\n',
+      'x-h: &h\n  stsSeconds: 1\nhttp:\n  middlewares:\n    m:\n      headers:\n        <<: *h\n        frameDeny: true # c\n',
+      'http:\n  routers:\n    a: !!map {rule: x}\n',
+      '# top\nhttp: # c1\n  routers: {a: {rule: x}, # c2\n   b: {rule: y}} # c3\n',
+    ];
     let compared = 0;
-    for (const f of files) {
-      const text = readFileSync(f, 'utf8');
+    for (const f of [...files, ...inline]) {
+      const text = f.startsWith('/') ? readFileSync(f, 'utf8') : f;
       const index = new LineIndex(text);
       const { text: masked, regions } = maskTemplates(text);
       const a = parseTraefikYaml(masked, index, regions);
@@ -300,7 +306,7 @@ describe('traefik YAML: the direct reading of files without anchors', () => {
       assert.deepEqual(a.comments, b.comments, f);
       compared++;
     }
-    assert.equal(compared, files.length);
+    assert.equal(compared, files.length + inline.length);
   });
 });
 

@@ -225,29 +225,106 @@ const CST_CHILDREN = ['start', 'key', 'sep', 'value', 'items', 'props', 'end'] a
 function collectComments(tokens: unknown[], index: LineIndex): { comments: CommentInfo[]; aliases: boolean } {
   const out: CommentInfo[] = [];
   let aliases = false;
-  const stack: unknown[] = [...tokens];
-  while (stack.length > 0) {
-    const t = stack.pop();
-    if (!t || typeof t !== 'object') continue;
-    if (Array.isArray(t)) {
-      for (const x of t) stack.push(x);
-      continue;
-    }
-    const tok = t as { type?: string; offset?: number; source?: string };
-    if (tok.type === 'anchor' || tok.type === 'alias' || tok.type === 'tag' || (tok.type === 'scalar' && tok.source === '<<')) aliases = true;
-    if (tok.type === 'comment' && typeof tok.offset === 'number' && typeof tok.source === 'string') {
+  type Tok = { type?: string; offset?: number; source?: string } & Record<string, unknown>;
+  const source = (tok: Tok) => {
+    const type = tok.type;
+    if (type === 'comment') {
+      if (typeof tok.offset !== 'number' || typeof tok.source !== 'string') return;
       const start = tok.offset;
       const range = index.rangeOf(start, start + tok.source.length);
       const before = index.text.slice(index.lineStart(range.start.line), start);
       out.push({ text: tok.source.slice(1), range, ownLine: before.trim() === '' });
-      continue;
+    } else if (type === 'anchor' || type === 'alias' || type === 'tag') aliases = true;
+  };
+  // Deeply nested input is walked with an explicit stack instead (no recursion limit).
+  const generic = (root: unknown) => {
+    const stack: unknown[] = [root];
+    while (stack.length > 0) {
+      const t = stack.pop();
+      if (!t || typeof t !== 'object') continue;
+      if (Array.isArray(t)) {
+        for (const x of t) stack.push(x);
+        continue;
+      }
+      const tok = t as Tok;
+      if (tok.type === 'scalar' && tok.source === '<<') aliases = true;
+      if (tok.type === 'comment' || tok.type === 'anchor' || tok.type === 'alias' || tok.type === 'tag') {
+        if (tok.type === 'alias') aliases = true;
+        else source(tok);
+        if (tok.type === 'comment') continue;
+      }
+      for (const k of CST_CHILDREN) {
+        const v = tok[k];
+        if (v && typeof v === 'object') stack.push(v);
+      }
     }
-    const o = tok as Record<string, unknown>;
-    for (const k of CST_CHILDREN) {
-      const v = o[k];
-      if (v && typeof v === 'object') stack.push(v);
+  };
+  let depth = 0;
+  const list = (xs: unknown) => {
+    if (!Array.isArray(xs)) return;
+    for (const x of xs) if (x && typeof x === 'object') node(x as Tok);
+  };
+  const items = (xs: unknown) => {
+    if (!Array.isArray(xs)) return;
+    for (const it of xs as Tok[]) {
+      list(it.start);
+      if (it.key && typeof it.key === 'object') node(it.key as Tok);
+      list(it.sep);
+      if (it.value && typeof it.value === 'object') node(it.value as Tok);
     }
-  }
+  };
+  // The CST's shapes (yaml's cst.d.ts); anything else is walked generically.
+  const node = (tok: Tok): void => {
+    if (depth > 200) return generic(tok);
+    depth++;
+    try {
+      shape(tok);
+    } finally {
+      depth--;
+    }
+  };
+  const shape = (tok: Tok): void => {
+    switch (tok.type) {
+      case 'document':
+        list(tok.start);
+        if (tok.value && typeof tok.value === 'object') node(tok.value as Tok);
+        list(tok.end);
+        return;
+      case 'block-map':
+      case 'block-seq':
+        items(tok.items);
+        return;
+      case 'flow-collection':
+        if (tok.start && typeof tok.start === 'object') node(tok.start as Tok);
+        items(tok.items);
+        list(tok.end);
+        return;
+      case 'block-scalar':
+        list(tok.props);
+        return;
+      case 'scalar':
+        if (tok.source === '<<') aliases = true;
+        list(tok.end);
+        return;
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+      case 'doc-end':
+        list(tok.end);
+        return;
+      case 'alias':
+        aliases = true;
+        list(tok.end);
+        return;
+      case 'comment':
+      case 'anchor':
+      case 'tag':
+        source(tok);
+        return;
+      default:
+        generic(tok);
+    }
+  };
+  list(tokens);
   out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { comments: out, aliases };
 }
