@@ -176,12 +176,18 @@ export class TraefikGraph {
     return this.inactiveMws.get(`${protocol}:${name}@${provider}`);
   }
 
+  private namesMemo = new Map<string, string[]>();
+
   /** Every middleware name defined for a provider (for "did you mean"). */
   middlewareNames(protocol: 'http' | 'tcp', provider: string): string[] {
+    const memoKey = `${protocol}:${provider}`;
+    const hit = this.namesMemo.get(memoKey);
+    if (hit) return hit;
     const out: string[] = [];
     const prefix = `${protocol}:`;
     const suffix = `@${provider}`;
     for (const k of this.mws.keys()) if (k.startsWith(prefix) && k.endsWith(suffix)) out.push(k.slice(prefix.length, k.length - suffix.length));
+    this.namesMemo.set(memoKey, out);
     return out;
   }
 

@@ -21,14 +21,25 @@ export const meta = defineMeta({
 
 const PROVIDER_NAMES: Record<Provider, string> = { file: 'file provider', docker: 'Docker provider (labels)', swarm: 'Swarm provider (deploy labels)' };
 
-/** Levenshtein distance, bounded (names are short). */
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length]![b.length]!;
+/** Levenshtein distance when it is at most `max`, else `max + 1` (two rows, early exit). */
+export function distanceAtMost(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return Math.min(prev[b.length]!, max + 1);
 }
 
 interface Problem {
@@ -56,11 +67,11 @@ function explain(graph: TraefikGraph, ref: Ref, own: Provider | undefined, proto
     related.push(relatedAt(def, `"${res.key}" is defined on a container Traefik ignores`));
   }
   if (hints.length === 0) {
-    const near = graph
-      .middlewareNames(protocol, res.provider)
-      .map((n) => ({ n, d: distance(n, res.name) }))
-      .filter((x) => x.d <= 2)
-      .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n))[0];
+    let near: { n: string; d: number } | undefined;
+    for (const n of graph.middlewareNames(protocol, res.provider)) {
+      const d = distanceAtMost(n, res.name, near ? near.d : 2);
+      if (d <= 2 && (!near || d < near.d || (d === near.d && n < near.n))) near = { n, d };
+    }
     if (near) {
       const def = graph.middleware(protocol, near.n, res.provider)![0]!;
       hints.push(`Did you mean "${def.raw}"?`);
