@@ -19,6 +19,7 @@ import { FIXTURES } from '../helpers/paths';
 import { LineIndex } from '../../server/src/engine/text';
 import { maskTemplates } from '../../server/src/languages/traefik/templates';
 import { parseTraefikYaml } from '../../server/src/languages/traefik/parse-yaml';
+import { applyEdits } from '../../server/src/engine/fixes';
 
 function ctxOf(path: string, ws: WorkspaceView): RuleContext {
   return { path, workspace: ws, settings: {} };
@@ -326,5 +327,49 @@ describe('FsWorkspace: a file in a new subfolder', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('traefik graph fixes: shapes the fixture folders do not cover', () => {
+  const fixed = (path: string, text: string, rule: string): string | undefined => {
+    const d = only(lintText(text, { path, workspace: new MemoryWorkspace({ [path]: text }) }).diagnostics, rule)[0];
+    assert.ok(d, `no ${rule}`);
+    const fix = d.fixes[0];
+    return fix ? applyEdits(text, fix.edits) : undefined;
+  };
+
+  it('a YAML router and middlewares section written as flow mappings get flow additions', () => {
+    const text = 'http:\n  routers:\n    app: {rule: "Host(`a`)", entryPoints: [websecure], service: app, tls: {}}\n  middlewares: {}\n';
+    assert.equal(
+      fixed('/w/d.yml', text, 'traefik/rate-limit-missing'),
+      'http:\n  routers:\n    app: {rule: "Host(`a`)", entryPoints: [websecure], service: app, tls: {}, middlewares: [rate-limit]}\n  middlewares: {rate-limit: {rateLimit: {average: 10, burst: 50}}}\n',
+    );
+  });
+
+  it('a TOML router written with dotted keys gets a dotted key; the middleware a new table', () => {
+    const text = '[http.routers]\napp.rule = "Host(`a`)"\napp.entryPoints = ["websecure"]\napp.tls = {}\n';
+    assert.equal(
+      fixed('/w/d.toml', text, 'traefik/rate-limit-missing'),
+      '[http.routers]\napp.rule = "Host(`a`)"\napp.entryPoints = ["websecure"]\napp.tls = {}\napp.middlewares = ["rate-limit"]\n\n[http.middlewares.rate-limit.rateLimit]\naverage = 10\nburst = 50\n',
+    );
+  });
+
+  it('no fix when a TOML section is an inline table (it cannot be extended by a table) or a label sits in a shared anchor', () => {
+    assert.equal(fixed('/w/d.toml', '[http]\nmiddlewares = { }\n[http.routers.app]\nrule = "x"\n', 'traefik/rate-limit-missing'), undefined);
+    const compose = 'x-l: &l\n  traefik.http.routers.app.rule: Host(`a`)\nservices:\n  app:\n    image: a\n    labels:\n      <<: *l\n';
+    assert.equal(fixed('/w/compose.yaml', compose, 'traefik/rate-limit-missing'), undefined);
+  });
+
+  it('CRLF files get CRLF lines', () => {
+    const text = 'http:\r\n  routers:\r\n    app:\r\n      rule: Host(`a`)\r\n';
+    assert.equal(fixed('/w/d.yml', text, 'traefik/rate-limit-missing'), 'http:\r\n  routers:\r\n    app:\r\n      rule: Host(`a`)\r\n      middlewares:\r\n        - rate-limit\r\n  middlewares:\r\n    rate-limit:\r\n      rateLimit:\r\n        average: 10\r\n        burst: 50\r\n');
+  });
+
+  it('a second router reuses the middleware the first fix created', () => {
+    const text = 'http:\n  routers:\n    a:\n      rule: Host(`a`)\n      middlewares: [rate-limit]\n    b:\n      rule: Host(`b`)\n  middlewares:\n    rate-limit:\n      rateLimit:\n        average: 10\n';
+    const d = only(lintText(text, { path: '/w/d.yml', workspace: new MemoryWorkspace({ '/w/d.yml': text }) }).diagnostics, 'traefik/rate-limit-missing');
+    assert.equal(d.length, 1);
+    assert.equal(d[0]!.fixes[0]!.title, 'Attach the rateLimit middleware "rate-limit"');
+    assert.equal(applyEdits(text, d[0]!.fixes[0]!.edits), text.replace('      rule: Host(`b`)\n', '      rule: Host(`b`)\n      middlewares:\n        - rate-limit\n'));
   });
 });
