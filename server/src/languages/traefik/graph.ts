@@ -399,6 +399,7 @@ function scanFolder(ctx: RuleContext, dir: string): string[] | undefined {
       }
       const p = d === '/' ? `/${n}` : `${d}/${n}`;
       if (n.endsWith('/')) {
+        if (n === '.git/' || n === 'node_modules/') continue; // never Traefik's, and large
         if (depth < MAX_DIR_DEPTH) go(p.slice(0, -1), depth + 1);
         else complete = false;
       } else if (/\.(ya?ml|toml)$/i.test(n)) out.push(p);
