@@ -347,6 +347,8 @@ const lastInMemo = new WeakMap<TMap, Map<string, Decl | undefined>>();
 const firstInMemo = new WeakMap<TMap, Map<string, Decl | undefined>>();
 
 function lastDeclOf(f: TField, form: Decl['form']): Decl | undefined {
+  // A YAML pair's span covers its whole value: nothing below it ends later.
+  if (form === 'yaml' && f.decl?.form === 'yaml') return f.decl;
   let m = lastDeclMemo.get(f);
   if (!m) {
     m = new Map();

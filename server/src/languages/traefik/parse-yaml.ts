@@ -321,7 +321,8 @@ function collectComments(tokens: unknown[], index: LineIndex): { comments: Comme
         source(tok);
         return;
       default:
-        generic(tok);
+        // Source tokens (spaces, newlines, indicators) have no children.
+        if (tok.start !== undefined || tok.key !== undefined || tok.sep !== undefined || tok.value !== undefined || tok.items !== undefined || tok.props !== undefined || tok.end !== undefined) generic(tok);
     }
   };
   list(tokens);
