@@ -13,7 +13,8 @@ import { join, resolve } from 'node:path';
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/engine/config';
 import { lint, ParseCache } from '../../server/src/engine/lint';
 import type { Language, WorkspaceView } from '../../server/src/engine/types';
-import { generateCompose, generators, rng } from './generate';
+import { composeWithTraefikLabels, generateCompose, generateTraefikDynamic, generators, rng, traefikDynamic } from './generate';
+import { MemoryWorkspace } from '../helpers/lint';
 
 const SIZES: Array<{ lines: number; budget: number; iterations: number }> = [
   { lines: 100, budget: 2, iterations: 400 },
@@ -39,7 +40,7 @@ const SIZES_BY_LANGUAGE: Record<string, typeof SIZES> = {
 /** The linted path per language (a name the language claims, so nothing depends on forcing it). */
 const BENCH_PATHS: Record<string, string> = { dockerfile: '/bench/Dockerfile', compose: '/bench/compose.yaml', nginx: '/bench/nginx.conf' };
 
-const workspace: WorkspaceView = { readFile: () => undefined, exists: () => false };
+const emptyWorkspace: WorkspaceView = { readFile: () => undefined, exists: () => false };
 const config = mergeConfig(DEFAULT_CONFIG, { profile: 'strict' });
 
 function percentile(sorted: number[], p: number): number {
@@ -60,8 +61,9 @@ interface Row {
   budget: number;
 }
 
-function measure(language: Language, text: string, budget: number, iterations: number): Row {
-  const path = BENCH_PATHS[language] ?? `/bench/${language}`;
+function measure(language: Language, text: string, budget: number, iterations: number, at?: { path: string; workspace: WorkspaceView; label: string }): Row {
+  const path = at?.path ?? BENCH_PATHS[language] ?? `/bench/${language}`;
+  const workspace = at?.workspace ?? emptyWorkspace;
   const lines = text.split('\n').length - 1;
   // Fresh texts (a distinct trailing comment each time), built before timing starts.
   const variants = Array.from({ length: iterations + 20 }, (_, k) => `${text}# iteration ${k}\n`);
@@ -92,7 +94,7 @@ function measure(language: Language, text: string, budget: number, iterations: n
   cpu.sort((a, b) => a - b);
   cached.sort((a, b) => a - b);
   return {
-    language,
+    language: at?.label ?? language,
     lines,
     findings,
     p50: percentile(cold, 50),
@@ -105,6 +107,30 @@ function measure(language: Language, text: string, budget: number, iterations: n
   };
 }
 
+/** A Traefik workspace: static configuration, a file-provider folder and a compose file around the measured document. */
+function traefikWorkspace(extra: Record<string, string>): WorkspaceView {
+  return new MemoryWorkspace({
+    '/bench/w/traefik.yml': 'entryPoints:\n  web:\n    address: ":80"\n  websecure:\n    address: ":443"\nproviders:\n  docker:\n    exposedByDefault: false\n  file:\n    directory: /etc/traefik/dynamic\n',
+    '/bench/w/dynamic/middlewares.yml': 'http:\n  middlewares:\n    secure:\n      headers:\n        stsSeconds: 31536000\n        stsIncludeSubdomains: true\n        frameDeny: true\n        contentTypeNosniff: true\n',
+    ...extra,
+  });
+}
+
+/** The Traefik workspace-graph cases: every graph rule engaged (static configuration, file provider folder, labels). */
+function traefikRows(): Row[] {
+  const rows: Row[] = [];
+  const dyn500 = traefikDynamic(500, 7);
+  const compose200 = composeWithTraefikLabels(200, 7);
+  const dyn1000 = generateTraefikDynamic(1000, 42);
+  const dynPath = '/bench/w/dynamic/routers.yml';
+  const composePath = '/bench/w/compose.yaml';
+  rows.push(measure('traefik', dyn1000, 5, 150, { path: dynPath, workspace: traefikWorkspace({ [dynPath]: dyn1000 }), label: 'traefik-ws' }));
+  rows.push(measure('traefik', dyn500, 25, 50, { path: dynPath, workspace: traefikWorkspace({ [dynPath]: dyn500 }), label: '500 routers' }));
+  rows.push(measure('compose', compose200, 25, 50, { path: composePath, workspace: traefikWorkspace({ [composePath]: compose200 }), label: '200 labelled' }));
+  return rows;
+}
+
+
 function main(): void {
   const rows: Row[] = [];
   const only = argValue('--only');
@@ -112,6 +138,7 @@ function main(): void {
     if (only && language !== only) continue;
     for (const size of SIZES_BY_LANGUAGE[language] ?? SIZES) rows.push(measure(language as Language, generate(size.lines, 42), size.budget, size.iterations));
   }
+  if (!only || only === 'traefik') rows.push(...traefikRows());
   const fmt = (n: number) => n.toFixed(2).padStart(8);
   console.log('language    lines  findings   p50 ms   p95 ms  cpu p50  cpu p95  cached p50  cached p95  budget p95');
   let missed = 0;
@@ -122,6 +149,8 @@ function main(): void {
       `${r.language.padEnd(10)} ${String(r.lines).padStart(6)} ${String(r.findings).padStart(9)} ${fmt(r.p50)} ${fmt(r.p95)} ${fmt(r.cpuP50)} ${fmt(r.cpuP95)}    ${fmt(r.cachedP50)}    ${fmt(r.cachedP95)}   < ${String(r.budget).padStart(2)} ms ${ok ? 'PASS' : 'MISS'}`,
     );
   }
+  console.log('traefik-ws: a 1,000-line dynamic file with its static configuration, file-provider folder and labels in the workspace;');
+  console.log('500 routers: a dynamic file; 200 labelled: a compose file with a Traefik service and 200 labelled services (compose + traefik rules).');
   if (!process.argv.includes('--no-dclint')) compareWithDclint();
   if (missed > 0 && process.argv.includes('--check')) process.exit(1);
 }

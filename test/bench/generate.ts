@@ -237,3 +237,103 @@ export const generators: Record<string, (lines: number, seed?: number) => string
   nginx: generateNginx,
   compose: generateCompose,
 };
+
+const HOSTS = ['app', 'api', 'admin', 'auth', 'docs', 'shop', 'blog', 'status', 'grafana', 'minio', 'git', 'chat'];
+
+/**
+ * A Traefik dynamic configuration (file provider YAML) of about `lines` lines: routers with
+ * rules, entry points, middlewares and TLS, the middlewares they use (headers, rate limits,
+ * chains) and their services.
+ */
+export function generateTraefikDynamic(lines: number, seed = 1): string {
+  let count = Math.max(1, Math.round(lines / 12));
+  let text = traefikDynamic(count, seed);
+  // One correction step towards the requested size.
+  const got = text.split('\n').length - 1;
+  if (got > lines * 1.05) {
+    count = Math.max(1, Math.round((count * lines) / got));
+    text = traefikDynamic(count, seed);
+  }
+  return text;
+}
+
+/** A Traefik dynamic configuration with exactly `count` routers. */
+export function traefikDynamic(count: number, seed = 1): string {
+  const r = rng(seed);
+  const routers: string[] = ['http:', '  routers:'];
+  const middlewares: string[] = ['  middlewares:'];
+  const services: string[] = ['  services:'];
+  for (let k = 0; k < count; k++) {
+    const host = `${pick(r, HOSTS)}${k}`;
+    routers.push(`    ${host}:`, `      rule: Host(\`${host}.example.com\`)${r() < 0.3 ? ` && PathPrefix(\`/v${k % 3}\`)` : ''}`);
+    const roll = r();
+    if (roll < 0.5) routers.push('      entryPoints:', '        - websecure');
+    else if (roll < 0.8) routers.push('      entryPoints: [web, websecure]');
+    const mws: string[] = [];
+    if (r() < 0.6) mws.push(`headers-${k}`);
+    if (r() < 0.4) mws.push(r() < 0.5 ? `limit-${k}` : 'common@file');
+    if (r() < 0.05) mws.push(`missing-${k}`);
+    if (mws.length > 0) routers.push('      middlewares:', ...mws.map((m) => `        - ${m}`));
+    routers.push(`      service: ${host}`);
+    if (r() < 0.7) routers.push('      tls:', '        certResolver: le');
+    if (mws.includes(`headers-${k}`)) {
+      middlewares.push(`    headers-${k}:`, '      headers:', `        stsSeconds: ${r() < 0.2 ? 300 : 31536000}`, '        frameDeny: true');
+      if (r() < 0.5) middlewares.push('        contentTypeNosniff: true');
+    }
+    if (mws.includes(`limit-${k}`)) middlewares.push(`    limit-${k}:`, '      rateLimit:', '        average: 20', '        burst: 40');
+    services.push(`    ${host}:`, '      loadBalancer:', '        servers:', `          - url: http://${host}:${8000 + (k % 100)}`);
+  }
+  middlewares.push('    common:', '      chain:', '        middlewares: [common-headers, common-limit]');
+  middlewares.push('    common-headers:', '      headers:', '        stsSeconds: 63072000', '        stsIncludeSubdomains: true', '        frameDeny: true', '        contentTypeNosniff: true');
+  middlewares.push('    common-limit:', '      rateLimit:', '        average: 50');
+  return [...routers, ...middlewares, ...services].join('\n') + '\n';
+}
+
+/** A compose file with a Traefik service (flags, file provider, socket proxy) and `count` services labelled for it, list and map form. */
+export function composeWithTraefikLabels(count: number, seed = 1): string {
+  const r = rng(seed);
+  const out: string[] = [
+    'services:',
+    '  traefik:',
+    '    image: traefik:v3.1',
+    '    command:',
+    '      - --providers.docker=true',
+    '      - --providers.docker.exposedbydefault=false',
+    '      - --providers.file.directory=/etc/traefik/dynamic',
+    '      - --entrypoints.web.address=:80',
+    '      - --entrypoints.websecure.address=:443',
+    '      - --entrypoints.websecure.http.tls.certresolver=le',
+    '      - --certificatesresolvers.le.acme.storage=/letsencrypt/acme.json',
+    '    ports:',
+    '      - "80:80"',
+    '      - "443:443"',
+    '    volumes:',
+    '      - ./dynamic:/etc/traefik/dynamic:ro',
+    '      - ./letsencrypt:/letsencrypt',
+    '      - /var/run/docker.sock:/var/run/docker.sock:ro',
+  ];
+  for (let k = 0; k < count; k++) {
+    const name = `${pick(r, HOSTS)}${k}`;
+    out.push(`  ${name}:`, `    image: ghcr.io/acme/${name}:1.${k % 10}`, '    restart: unless-stopped');
+    const labels: Array<[string, string]> = [
+      ['traefik.enable', 'true'],
+      [`traefik.http.routers.${name}.rule`, `Host(\`${name}.example.com\`)`],
+      [`traefik.http.routers.${name}.entrypoints`, r() < 0.7 ? 'websecure' : 'web,websecure'],
+    ];
+    const mws: string[] = [];
+    if (r() < 0.5) {
+      mws.push(`${name}-headers`);
+      labels.push([`traefik.http.middlewares.${name}-headers.headers.stsseconds`, r() < 0.2 ? '300' : '31536000'], [`traefik.http.middlewares.${name}-headers.headers.framedeny`, 'true']);
+    }
+    if (r() < 0.3) mws.push('secure@file');
+    if (r() < 0.05) mws.push(`typo-${k}`);
+    if (mws.length > 0) labels.push([`traefik.http.routers.${name}.middlewares`, mws.join(',')]);
+    labels.push([`traefik.http.services.${name}.loadbalancer.server.port`, String(8000 + (k % 100))]);
+    out.push('    labels:');
+    if (k % 2 === 0) for (const [key, v] of labels) out.push(`      - "${key}=${v}"`);
+    else for (const [key, v] of labels) out.push(`      ${key}: "${v.replace(/"/g, '\\"')}"`);
+  }
+  return out.join('\n') + '\n';
+}
+
+generators.traefik = generateTraefikDynamic;

@@ -18,10 +18,16 @@ export class MemoryWorkspace implements WorkspaceView {
   exists(path: string): boolean {
     return path in this.files || Object.keys(this.files).some((f) => f.startsWith(path + '/'));
   }
+  /** Entries of a folder (folders with a trailing `/`), undefined when nothing is below it. */
   list(dir: string): string[] | undefined {
     const prefix = dir.endsWith('/') ? dir : dir + '/';
     const names = new Set<string>();
-    for (const f of Object.keys(this.files)) if (f.startsWith(prefix)) names.add(f.slice(prefix.length).split('/')[0]!);
+    for (const f of Object.keys(this.files)) {
+      if (!f.startsWith(prefix)) continue;
+      const rest = f.slice(prefix.length);
+      const slash = rest.indexOf('/');
+      names.add(slash < 0 ? rest : rest.slice(0, slash + 1));
+    }
     return names.size > 0 ? [...names].sort() : undefined;
   }
 }

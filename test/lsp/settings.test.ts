@@ -129,6 +129,7 @@ test('the server registers for configuration changes and watched config files wh
         '**/Containerfile*',
         '**/*.{dockerfile,Dockerfile}',
         '**/*.{yaml,yml}',
+        '**/*.toml',
         '**/.env*',
         '**/*.env',
         '**/.gitignore',

@@ -90,9 +90,9 @@ export interface WorkspaceView {
    */
   mode?(path: string): number | undefined;
   /**
-   * Names of the entries of a folder (files and folders, no `.`/`..`), or undefined when it is
-   * not a readable folder. Optional: views that cannot list (or choose not to) leave it out, and
-   * callers treat globs as unknown.
+   * Names of the entries of a folder, sorted, folders with a trailing `/` (`["a.yml", "sub/"]`),
+   * or undefined when it is not a readable folder or the view cannot list (callers then treat
+   * the folder's content as unknown). Optional: views without a file system may leave it out.
    */
   list?(dir: string): string[] | undefined;
 }

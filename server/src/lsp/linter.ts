@@ -122,7 +122,7 @@ export class ServerLinter {
     const recorder = new RecordingWorkspace(this.workspace);
     const { language, hints } = this.resolve(path, text, config, recorder);
     const result = language ? lint(path, text, { config, workspace: recorder, cache: this.cache, version: doc.version, language, hints }) : undefined;
-    this.dependencies.record(path, recorder.paths);
+    this.dependencies.record(path, recorder.paths, recorder.dirs);
     return result;
   }
 

@@ -50,6 +50,9 @@ export const WATCHED_GLOBS = [
   '**/Containerfile*',
   '**/*.{dockerfile,Dockerfile}',
   '**/*.{yaml,yml}',
+  // Traefik: TOML static and dynamic files (YAML ones are covered above), and files appearing in
+  // or vanishing from a file-provider folder (their paths match one of these patterns).
+  '**/*.toml',
   '**/.env*',
   '**/*.env',
   '**/.gitignore',

@@ -1,12 +1,12 @@
 // WorkspaceView over the real file system, for the CLI and for the server's unopened files.
 // Reads are cached per run; the server drops entries when a file watcher reports a change.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { WorkspaceView } from '../engine/types';
 
 export class FsWorkspace implements WorkspaceView {
   private readonly texts = new Map<string, string | undefined>();
   private readonly exist = new Map<string, boolean>();
-  private readonly dirs = new Map<string, string[] | undefined>();
+  private readonly listings = new Map<string, string[] | undefined>();
 
   /** Lets open editor buffers shadow the disk (the server passes its document store). */
   constructor(private readonly overlay?: (path: string) => string | undefined) {}
@@ -52,30 +52,42 @@ export class FsWorkspace implements WorkspaceView {
     }
   }
 
+  /** A folder's entries, sorted, folders with a trailing `/`; undefined when it is not a readable folder. */
   list(dir: string): string[] | undefined {
-    if (this.dirs.has(dir)) return this.dirs.get(dir);
+    if (this.listings.has(dir)) return this.listings.get(dir);
     let names: string[] | undefined;
     try {
-      names = readdirSync(dir === '' ? '/' : dir).sort();
+      names = readdirSync(dir, { withFileTypes: true })
+        .map((e) => (e.isDirectory() ? `${e.name}/` : e.name))
+        .sort();
     } catch {
       names = undefined;
     }
-    this.dirs.set(dir, names);
+    this.listings.set(dir, names);
     return names;
   }
 
-  /** Forgets what is known about a path (a watcher saw it change), and its folder's listing. */
+  /**
+   * Forgets what is known about a path (a watcher saw it change), and the listings of the folders
+   * above it (a file created in a new subfolder changes its parent's listing too).
+   */
   invalidate(path: string): void {
     this.texts.delete(path);
     this.exist.delete(path);
-    this.dirs.delete(path);
-    const slash = path.lastIndexOf('/');
-    if (slash >= 0) this.dirs.delete(path.slice(0, slash) || '/');
+    this.listings.delete(path);
+    for (let p = path; ; ) {
+      const slash = p.lastIndexOf('/');
+      if (slash < 0) break;
+      p = slash === 0 ? '/' : p.slice(0, slash);
+      this.listings.delete(p);
+      this.exist.delete(p);
+      if (p === '/') break;
+    }
   }
 
   clear(): void {
     this.texts.clear();
     this.exist.clear();
-    this.dirs.clear();
+    this.listings.clear();
   }
 }

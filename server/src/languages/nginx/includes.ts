@@ -168,7 +168,11 @@ export function expandGlob(ctx: Pick<RuleContext, 'workspace'>, pattern: string)
       // The root of a POSIX path, or of a Windows drive (`C:` lists `C:/`).
       const names = ws.list(b === '' ? '/' : /^[A-Za-z]:$/.test(b) ? `${b}/` : b);
       if (!names) continue;
-      for (const n of names) if (match(n)) next.push(`${b}/${n}`);
+      for (const entry of names) {
+        // Folders are listed with a trailing `/`.
+        const n = entry.endsWith('/') ? entry.slice(0, -1) : entry;
+        if (match(n)) next.push(`${b}/${n}`);
+      }
     }
     bases = next.sort();
     if (bases.length > MAX_MATCHES) bases = bases.slice(0, MAX_MATCHES);

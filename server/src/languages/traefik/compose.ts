@@ -359,6 +359,24 @@ export function hostPathOf(source: string | undefined, composePath: string): str
   return source.startsWith('/') ? normalisePath(source) : normalisePath(`${dirOf(composePath)}/${source}`);
 }
 
+/**
+ * The workspace path a container path is bind-mounted from, by the most specific mount of a
+ * Traefik service (`./dynamic:/etc/traefik/dynamic` maps `/etc/traefik/dynamic/a.yml`), with the
+ * volume item that mounts it.
+ */
+export function mountedHostPath(t: TraefikService, containerPath: string, composePath: string): { host: string; range: Range } | undefined {
+  let best: { target: string; host: string; range: Range } | undefined;
+  for (const v of t.svc.volumes) {
+    if (v.type !== 'bind') continue;
+    const target = v.target?.text?.replace(/\/+$/, '');
+    if (!target || !(containerPath === target || containerPath.startsWith(target + '/'))) continue;
+    const source = hostPathOf(v.source?.text, composePath);
+    if (!source) continue;
+    if (!best || target.length > best.target.length) best = { target, host: source + containerPath.slice(target.length), range: v.range };
+  }
+  return best ? { host: normalisePath(best.host), range: best.range } : undefined;
+}
+
 function configFileOf(svc: ServiceView, flag: FlagsResult['configFlag'], ctx: RuleContext, composePath: string): StaticConfigFile | undefined {
   const wanted = flag ? [flag.path] : DEFAULT_CONFIG_PATHS;
   for (const v of svc.volumes) {

@@ -4,7 +4,7 @@
 // when the source does not spell a value verbatim (escapes, folded scalars, anchors), no edit is
 // offered rather than a guess.
 import type { TextEdit } from '../../engine/types';
-import type { Decl, Span, TField, TList, TMap, TScalar } from './model';
+import type { Decl, Span, TField, TList, TMap, TNode, TScalar, TSource } from './model';
 import type { TraefikView } from './view';
 
 function edit(view: TraefikView, s: number, e: number, newText: string): TextEdit {
@@ -138,6 +138,13 @@ function lineEndAfter(view: TraefikView, offset: number): number {
   return view.index.lineEnd(view.index.positionAt(offset).line);
 }
 
+/** The end of the line a statement ends on (a block value's span may run past its line break). */
+function lineEndOfEnd(view: TraefikView, end: number): number {
+  let o = end;
+  while (o > 0 && /\s/.test(view.text[o - 1]!)) o--;
+  return view.index.lineEnd(view.index.positionAt(o).line);
+}
+
 /**
  * Adds `key: value` (YAML) or `key = value` (TOML) to the mapping a field holds
  * (`providers.docker`), after its last written key, or as its first key when it has none
@@ -158,7 +165,7 @@ export function insertOption(view: TraefikView, holder: TField, key: string, val
       return edit(view, open + 1, open + 1, `${key}${sep}${value}`);
     }
     if (lastDecl && lastDecl.layout === 'block') {
-      const at = lineEndAfter(view, lastDecl.span.end);
+      const at = lineEndOfEnd(view, lastDecl.span.end);
       return edit(view, at, at, `${eol}${indentAt(view, lastDecl.span.start)}${key}${sep}${value}`);
     }
     if (!holder.decl || (node.kind === 'scalar' && node.value !== null) || (node.kind === 'map' && node.fields.length > 0)) return undefined;
@@ -178,7 +185,7 @@ export function insertOption(view: TraefikView, holder: TField, key: string, val
     // The table's own `key = value` lines (a sub-table header like `[providers.docker.tls]` is not one).
     const own = written.map((f) => f.decl!).filter((d) => !isTableHeader(view, d) && d.span.start > holder.decl!.span.end);
     const after = own.reduce<Decl | undefined>((a, d) => (!a || d.span.end > a.span.end ? d : a), undefined);
-    const at = lineEndAfter(view, after ? after.span.end : holder.decl.span.end);
+    const at = lineEndOfEnd(view, after ? after.span.end : holder.decl.span.end);
     const indent = after ? indentAt(view, after.span.start) : '';
     return edit(view, at, at, `${eol}${indent}${key} = ${value}`);
   }
@@ -188,7 +195,7 @@ export function insertOption(view: TraefikView, holder: TField, key: string, val
     let keyStart = view.index.offsetAt(lastField.keyRange.start);
     if (/["']/.test(view.text[keyStart - 1] ?? '') && lastField.keyExact) keyStart--;
     const prefix = view.text.slice(lastDecl.span.start, keyStart);
-    const at = lineEndAfter(view, lastDecl.span.end);
+    const at = lineEndOfEnd(view, lastDecl.span.end);
     return edit(view, at, at, `${eol}${indentAt(view, lastDecl.span.start)}${prefix}${key} = ${value}`);
   }
   return undefined;
@@ -211,7 +218,7 @@ export function insertEntryAfter(view: TraefikView, decl: Decl | undefined, key:
   if (decl.entry === 'pair') {
     const v = JSON.stringify(value);
     if (decl.layout === 'flow') return edit(view, end, end, `, ${key}: ${v}`);
-    const at = lineEndAfter(view, end);
+    const at = lineEndOfEnd(view, end);
     return edit(view, at, at, `${eol}${indentAt(view, decl.span.start)}${key}: ${v}`);
   }
   const entry = `${key}${joiner}${value}`;
@@ -222,11 +229,321 @@ export function insertEntryAfter(view: TraefikView, decl: Decl | undefined, key:
   const lineText = view.index.lineText(line);
   const dash = /^[ \t]*-[ \t]*/.exec(lineText);
   if (!dash) return undefined;
-  const at = lineEndAfter(view, end);
+  const at = lineEndOfEnd(view, end);
   return edit(view, at, at, `${eol}${dash[0]}${item}`);
 }
 
 /** A map node's written fields, for "is there anything else in this middleware" decisions. */
 export function writtenFields(m: TMap): TField[] {
   return m.fields.filter((f) => !f.template);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Insertions of new options and middlewares (the graph rules' fixes), in the source's own form.
+
+/** A value a fix writes: a boolean, a number, a string, or a list of strings. */
+export type Leaf = boolean | number | string | string[];
+
+const YAML_PLAIN = /^[A-Za-z0-9_./@-][A-Za-z0-9_./@:-]*$/;
+const YAML_SPECIAL = /^(?:true|false|yes|no|on|off|null|~|[-+]?[\d.]+(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+)$/i;
+
+function yamlScalar(v: boolean | number | string): string {
+  if (typeof v !== 'string') return String(v);
+  return YAML_PLAIN.test(v) && !YAML_SPECIAL.test(v) && !/:$/.test(v) ? v : JSON.stringify(v);
+}
+
+function tomlScalar(v: boolean | number | string): string {
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+
+function tomlKey(k: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k);
+}
+
+/** Edits inserting at the same offset become one edit (their texts in order); the rest stay. */
+export function mergeInserts(edits: ReadonlyArray<TextEdit | undefined>): TextEdit[] | undefined {
+  if (edits.some((e) => !e)) return undefined;
+  const out: TextEdit[] = [];
+  for (const e of edits as TextEdit[]) {
+    const same = out.find(
+      (o) =>
+        o.range.start.line === e.range.start.line &&
+        o.range.start.character === e.range.start.character &&
+        o.range.end.line === o.range.start.line &&
+        o.range.end.character === o.range.start.character &&
+        e.range.end.line === e.range.start.line &&
+        e.range.end.character === e.range.start.character,
+    );
+    if (same) same.newText += e.newText;
+    else out.push({ range: e.range, newText: e.newText });
+  }
+  return out;
+}
+
+/** How far a block sequence's `-` sits inside its key in this file (`key:\n  - a` → two spaces). */
+export function sequenceOffset(view: TraefikView): string {
+  let v = seqMemo.get(view);
+  if (v === undefined) {
+    v = findSequenceOffset(view);
+    seqMemo.set(view, v);
+  }
+  return v;
+}
+
+const seqMemo = new WeakMap<TraefikView, string>();
+const tomlIndentMemo = new WeakMap<TraefikView, string>();
+const lastDeclMemo = new WeakMap<TField, Map<string, Decl | undefined>>();
+
+function findSequenceOffset(view: TraefikView): string {
+  const m = /^([ \t]*)[^\s#-][^\n]*:[ \t]*\r?\n(?:[ \t]*#[^\n]*\r?\n)*([ \t]*)-[ \t]/m.exec(view.text);
+  if (m && m[2]!.length >= m[1]!.length) return ' '.repeat(m[2]!.length - m[1]!.length);
+  return view.indent;
+}
+
+function yamlBlock(view: TraefikView, indent: string, rest: readonly string[], leaves: ReadonlyArray<[string, Leaf]>): string[] {
+  const unit = view.indent;
+  const lines: string[] = [];
+  rest.forEach((seg, i) => lines.push(`${indent}${unit.repeat(i)}${yamlKeyText(seg)}:`));
+  const ind = indent + unit.repeat(rest.length);
+  const seq = sequenceOffset(view);
+  for (const [k, v] of leaves) {
+    if (Array.isArray(v)) {
+      lines.push(`${ind}${yamlKeyText(k)}:`);
+      for (const item of v) lines.push(`${ind}${seq}- ${yamlScalar(item)}`);
+    } else lines.push(`${ind}${yamlKeyText(k)}: ${yamlScalar(v)}`);
+  }
+  return lines;
+}
+
+function yamlKeyText(k: string): string {
+  return YAML_PLAIN.test(k) ? k : JSON.stringify(k);
+}
+
+function yamlFlow(rest: readonly string[], leaves: ReadonlyArray<[string, Leaf]>): string {
+  const inner = leaves.map(([k, v]) => `${yamlKeyText(k)}: ${Array.isArray(v) ? `[${v.map(yamlScalar).join(', ')}]` : yamlScalar(v)}`).join(', ');
+  let out = inner;
+  for (let i = rest.length - 1; i >= 0; i--) out = `${yamlKeyText(rest[i]!)}: {${out}}`;
+  return out;
+}
+
+/** The last statement written anywhere in a map, in a form (memoised per map). */
+function lastDeclIn(m: TMap, form: Decl['form']): Decl | undefined {
+  let memo = lastInMemo.get(m);
+  if (!memo) {
+    memo = new Map();
+    lastInMemo.set(m, memo);
+  }
+  if (memo.has(form)) return memo.get(form);
+  let last: Decl | undefined;
+  for (const f of m.fields) {
+    const d = lastDeclOf(f, form);
+    if (d && (!last || d.span.end > last.span.end)) last = d;
+  }
+  memo.set(form, last);
+  return last;
+}
+
+const lastInMemo = new WeakMap<TMap, Map<string, Decl | undefined>>();
+const firstInMemo = new WeakMap<TMap, Map<string, Decl | undefined>>();
+
+function lastDeclOf(f: TField, form: Decl['form']): Decl | undefined {
+  // A YAML pair's span covers its whole value: nothing below it ends later.
+  if (form === 'yaml' && f.decl?.form === 'yaml') return f.decl;
+  let m = lastDeclMemo.get(f);
+  if (!m) {
+    m = new Map();
+    lastDeclMemo.set(f, m);
+  }
+  if (m.has(form)) return m.get(form);
+  let last: Decl | undefined = f.decl && f.decl.form === form ? f.decl : undefined;
+  if (f.node.kind === 'map') {
+    const d = lastDeclIn(f.node, form);
+    if (d && (!last || d.span.end > last.span.end)) last = d;
+  }
+  m.set(form, last);
+  return last;
+}
+
+/** The first statement (by position) among a map's direct fields, in a form (memoised per map). */
+function firstDeclIn(m: TMap, form: Decl['form']): Decl | undefined {
+  let memo = firstInMemo.get(m);
+  if (!memo) {
+    memo = new Map();
+    firstInMemo.set(m, memo);
+  }
+  if (memo.has(form)) return memo.get(form);
+  let first: Decl | undefined;
+  for (const f of m.fields) if (f.decl && f.decl.form === form && (!first || f.decl.span.start < first.span.start)) first = f.decl;
+  memo.set(form, first);
+  return first;
+}
+
+/**
+ * Adds options below a field, creating the missing sections of `rest` on the way:
+ * `insertNested(view, src, [entryPoints, web], ['http', 'redirections', 'entryPoint'], [['to', 'websecure']])`.
+ * `trail` is the field's path from the source's root (empty: the root). Sections of `rest` that
+ * already exist are walked into. YAML: block lines (or a flow mapping inside a flow mapping);
+ * TOML: keys in the table, dotted keys, or a new table at the end of the file; labels, flags and
+ * env: one entry per option after `after` (or the last entry below the field).
+ */
+export function insertNested(
+  view: TraefikView,
+  src: TSource,
+  trail: readonly TField[],
+  rest: readonly string[],
+  leaves: ReadonlyArray<[string, Leaf]>,
+  after?: Decl,
+): TextEdit[] | undefined {
+  // Walk into what exists.
+  const path = [...trail];
+  const todo = [...rest];
+  let node: TNode = trail.length > 0 ? trail[trail.length - 1]!.node : src.root;
+  while (todo.length > 0) {
+    const f = node.kind === 'map' ? node.byName.get(todo[0]!.toLowerCase()) : undefined;
+    if (!f) break;
+    path.push(f);
+    node = f.node;
+    todo.shift();
+  }
+  if (node.kind !== 'map' && !(node.kind === 'scalar' && node.value === null && path.length > 0)) return undefined;
+  const holder = path[path.length - 1];
+  const form = src.form;
+  const eol = view.index.eol;
+
+  if (form === 'label' || form === 'flag' || form === 'env') {
+    const anchor = after ?? (holder ? lastDeclOf(holder, form) : lastDeclIn(src.root, form));
+    if (!anchor) return undefined;
+    const names = [...path.map((f) => f.raw), ...todo];
+    let prefix: string;
+    let sep: string;
+    if (form === 'label') {
+      prefix = 'traefik.';
+      sep = '.';
+    } else if (form === 'flag') {
+      prefix = /^["']?(-+)/.exec(view.text.slice(anchor.span.start, anchor.span.end))?.[1] ?? '--';
+      sep = '.';
+    } else {
+      prefix = 'TRAEFIK_';
+      sep = '_';
+    }
+    const edits = leaves.map(([k, v]) => {
+      let key = prefix + [...names, k].join(sep);
+      if (form === 'env') key = key.toUpperCase();
+      return insertEntryAfter(view, anchor, key, Array.isArray(v) ? v.join(',') : String(v), '=');
+    });
+    return mergeInserts(edits);
+  }
+
+  if (form === 'yaml') {
+    if (node.kind === 'map' && node.flow) {
+      if (!holder?.decl) return undefined;
+      const own = node.fields.filter((f) => f.decl?.form === 'yaml');
+      const last = own.reduce<Decl | undefined>((a, f) => (!a || f.decl!.span.end > a.span.end ? f.decl : a), undefined);
+      const text = yamlFlow(todo, leaves);
+      if (last) return [edit(view, last.span.end, last.span.end, `, ${text}`)];
+      const open = view.text.indexOf('{', view.index.offsetAt(node.range.start));
+      if (open < 0) return undefined;
+      return [edit(view, open + 1, open + 1, text)];
+    }
+    const first = node.kind === 'map' ? firstDeclIn(node, 'yaml') : undefined;
+    let at: number;
+    let indent: string;
+    if (first && node.kind === 'map') {
+      const last = lastDeclIn(node, 'yaml')!;
+      at = lineEndOfEnd(view, last.span.end);
+      indent = indentAt(view, first.span.start);
+      if (view.text.slice(view.index.lineStart(view.index.positionAt(first.span.start).line), first.span.start).trim() !== '') return undefined; // `- key: …` or flow
+    } else if (holder?.decl && (node.kind === 'scalar' || (node.kind === 'map' && node.fields.length === 0 && !node.flow))) {
+      if (holder.decl.layout !== 'block') return undefined;
+      at = lineEndOfEnd(view, holder.decl.span.end);
+      indent = indentAt(view, holder.decl.span.start) + view.indent;
+    } else if (!holder && node.kind === 'map' && node.fields.length === 0) {
+      at = view.text.length;
+      indent = '';
+    } else return undefined;
+    const body = yamlBlock(view, indent, todo, leaves).join(eol);
+    if (view.text.trim() === '') return [edit(view, 0, view.text.length, body + eol)];
+    return [edit(view, at, at, eol + body)];
+  }
+
+  // TOML
+  if (path.some((f) => f.node.kind === 'map' && f.node.flow && f !== holder)) return undefined;
+  if (holder && holder.node.kind === 'map' && holder.node.flow) {
+    if (todo.length > 0) return undefined;
+    return mergeInserts(leaves.map(([k, v]) => insertOption(view, holder, tomlKey(k), tomlValue(v))));
+  }
+  const dotted = todo.map(tomlKey).join('.');
+  const keyOf = (k: string) => (dotted ? `${dotted}.${tomlKey(k)}` : tomlKey(k));
+  const headerHolder = holder?.decl && isTableHeader(view, holder.decl);
+  const directKeys = holder && holder.node.kind === 'map' ? holder.node.fields.filter((f) => f.decl && f.decl.form === 'toml') : [];
+  const lastDirect = directKeys.reduce<Decl | undefined>((a, f) => (!a || f.decl!.span.end > a.span.end ? f.decl : a), undefined);
+  if (holder && (headerHolder || (lastDirect && !isTableHeader(view, lastDirect)))) {
+    return mergeInserts(leaves.map(([k, v]) => insertOption(view, holder, keyOf(k), tomlValue(v))));
+  }
+  if (todo.length === 0 && !holder) return undefined;
+  // A new table at the end of the file.
+  const header = [...path.map((f) => tomlKey(f.raw)), ...todo.map(tomlKey)].join('.');
+  const keyIndent = tomlKeyIndent(view);
+  const body = [`[${header}]`, ...leaves.map(([k, v]) => `${keyIndent}${tomlKey(k)} = ${tomlValue(v)}`)].join(eol);
+  const end = view.text.length;
+  const lead = view.text.length === 0 ? '' : view.text.endsWith('\n') ? eol : eol + eol;
+  return [edit(view, end, end, `${lead}${body}${eol}`)];
+}
+
+function tomlValue(v: Leaf): string {
+  return Array.isArray(v) ? `[${v.map(tomlScalar).join(', ')}]` : tomlScalar(v);
+}
+
+/** The indentation of keys under table headers in this file. */
+function tomlKeyIndent(view: TraefikView): string {
+  let v = tomlIndentMemo.get(view);
+  if (v === undefined) {
+    v = findTomlKeyIndent(view);
+    tomlIndentMemo.set(view, v);
+  }
+  return v;
+}
+
+function findTomlKeyIndent(view: TraefikView): string {
+  const m = /^[ \t]*\[[^\n]*\]?[ \t]*\r?\n([ \t]*)[A-Za-z0-9_"'-][^\n=]*=/m.exec(view.text);
+  return m ? m[1]! : '';
+}
+
+/**
+ * Appends a name to a list-valued option in the source's form: a YAML block or flow sequence, a
+ * TOML array, or a comma-separated label value. Undefined when the value is not spelled so it can
+ * be extended exactly.
+ */
+export function appendListItem(view: TraefikView, f: TField, item: string): TextEdit | undefined {
+  const n = f.node;
+  const form = f.decl?.form;
+  if (n.kind === 'list') {
+    if (form !== 'yaml' && form !== 'toml') return undefined;
+    const render = form === 'toml' ? (s: string, q?: string) => (q ? `${q}${s}${q}` : JSON.stringify(s)) : (s: string, q?: string) => (q ? `${q}${s}${q}` : yamlScalar(s));
+    const last = n.items[n.items.length - 1];
+    const lastText = last ? view.text.slice(view.index.offsetAt(last.range.start), view.index.offsetAt(last.range.end)) : '';
+    const q = /^["']/.test(lastText) ? lastText[0] : undefined;
+    if (n.flow || form === 'toml') {
+      if (last) {
+        const end = view.index.offsetAt(last.range.end);
+        return edit(view, end, end, `, ${render(item, q)}`);
+      }
+      const open = view.text.indexOf('[', view.index.offsetAt(n.range.start));
+      if (open < 0) return undefined;
+      return edit(view, open + 1, open + 1, render(item, q));
+    }
+    if (!last) return undefined;
+    const s = view.index.offsetAt(last.range.start);
+    const lineStart = view.index.lineStart(view.index.positionAt(s).line);
+    const dash = /^[ \t]*-[ \t]*/.exec(view.text.slice(lineStart, s));
+    if (!dash || lineStart + dash[0].length !== s) return undefined;
+    const at = lineEndOfEnd(view, view.index.offsetAt(last.range.end));
+    return edit(view, at, at, `${view.index.eol}${dash[0]}${render(item, q)}`);
+  }
+  if (n.kind !== 'scalar' || n.template || n.text === undefined || !n.inner) return undefined;
+  if (!form) return undefined; // written in an anchor other services share
+  if (form === 'yaml' || form === 'toml') return undefined; // a single string where Traefik wants a list
+  if (n.raw !== n.text) return undefined;
+  const end = n.inner.end;
+  return edit(view, end, end, n.text.trim() === '' ? item : `,${item}`);
 }

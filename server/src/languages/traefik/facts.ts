@@ -1,11 +1,9 @@
 // Traefik concepts read off the tree: entry points (static), routers and middlewares (dynamic),
 // with provider-qualified names (`auth@file`, `auth@docker`). They are the vocabulary of the
-// workspace graph the next rules need (dashboard-no-auth, http-no-redirect,
-// security-headers-missing, hsts-weak, rate-limit-missing, router-without-tls,
-// middleware-undefined): a router judged "with its entry points' defaults applied" is
+// workspace graph (graph.ts): a router judged "with its entry points' defaults applied" is
 // `routers()` joined with `entryPoints()` by name.
 import type { Range } from '../../engine/types';
-import { at, child, isTrue, listItems, scalarOf, textOf, type Provider, type TField, type TNode, type TScalar, type TSource } from './model';
+import { at, boolOf, child, isTrue, listItems, scalarOf, textOf, type Provider, type TField, type TNode, type TScalar, type TSource } from './model';
 
 type Index = { rangeOf(s: number, e: number): Range };
 
@@ -46,10 +44,14 @@ export interface EntryPointFact {
   https: boolean | undefined;
   /** `http.redirections.entryPoint.to`, lower case. */
   redirectsTo?: string;
+  /** `http.redirections.entryPoint.to` is set (to a known name or not). */
+  redirects: boolean;
   /** `http.middlewares`: applied to every router on the entry point. */
   middlewares: Ref[];
   /** `http.tls` is set: routers on it get TLS. */
   tls: boolean;
+  /** One of `http.middlewares` is not known (a template, a variable without value). */
+  middlewaresUnknown: boolean;
 }
 
 function portOf(address: string | undefined): number | undefined {
@@ -72,12 +74,12 @@ export function entryPoints(src: TSource, index: Index): EntryPointFact[] {
     const port = portOf(address);
     const tlsField = at(f.node, ['http', 'tls']);
     const tls = !!tlsField && scalarOf(tlsField)?.text !== 'false';
-    const redirectsTo = textOf(at(f.node, ['http', 'redirections', 'entrypoint', 'to']))?.toLowerCase();
-    const middlewares = listItems(at(f.node, ['http', 'middlewares']), index)
-      .filter((n): n is TScalar => n.kind === 'scalar')
-      .map((s) => parseRef(s, src.provider))
-      .filter((r): r is Ref => !!r);
-    return { name: f.name, raw: f.raw, field: f, source: src, address, port, https: tls ? true : conventionHttps(f.name, port), redirectsTo, middlewares, tls };
+    const toField = at(f.node, ['http', 'redirections', 'entrypoint', 'to']);
+    const redirectsTo = textOf(toField)?.toLowerCase();
+    const items = listItems(at(f.node, ['http', 'middlewares']), index).filter((n): n is TScalar => n.kind === 'scalar');
+    const middlewares = items.map((s) => parseRef(s, src.provider)).filter((r): r is Ref => !!r);
+    const middlewaresUnknown = items.some((s) => s.template || (s.text === undefined && s.value !== null));
+    return { name: f.name, raw: f.raw, field: f, source: src, address, port, https: tls ? true : conventionHttps(f.name, port), redirectsTo, redirects: !!toField, middlewares, tls, middlewaresUnknown };
   });
 }
 
@@ -91,10 +93,17 @@ export interface RouterFact {
   rule?: TScalar;
   /** Lower case; empty = every default entry point. */
   entryPoints: string[];
+  /** The same names as written. */
+  entryPointsRaw: string[];
   middlewares: Ref[];
   service?: Ref;
   /** `tls` (any value but false) or `tls.certResolver` set on the router. */
   tls: boolean;
+  /**
+   * Part of the router is not known (a Go template or a variable without value in its name,
+   * entry points, middlewares or tls): rules that judge the router as a whole leave it alone.
+   */
+  unknown: boolean;
 }
 
 export function routers(src: TSource, index: Index): RouterFact[] {
@@ -107,6 +116,12 @@ export function routers(src: TSource, index: Index): RouterFact[] {
         listItems(child(f.node, name), index).filter((n): n is TScalar => n.kind === 'scalar');
       const tlsField = child(f.node, 'tls');
       const service = scalarOf(child(f.node, 'service'));
+      const unknownIn = (xs: TScalar[]) => xs.some((s) => s.template || (s.text === undefined && s.value !== null));
+      const epScalars = scalars('entrypoints');
+      const mwScalars = scalars('middlewares');
+      const eps = epScalars.map((s) => s.text?.trim() ?? '').filter(Boolean);
+      const tlsScalar = tlsField?.node.kind === 'scalar' ? tlsField.node : undefined;
+      const tlsUnknown = !!tlsScalar && tlsScalar.value !== null && boolOf(tlsScalar) === undefined && (tlsScalar.template || tlsScalar.text === undefined);
       out.push({
         name: f.name,
         raw: f.raw,
@@ -115,10 +130,12 @@ export function routers(src: TSource, index: Index): RouterFact[] {
         source: src,
         provider: src.provider,
         rule: scalarOf(child(f.node, 'rule')),
-        entryPoints: scalars('entrypoints').map((s) => s.text?.trim().toLowerCase() ?? '').filter(Boolean),
-        middlewares: scalars('middlewares').map((s) => parseRef(s, src.provider)).filter((r): r is Ref => !!r),
+        entryPoints: eps.map((e) => e.toLowerCase()),
+        entryPointsRaw: eps,
+        middlewares: mwScalars.map((s) => parseRef(s, src.provider)).filter((r): r is Ref => !!r),
         service: service ? parseRef(service, src.provider) : undefined,
         tls: !!tlsField && (tlsField.node.kind !== 'scalar' || tlsField.node.value === null || isTrue(tlsField)),
+        unknown: !!f.template || unknownIn(epScalars) || unknownIn(mwScalars) || tlsUnknown,
       });
     }
   }

@@ -12,6 +12,8 @@ import { nearbyCompose } from './workspace';
 
 export class TraefikView {
   private versionMemo?: TraefikVersion;
+  /** The file holds Go templates (the file provider renders them: names may be generated). */
+  templated = false;
 
   constructor(
     readonly path: string,
@@ -95,7 +97,9 @@ export function traefikView(doc: TraefikDocument, ctx: RuleContext): TraefikView
       if (doc.roles.includes('static')) sources.push({ form, role: 'static', root: doc.root, inEffect: true });
       if (doc.roles.includes('dynamic')) sources.push({ form, role: 'dynamic', provider: 'file', root: doc.root, inEffect: true });
     }
-    return new TraefikView(ctx.path || doc.path, doc.text, doc.index, 'file', sources, [], ctx, doc.format, doc.indent);
+    const v = new TraefikView(ctx.path || doc.path, doc.text, doc.index, 'file', sources, [], ctx, doc.format, doc.indent);
+    v.templated = doc.templates.length > 0;
+    return v;
   });
 }
 

@@ -4,11 +4,11 @@
 //   - the static configuration beside or above it (traefik.yml|yaml|toml), for dynamic files;
 //   - whether `.gitignore` ignores a path (the `ignore` package, files read through the view).
 // Parsed neighbours are cached by (path, text), so a keystroke in one file does not re-parse the
-// others. This is the seam where the workspace graph (routers, middlewares, entry points across
-// files) plugs in next.
+// others. The workspace graph (graph.ts) builds on these to gather every Traefik source.
 import ignore from 'ignore';
 import type { RuleContext, WorkspaceView } from '../../engine/types';
 import { parseCompose } from '../compose/parse';
+import type { ComposeModel } from '../compose/model';
 import { composeTraefik, type ComposeTraefik } from './compose';
 import { parseTraefik, type TraefikDocument } from './parse';
 
@@ -57,6 +57,7 @@ function cached<T>(key: string, make: () => T): T {
 
 export interface NearbyCompose {
   path: string;
+  model: ComposeModel;
   traefik: ComposeTraefik;
 }
 
@@ -70,7 +71,7 @@ export function nearbyCompose(ctx: RuleContext): NearbyCompose[] {
       const text = ctx.workspace.readFile(p);
       if (text === undefined) continue;
       const model = cached(`compose\0${p}\0${text}`, () => parseCompose(text, p).model);
-      found.push({ path: p, traefik: composeTraefik(model, { ...ctx, path: p }) });
+      found.push({ path: p, model, traefik: composeTraefik(model, { ...ctx, path: p }) });
     }
     if (found.length > 0) return found;
   }

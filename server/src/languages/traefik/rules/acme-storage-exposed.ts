@@ -1,7 +1,7 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, RelatedLocation, RuleContext } from '../../../engine/types';
 import { child, match, textOf, type TSource } from '../model';
-import { hostPathOf, normalisePath, type TraefikService } from '../compose';
+import { mountedHostPath, normalisePath, type TraefikService } from '../compose';
 import { dirOf, gitIgnoreVerdict, nearbyCompose } from '../workspace';
 import type { TraefikView } from '../view';
 import type { TraefikRule } from './shared';
@@ -29,19 +29,11 @@ interface Candidate {
 
 /** The workspace path a container path is bind-mounted from, by the most specific mount. */
 function throughMounts(t: TraefikService, containerPath: string, composePath: string, sameFile: boolean): Candidate | undefined {
-  let best: { target: string; host: string; range: RelatedLocation['range'] } | undefined;
-  for (const v of t.svc.volumes) {
-    if (v.type !== 'bind') continue;
-    const target = v.target?.text?.replace(/\/+$/, '');
-    if (!target || !(containerPath === target || containerPath.startsWith(target + '/'))) continue;
-    const source = hostPathOf(v.source?.text, composePath);
-    if (!source) continue;
-    if (!best || target.length > best.target.length) best = { target, host: source + containerPath.slice(target.length), range: v.range };
-  }
-  if (!best) return undefined;
+  const m = mountedHostPath(t, containerPath, composePath);
+  if (!m) return undefined;
   return {
-    host: normalisePath(best.host),
-    related: { ...(sameFile ? {} : { path: composePath }), range: best.range, message: `Service "${t.name}" mounts it from the workspace here` },
+    host: m.host,
+    related: { ...(sameFile ? {} : { path: composePath }), range: m.range, message: `Service "${t.name}" mounts it from the workspace here` },
   };
 }
 

@@ -20,13 +20,27 @@ import { staticConfigConflict } from './static-config-conflict';
 import { debugLog } from './debug-log';
 import { forwardedHeadersInsecure } from './forwarded-headers-insecure';
 import { acmeStorageExposed } from './acme-storage-exposed';
+import { dashboardNoAuth } from './dashboard-no-auth';
+import { httpNoRedirect } from './http-no-redirect';
+import { securityHeadersMissing } from './security-headers-missing';
+import { hstsWeak } from './hsts-weak';
+import { rateLimitMissing } from './rate-limit-missing';
+import { routerWithoutTls } from './router-without-tls';
+import { middlewareUndefined } from './middleware-undefined';
 
 export const traefikRuleList: TraefikRule[] = [
   apiInsecure,
+  dashboardNoAuth,
+  httpNoRedirect,
   tlsMinVersion,
   weakCipherSuites,
   exposedByDefault,
+  securityHeadersMissing,
+  hstsWeak,
+  rateLimitMissing,
   insecureSkipVerify,
+  routerWithoutTls,
+  middlewareUndefined,
   basicAuthDollar,
   deprecatedOption,
   swarmModeRemoved,

@@ -114,6 +114,17 @@ const CAMEL_BY_LOWER = new Map(CAMEL_NAMES.map((n) => [n.toLowerCase(), n]));
  * files follow Traefik's documentation (camelCase) and flags and env its CLI examples (lower).
  */
 export function camelStyle(src: TSource): boolean {
+  let v = camelMemo.get(src.root);
+  if (v === undefined) {
+    v = judgeCamel(src);
+    camelMemo.set(src.root, v);
+  }
+  return v;
+}
+
+const camelMemo = new WeakMap<object, boolean>();
+
+function judgeCamel(src: TSource): boolean {
   let camel = 0;
   let lower = 0;
   let budget = 2000;
