@@ -1,7 +1,7 @@
 // Discovery of lintable files under folders: the CLI's walk and the server's workspace scan use
 // this one function, so both see the same files. `.gitignore` files are honoured with the
 // `ignore` package (git itself is never run); node_modules and .git are always skipped.
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import ignore, { type Ignore } from 'ignore';
 import type { Language } from '../engine/types';
 import type { RampartConfig } from '../engine/config';
@@ -48,43 +48,7 @@ function worthSniffing(path: string): boolean {
 }
 
 export function discover(roots: string[], options: DiscoverOptions): DiscoveredFile[] {
-  const out: DiscoveredFile[] = [];
-  const seen = new Set<string>();
-  const max = options.maxFiles ?? 100_000;
-  const sniff = options.sniff ?? defaultSniff;
-
-  const visit = (dir: string, rules: Array<{ base: string; ig: Ignore }>) => {
-    if (out.length >= max) return;
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    const local = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? withGitignore(rules, dir, `${dir}/.gitignore`) : rules;
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (out.length >= max) return;
-      const path = dir === '/' ? `/${e.name}` : `${dir}/${e.name}`;
-      const isDir = e.isDirectory();
-      if (isDir && ALWAYS_SKIP.has(e.name)) continue;
-      if (!isDir && !e.isFile()) continue; // symlinks and sockets are not followed
-      if (isGitIgnored(path, isDir, local)) continue;
-      if (options.exclude?.(path)) continue;
-      if (isDir) {
-        visit(path, local);
-        continue;
-      }
-      const config = options.configFor(path);
-      if (isIgnoredByConfig(path, config)) continue;
-      const lang = detectLanguage(path, worthSniffing(path) ? sniff(path) : '', config);
-      if (lang && !seen.has(path)) {
-        seen.add(path);
-        out.push({ path, language: lang });
-      }
-    }
-  };
-
+  const walk = new Walk(options);
   for (const root of roots) {
     let st;
     try {
@@ -94,12 +58,143 @@ export function discover(roots: string[], options: DiscoverOptions): DiscoveredF
     }
     if (!st.isDirectory()) continue;
     const dir = root.replace(/\/+$/, '') || '/';
-    visit(dir, ancestorGitignores(dir));
+    walk.enter(dir, ancestorGitignores(dir));
+    walk.run();
   }
-  return out;
+  return walk.out;
 }
 
-type GitRules = Array<{ base: string; ig: Ignore }>;
+/**
+ * What `discover([root])` finds at or under `target` (a file or folder inside `root`), without
+ * walking the rest of the root: the folders between them are checked (skipped names, .gitignore
+ * files on the way, exclusions) exactly as the full walk meets them. The server uses it when a
+ * watcher reports a created, changed or renamed path.
+ */
+export function discoverAt(root: string, target: string, options: DiscoverOptions, rules?: Map<string, GitRules | null>): DiscoveredFile[] {
+  const walk = walkAt(root, target, options, rules);
+  walk.run();
+  return walk.out;
+}
+
+/**
+ * A resumable walk of `target` inside `root` (see discoverAt): `run(deadline)` stops when the
+ * clock passes the deadline and can be called again, so a long walk can share the event loop.
+ * `rules` caches the ignore rules per folder across the walks of one batch of changes.
+ */
+export function walkAt(root: string, target: string, options: DiscoverOptions, rules: Map<string, GitRules | null> = new Map()): Walk {
+  const base = root.replace(/\/+$/, '') || '/';
+  const path = target.replace(/\/+$/, '') || '/';
+  const walk = new Walk(options);
+  if (path !== base && !path.startsWith(base === '/' ? '/' : `${base}/`)) return walk;
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch {
+    return walk;
+  }
+  if (!st.isDirectory() && !st.isFile()) return walk; // symlinks and sockets are not followed
+  if (path === base) {
+    if (st.isDirectory()) walk.enter(base, ancestorGitignores(base));
+    return walk;
+  }
+  // The rules in force for the entries of a folder (null: the folder itself is skipped).
+  const rulesIn = (dir: string): GitRules | null => {
+    const known = rules.get(dir);
+    if (known !== undefined) return known;
+    let r: GitRules | null;
+    if (dir === base) {
+      const start = ancestorGitignores(base);
+      r = isFile(`${base}/.gitignore`) ? withGitignore(start, base, `${base}/.gitignore`) : start;
+    } else {
+      const up = rulesIn(dir.slice(0, dir.lastIndexOf('/')) || '/');
+      const name = dir.slice(dir.lastIndexOf('/') + 1);
+      if (up === null || ALWAYS_SKIP.has(name) || isGitIgnored(dir, true, up) || options.exclude?.(dir)) r = null;
+      else r = isFile(`${dir}/.gitignore`) ? withGitignore(up, dir, `${dir}/.gitignore`) : up;
+    }
+    rules.set(dir, r);
+    return r;
+  };
+  const around = rulesIn(path.slice(0, path.lastIndexOf('/')) || '/');
+  if (around === null) return walk;
+  if (st.isDirectory()) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (!ALWAYS_SKIP.has(name) && !isGitIgnored(path, true, around) && !options.exclude?.(path)) walk.enter(path, around);
+  } else {
+    walk.file(path, around);
+  }
+  return walk;
+}
+
+/** One walk: depth-first in name order, resumable; `out` holds what it found so far. */
+export class Walk {
+  readonly out: DiscoveredFile[] = [];
+  private readonly seen = new Set<string>();
+  private readonly max: number;
+  private readonly sniff: (path: string) => string;
+  private readonly stack: Array<{ dir: string; rules: GitRules; entries: import('node:fs').Dirent[]; next: number }> = [];
+
+  constructor(private readonly options: DiscoverOptions) {
+    this.max = options.maxFiles ?? 100_000;
+    this.sniff = options.sniff ?? defaultSniff;
+  }
+
+  /** Queues a folder whose own entries are judged with `rules` plus its .gitignore. */
+  enter(dir: string, rules: GitRules): void {
+    if (this.out.length >= this.max) return;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const local = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? withGitignore(rules, dir, `${dir}/.gitignore`) : rules;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    this.stack.push({ dir, rules: local, entries, next: 0 });
+  }
+
+  /** Walks on until done (true) or until `deadline` (a performance.now() time) passes (false). */
+  run(deadline = Infinity): boolean {
+    let steps = 0;
+    while (this.stack.length > 0) {
+      if (this.out.length >= this.max) {
+        this.stack.length = 0;
+        break;
+      }
+      const top = this.stack[this.stack.length - 1]!;
+      if (top.next >= top.entries.length) {
+        this.stack.pop();
+        continue;
+      }
+      const e = top.entries[top.next++]!;
+      const path = top.dir === '/' ? `/${e.name}` : `${top.dir}/${e.name}`;
+      const isDir = e.isDirectory();
+      if (isDir) {
+        if (ALWAYS_SKIP.has(e.name) || isGitIgnored(path, true, top.rules) || this.options.exclude?.(path)) continue;
+        this.enter(path, top.rules);
+      } else if (e.isFile()) {
+        this.file(path, top.rules); // symlinks and sockets are not followed
+      }
+      if ((++steps & 31) === 0 && deadline !== Infinity && performance.now() > deadline) return this.stack.length === 0;
+    }
+    return true;
+  }
+
+  /** A regular file, in a folder whose ignore rules are `rules`. */
+  file(path: string, rules: GitRules): void {
+    if (this.out.length >= this.max) return;
+    if (isGitIgnored(path, false, rules)) return;
+    if (this.options.exclude?.(path)) return;
+    const config = this.options.configFor(path);
+    if (isIgnoredByConfig(path, config)) return;
+    const lang = detectLanguage(path, worthSniffing(path) ? this.sniff(path) : '', config);
+    if (lang && !this.seen.has(path)) {
+      this.seen.add(path);
+      this.out.push({ path, language: lang });
+    }
+  }
+}
+
+export type GitRules = Array<{ base: string; ig: Ignore }>;
 
 /** Adds one ignore file's patterns, relative to `base`; an unreadable file ignores nothing. */
 function withGitignore(rules: GitRules, base: string, file: string): GitRules {
@@ -130,6 +225,14 @@ export function ancestorGitignores(start: string): GitRules {
     chain.push(dir);
   }
   return [];
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function exists(path: string): boolean {
