@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { baseClientOptions, CLIENT_ID, CLIENT_NAME } from './client-options';
 import { registerCommands } from './commands';
+import { createStatusItem } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -17,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, { ...baseClientOptions(), outputChannel: output });
   registerCommands(context, () => client, output);
+  createStatusItem(context, client);
   await client.start();
 }
 
