@@ -1,11 +1,25 @@
-// `npm run bench`: warm per-document lint time by language and size, against the budgets
-// (p95 under 2 ms for ~100 lines, 5 ms for ~1,000, 25 ms for ~5,000). Not a test file: run it
-// on a quiet machine. `--check` exits non-zero when a budget is missed.
+// `npm run bench`: one run, one table (test/bench/table.ts). Sections, each adding rows:
+//   engine  warm in-process lint time by language and size (p95 under 2 ms for ~100 lines, 5 ms
+//           for ~1,000, 25 ms for ~5,000), with the parse cached and not
+//   edit    per-edit latency through a spawned language server (edit-latency.ts)
+//   cli     `rampart lint .` on 1,000 and 10,000 generated files (scan.ts)
+//   server  the language server's RSS after scanning the 10,000-file workspace (scan.ts)
+//   dclint  CPU time against dclint 3.1.0 on the same 200 compose files (dclint.ts)
+// Not a test file: run it on a quiet machine (the load average is printed with the table).
+// Options: `--only edit,cli` picks sections; a bare word (`-- nginx`) narrows the per-language
+// sections to that language; `--runs N` repeats each measured process (best kept, default 3);
+// `--check` exits non-zero when a budget is missed. Generated files live in .cache/bench.
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/engine/config';
 import { lint, ParseCache } from '../../server/src/engine/lint';
 import type { Language, WorkspaceView } from '../../server/src/engine/types';
 import { generators } from './generate';
+import { Table } from './table';
+import { editLatency } from './edit-latency';
+import { cliScan, serverScan } from './scan';
+import { compareWithDclint } from './dclint';
+import { fmtMs, loadAverage } from './measure';
 
 const SIZES: Array<{ lines: number; budget: number; iterations: number }> = [
   { lines: 100, budget: 2, iterations: 400 },
@@ -68,22 +82,48 @@ function measure(language: Language, text: string, budget: number, iterations: n
   };
 }
 
-function main(): void {
-  const rows: Row[] = [];
-  for (const [language, generate] of Object.entries(generators)) {
-    for (const size of SIZES) rows.push(measure(language as Language, generate(size.lines, 42), size.budget, size.iterations));
-  }
-  const fmt = (n: number) => n.toFixed(2).padStart(8);
-  console.log('language    lines  findings   p50 ms   p95 ms  cached p50  cached p95  budget p95');
-  let missed = 0;
-  for (const r of rows) {
-    const ok = r.p95 < r.budget;
-    if (!ok) missed++;
-    console.log(
-      `${r.language.padEnd(10)} ${String(r.lines).padStart(6)} ${String(r.findings).padStart(9)} ${fmt(r.p50)} ${fmt(r.p95)}    ${fmt(r.cachedP50)}    ${fmt(r.cachedP95)}   < ${String(r.budget).padStart(2)} ms ${ok ? 'PASS' : 'MISS'}`,
-    );
-  }
-  if (missed > 0 && process.argv.includes('--check')) process.exit(1);
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-main();
+const SECTIONS = ['engine', 'edit', 'cli', 'server', 'dclint'];
+
+async function main(): Promise<void> {
+  const onlyArg = argValue('--only');
+  const sections = new Set(onlyArg ? onlyArg.split(',') : SECTIONS);
+  const runs = Math.max(1, Number(argValue('--runs') ?? 3));
+  const values = new Set([onlyArg, argValue('--runs')].filter((v): v is string => v !== undefined));
+  const languages = process.argv.slice(2).filter((a) => !a.startsWith('--') && !values.has(a));
+  const only = (language: string) => languages.length === 0 || languages.includes(language);
+  const loadBefore = loadAverage();
+  console.error(`Rampart benchmark: node ${process.version}, ${cpus().length} CPUs, load average ${loadBefore}`);
+  const table = new Table();
+
+  if (sections.has('engine')) {
+    for (const [language, generate] of Object.entries(generators)) {
+      if (!only(language)) continue;
+      for (const size of SIZES) {
+        const r = measure(language as Language, generate(size.lines, 42), size.budget, size.iterations);
+        table.add({
+          measure: 'engine lint (in-process)',
+          subject: `${r.language}, ${r.lines.toLocaleString('en-US')} lines, ${r.findings} findings`,
+          result: `p50 ${fmtMs(r.p50)} ms, p95 ${fmtMs(r.p95)} ms; parse cached: p50 ${fmtMs(r.cachedP50)} ms, p95 ${fmtMs(r.cachedP95)} ms`,
+        });
+      }
+    }
+  }
+  if (sections.has('edit')) await editLatency(table, only);
+  if (sections.has('cli')) cliScan(table, [1_000, 10_000], runs);
+  if (sections.has('server')) await serverScan(table, 10_000);
+  if (sections.has('dclint')) compareWithDclint(table, runs);
+
+  console.log(`\nRampart benchmark — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadBefore} at the start, ${loadAverage()} at the end\n`);
+  console.log(table.render());
+  if (table.missed > 0 && process.argv.includes('--check')) process.exitCode = 1;
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 2;
+});

@@ -368,3 +368,29 @@ test('status notifications carry the counts for clients that ask', async () => {
     assert.equal(last.errors + last.warnings + last.infos, shown.length);
   });
 });
+
+test('an open buffer is what unopened files read: editing the Dockerfile re-lints the closed compose file that builds it', async () => {
+  await withServer({}, async (s, c) => {
+    await c.pull();
+    assert.ok(c.rules('compose.yaml').includes('compose/user-root'));
+    const uri = s.uri('api/Dockerfile');
+    await s.open(uri, ROOT_LATEST);
+    await s.change(uri, 'FROM alpine:latest\nUSER app\n');
+    const pull = await c.pull();
+    assert.ok(fullReports(c, pull).some((r) => r.startsWith('compose.yaml:')));
+    assert.ok(!c.rules('compose.yaml').includes('compose/user-root'), 'the unsaved buffer counts');
+    // Closed without saving: the disk copy (USER root) counts again.
+    c.ids.delete(uri);
+    await s.close(uri);
+    await c.pull();
+    assert.ok(c.rules('compose.yaml').includes('compose/user-root'));
+  });
+});
+
+test('without the scan worker (scanWorker: false) the same files are reported, linted on the server thread', async () => {
+  await withServer({ initializationOptions: { scanWorker: false } }, async (_s, c) => {
+    await c.pull();
+    assert.deepEqual(c.withProblems(), REPORTED);
+    assert.deepEqual(c.rules('api/Dockerfile'), ['dockerfile/image-latest', 'dockerfile/user-root']);
+  });
+});

@@ -22,7 +22,7 @@
 //   with work-done progress and cancellation; the VS Code client shows it as a notification.
 // - `rampart/status` notifications (for clients that ask: the VS Code status item) carry counts.
 import { performance } from 'node:perf_hooks';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import {
   DidChangeConfigurationNotification,
@@ -53,17 +53,11 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Language } from '../engine/types';
-import { lint } from '../engine/lint';
-import { stripBom, LineIndex } from '../engine/text';
-import { effectiveSeverity } from '../engine/config';
-import { fileTooLargeMeta } from '../engine/rules/file-too-large';
-import { internalErrorMeta } from '../engine/rules/internal-error';
 import { walkAt, type GitRules, type Walk } from '../node/discover';
 import { excludeGlobs, filesExcludeMatcher, type PathPredicate } from '../node/files-exclude';
-import { isBinary } from '../cli/files';
-import { DependencyGraph, RecordingWorkspace } from './dependencies';
+import { DependencyGraph } from './dependencies';
 import { isConfigFilePath, type ServerLinter } from './linter';
-import { ownDiagnostic, toLspDiagnostic } from './convert';
+import { lintClosedFile, ScanWorker, type ClosedFileResult } from './scan-worker';
 import { DEFAULT_SETTINGS, type DiagnosticMode, type RampartSettings } from './settings';
 import type { ClientCaps } from './capabilities';
 import { URI } from './uri';
@@ -166,6 +160,10 @@ const PARTIAL_ITEMS = 500;
 /** Watcher and buffer events are gathered this long before they are acted on. */
 const SETTLE_MS = 30;
 const STATUS_MS = 200;
+/** Files per message to the scan worker. */
+const BATCH = 32;
+/** The scan worker is stopped (and its memory released) after this long without work. */
+const WORKER_IDLE_MS = 1000;
 
 const NO_COUNTS: Counts = { errors: 0, warnings: 0, infos: 0 };
 
@@ -191,12 +189,6 @@ function dirOf(path: string): string {
   return path.slice(0, path.lastIndexOf('/')) || '/';
 }
 
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
-  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KB`;
-  return `${n} bytes`;
-}
-
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class WorkspaceDiagnostics {
@@ -216,6 +208,11 @@ export class WorkspaceDiagnostics {
   /** What the unopened files' last lints read. */
   readonly dependencies = new DependencyGraph();
   private readonly openPaths = new Set<string>();
+  /** The URI each open document was opened with (for its text). */
+  private readonly openUris = new Map<string, string>();
+  /** Where unopened files are linted: a worker thread, unless turned off or unavailable. */
+  private worker: ScanWorker | undefined;
+  private workerIdle: NodeJS.Timeout | undefined;
   private readonly openCounts = new Map<string, Counts>();
   private totals: Counts = { errors: 0, warnings: 0, infos: 0 };
   private withProblems = 0;
@@ -261,8 +258,10 @@ export class WorkspaceDiagnostics {
     this.diagnosticRegistration = !!c.textDocument?.diagnostic?.dynamicRegistration;
     this.workDoneProgress = !!c.window?.workDoneProgress;
     this.clientFolders = !!c.workspace?.workspaceFolders;
-    const init = params?.initializationOptions as { statusNotifications?: unknown; settings?: { files?: { exclude?: unknown } } } | undefined;
+    const init = params?.initializationOptions as { statusNotifications?: unknown; scanWorker?: unknown; settings?: { files?: { exclude?: unknown } } } | undefined;
     this.statusNotifications = init?.statusNotifications === true;
+    // `scanWorker: false` (or RAMPART_SCAN_WORKER=0) lints unopened files on the main thread.
+    if (init?.scanWorker !== false && process.env.RAMPART_SCAN_WORKER !== '0') this.worker = new ScanWorker((m) => this.host.log(m));
     this.initExclude = init?.settings?.files?.exclude;
     const folders = Array.isArray(params?.workspaceFolders) ? params.workspaceFolders : [];
     if (folders.length > 0) this.initialFolders = folders;
@@ -318,6 +317,8 @@ export class WorkspaceDiagnostics {
     this.disposed = true;
     if (this.settleTimer) clearTimeout(this.settleTimer);
     if (this.statusTimer) clearTimeout(this.statusTimer);
+    if (this.workerIdle) clearTimeout(this.workerIdle);
+    this.worker?.stop();
     this.wakeAll();
   }
 
@@ -325,6 +326,7 @@ export class WorkspaceDiagnostics {
   documentChanged(uri: string): void {
     const path = URI.toPath(uri);
     if (!path) return;
+    this.openUris.set(path, uri);
     if (!this.openPaths.has(path)) {
       this.openPaths.add(path);
       // It is the document pull's (or the push of open documents') now.
@@ -341,6 +343,8 @@ export class WorkspaceDiagnostics {
     const path = URI.toPath(uri);
     if (!path) return;
     this.openPaths.delete(path);
+    this.openUris.delete(path);
+    this.worker?.setOverlay(path, undefined);
     this.openCounts.delete(uri);
     this.published.delete(path);
     // The client forgets its workspace result for a document it closes: report it afresh.
@@ -372,6 +376,7 @@ export class WorkspaceDiagnostics {
       this.mode = mode;
       if (modeChanged) await this.register();
       if (modeChanged && mode === 'openFiles') this.unpublishAll();
+      this.worker?.invalidate(null);
       if (this.started) this.restart();
       else if (mode === 'workspace' && !this.host.caps().pull) this.start();
       this.bump();
@@ -396,6 +401,7 @@ export class WorkspaceDiagnostics {
     // Everything from disk again: cached reads and configs are dropped, every folder rediscovered,
     // every known file re-linted (keeping its current result until the new one is in).
     this.host.linter.invalidate();
+    this.worker?.invalidate(null);
     if (this.started) this.restart();
     else this.start();
     let reporter = workDone;
@@ -657,6 +663,7 @@ export class WorkspaceDiagnostics {
       }
       const folderPath = path.replace(/\/+$/, '') || '/';
       this.folders.push({ uri: f.uri, path: folderPath, settings, exclude: filesExcludeMatcher(folderPath, excludeGlobs(raw)) });
+      this.worker?.setSettings(folderPath, settings);
     }
     // Innermost first, so folderOf finds the closest folder of a nested pair.
     this.folders.sort((a, b) => b.path.length - a.path.length);
@@ -743,6 +750,10 @@ export class WorkspaceDiagnostics {
 
   private pump(): void {
     if (this.pumping || !this.initialized || this.disposed) return;
+    if (this.workerIdle) {
+      clearTimeout(this.workerIdle);
+      this.workerIdle = undefined;
+    }
     this.pumping = (async () => {
       let progress: WorkDoneProgressReporter | undefined;
       try {
@@ -750,7 +761,7 @@ export class WorkspaceDiagnostics {
         while (!this.disposed && this.mode === 'workspace' && (this.tasks.length > 0 || this.queue.size > 0)) {
           const deadline = performance.now() + SLICE_MS;
           if (this.tasks.length > 0) this.discoverSlice(deadline);
-          else this.lintSlice(deadline);
+          else await this.lintBatch(deadline);
           if (!progress && this.queue.size > 200) progress = await this.backgroundProgress();
           if (progress) {
             const { done, total } = this.progress();
@@ -765,6 +776,7 @@ export class WorkspaceDiagnostics {
       } finally {
         progress?.done();
         this.pumping = undefined;
+        this.stopWorkerWhenIdle();
         this.scanTotal = 0;
         this.compactLog();
         this.statusSoon();
@@ -819,18 +831,53 @@ export class WorkspaceDiagnostics {
     }
   }
 
-  private lintSlice(deadline: number): void {
-    const push = !this.host.caps().pull;
-    let n = 0;
+  /** Lints the next files of the queue: a batch in the worker, or on this thread until the deadline. */
+  private async lintBatch(deadline: number): Promise<void> {
+    const jobs: Array<{ path: string; st: FileState }> = [];
     for (const path of this.queue) {
       this.queue.delete(path);
       const st = this.files.get(path);
       if (!st || this.openPaths.has(path)) continue;
-      this.setResult(path, st, this.lintNow(path, st));
+      jobs.push({ path, st });
+      if (jobs.length >= BATCH) break;
+      if (!this.worker && performance.now() > deadline) break;
+    }
+    if (jobs.length === 0) return;
+    let results: ClosedFileResult[] | undefined;
+    if (this.worker) {
+      this.syncOverlay();
+      try {
+        results = await this.worker.lint(jobs.map((j) => ({ path: j.path, language: j.st.language, folder: j.st.folder.path })));
+      } catch (err) {
+        this.host.log(`Rampart: linting in the scan worker failed (${err instanceof Error ? err.message : String(err)}); linting here instead.`);
+      }
+    }
+    results ??= jobs.map((j) => this.lintHere(j.path, j.st));
+    const push = !this.host.caps().pull;
+    for (let i = 0; i < jobs.length; i++) {
+      const { path, st } = jobs[i]!;
+      if (this.files.get(path) !== st || this.openPaths.has(path)) continue;
+      this.dependencies.record(path, results[i]!.reads);
+      this.setResult(path, st, results[i]!.items);
       if (push) this.publish(path, st);
       else if (!this.request) st.items = undefined; // nobody is waiting: re-lint when asked
-      if ((++n & 3) === 0 && performance.now() > deadline) break;
     }
+  }
+
+  /** The open documents' texts, for the worker's view of the workspace. */
+  private syncOverlay(): void {
+    if (!this.worker) return;
+    for (const [path, uri] of this.openUris) this.worker.setOverlay(path, this.host.documents.get(uri)?.getText());
+  }
+
+  private stopWorkerWhenIdle(): void {
+    if (!this.worker?.running || this.disposed) return;
+    if (this.workerIdle) clearTimeout(this.workerIdle);
+    this.workerIdle = setTimeout(() => {
+      this.workerIdle = undefined;
+      if (!this.pumping) this.worker?.stop();
+    }, WORKER_IDLE_MS);
+    this.workerIdle.unref?.();
   }
 
   /** Push clients leaving workspace mode: the unopened files' diagnostics go. */
@@ -852,57 +899,17 @@ export class WorkspaceDiagnostics {
     void this.host.connection.sendDiagnostics({ uri: URI.fromPath(path), diagnostics: items }).catch(() => undefined);
   }
 
-  /** Lints an unopened file from disk, as the CLI would. Never throws. */
-  private lintNow(path: string, st: FileState): LspDiagnostic[] {
+  /** Lints an unopened file from disk on this thread (when the worker is off, or for a re-report). */
+  private lintHere(path: string, st: FileState): ClosedFileResult {
     const settings = st.folder.settings;
-    if (!settings.enable) return [];
-    const uri = URI.fromPath(path);
-    try {
-      let size: number;
-      try {
-        const s = statSync(path);
-        if (!s.isFile()) return [];
-        size = s.size;
-      } catch {
-        return [];
-      }
-      const linter = this.host.linter;
-      const config = linter.configFor(path, settings);
-      if (size > settings.maxFileSize) {
-        const severity = effectiveSeverity(fileTooLargeMeta, config);
-        if (severity === 'off') return [];
-        const first = firstLine(path);
-        return [
-          ownDiagnostic(
-            fileTooLargeMeta,
-            severity,
-            { start: { line: 0, character: 0 }, end: { line: 0, character: first.length } },
-            `Rampart skipped this file: it is ${formatBytes(size)}, more than rampart.maxFileSize (${formatBytes(settings.maxFileSize)}), so no rule ran. Raise the setting to lint it.`,
-          ),
-        ];
-      }
-      let buf: Buffer;
-      try {
-        buf = readFileSync(path);
-      } catch {
-        return [];
-      }
-      if (isBinary(buf)) return [];
-      const text = stripBom(buf.toString('utf8')).text;
-      const recorder = new RecordingWorkspace(linter.workspace);
-      const result = lint(path, text, { config, workspace: recorder, language: st.language });
-      this.dependencies.record(path, recorder.paths);
-      return result ? result.diagnostics.map((d) => toLspDiagnostic(d, uri, 0)) : [];
-    } catch (err) {
-      return [
-        ownDiagnostic(
-          internalErrorMeta,
-          internalErrorMeta.severity,
-          { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          `Rampart could not lint this file (${err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'unknown error'}); no findings are shown. Please report this.`,
-        ),
-      ];
-    }
+    const linter = this.host.linter;
+    return lintClosedFile(path, st.language, settings, linter.workspace, (p) => linter.configFor(p, settings));
+  }
+
+  private lintNow(path: string, st: FileState): LspDiagnostic[] {
+    const r = this.lintHere(path, st);
+    this.dependencies.record(path, r.reads);
+    return r.items;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -932,6 +939,8 @@ export class WorkspaceDiagnostics {
     }
     const touched = new Set<string>([...events.keys(), ...buffers]);
     this.gitRules = new Map();
+    if (events.size > 0) this.worker?.invalidate([...events.keys()]);
+    this.syncOverlay();
     for (const [path, kind] of events) {
       if (kind === 'delete') {
         for (const p of [...this.files.keys()]) if (within(p, path)) this.remove(p);
@@ -1000,20 +1009,5 @@ export class WorkspaceDiagnostics {
     const scanning = this.mode === 'workspace' && this.busy();
     const { done, total } = scanning ? this.progress() : { done: 0, total: 0 };
     return { mode: this.mode, scanning, done, total, files, filesWithProblems: withProblems, ...t };
-  }
-}
-
-/** The first line of a file, read from its first 4 KiB only. */
-function firstLine(path: string): string {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const buf = Buffer.alloc(4096);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    return new LineIndex(buf.subarray(0, n).toString('utf8')).lineText(0);
-  } catch {
-    return '';
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }

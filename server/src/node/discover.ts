@@ -27,12 +27,15 @@ export interface DiscoverOptions {
 const ALWAYS_SKIP = new Set(['node_modules', '.git', '.hg', '.svn']);
 const SNIFF_BYTES = 64 * 1024;
 
+/** One buffer for every sniff: a walk reads thousands of file heads, one at a time. */
+let sniffBuffer: Buffer | undefined;
+
 /** The first 64 KiB of a file (never the whole of a large one). */
 function defaultSniff(path: string): string {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const buf = Buffer.alloc(SNIFF_BYTES);
+    const buf = (sniffBuffer ??= Buffer.allocUnsafe(SNIFF_BYTES));
     const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
     return buf.subarray(0, n).toString('utf8');
   } catch {
@@ -88,7 +91,8 @@ export function walkAt(root: string, target: string, options: DiscoverOptions, r
   if (path !== base && !path.startsWith(base === '/' ? '/' : `${base}/`)) return walk;
   let st;
   try {
-    st = lstatSync(path);
+    // The root may be a symlink (as in discover()); nothing inside it is followed.
+    st = path === base ? statSync(path) : lstatSync(path);
   } catch {
     return walk;
   }
