@@ -325,7 +325,8 @@ export class TreeBuilder {
     let out: CNode;
     if (isScalar(n)) {
       const r = n.range;
-      out = { ...base, kind: 'scalar', node: n, value: n.value, type: n.type, source: r ? this.index.text.slice(r[0], r[1]) : '' };
+      // Properties spelt out: an object spread here was a third of the tree's build time.
+      out = { range, tag, anchor: base.anchor, src: base.src, kind: 'scalar', node: n, value: n.value, type: n.type, source: r ? this.index.text.slice(r[0], r[1]) : '' };
     } else if (isSeq(n)) {
       this.inProgress.add(n);
       const items: CItem[] = [];
@@ -334,7 +335,7 @@ export class TreeBuilder {
         items.push({ value: this.convert(y, depth + 1), aliasRange: isAlias(y) ? this.rangeOf(y) : undefined });
       }
       this.inProgress.delete(n);
-      out = { ...base, kind: 'seq', node: n, items, flow: !!n.flow };
+      out = { range, tag, anchor: base.anchor, src: base.src, kind: 'seq', node: n, items, flow: !!n.flow };
     } else if (isMap(n)) {
       this.inProgress.add(n);
       out = this.convertMap(n, base, depth);
@@ -348,7 +349,10 @@ export class TreeBuilder {
 
   private convertMap(n: YAMLMap, base: { range: Range; tag?: string; anchor?: string; src?: NodeSource }, depth: number): CMap {
     const map: CMap = {
-      ...base,
+      range: base.range,
+      tag: base.tag,
+      anchor: base.anchor,
+      src: base.src,
       kind: 'map',
       node: n,
       entries: [],
