@@ -37,9 +37,28 @@ export class DependencyGraph {
 
   /** The documents whose last lint read any of these paths. */
   dependents(changed: Iterable<string>): string[] {
-    const paths = [...changed];
+    const paths = changed instanceof Set ? (changed as Set<string>) : new Set(changed);
     const out: string[] = [];
-    for (const [doc, deps] of this.reads) if (paths.some((p) => p !== doc && deps.has(p))) out.push(doc);
+    if (paths.size === 0) return out;
+    // Whichever side is smaller is walked: a watcher batch can name thousands of paths, and the
+    // workspace scan records thousands of documents.
+    for (const [doc, deps] of this.reads) {
+      if (deps.size <= paths.size) {
+        for (const d of deps) {
+          if (d !== doc && paths.has(d)) {
+            out.push(doc);
+            break;
+          }
+        }
+      } else {
+        for (const p of paths) {
+          if (p !== doc && deps.has(p)) {
+            out.push(doc);
+            break;
+          }
+        }
+      }
+    }
     return out;
   }
 

@@ -941,11 +941,27 @@ export class WorkspaceDiagnostics {
     this.gitRules = new Map();
     if (events.size > 0) this.worker?.invalidate([...events.keys()]);
     this.syncOverlay();
+    // Deleted files go at once; a deleted folder takes every known file under it (one pass over
+    // the files, however many folders went).
+    const deletedDirs = new Set<string>();
     for (const [path, kind] of events) {
-      if (kind === 'delete') {
-        for (const p of [...this.files.keys()]) if (within(p, path)) this.remove(p);
-        continue;
+      if (kind !== 'delete') continue;
+      if (this.files.has(path)) this.remove(path);
+      else deletedDirs.add(path);
+    }
+    if (deletedDirs.size > 0) {
+      for (const p of [...this.files.keys()]) {
+        for (let d = dirOf(p); ; d = dirOf(d)) {
+          if (deletedDirs.has(d)) {
+            this.remove(p);
+            break;
+          }
+          if (d === '/' || !d.includes('/')) break;
+        }
       }
+    }
+    for (const [path, kind] of events) {
+      if (kind === 'delete') continue;
       const name = path.slice(path.lastIndexOf('/') + 1);
       if (name === '.gitignore' || isConfigFilePath(path)) this.rediscover(dirOf(path), isConfigFilePath(path));
       else {
