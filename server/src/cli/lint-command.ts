@@ -106,20 +106,22 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const diffs: string[] = [];
   const notes: string[] = [];
   const keepText = args.format === 'sarif';
-  const pool = useWorkers(targets.length, args) ? await lintInWorkers(targets, { overrides, explicitConfig, maxFileSize: args.maxFileSize, keepText }) : undefined;
-  if (pool) {
-    for (const r of pool) {
-      if (r.report) reports.push(r.report);
-      notes.push(...r.notes);
+  const ctx: TargetContext = { args, configs, workspace, cache, io, keepText };
+  const take = (r: TargetResult) => {
+    if (r.report) reports.push(r.report);
+    notes.push(...r.notes);
+    if (r.diff) diffs.push(r.diff);
+  };
+  if (useWorkers(targets.length, args)) {
+    const pool = await lintInWorkers(targets, { overrides, explicitConfig, maxFileSize: args.maxFileSize, keepText });
+    for (let b = 0; b < pool.length; b++) {
+      const done = pool[b];
+      if (done) done.forEach(take);
+      // A batch no worker finished is linted here.
+      else for (const t of targets.slice(b * pool.batch, (b + 1) * pool.batch)) take(await lintTarget(t, ctx));
     }
   } else {
-    const ctx: TargetContext = { args, configs, workspace, cache, io, keepText };
-    for (const t of targets) {
-      const r = await lintTarget(t, ctx);
-      if (r.report) reports.push(r.report);
-      notes.push(...r.notes);
-      if (r.diff) diffs.push(r.diff);
-    }
+    for (const t of targets) take(await lintTarget(t, ctx));
   }
 
   reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -5,7 +5,7 @@
 //
 // The worker runs this very file: dist/cli.js when bundled, the compiled module in tests. Loading
 // it in a worker with `workerData.rampartLint` starts the worker loop below.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { ConfigLayer } from '../engine/config';
 import { ParseCache } from '../engine/lint';
@@ -34,14 +34,20 @@ interface WorkerInit extends WorkerEnv {
 type ToWorker = { batch: number; targets: Target[] } | { done: true };
 type FromWorker = { batch: number; results: TargetResult[] } | { error: string };
 
-/** Number of threads to use: RAMPART_WORKERS overrides (0 or 1: none). */
+/**
+ * Number of threads to use: the cores the machine has free (a busy machine gains nothing from
+ * more threads: each one loads and warms up its own copy of the engine). RAMPART_WORKERS
+ * overrides (0 or 1: none).
+ */
 function threads(): number {
   const env = process.env.RAMPART_WORKERS;
   if (env !== undefined && env !== '') {
     const n = Number(env);
     return Number.isFinite(n) && n >= 0 ? Math.min(MAX_WORKERS, Math.floor(n)) : 1;
   }
-  return Math.min(MAX_WORKERS, availableParallelism());
+  const cores = availableParallelism();
+  const busy = loadavg()[0] ?? 0; // 0 where the platform has no load average (Windows)
+  return Math.max(1, Math.min(MAX_WORKERS, cores, Math.round(cores - busy)));
 }
 
 export function useWorkers(count: number, args: Pick<LintArgs, 'fix' | 'fixDryRun' | 'paths'>): boolean {
@@ -51,62 +57,63 @@ export function useWorkers(count: number, args: Pick<LintArgs, 'fix' | 'fixDryRu
 }
 
 /**
- * Lints `targets` in worker threads; results come back in target order. Resolves undefined when
- * workers cannot be started (the caller then lints on its own).
+ * Lints `targets` in worker threads; results come back in target order. Batches a worker could
+ * not finish (it failed, ran out of its bounded heap, or never started) are left undefined for the
+ * caller to lint itself.
  */
-export async function lintInWorkers(targets: Target[], env: WorkerEnv): Promise<TargetResult[] | undefined> {
+export async function lintInWorkers(targets: Target[], env: WorkerEnv): Promise<Array<TargetResult[] | undefined> & { batch: number }> {
   const n = Math.min(threads(), Math.ceil(targets.length / BATCH));
   const batches: Target[][] = [];
   for (let i = 0; i < targets.length; i += BATCH) batches.push(targets.slice(i, i + BATCH));
-  const results: TargetResult[][] = new Array(batches.length);
+  const results: Array<TargetResult[] | undefined> = new Array(batches.length).fill(undefined);
   let next = 0;
   const init: WorkerInit = { ...env, rampartLint: true };
-  const workers: Worker[] = [];
-  try {
-    await Promise.all(
-      Array.from({ length: n }, () =>
-        new Promise<void>((resolve, reject) => {
+  await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<void>((resolve) => {
           let w: Worker;
           try {
             w = new Worker(__filename, { workerData: init });
-          } catch (err) {
-            reject(err);
+          } catch {
+            resolve(); // no threads here: the caller lints what is left
             return;
           }
-          workers.push(w);
+          let current: number | undefined;
+          let finished = false;
+          const finish = () => {
+            if (finished) return;
+            finished = true;
+            resolve();
+          };
           const feed = () => {
             if (next < batches.length) {
-              const batch = next++;
-              w.postMessage({ batch, targets: batches[batch]! } satisfies ToWorker);
+              current = next++;
+              w.postMessage({ batch: current, targets: batches[current]! } satisfies ToWorker);
             } else {
+              current = undefined;
               w.postMessage({ done: true } satisfies ToWorker);
-              resolve();
+              finish();
             }
           };
           w.on('message', (m: FromWorker) => {
             if ('error' in m) {
-              reject(new Error(m.error));
+              // The batch stays undefined; this worker is done.
+              void w.terminate();
+              finish();
               return;
             }
             results[m.batch] = m.results;
             feed();
           });
-          w.on('error', reject);
-          w.on('exit', (code) => {
-            if (code !== 0) reject(new Error(`lint worker exited with code ${code}`));
-          });
+          w.on('error', () => finish());
+          w.on('exit', () => finish());
           feed();
         }),
-      ),
-    );
-  } catch (err) {
-    for (const w of workers) void w.terminate();
-    // A worker that cannot start (a sandbox without threads): lint here instead. A CliError
-    // from a file is not expected on this path (no fixes are written).
-    if (results.every((r) => r === undefined)) return undefined;
-    throw err;
-  }
-  return results.flat();
+    ),
+  );
+  return Object.assign(results, { batch: BATCH });
 }
 
 function workerLoop(init: WorkerInit): void {
