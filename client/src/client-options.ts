@@ -10,7 +10,14 @@ export const COMMANDS = {
   showOutput: 'rampart.showOutputChannel',
   /** Opens a rule's bundled docs page; the server's code actions call it with {rule, url}. */
   showDocumentation: 'rampart.showDocumentation',
+  /** Re-reads and re-lints every file of the workspace, with a cancellable notification. */
+  scanWorkspace: 'rampart.scanWorkspace',
 } as const;
+
+/** The server's command behind "Rampart: Scan Workspace" (workspace/executeCommand). */
+export const SERVER_SCAN_COMMAND = 'rampart.server.scanWorkspace';
+/** The server's `rampart/status` notification (counts for the status item). */
+export const STATUS_NOTIFICATION = 'rampart/status';
 
 /**
  * Every file Rampart may claim. The server decides per file whether it is Rampart's (a random
@@ -35,9 +42,10 @@ export function baseClientOptions(): LanguageClientOptions {
     // Pull on every change and save (the library's defaults pull only on open).
     diagnosticPullOptions: { onChange: true, onSave: true, onFocus: false, onTabs: false },
     synchronize: { configurationSection: 'rampart' },
-    // Tells the server that this client opens rule docs itself (the bundled page), and sets a
-    // document's language when the server recognises it (a .conf file that is nginx).
-    initializationOptions: { clientCommands: [COMMANDS.showDocumentation], languageHints: true },
+    // Tells the server that this client opens rule docs itself (the bundled page), sets a
+    // document's language when the server recognises it (a .conf file that is nginx), and shows
+    // the workspace counts in a status item.
+    initializationOptions: { clientCommands: [COMMANDS.showDocumentation], languageHints: true, statusNotifications: true },
   };
 }
 

@@ -1,7 +1,9 @@
-// Rampart's commands: restart the server, show its output, open a rule's documentation.
+// Rampart's commands: restart the server, show its output, open a rule's documentation, scan
+// the workspace.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, docsPageSegments, parseShowDocsArgs } from './client-options';
+import { scanWorkspace } from './scan';
 
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, output: vscode.OutputChannel): void {
   context.subscriptions.push(
@@ -12,6 +14,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       await c.restart();
     }),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(COMMANDS.scanWorkspace, () => scanWorkspace(client(), output)),
     vscode.commands.registerCommand(COMMANDS.showDocumentation, async (arg: unknown) => {
       const args = parseShowDocsArgs(arg);
       if (!args) return;

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { baseClientOptions, CLIENT_ID, CLIENT_NAME, DOCUMENT_LANGUAGE_NOTIFICATION, parseDocumentLanguage, shouldSetLanguage } from './client-options';
 import { registerCommands } from './commands';
+import { createStatusItem } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -31,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
+  createStatusItem(context, client);
   await client.start();
 }
 

@@ -232,6 +232,101 @@ export function generateCompose(lines: number, seed = 1): string {
   return out.join('\n');
 }
 
+/**
+ * A Traefik file-provider (dynamic) configuration of about `lines` lines: routers, services with
+ * load balancers, middlewares and TLS options. Unless `clean`, some carry findings (TLS 1.0
+ * allowed, a weak cipher, a transport that skips verification).
+ */
+export function generateTraefik(lines: number, seed = 1, clean = false): string {
+  const r = rng(seed);
+  const routers: string[] = ['http:', '  routers:'];
+  const services: string[] = ['  services:'];
+  const middlewares: string[] = [
+    '  middlewares:',
+    '    secure-headers:',
+    '      headers:',
+    '        stsSeconds: 31536000',
+    '        stsIncludeSubdomains: true',
+    '        contentTypeNosniff: true',
+    '        frameDeny: true',
+    '    rate-limit:',
+    '      rateLimit:',
+    '        average: 100',
+    '        burst: 50',
+  ];
+  const transports: string[] = ['  serversTransports:', '    internal:', `      insecureSkipVerify: ${!clean && r() < 0.5}`, '      rootCAs:', '        - /certs/internal-ca.pem'];
+  const tls: string[] = [
+    'tls:',
+    '  options:',
+    '    default:',
+    `      minVersion: ${!clean && r() < 0.5 ? 'VersionTLS10' : 'VersionTLS12'}`,
+    '      sniStrict: true',
+    '      cipherSuites:',
+    '        - TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
+    '        - TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+    ...(!clean && r() < 0.5 ? ['        - TLS_RSA_WITH_3DES_EDE_CBC_SHA'] : []),
+  ];
+  const fixed = middlewares.length + transports.length + tls.length + 4;
+  let k = 0;
+  while (routers.length + services.length + fixed < lines) {
+    const name = `app${k}`;
+    routers.push(
+      `    # ${name}: public route`,
+      `    ${name}:`,
+      `      rule: "Host(\`${name}.example.com\`) && PathPrefix(\`/${pick(r, PATHS)}\`)"`,
+      '      entryPoints:',
+      '        - websecure',
+      `      service: ${name}`,
+      '      middlewares:',
+      '        - secure-headers',
+      ...(r() < 0.5 ? ['        - rate-limit'] : []),
+      '      tls:',
+      '        certResolver: le',
+    );
+    services.push(`    ${name}:`, '      loadBalancer:', '        passHostHeader: true', '        servers:');
+    for (let i = 0; i < 1 + Math.floor(r() * 3); i++) services.push(`          - url: "http://10.0.${k % 250}.${10 + i}:8080"`);
+    if (r() < 0.3) services.push('        serversTransport: internal');
+    if (r() < 0.4) services.push('        healthCheck:', '          path: /health', '          interval: 10s');
+    k++;
+  }
+  return [...routers, ...services, ...middlewares, ...transports, '', ...tls].join('\n') + '\n';
+}
+
+/** A small static `traefik.yml`: entry points, providers, API, ACME. */
+export function generateTraefikStatic(seed = 1, clean = false): string {
+  const r = rng(seed);
+  const bad = !clean && r() < 0.5;
+  return [
+    'entryPoints:',
+    '  web:',
+    '    address: ":80"',
+    '    http:',
+    '      redirections:',
+    '        entryPoint:',
+    '          to: websecure',
+    '          scheme: https',
+    '  websecure:',
+    '    address: ":443"',
+    'providers:',
+    '  docker:',
+    `    exposedByDefault: ${bad && r() < 0.5}`,
+    '  file:',
+    '    directory: /etc/traefik/dynamic',
+    '    watch: true',
+    'api:',
+    `  dashboard: true`,
+    ...(bad && r() < 0.5 ? ['  insecure: true'] : []),
+    'log:',
+    `  level: ${bad && r() < 0.5 ? 'DEBUG' : 'INFO'}`,
+    'certificatesResolvers:',
+    '  le:',
+    '    acme:',
+    '      email: ops@example.com',
+    '      storage: /letsencrypt/acme.json',
+    '      tlsChallenge: {}',
+  ].join('\n') + '\n';
+}
+
 export const generators: Record<string, (lines: number, seed?: number) => string> = {
   dockerfile: generateDockerfile,
   nginx: generateNginx,
@@ -337,3 +432,116 @@ export function composeWithTraefikLabels(count: number, seed = 1): string {
 }
 
 generators.traefik = generateTraefikDynamic;
+
+// ---------------------------------------------------------------------------------------------
+// Whole workspaces: many small projects of every kind, for the CLI walk and the server's scan.
+
+/** A hardened Dockerfile that no recommended rule flags. */
+function cleanDockerfile(seed: number): string {
+  return [
+    '# syntax=docker/dockerfile:1.7',
+    `FROM golang:1.22-bookworm@sha256:${'ab'.repeat(32)} AS build`,
+    'WORKDIR /src',
+    'COPY go.mod go.sum ./',
+    'RUN go mod download',
+    'COPY . .',
+    `RUN CGO_ENABLED=0 go build -o /out/app${seed} ./cmd/app`,
+    '',
+    `FROM gcr.io/distroless/static-debian12:nonroot@sha256:${'cd'.repeat(32)}`,
+    `COPY --from=build /out/app${seed} /app`,
+    'USER 65532:65532',
+    'EXPOSE 8080',
+    'HEALTHCHECK --interval=30s --timeout=3s CMD ["/app", "health"]',
+    'ENTRYPOINT ["/app"]',
+  ].join('\n') + '\n';
+}
+
+/** A hardened Compose file that no recommended rule flags. */
+function cleanCompose(seed: number): string {
+  return [
+    `name: clean${seed}`,
+    'services:',
+    '  api:',
+    `    image: ghcr.io/acme/api:1.${seed % 50}.0`,
+    '    user: "10001:10001"',
+    '    read_only: true',
+    '    restart: unless-stopped',
+    '    security_opt:',
+    '      - no-new-privileges:true',
+    '    cap_drop:',
+    '      - ALL',
+    '    pids_limit: 256',
+    '    ports:',
+    `      - "127.0.0.1:${8000 + (seed % 1000)}:8080"`,
+    '    healthcheck:',
+    '      test: ["CMD", "/app", "health"]',
+    '      interval: 30s',
+    '    deploy:',
+    '      resources:',
+    '        limits:',
+    '          cpus: "0.5"',
+    '          memory: 256M',
+  ].join('\n') + '\n';
+}
+
+export interface WorkspaceStats {
+  /** Files Rampart lints, by language. */
+  files: Record<string, number>;
+  total: number;
+  /** Files that must be skipped (.gitignore, node_modules). */
+  skipped: number;
+}
+
+/**
+ * Writes a workspace of about `count` lintable files under `dir`: projects with a Dockerfile or
+ * two, a compose file, nginx configuration (by name and in `conf.d/`, detected by content),
+ * Traefik static and dynamic files, some clean and most with findings, between files Rampart
+ * ignores (sources, READMEs) and files it must skip (a gitignored `build/`, `node_modules/`).
+ * Same arguments, same files. Returns what it wrote.
+ */
+export function generateWorkspace(dir: string, count: number, seed = 7): WorkspaceStats {
+  // Imported here so the generators above stay usable without a file system (browser, workers).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('node:fs') as typeof import('node:fs');
+  const r = rng(seed);
+  const stats: WorkspaceStats = { files: { dockerfile: 0, compose: 0, nginx: 0, traefik: 0 }, total: 0, skipped: 0 };
+  const write = (rel: string, text: string, language?: string) => {
+    const p = `${dir}/${rel}`;
+    fs.mkdirSync(p.slice(0, p.lastIndexOf('/')), { recursive: true });
+    fs.writeFileSync(p, text);
+    if (language) {
+      stats.files[language]!++;
+      stats.total++;
+    }
+  };
+  const size = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo));
+  write('.gitignore', 'build/\n*.log\n');
+  write('README.md', '# Generated workspace\n');
+  let p = 0;
+  while (stats.total < count) {
+    const proj = `group${Math.floor(p / 50)}/project${p}`;
+    const s = seed * 100_000 + p;
+    const clean = r() < 0.25;
+    write(`${proj}/README.md`, `# project ${p}\n`);
+    write(`${proj}/src/main.go`, 'package main\n\nfunc main() {}\n');
+    write(`${proj}/Dockerfile`, clean ? cleanDockerfile(s) : generateDockerfile(size(15, 80), s), 'dockerfile');
+    write(`${proj}/compose.yaml`, clean ? cleanCompose(s) : generateCompose(size(20, 100), s) + '\n', 'compose');
+    const roll = r();
+    if (roll < 0.5) write(`${proj}/docker/worker.Dockerfile`, generateDockerfile(size(15, 60), s + 1), 'dockerfile');
+    if (roll < 0.3) write(`${proj}/compose.override.yaml`, 'services:\n  svc0:\n    environment:\n      - DEBUG=1\n', 'compose');
+    if (r() < 0.6) write(`${proj}/nginx/nginx.conf`, generateNginx(size(20, 120), s), 'nginx');
+    if (r() < 0.4) write(`${proj}/conf.d/site${p}.conf`, generateNginx(size(20, 60), s + 2).replace(/^user[\s\S]*?http \{\n/, 'server_tokens off;\n').replace(/\}\n$/, ''), 'nginx');
+    if (r() < 0.4) {
+      write(`${proj}/traefik.yml`, generateTraefikStatic(s, clean), 'traefik');
+      write(`${proj}/dynamic/routes.yml`, generateTraefik(size(15, 60), s, clean), 'traefik');
+    }
+    if (r() < 0.2) {
+      // Skipped: ignored by .gitignore, or inside node_modules.
+      write(`${proj}/build/Dockerfile`, generateDockerfile(20, s));
+      write(`${proj}/node_modules/pkg/Dockerfile`, generateDockerfile(20, s));
+      stats.skipped += 2;
+    }
+    p++;
+  }
+  return stats;
+}

@@ -29,7 +29,7 @@ test('pull on change and save, synchronise the rampart section, declare the docs
   const o = baseClientOptions();
   assert.deepEqual(o.diagnosticPullOptions, { onChange: true, onSave: true, onFocus: false, onTabs: false });
   assert.deepEqual(o.synchronize, { configurationSection: 'rampart' });
-  assert.deepEqual(o.initializationOptions, { clientCommands: [COMMANDS.showDocumentation], languageHints: true });
+  assert.deepEqual(o.initializationOptions, { clientCommands: [COMMANDS.showDocumentation], languageHints: true, statusNotifications: true });
   assert.equal(COMMANDS.showDocumentation, CLIENT_SHOW_DOCS_COMMAND);
 });
 

@@ -249,7 +249,7 @@ test('show documentation: the VS Code client runs its own command; other clients
 
   const other = await TestServer.start({ showDocument: true });
   try {
-    assert.deepEqual(other.initializeResult.capabilities.executeCommandProvider, { commands: ['rampart.server.showDocumentation'] });
+    assert.deepEqual(other.initializeResult.capabilities.executeCommandProvider, { commands: ['rampart.server.showDocumentation', 'rampart.server.scanWorkspace'] });
     await withTimeout(
       other.client.sendRequest(ExecuteCommandRequest.type, { command: 'rampart.server.showDocumentation', arguments: [{ rule: ADD, url: DOCS_URL }] }),
       'executeCommand',

@@ -18,7 +18,7 @@ function userRoot(items: Array<{ code?: string | number; range: { start: { line:
 test('pull: editing the open Dockerfile re-lints the open compose file (refresh), and the compose finding goes', async () => {
   const s = await TestServer.start();
   try {
-    assert.deepEqual(s.initializeResult.capabilities.diagnosticProvider, { identifier: 'rampart', interFileDependencies: true, workspaceDiagnostics: false });
+    assert.deepEqual(s.initializeResult.capabilities.diagnosticProvider, { identifier: 'rampart', interFileDependencies: true, workspaceDiagnostics: true });
     const compose = s.uri('compose.yaml');
     const dockerfile = s.uri('Dockerfile');
     await s.open(compose, COMPOSE, 'dockercompose');

@@ -32,6 +32,8 @@ import {
   PublishDiagnosticsNotification,
   ConfigurationRequest,
   RegistrationRequest,
+  UnregistrationRequest,
+  WorkDoneProgressCreateRequest,
   DiagnosticRefreshRequest,
   ShowDocumentRequest,
   LogMessageNotification,
@@ -51,6 +53,7 @@ import {
   type InitializeResult,
   type ShowDocumentParams,
   type FileEvent,
+  type Unregistration,
 } from 'vscode-languageserver-protocol/node';
 import { startServer } from '../../server/src/lsp/server';
 import { URI } from '../../server/src/lsp/uri';
@@ -82,6 +85,18 @@ export interface ClientOptions {
   initializationOptions?: unknown;
   /** The `rampart` settings section the client answers with. */
   settings?: Record<string, unknown>;
+  /** Other configuration sections the client answers (`files.exclude` …). */
+  sections?: Record<string, unknown>;
+  /** Files written under the temporary folder before `initialize` (relative path -> text). */
+  files?: Record<string, string>;
+  /** Workspace folders as sub-folders of the temporary folder (default: the folder itself). */
+  folders?: string[];
+  /** Declare workspace.workspaceFolders (folder change notifications). Default false. */
+  workspaceFolders?: boolean;
+  /** Allow dynamic registration of the diagnostic provider. Default false. */
+  diagnosticRegistration?: boolean;
+  /** Declare window.workDoneProgress. Default false. */
+  workDoneProgress?: boolean;
 }
 
 export function clientCapabilities(o: ClientOptions): ClientCapabilities {
@@ -92,6 +107,7 @@ export function clientCapabilities(o: ClientOptions): ClientCapabilities {
       didChangeConfiguration: { dynamicRegistration: dyn },
       didChangeWatchedFiles: { dynamicRegistration: dyn },
       workspaceEdit: { documentChanges: o.documentChanges ?? true },
+      workspaceFolders: o.workspaceFolders ?? false,
       ...((o.pull ?? true) ? { diagnostics: { refreshSupport: o.refresh ?? true } } : {}),
     },
     textDocument: {
@@ -103,9 +119,9 @@ export function clientCapabilities(o: ClientOptions): ClientCapabilities {
         dataSupport: true,
       },
       completion: { dynamicRegistration: dyn, completionItem: { snippetSupport: false, documentationFormat: ['markdown', 'plaintext'] } },
-      ...((o.pull ?? true) ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+      ...((o.pull ?? true) ? { diagnostic: { dynamicRegistration: o.diagnosticRegistration ?? false, relatedDocumentSupport: false } } : {}),
     },
-    window: { showDocument: { support: o.showDocument ?? false } },
+    window: { showDocument: { support: o.showDocument ?? false }, workDoneProgress: o.workDoneProgress ?? false },
   };
 }
 
@@ -114,6 +130,9 @@ export class TestServer {
   readonly events = new EventEmitter();
   readonly published: PublishDiagnosticsParams[] = [];
   readonly registrations: Registration[] = [];
+  readonly unregistrations: Unregistration[] = [];
+  /** Progress tokens the server created with window/workDoneProgress/create. */
+  readonly progressTokens: Array<string | number> = [];
   readonly logs: string[] = [];
   readonly messages: string[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
@@ -131,6 +150,7 @@ export class TestServer {
   private constructor(readonly options: ClientOptions) {
     this.settings = options.settings ?? {};
     this.dir = mkdtempSync(join(tmpdir(), 'rampart-lsp-'));
+    for (const [rel, text] of Object.entries(options.files ?? {})) this.writeFile(rel, text);
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     this.streams = [toServer, toClient];
@@ -172,10 +192,18 @@ export class TestServer {
     client.onRequest(ConfigurationRequest.type, (p) => {
       this.configurationRequests++;
       emit();
-      return p.items.map((i) => (i.section === 'rampart' ? this.settings : null));
+      return p.items.map((i) => (i.section === 'rampart' ? this.settings : (this.options.sections?.[i.section ?? ''] ?? null)));
     });
     client.onRequest(RegistrationRequest.type, (p) => {
       this.registrations.push(...p.registrations);
+      emit();
+    });
+    client.onRequest(UnregistrationRequest.type, (p) => {
+      this.unregistrations.push(...p.unregisterations);
+      emit();
+    });
+    client.onRequest(WorkDoneProgressCreateRequest.type, (p) => {
+      this.progressTokens.push(p.token);
       emit();
     });
     client.onRequest(DiagnosticRefreshRequest.type, () => {
@@ -198,7 +226,7 @@ export class TestServer {
         rootUri: URI.fromPath(s.dir),
         capabilities: clientCapabilities(options),
         initializationOptions: options.initializationOptions,
-        workspaceFolders: [{ uri: URI.fromPath(s.dir), name: 'test' }],
+        workspaceFolders: (options.folders ?? ['']).map((f) => ({ uri: URI.fromPath(f ? join(s.dir, f) : s.dir), name: f || 'test' })),
       }),
       'initialize',
     );

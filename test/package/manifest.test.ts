@@ -58,6 +58,7 @@ test('commands: every command the client registers is contributed, in category R
   const titles = Object.fromEntries(commands.map((c) => [c.command, c.title]));
   assert.equal(titles[COMMANDS.restartServer], 'Restart Server');
   assert.equal(titles[COMMANDS.showOutput], 'Show Output');
+  assert.equal(titles[COMMANDS.scanWorkspace], 'Scan Workspace');
 });
 
 test('engines.vscode matches @types/vscode; activation covers the languages VS Code owns', () => {

@@ -9,10 +9,10 @@ import { lint, ParseCache } from '../engine/lint';
 import { fixAll } from '../engine/fixes';
 import { detectLanguage, isIgnoredByConfig } from '../engine/detect';
 import { stripBom } from '../engine/text';
+import { hintFor } from '../engine/related';
 import { FsWorkspace } from '../node/fs-workspace';
 import { ConfigResolver } from '../node/config-resolver';
 import { discover } from '../node/discover';
-import { hintFor } from '../engine/related';
 import { CliError, UsageError, type LintArgs } from './args';
 import { isBinary, keepLineEndings, writeFileAtomic } from './files';
 import { formatText } from './format-text';
@@ -20,6 +20,7 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { redactSecrets } from './redact';
 import type { FileReport } from './report';
+import { lintInWorkers, useWorkers } from './parallel';
 
 /** A configuration file with problems: the run stops before linting (exit 2). */
 export class ConfigError extends CliError {}
@@ -43,7 +44,7 @@ export function displayPath(abs: string): string {
   return rel && !rel.startsWith('../') && rel !== '..' && !/^[a-zA-Z]:|^\//.test(rel) ? rel : toSlash(abs);
 }
 
-interface Target {
+export interface Target {
   abs: string;
   explicit: boolean;
   /** Language from discovery or --language. */
@@ -69,7 +70,8 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     if (!isFile) throw new UsageError(`--config: ${args.config} is not a file`);
   }
   const configs = new ConfigResolver(workspace, undefined, overrides, explicitConfig);
-  const cache = new ParseCache();
+  // Small: a plain lint parses each file once; fixes re-lint the same few texts.
+  const cache = new ParseCache(16);
 
   // 1. Targets: explicit files (claimed or not), folders walked with discovery, stdin.
   const targets: Target[] = [];
@@ -104,103 +106,27 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   // and nothing is written before this check.
   checkConfigs(configs, explicitConfig ? [explicitConfig] : targets.map((t) => configs.configPathFor(t.abs)));
 
-  // 3. Lint (and fix) each target.
+  // 3. Lint (and fix) each target: on every core for a large plain lint, else here in order.
   const reports: FileReport[] = [];
   const diffs: string[] = [];
   const notes: string[] = [];
-  for (const t of targets) {
-    const config = configs.configFor(t.abs);
-    const path = t.stdin ? '-' : displayPath(t.abs);
-    const report = (language: Language | undefined, extra: Partial<FileReport>) =>
-      reports.push({ path, absPath: t.abs, language, diagnostics: [], suppressed: [], ...extra });
-
-    if (!t.stdin && t.explicit && isIgnoredByConfig(t.abs, config)) {
-      notes.push(`${path}: ignored by ${config.configPath ? displayPath(config.configPath) : 'the configuration'}`);
-      continue;
+  const keepText = args.format === 'sarif';
+  const ctx: TargetContext = { args, configs, workspace, cache, io, keepText };
+  const take = (r: TargetResult) => {
+    if (r.report) reports.push(r.report);
+    notes.push(...r.notes);
+    if (r.diff) diffs.push(r.diff);
+  };
+  if (useWorkers(targets.length, args)) {
+    const pool = await lintInWorkers(targets, { overrides, explicitConfig, maxFileSize: args.maxFileSize, keepText });
+    for (let b = 0; b < pool.length; b++) {
+      const done = pool[b];
+      if (done) done.forEach(take);
+      // A batch no worker finished is linted here.
+      else for (const t of targets.slice(b * pool.batch, (b + 1) * pool.batch)) take(await lintTarget(t, ctx));
     }
-
-    let raw: string;
-    let mode: number | undefined;
-    const nameLanguage = t.language ?? detectLanguage(t.abs, '', config);
-    if (t.stdin) {
-      raw = await io.readStdin();
-    } else {
-      let buf: Buffer;
-      try {
-        const st = statSync(t.abs);
-        if (st.isFile()) mode = st.mode & 0o7777;
-        if (st.isFile() && st.size > args.maxFileSize) {
-          if (nameLanguage) {
-            report(nameLanguage, { skipped: 'too-large' });
-            notes.push(`${path}: skipped, larger than ${args.maxFileSize} bytes (--max-file-size)`);
-          } else if (t.explicit) report(undefined, { skipped: 'unrecognised' });
-          continue;
-        }
-        buf = readFileSync(t.abs);
-      } catch (err) {
-        report(nameLanguage, { skipped: 'unreadable' });
-        notes.push(`${path}: skipped, cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-        continue;
-      }
-      if (isBinary(buf)) {
-        if (nameLanguage) {
-          report(nameLanguage, { skipped: 'binary' });
-          notes.push(`${path}: skipped, binary content`);
-        } else if (t.explicit) report(undefined, { skipped: 'unrecognised' });
-        continue;
-      }
-      raw = buf.toString('utf8');
-    }
-
-    const { text, bom } = stripBom(raw);
-    let language = t.language ?? detectLanguage(t.abs, text, config, workspace);
-    let hints = t.hints;
-    if (!t.stdin && t.explicit && (!language || language === 'dockerfile') && !hints) {
-      // A file named on the command line: a compose file near it may say what it is (its
-      // `build.dockerfile`) and give its build context.
-      const hint = hintFor(t.abs, { workspace, configFor: (p) => configs.configFor(p), cache });
-      if (hint && (!language || hint.language === language)) {
-        language = hint.language;
-        hints = hint.hints;
-      }
-    }
-    if (!language) {
-      if (t.explicit) {
-        report(undefined, { skipped: 'unrecognised' });
-        notes.push(`${path}: skipped, not a file Rampart recognises (use --language, or files: in .rampart.yaml)`);
-      }
-      continue;
-    }
-
-    let current = text;
-    if (args.fix || args.fixDryRun) {
-      let fixed = { text };
-      try {
-        fixed = fixAll(t.abs, text, { config, workspace, language, cache, hints });
-      } catch (err) {
-        // A rule produced clashing edits: fix nothing in this file rather than something wrong.
-        notes.push(`${path}: not fixed, a rule's fix failed (${err instanceof Error ? err.message : 'error'}); please report it`);
-      }
-      if (fixed.text !== text) {
-        const out = keepLineEndings(text, fixed.text);
-        if (args.fix) {
-          try {
-            writeFileAtomic(t.abs, (bom ? '\ufeff' : '') + out, mode);
-          } catch (err) {
-            throw new CliError(`${path}: cannot write the fixed file (${(err as NodeJS.ErrnoException).code ?? 'error'}); it is unchanged`);
-          }
-          workspace.invalidate(t.abs);
-          current = out;
-        } else {
-          diffs.push(redactedDiff(path, text, out, t.abs, language, config, workspace, cache, hints));
-        }
-      }
-    }
-    const r = lint(t.abs, current, { config, workspace, language, cache, hints });
-    report(language, { diagnostics: r?.diagnostics ?? [], suppressed: r?.suppressed ?? [], text: current });
-    // Each file is linted once: its parse need not stay in memory for the rest of the run (a
-    // smaller heap is cheaper to collect). Compose files other files read are parsed apart.
-    cache.delete(t.abs);
+  } else {
+    for (const t of targets) take(await lintTarget(t, ctx));
   }
 
   reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -222,6 +148,121 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   if (args.failOn === 'never') return 0;
   const threshold = SEVERITY_RANK[args.failOn];
   return reports.some((r) => r.diagnostics.some((d) => SEVERITY_RANK[d.severity] >= threshold)) ? 1 : 0;
+}
+
+export interface TargetContext {
+  args: Pick<LintArgs, 'fix' | 'fixDryRun' | 'maxFileSize'>;
+  configs: ConfigResolver;
+  workspace: FsWorkspace;
+  cache: ParseCache;
+  io: Pick<CliIo, 'readStdin'>;
+  /** Keep each file's text in its report (SARIF fingerprints need it). */
+  keepText: boolean;
+}
+
+export interface TargetResult {
+  report?: FileReport;
+  notes: string[];
+  diff?: string;
+}
+
+/** Lints (and fixes) one target. The CLI's loop and its worker threads both run this. */
+export async function lintTarget(t: Target, ctx: TargetContext): Promise<TargetResult> {
+  const { args, configs, workspace, cache } = ctx;
+  const notes: string[] = [];
+  const config = configs.configFor(t.abs);
+  const path = t.stdin ? '-' : displayPath(t.abs);
+  const report = (language: Language | undefined, extra: Partial<FileReport>): TargetResult => ({
+    report: { path, absPath: t.abs, language, diagnostics: [], suppressed: [], ...extra },
+    notes,
+  });
+
+  if (!t.stdin && t.explicit && isIgnoredByConfig(t.abs, config)) {
+    notes.push(`${path}: ignored by ${config.configPath ? displayPath(config.configPath) : 'the configuration'}`);
+    return { notes };
+  }
+
+  let raw: string;
+  let mode: number | undefined;
+  const nameLanguage = t.language ?? detectLanguage(t.abs, '', config);
+  if (t.stdin) {
+    raw = await ctx.io.readStdin();
+  } else {
+    let buf: Buffer;
+    try {
+      const st = statSync(t.abs);
+      if (st.isFile()) mode = st.mode & 0o7777;
+      if (st.isFile() && st.size > args.maxFileSize) {
+        if (nameLanguage) {
+          notes.push(`${path}: skipped, larger than ${args.maxFileSize} bytes (--max-file-size)`);
+          return report(nameLanguage, { skipped: 'too-large' });
+        }
+        return t.explicit ? report(undefined, { skipped: 'unrecognised' }) : { notes };
+      }
+      buf = readFileSync(t.abs);
+    } catch (err) {
+      notes.push(`${path}: skipped, cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      return report(nameLanguage, { skipped: 'unreadable' });
+    }
+    if (isBinary(buf)) {
+      if (nameLanguage) {
+        notes.push(`${path}: skipped, binary content`);
+        return report(nameLanguage, { skipped: 'binary' });
+      }
+      return t.explicit ? report(undefined, { skipped: 'unrecognised' }) : { notes };
+    }
+    raw = buf.toString('utf8');
+  }
+
+  const { text, bom } = stripBom(raw);
+  let language = t.language ?? detectLanguage(t.abs, text, config, workspace);
+  let hints = t.hints;
+  if (!t.stdin && t.explicit && (!language || language === 'dockerfile') && !hints) {
+    // A file named on the command line: a compose file near it may say what it is (its
+    // `build.dockerfile`) and give its build context.
+    const hint = hintFor(t.abs, { workspace, configFor: (p) => configs.configFor(p), cache });
+    if (hint && (!language || hint.language === language)) {
+      language = hint.language;
+      hints = hint.hints;
+    }
+  }
+  if (!language) {
+    if (t.explicit) {
+      notes.push(`${path}: skipped, not a file Rampart recognises (use --language, or files: in .rampart.yaml)`);
+      return report(undefined, { skipped: 'unrecognised' });
+    }
+    return { notes };
+  }
+
+  let current = text;
+  let diff: string | undefined;
+  if (args.fix || args.fixDryRun) {
+    let fixed = { text };
+    try {
+      fixed = fixAll(t.abs, text, { config, workspace, language, cache, hints });
+    } catch (err) {
+      // A rule produced clashing edits: fix nothing in this file rather than something wrong.
+      notes.push(`${path}: not fixed, a rule's fix failed (${err instanceof Error ? err.message : 'error'}); please report it`);
+    }
+    if (fixed.text !== text) {
+      const out = keepLineEndings(text, fixed.text);
+      if (args.fix) {
+        try {
+          writeFileAtomic(t.abs, (bom ? '\ufeff' : '') + out, mode);
+        } catch (err) {
+          throw new CliError(`${path}: cannot write the fixed file (${(err as NodeJS.ErrnoException).code ?? 'error'}); it is unchanged`);
+        }
+        workspace.invalidate(t.abs);
+        current = out;
+      } else {
+        diff = redactedDiff(path, text, out, t.abs, language, config, workspace, cache, hints);
+      }
+    }
+  }
+  const r = lint(t.abs, current, { config, workspace, language, cache, hints });
+  const result = report(language, { diagnostics: r?.diagnostics ?? [], suppressed: r?.suppressed ?? [], ...(ctx.keepText || t.stdin ? { text: current } : {}) });
+  if (diff !== undefined) result.diff = diff;
+  return result;
 }
 
 /** Stops the run with every problem of every config in use, as `file:line:col: message`. */

@@ -71,12 +71,36 @@ export class DependencyGraph {
    * (at any depth: folder scans are recursive, and a new subfolder's files count).
    */
   dependents(changed: Iterable<string>): string[] {
-    const paths = [...changed];
+    const paths = changed instanceof Set ? (changed as Set<string>) : new Set(changed);
     const out = new Set<string>();
-    for (const [doc, deps] of this.reads) if (paths.some((p) => p !== doc && deps.has(p))) out.add(doc);
+    if (paths.size === 0) return [];
+    // Whichever side is smaller is walked: a watcher batch can name thousands of paths, and the
+    // workspace scan records thousands of documents.
+    for (const [doc, deps] of this.reads) {
+      if (deps.size <= paths.size) {
+        for (const d of deps) {
+          if (d !== doc && paths.has(d)) {
+            out.add(doc);
+            break;
+          }
+        }
+      } else {
+        for (const p of paths) {
+          if (p !== doc && deps.has(p)) {
+            out.add(doc);
+            break;
+          }
+        }
+      }
+    }
     for (const [doc, dirs] of this.listed) {
       if (out.has(doc)) continue;
-      if (paths.some((p) => p !== doc && (dirs.has(p) || insideAny(p, dirs)))) out.add(doc);
+      for (const p of paths) {
+        if (p !== doc && (dirs.has(p) || insideAny(p, dirs))) {
+          out.add(doc);
+          break;
+        }
+      }
     }
     return [...out];
   }

@@ -26,6 +26,7 @@ import { configCompletions, COMPLETION_TRIGGERS } from './config-completion';
 import { diffEdits } from './text-diff';
 import { hoverFor } from './hover';
 import { safeNotification, safeRequest } from './safe';
+import { WorkspaceDiagnostics, SCAN_COMMAND } from './workspace-diagnostics';
 import {
   readClientCaps,
   serverCapabilities,
@@ -124,6 +125,8 @@ export function startServer(connection: Connection): void {
     hinted.add(doc.uri);
     void connection.sendNotification(DOCUMENT_LANGUAGE_NOTIFICATION, { uri: doc.uri, languageId: 'nginx' }).catch((err: unknown) => log(`Rampart: ${DOCUMENT_LANGUAGE_NOTIFICATION} failed: ${String(err)}`));
   };
+  // The workspace scan (rampart.diagnosticMode: workspace): unopened files, watchers, status.
+  const workspace = new WorkspaceDiagnostics({ connection, linter, documents, settingsFor, caps: () => caps, log });
 
   /** The current report of an open document: linted at most once per version and config epoch. */
   const reportFor = async (uri: string): Promise<Report | undefined> => {
@@ -134,7 +137,9 @@ export function startServer(connection: Connection): void {
     const hit = store.get(uri, doc.version, epoch);
     if (hit) return hit;
     hintLanguage(doc, settings);
-    return store.set(uri, doc.version, epoch, linter.diagnose(doc, settings));
+    const report = store.set(uri, doc.version, epoch, linter.diagnose(doc, settings));
+    workspace.documentReport(uri, report.items);
+    return report;
   };
 
   // Push mode: one publish per document per turn of the event loop, whatever arrived meanwhile.
@@ -212,7 +217,8 @@ export function startServer(connection: Connection): void {
       if (init && typeof init === 'object' && init.settings && typeof init.settings === 'object') {
         globalSettings = normalizeSettings(init.settings.rampart ?? init.settings);
       }
-      return { capabilities: serverCapabilities(caps), serverInfo: { name: 'rampart', version: TOOL_VERSION } };
+      workspace.initialize(params);
+      return { capabilities: workspace.capabilities(serverCapabilities(caps)), serverInfo: { name: 'rampart', version: TOOL_VERSION } };
     },
   );
 
@@ -228,6 +234,7 @@ export function startServer(connection: Connection): void {
       if (caps.completionRegistration) {
         jobs.push(connection.client.register(CompletionRequest.type, { documentSelector: CONFIG_SELECTOR, triggerCharacters: COMPLETION_TRIGGERS }));
       }
+      jobs.push(workspace.initializedAsync());
       await Promise.all(jobs);
     }),
   );
@@ -247,6 +254,7 @@ export function startServer(connection: Connection): void {
         relintDependents([path]);
       }
       publishSoon(e.document.uri);
+      workspace.documentChanged(e.document.uri);
     }),
   );
   documents.onDidClose(
@@ -264,6 +272,7 @@ export function startServer(connection: Connection): void {
         relintDependents([path]);
       }
       if (!caps.pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      workspace.documentClosed(uri);
     }),
   );
 
@@ -339,7 +348,8 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onExecuteCommand(
-    safeRequest(log, 'workspace/executeCommand', () => null, async (params) => {
+    safeRequest(log, 'workspace/executeCommand', () => null, async (params, token, workDone) => {
+      if (params.command === SCAN_COMMAND) return workspace.scanCommand(params, token, workDone);
       if (params.command !== SERVER_SHOW_DOCS_COMMAND) return null;
       const args = params.arguments?.[0] as Partial<ShowDocsArgs> | undefined;
       const url = typeof args?.url === 'string' && args.url.startsWith(`${HOME_URL}/`) ? args.url : undefined;
@@ -356,6 +366,7 @@ export function startServer(connection: Connection): void {
       const pushed = (params?.settings as { rampart?: unknown } | undefined)?.rampart;
       if (!caps.configuration && pushed !== undefined) globalSettings = normalizeSettings(pushed);
       relintAll();
+      workspace.configurationChanged(params?.settings);
     }),
   );
 
@@ -365,6 +376,7 @@ export function startServer(connection: Connection): void {
       linter.invalidate(paths);
       if (paths.length === 0 || paths.some(changesEverything)) relintAll();
       else relintDependents(paths);
+      workspace.filesChanged(params?.changes ?? []);
     }),
   );
 

@@ -23,7 +23,7 @@ export const DEFAULT_SETTINGS: RampartSettings = {
   enable: true,
   profile: undefined,
   rules: {},
-  diagnosticMode: 'openFiles',
+  diagnosticMode: 'workspace',
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
   trace: 'off',
 };

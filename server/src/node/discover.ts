@@ -1,7 +1,7 @@
 // Discovery of lintable files under folders: the CLI's walk and the server's workspace scan use
 // this one function, so both see the same files. `.gitignore` files are honoured with the
 // `ignore` package (git itself is never run); node_modules and .git are always skipped.
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import ignore, { type Ignore } from 'ignore';
 import type { FileHints, Language, WorkspaceView } from '../engine/types';
 import type { RampartConfig } from '../engine/config';
@@ -38,7 +38,7 @@ export interface DiscoverOptions {
 const ALWAYS_SKIP = new Set(['node_modules', '.git', '.hg', '.svn']);
 const SNIFF_BYTES = 64 * 1024;
 
-/** One buffer for every sniff (a walk reads one file at a time). */
+/** One buffer for every sniff: a walk reads thousands of file heads, one at a time. */
 let sniffBuffer: Buffer | undefined;
 
 /** The first 64 KiB of a file (never the whole of a large one). */
@@ -56,57 +56,13 @@ function defaultSniff(path: string): string {
   }
 }
 
-/**
- * True for names any plugin may claim by content (YAML, TOML, .conf …, and extension-less files in
- * nginx's folders such as sites-enabled/); others are skipped unread.
- */
+/** True for names any plugin may claim by content (YAML, TOML, .conf …); others are skipped unread. */
 function worthSniffing(path: string): boolean {
-  return (
-    plugins.some((p) => p.matchesContent !== undefined) &&
-    (/\.(ya?ml|toml|conf|template|nginx|inc)$/i.test(path) || /(^|\/)(nginx|conf\.d|sites-available|sites-enabled|vhosts\.d|snippets)\/[^/.]+$/i.test(path))
-  );
+  return plugins.some((p) => p.matchesContent !== undefined) && /\.(ya?ml|toml|conf|template|nginx)$/i.test(path);
 }
 
 export function discover(roots: string[], options: DiscoverOptions): DiscoveredFile[] {
-  const out: DiscoveredFile[] = [];
-  const seen = new Set<string>();
-  const max = options.maxFiles ?? 100_000;
-  const sniff = options.sniff ?? defaultSniff;
-  /** Files the walk reached (not ignored) that no language claims: a related file may be one. */
-  const unclaimed = new Set<string>();
-
-  const visit = (dir: string, rules: Array<{ base: string; ig: Ignore }>) => {
-    if (out.length >= max) return;
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    const local = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? withGitignore(rules, dir, `${dir}/.gitignore`) : rules;
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (out.length >= max) return;
-      const path = dir === '/' ? `/${e.name}` : `${dir}/${e.name}`;
-      const isDir = e.isDirectory();
-      if (isDir && ALWAYS_SKIP.has(e.name)) continue;
-      if (!isDir && !e.isFile()) continue; // symlinks and sockets are not followed
-      if (isGitIgnored(path, isDir, local)) continue;
-      if (options.exclude?.(path)) continue;
-      if (isDir) {
-        visit(path, local);
-        continue;
-      }
-      const config = options.configFor(path);
-      if (isIgnoredByConfig(path, config)) continue;
-      const lang = detectLanguage(path, worthSniffing(path) ? sniff(path) : '', config, options.workspace);
-      if (lang && !seen.has(path)) {
-        seen.add(path);
-        out.push({ path, language: lang });
-      } else if (!lang) unclaimed.add(path);
-    }
-  };
-
+  const walk = new Walk(options);
   for (const root of roots) {
     let st;
     try {
@@ -116,41 +72,147 @@ export function discover(roots: string[], options: DiscoverOptions): DiscoveredF
     }
     if (!st.isDirectory()) continue;
     const dir = root.replace(/\/+$/, '') || '/';
-    visit(dir, ancestorGitignores(dir));
+    walk.enter(dir, ancestorGitignores(dir));
+    walk.run();
   }
-  addRelatedFiles(out, unclaimed, options, max);
-  return out;
+  addRelatedFiles(walk.out, walk.unclaimed, options, options.maxFiles ?? 100_000);
+  return walk.out;
 }
 
 /**
- * The files discovered files name (a compose service's `build.dockerfile: docker/app.build`):
- * one that the walk reached and nothing claimed is added with the language forced; one already
- * discovered in that language gets the hints (its build context).
+ * What `discover([root])` finds at or under `target` (a file or folder inside `root`), without
+ * walking the rest of the root: the folders between them are checked (skipped names, .gitignore
+ * files on the way, exclusions) exactly as the full walk meets them. The server uses it when a
+ * watcher reports a created, changed or renamed path.
  */
-function addRelatedFiles(out: DiscoveredFile[], unclaimed: ReadonlySet<string>, options: DiscoverOptions, max: number): void {
-  const byPath = new Map(out.map((f) => [f.path, f]));
-  let workspace: WorkspaceView | undefined = options.workspace;
-  const sources = out.filter((f) => pluginFor(f.language)?.relatedFiles);
-  for (const f of sources) {
-    workspace ??= new FsWorkspace();
-    const raw = workspace.readFile(f.path);
-    if (raw === undefined) continue;
-    for (const r of relatedFilesOf(f.path, stripBom(raw).text, f.language, workspace, options.configFor(f.path), options.cache)) {
-      const known = byPath.get(r.path);
-      if (known) {
-        if (known.language === r.language && !known.hints && r.hints) known.hints = r.hints;
+export function discoverAt(root: string, target: string, options: DiscoverOptions, rules?: Map<string, GitRules | null>): DiscoveredFile[] {
+  const walk = walkAt(root, target, options, rules);
+  walk.run();
+  return walk.out;
+}
+
+/**
+ * A resumable walk of `target` inside `root` (see discoverAt): `run(deadline)` stops when the
+ * clock passes the deadline and can be called again, so a long walk can share the event loop.
+ * `rules` caches the ignore rules per folder across the walks of one batch of changes.
+ */
+export function walkAt(root: string, target: string, options: DiscoverOptions, rules: Map<string, GitRules | null> = new Map()): Walk {
+  const base = root.replace(/\/+$/, '') || '/';
+  const path = target.replace(/\/+$/, '') || '/';
+  const walk = new Walk(options);
+  if (path !== base && !path.startsWith(base === '/' ? '/' : `${base}/`)) return walk;
+  let st;
+  try {
+    // The root may be a symlink (as in discover()); nothing inside it is followed.
+    st = path === base ? statSync(path) : lstatSync(path);
+  } catch {
+    return walk;
+  }
+  if (!st.isDirectory() && !st.isFile()) return walk; // symlinks and sockets are not followed
+  if (path === base) {
+    if (st.isDirectory()) walk.enter(base, ancestorGitignores(base));
+    return walk;
+  }
+  // The rules in force for the entries of a folder (null: the folder itself is skipped).
+  const rulesIn = (dir: string): GitRules | null => {
+    const known = rules.get(dir);
+    if (known !== undefined) return known;
+    let r: GitRules | null;
+    if (dir === base) {
+      const start = ancestorGitignores(base);
+      r = isFile(`${base}/.gitignore`) ? withGitignore(start, base, `${base}/.gitignore`) : start;
+    } else {
+      const up = rulesIn(dir.slice(0, dir.lastIndexOf('/')) || '/');
+      const name = dir.slice(dir.lastIndexOf('/') + 1);
+      if (up === null || ALWAYS_SKIP.has(name) || isGitIgnored(dir, true, up) || options.exclude?.(dir)) r = null;
+      else r = isFile(`${dir}/.gitignore`) ? withGitignore(up, dir, `${dir}/.gitignore`) : up;
+    }
+    rules.set(dir, r);
+    return r;
+  };
+  const around = rulesIn(path.slice(0, path.lastIndexOf('/')) || '/');
+  if (around === null) return walk;
+  if (st.isDirectory()) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (!ALWAYS_SKIP.has(name) && !isGitIgnored(path, true, around) && !options.exclude?.(path)) walk.enter(path, around);
+  } else {
+    walk.file(path, around);
+  }
+  return walk;
+}
+
+/** One walk: depth-first in name order, resumable; `out` holds what it found so far. */
+export class Walk {
+  readonly out: DiscoveredFile[] = [];
+  /** Files the walk reached (not ignored) that no language claims: a related file may be one. */
+  readonly unclaimed = new Set<string>();
+  private readonly seen = new Set<string>();
+  private readonly max: number;
+  private readonly sniff: (path: string) => string;
+  private readonly stack: Array<{ dir: string; rules: GitRules; entries: import('node:fs').Dirent[]; next: number }> = [];
+
+  constructor(private readonly options: DiscoverOptions) {
+    this.max = options.maxFiles ?? 100_000;
+    this.sniff = options.sniff ?? defaultSniff;
+  }
+
+  /** Queues a folder whose own entries are judged with `rules` plus its .gitignore. */
+  enter(dir: string, rules: GitRules): void {
+    if (this.out.length >= this.max) return;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const local = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? withGitignore(rules, dir, `${dir}/.gitignore`) : rules;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    this.stack.push({ dir, rules: local, entries, next: 0 });
+  }
+
+  /** Walks on until done (true) or until `deadline` (a performance.now() time) passes (false). */
+  run(deadline = Infinity): boolean {
+    let steps = 0;
+    while (this.stack.length > 0) {
+      if (this.out.length >= this.max) {
+        this.stack.length = 0;
+        break;
+      }
+      const top = this.stack[this.stack.length - 1]!;
+      if (top.next >= top.entries.length) {
+        this.stack.pop();
         continue;
       }
-      // Outside the folders walked, ignored, or not a plain file: not ours to lint.
-      if (!unclaimed.has(r.path) || out.length >= max) continue;
-      const added: DiscoveredFile = { path: r.path, language: r.language, ...(r.hints ? { hints: r.hints } : {}) };
-      out.push(added);
-      byPath.set(r.path, added);
+      const e = top.entries[top.next++]!;
+      const path = top.dir === '/' ? `/${e.name}` : `${top.dir}/${e.name}`;
+      const isDir = e.isDirectory();
+      if (isDir) {
+        if (ALWAYS_SKIP.has(e.name) || isGitIgnored(path, true, top.rules) || this.options.exclude?.(path)) continue;
+        this.enter(path, top.rules);
+      } else if (e.isFile()) {
+        this.file(path, top.rules); // symlinks and sockets are not followed
+      }
+      if ((++steps & 31) === 0 && deadline !== Infinity && performance.now() > deadline) return this.stack.length === 0;
     }
+    return true;
+  }
+
+  /** A regular file, in a folder whose ignore rules are `rules`. */
+  file(path: string, rules: GitRules): void {
+    if (this.out.length >= this.max) return;
+    if (isGitIgnored(path, false, rules)) return;
+    if (this.options.exclude?.(path)) return;
+    const config = this.options.configFor(path);
+    if (isIgnoredByConfig(path, config)) return;
+    const lang = detectLanguage(path, worthSniffing(path) ? this.sniff(path) : '', config, this.options.workspace);
+    if (lang && !this.seen.has(path)) {
+      this.seen.add(path);
+      this.out.push({ path, language: lang });
+    } else if (!lang) this.unclaimed.add(path);
   }
 }
 
-type GitRules = Array<{ base: string; ig: Ignore }>;
+export type GitRules = Array<{ base: string; ig: Ignore }>;
 
 /** Adds one ignore file's patterns, relative to `base`; an unreadable file ignores nothing. */
 function withGitignore(rules: GitRules, base: string, file: string): GitRules {
@@ -183,6 +245,14 @@ export function ancestorGitignores(start: string): GitRules {
   return [];
 }
 
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function exists(path: string): boolean {
   try {
     statSync(path);
@@ -209,4 +279,32 @@ function isGitIgnored(path: string, isDir: boolean, rules: GitRules): boolean {
     else if (r.unignored) ignored = false;
   }
   return ignored;
+}
+
+/**
+ * The files discovered files name (a compose service's `build.dockerfile: docker/app.build`):
+ * one that the walk reached and nothing claimed is added with the language forced; one already
+ * discovered in that language gets the hints (its build context).
+ */
+function addRelatedFiles(out: DiscoveredFile[], unclaimed: ReadonlySet<string>, options: DiscoverOptions, max: number): void {
+  const byPath = new Map(out.map((f) => [f.path, f]));
+  let workspace: WorkspaceView | undefined = options.workspace;
+  const sources = out.filter((f) => pluginFor(f.language)?.relatedFiles);
+  for (const f of sources) {
+    workspace ??= new FsWorkspace();
+    const raw = workspace.readFile(f.path);
+    if (raw === undefined) continue;
+    for (const r of relatedFilesOf(f.path, stripBom(raw).text, f.language, workspace, options.configFor(f.path), options.cache)) {
+      const known = byPath.get(r.path);
+      if (known) {
+        if (known.language === r.language && !known.hints && r.hints) known.hints = r.hints;
+        continue;
+      }
+      // Outside the folders walked, ignored, or not a plain file: not ours to lint.
+      if (!unclaimed.has(r.path) || out.length >= max) continue;
+      const added: DiscoveredFile = { path: r.path, language: r.language, ...(r.hints ? { hints: r.hints } : {}) };
+      out.push(added);
+      byPath.set(r.path, added);
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import type { LanguagePlugin } from '../../engine/types';
 import type { ComposeModel } from './model';
-import { isComposeName, looksLikeCompose, parseCompose } from './parse';
+import { isComposeName, looksLikeCompose, parseCompose, rememberParsed } from './parse';
 import { composeRules } from './rules/index';
 import { traefikComposeRules } from '../traefik/rules/index';
 import { builtDockerfileFiles } from './project';
@@ -9,7 +9,11 @@ export const composePlugin: LanguagePlugin<ComposeModel> = {
   language: 'compose',
   matchesName: isComposeName,
   matchesContent: looksLikeCompose,
-  parse: (text, path) => parseCompose(text, path),
+  parse: (text, path) => {
+    const parsed = parseCompose(text, path);
+    rememberParsed(path, text, parsed.model);
+    return parsed;
+  },
   // Traefik labels, flags and env in compose files: traefik/* rules, reported under their own ids.
   rules: [...composeRules, ...traefikComposeRules],
   // The Dockerfiles the services build are Dockerfiles whatever their name (`docker/app.build`),
