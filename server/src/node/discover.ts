@@ -93,7 +93,7 @@ export function discover(roots: string[], options: DiscoverOptions): DiscoveredF
       continue;
     }
     if (!st.isDirectory()) continue;
-    const dir = root.replace(/\/+$/, '') || '/';
+    const dir = root.replace(/(?<!\/)\/+$/, '') || '/';
     visit(dir, ancestorGitignores(dir));
   }
   return out;

@@ -224,7 +224,11 @@ export function parseJsonArray(raw: string): string[] | undefined {
 // ---------------------------------------------------------------------------------------------
 // FROM image resolution
 
+// regex-audit: quadratic alone, linear as used (only on the text up to its last `}`, below).
 const VAR_RE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+// `[^}]*\}` rescans to the end of the text from every `${` that no `}` follows (quadratic on
+// `${a-${a-${a-…`). No braced form can start after the last `}`: there only `$NAME` is looked for.
+const PLAIN_VAR_RE = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
 /** Substitutes global ARG defaults; returns undefined when any variable stays unknown. */
 export function substituteArgs(
@@ -235,7 +239,7 @@ export function substituteArgs(
 ): string | undefined {
   if (depth > 8) return undefined;
   let unresolved = false;
-  const out = text.replace(VAR_RE, (_m, braced: string | undefined, op: string | undefined, word: string | undefined, plain: string | undefined) => {
+  const replace = (_m: string, braced: string | undefined, op: string | undefined, word: string | undefined, plain: string | undefined): string => {
     const name = (braced ?? plain)!;
     const arg = args.get(name);
     let value: string | null | undefined = arg?.value;
@@ -264,7 +268,10 @@ export function substituteArgs(
         if (!isSet) unresolved = true;
         return value ?? '';
     }
-  });
+  };
+  const cut = text.lastIndexOf('}') + 1;
+  const out =
+    text.slice(0, cut).replace(VAR_RE, replace) + text.slice(cut).replace(PLAIN_VAR_RE, (m: string, plain: string) => replace(m, undefined, undefined, undefined, plain));
   return unresolved ? undefined : out;
 }
 

@@ -40,7 +40,8 @@ function cachedParse(key: string, build: () => string): Dockerfile {
   return df;
 }
 
-const DIRECTIVE_RE = /^#\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(.*?)\s*$/;
+// The value is captured greedily and trimmed in code: `(.*?)\s*$` backtracks quadratically.
+const DIRECTIVE_RE = /^#\s*([A-Za-z][A-Za-z0-9_-]*)\s*=(.*)$/;
 const FROM_RE = /^from(?:\s|$)/i;
 
 /** The escape character a Dockerfile's parser directives set (`\` unless `# escape=\``). */
@@ -51,7 +52,8 @@ export function escapeOf(text: string): string {
     const line = text.slice(pos, nl < 0 ? text.length : nl).replace(/\r$/, '');
     const m = DIRECTIVE_RE.exec(line.trimStart());
     if (!m) break;
-    if (m[1]!.toLowerCase() === 'escape' && (m[2] === '`' || m[2] === '\\')) return m[2];
+    const value = m[2]!.trim();
+    if (m[1]!.toLowerCase() === 'escape' && (value === '`' || value === '\\')) return value;
     if (nl < 0) break;
     pos = nl + 1;
   }

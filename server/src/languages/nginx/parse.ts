@@ -108,7 +108,12 @@ export function runNginxConf(text: string, template: boolean): { tree?: NginxPar
   let tree: NginxParseTreeNode | undefined;
   let error: string | undefined;
   try {
-    new NginxParser({ templateSyntax: template }).parse(text, (err, t) => {
+    // nginx-conf loops forever on a comment followed only by line breaks its regex `.` cannot
+    // cross (a lone CR, U+2028, U+2029): its comment regex then matches the empty string at the
+    // end and the parser never advances. A lone CR is whitespace to nginx, so it becomes LF; the
+    // Unicode separators become spaces. Same length, so offsets are unchanged.
+    const safe = text.replace(/\r(?!\n)|[\u2028\u2029]/g, (m) => (m === '\r' ? '\n' : ' '));
+    new NginxParser({ templateSyntax: template }).parse(safe, (err, t) => {
       // The parser reports a plain object, not an Error.
       if (err) error = String((err as { message?: string }).message ?? 'parse error');
       tree = t;

@@ -44,7 +44,7 @@ function aptUse(run: RunInfo): AptUse {
 function mountsLists(run: RunInfo): boolean {
   return run.mounts.some((m) => {
     const type = (m.type ?? 'bind').toLowerCase();
-    const target = (m.target ?? m.dst ?? m.destination ?? '').replace(/\/+$/, '');
+    const target = (m.target ?? m.dst ?? m.destination ?? '').replace(/(?<!\/)\/+$/, '');
     return (type === 'cache' || type === 'tmpfs') && (target === '/var/lib/apt/lists' || target === '/var/lib/apt');
   });
 }

@@ -7,6 +7,7 @@ import type { RuleContext, TextEdit } from '../../../engine/types';
 import type { NginxArg, NginxBlock, NginxDirective, NginxModel, NginxServer } from '../model';
 import { buildNginx } from '../parse';
 import { indentUnit, lineIndent, resolveInclude } from './util';
+import { compileUserRegex, testUserRegex } from '../../../engine/user-regex';
 
 // ---------------------------------------------------------------------------------------------
 // Locations
@@ -47,11 +48,8 @@ export function locationPattern(d: NginxDirective): LocationPattern | undefined 
  */
 export function locationRegex(p: LocationPattern): RegExp | undefined {
   if (!p.regex) return undefined;
-  try {
-    return new RegExp(p.path.replace(/\(\?P</g, '(?<'), p.modifier === '~*' ? 'i' : '');
-  } catch {
-    return undefined;
-  }
+  // Through the engine's guard: a pattern shaped for catastrophic backtracking is not run.
+  return compileUserRegex(p.path.replace(/\(\?P</g, '(?<'), p.modifier === '~*' ? 'i' : '');
 }
 
 /** Whether a location (exact, prefix or regex) matches a request path. */
@@ -59,7 +57,8 @@ export function locationMatches(p: LocationPattern, uri: string): boolean {
   if (p.modifier === '@') return false;
   if (p.modifier === '=') return p.path === uri;
   if (!p.regex) return uri.startsWith(p.path);
-  return locationRegex(p)?.test(uri) ?? false;
+  const re = locationRegex(p);
+  return re ? (testUserRegex(re, uri) ?? false) : false;
 }
 
 /** The number of capturing groups in a regex source (named ones included). */

@@ -3,6 +3,7 @@ import type { Finding, Fix, Rule } from '../../../engine/types';
 import type { NginxBlock, NginxDirective, NginxModel, NginxServer } from '../model';
 import { childIndent, insertAfter, insertFirst, isLoopbackListen, locationPattern, serverLabel } from './facts';
 import { lineIndent } from './util';
+import { compileUserRegex, testUserRegex } from '../../../engine/user-regex';
 
 export const meta = defineMeta({
   id: 'nginx/http-without-redirect',
@@ -38,11 +39,9 @@ function covers(pattern: string, name: string): boolean {
   if (pattern.startsWith('.')) return name === pattern.slice(1) || name.endsWith(pattern);
   if (pattern.endsWith('.*')) return name.startsWith(pattern.slice(0, -1));
   if (pattern.startsWith('~')) {
-    try {
-      return new RegExp(pattern.slice(1)).test(name);
-    } catch {
-      return false;
-    }
+    // Through the engine's guard: a pattern shaped for catastrophic backtracking is not run.
+    const re = compileUserRegex(pattern.slice(1));
+    return re ? (testUserRegex(re, name) ?? false) : false;
   }
   return false;
 }
