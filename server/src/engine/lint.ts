@@ -116,13 +116,19 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
       );
       continue;
     }
-    for (const f of findings) raw.push(toDiagnostic(rule.meta, severity, f));
+    for (const f of findings) raw.push(toDiagnostic(rule.meta, severity, parsed.syntaxBroken ? asSuggestion(f) : f));
   }
 
   const { kept, suppressed } = applySuppressions(parsed, raw, evaluated, options.config);
   kept.sort(compareDiagnostics);
   suppressed.sort(compareDiagnostics);
   return { path, language, diagnostics: kept, suppressed };
+}
+
+/** The finding with its safe fixes offered as suggestions (the document's structure is broken). */
+function asSuggestion(f: Finding): Finding {
+  if (!f.fixes?.some((x) => x.kind === 'safe')) return f;
+  return { ...f, fixes: f.fixes.map((x) => (x.kind === 'safe' ? { ...x, kind: 'suggest' as const } : x)) };
 }
 
 function errorName(err: unknown): string {

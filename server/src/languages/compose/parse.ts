@@ -110,6 +110,7 @@ export function parseCompose(text: string, path: string, options: ComposeParseOp
     index,
     comments,
     parseErrors,
+    syntaxBroken: docs.some((d) => d.errors.length > 0),
     fileSuppressionLine,
     statementSpan: (line) => ({ start: line, end: line }),
   };

@@ -134,6 +134,12 @@ export function splitPoints(text: string, escape: string): Array<{ line: number;
 export function parseSegmented(text: string): DockerfileAst {
   const escape = escapeOf(text);
   const points = splitPoints(text, escape);
+  // Each segment is padded with a blank line per line before it, so the padding grows with
+  // segments x lines: with thousands of stages that is quadratic. When the padding would
+  // outweigh the file, one whole parse is cheaper.
+  let padding = 0;
+  for (const p of points) padding += p.line;
+  if (padding > 4 * (points[points.length - 1]?.line ?? 0) + 20_000) return cachedParse(`${escape}\u0000whole\u0000${text}`, () => text);
   const segments: Dockerfile[] = [];
   let start = 0;
   let startLine = 0;

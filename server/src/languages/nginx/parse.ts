@@ -32,6 +32,7 @@ export function parseNginx(text: string): ParsedDocument<NginxModel> {
     comments,
     // nginx/syntax owns structure errors; nothing is raised as rampart/parse-error.
     parseErrors: [],
+    syntaxBroken: model.syntaxErrors.length > 0,
     fileSuppressionLine: 0,
     statementSpan: (line) => ({ start: line, end: line }),
   };

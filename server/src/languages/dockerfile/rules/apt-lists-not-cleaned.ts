@@ -84,7 +84,8 @@ function cleanupFix(model: DockerfileModel, run: RunInfo): Fix | undefined {
   const { index } = model;
   const eol = index.eol;
   const script = run.scripts[0];
-  if (!script) return undefined;
+  // An unclosed quote would swallow the appended command.
+  if (!script || script.unterminated) return undefined;
   const heredocs = run.instruction.getHeredocs();
   const firstArg = run.instruction.getArguments()[0]?.getValue() ?? '';
   const title = `Remove /var/lib/apt/lists at the end of this RUN`;
