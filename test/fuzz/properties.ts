@@ -118,10 +118,13 @@ export function checkInput(text: string, o: CheckOptions): CheckResult {
   const config = o.config ?? STRICT;
   const workspace = o.workspace ?? new FsWorkspace();
   const index = new LineIndex(text);
+  // The engine repairs a rule's mistakes before users see them; the rule still has the bug.
+  const onContained = (rule: string, problem: string) =>
+    failures.push({ property: 'contained', detail: `${rule} ${problem}`, signature: `contained ${rule} ${problem.replace(/\(.*$|".*"/s, '').slice(0, 60)}` });
   const t0 = performance.now();
   let diagnostics: Diagnostic[] = [];
   try {
-    const r = lint(o.path, text, { config, workspace, language: o.language });
+    const r = lint(o.path, text, { config, workspace, language: o.language, onContained });
     if (!r) failures.push({ property: 'no-result', detail: 'lint() returned nothing for a forced language', signature: 'no-result' });
     else diagnostics = [...r.diagnostics, ...r.suppressed];
   } catch (err) {
@@ -136,9 +139,9 @@ export function checkInput(text: string, o: CheckOptions): CheckResult {
     const overlap = overlapping(chosen);
     if (overlap) failures.push({ property: 'overlap', detail: `fix-all picked overlapping edits ${overlap}`, signature: 'fix-all-overlap' });
     try {
-      const fixed = fixAll(o.path, text, { config, workspace, language: o.language });
+      const fixed = fixAll(o.path, text, { config, workspace, language: o.language, onContained });
       if (fixed.text !== text) {
-        const after = lint(o.path, fixed.text, { config, workspace, language: o.language });
+        const after = lint(o.path, fixed.text, { config, workspace, language: o.language, onContained });
         const left = (after?.diagnostics ?? []).filter((d) => d.fixes.some((f) => f.kind === 'safe'));
         if (left.length > 0) {
           const rules = [...new Set(left.map((d) => d.rule))].sort();

@@ -14,7 +14,7 @@ import { join, relative } from 'node:path';
 import type { Language } from '../../server/src/engine/types';
 import { mutationFor } from './mutate';
 import { checkInput, type Failure } from './properties';
-import { fixtureSeeds, fuzzLanguages, regressionFile, regressionSeeds, REGRESSIONS_DIR, type Seed } from './targets';
+import { extrasFor, fixtureSeeds, fuzzLanguages, regressionFile, regressionSeeds, REGRESSIONS_DIR, type Seed } from './targets';
 import type { WorkerJob, WorkerMessage } from './worker';
 import { minimize } from './minimize';
 import { auditRegexes } from './regex-audit';
@@ -196,14 +196,21 @@ async function main(): Promise<number> {
     }
     for (const [sig, f] of s.failures) {
       found++;
-      let text = mutationFor(args.seed, s.language, f.index, seeds).text;
-      const seedPath = mutationFor(args.seed, s.language, f.index, seeds).seed.path;
+      const m = mutationFor(args.seed, s.language, f.index, seeds);
+      let text = m.text;
+      // Saved inputs are replayed from the regressions folder, without the fixture's side files
+      // (.env, .dockerignore): minimise there, so what is saved fails where it is replayed.
+      const replayPath = join(REGRESSIONS_DIR, s.language, `input${extrasFor(s.language).ext}`).replace(/\\/g, '/');
+      const fixAll = f.failure.property === 'fix-all' || f.failure.signature.startsWith('fix-all');
+      const fails = (t: string, path: string) => checkInput(t, { language: s.language, path, fixAll }).failures.some((x) => x.signature === sig);
       const reproducible = f.failure.property !== 'hang' && f.failure.property !== 'slow' && f.failure.property !== 'worker-crash';
+      let note = '';
       if (reproducible) {
-        text = minimize(text, (t) => checkInput(t, { language: s.language, path: seedPath, fixAll: f.failure.property === 'fix-all' || f.failure.signature.startsWith('fix-all') }).failures.some((x) => x.signature === sig));
+        if (fails(text, replayPath)) text = minimize(text, (t) => fails(t, replayPath));
+        else note = ` (fails only beside ${relative(repoRoot(), m.seed.path)}: needs its side files)`;
       }
       const where = args.save ? ` -> ${save(s.language, text)}` : '';
-      console.log(`\n${s.language}: FAILURE ${f.failure.property} x${f.count} (input #${f.index}, ${text.length} chars after minimising)${where}\n  ${f.failure.detail}`);
+      console.log(`\n${s.language}: FAILURE ${f.failure.property} x${f.count} (input #${f.index}, ${text.length} chars after minimising)${where}${note}\n  ${f.failure.detail}`);
     }
   }
 

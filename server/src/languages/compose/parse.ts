@@ -72,24 +72,44 @@ export const COMPOSE_TAGS: Tags = ['!reset', '!override'].flatMap((tag) => [
 
 const TEMPLATE_RE = /\{\{|\{%/;
 
+/** At most this many syntax findings per file. */
+const MAX_PARSE_ERRORS = 50;
+
 export interface ComposeParseOptions {
   limits?: ConvertLimits;
 }
 
 export function parseCompose(text: string, path: string, options: ComposeParseOptions = {}): ParsedDocument<ComposeModel> {
   const index = new LineIndex(text);
-  const tokens = [...new Parser().parse(text)];
-  const composer = new Composer({ uniqueKeys: false, customTags: COMPOSE_TAGS, prettyErrors: false, version: '1.2', strict: true });
-  const docs = [...composer.compose(tokens)] as Document.Parsed[];
+  let tokens: unknown[];
+  let docs: Document.Parsed[];
+  const parseErrors: Finding[] = [];
+  // The yaml library builds an Error per syntax problem; their stack traces are never read, and
+  // capturing tens of thousands of them (a line of `}}}}…`) costs more than the parse.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    tokens = [...new Parser().parse(text)];
+    const composer = new Composer({ uniqueKeys: false, customTags: COMPOSE_TAGS, prettyErrors: false, version: '1.2', strict: true });
+    docs = [...composer.compose(tokens as Parameters<Composer['compose']>[0])] as Document.Parsed[];
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    // The yaml library recurses once per nesting level (`? ? ? …`, `- - - …`, `[[[…`): tens of
+    // thousands of levels overflow the stack. Nothing of the file can be read then.
+    tokens = [];
+    docs = [];
+    parseErrors.push({ range: index.rangeOf(0, index.lineEnd(0)), message: yamlErrorMessage('', 'Maximum call stack size exceeded') });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
   const model = buildModel(path, index, docs, options.limits);
 
-  const parseErrors: Finding[] = [];
   // Templates (Helm-style `{{ }}`, Jinja `{% %}`) are not YAML: lint what parses, and do not
   // report the template regions as syntax errors.
   const templated = TEMPLATE_RE.test(text);
   for (const d of docs) {
     for (const e of d.errors) {
-      if (templated) continue;
+      if (templated || parseErrors.length >= MAX_PARSE_ERRORS) break;
       let [s, t] = e.pos;
       if (t <= s) {
         const lineEnd = index.lineEnd(index.positionAt(s).line);
@@ -99,6 +119,9 @@ export function parseCompose(text: string, path: string, options: ComposeParseOp
     }
   }
   parseErrors.push(...model.resolveErrors);
+  // One broken indentation can make every following line an error: the first ones say enough,
+  // and an editor should not receive a hundred thousand diagnostics.
+  if (parseErrors.length > MAX_PARSE_ERRORS) parseErrors.length = MAX_PARSE_ERRORS;
 
   const comments = collectComments(tokens, index);
   let fileSuppressionLine = 0;
@@ -110,7 +133,7 @@ export function parseCompose(text: string, path: string, options: ComposeParseOp
     index,
     comments,
     parseErrors,
-    syntaxBroken: docs.some((d) => d.errors.length > 0),
+    syntaxBroken: parseErrors.length > 0 || docs.some((d) => d.errors.length > 0),
     fileSuppressionLine,
     statementSpan: (line) => ({ start: line, end: line }),
   };
@@ -139,10 +162,14 @@ function collectComments(tokens: unknown[], index: LineIndex): CommentInfo[] {
     const tok = t as { type?: string; offset?: number; source?: string };
     if (tok.type === 'comment' && typeof tok.offset === 'number' && typeof tok.source === 'string') {
       const start = tok.offset;
-      const end = start + tok.source.length;
+      // The YAML lexer does not end a comment at a lone CR; the editor (and LineIndex) start a
+      // new line there, and a comment is one line.
+      const cr = tok.source.indexOf('\r');
+      const source = cr >= 0 ? tok.source.slice(0, cr) : tok.source;
+      const end = start + source.length;
       const range = index.rangeOf(start, end);
       const before = index.text.slice(index.lineStart(range.start.line), start);
-      out.push({ text: tok.source.slice(1), range, ownLine: before.trim() === '' });
+      out.push({ text: source.slice(1), range, ownLine: before.trim() === '' });
       continue;
     }
     // CST tokens keep their children (and comments) under these fields only.
