@@ -419,8 +419,11 @@ function reportUnclosed(index: LineIndex, all: NginxBlock[], unclosed: NginxBloc
     }
   }
   const open = new Set(unclosed);
-  culprits.sort((a, b) => a.owner!.start - b.owner!.start);
-  for (const b of culprits) {
+  // In source order: `all` lists blocks as they open (a filter, not a sort: 10^6 unclosed `{`).
+  const ordered = all.filter((b) => chosen.has(b));
+  // Findings past the cap are dropped anyway: do not build their messages.
+  if (ordered.length > MAX_SYNTAX_FINDINGS) ordered.length = MAX_SYNTAX_FINDINGS;
+  for (const b of ordered) {
     const owner = b.owner!;
     const related = suspicious.get(b);
     const label = blockLabel(owner);
