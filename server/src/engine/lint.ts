@@ -163,6 +163,8 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
   return { path, language, diagnostics: kept, suppressed };
 }
 
+const MAX_MESSAGE = 1000;
+
 /** A position moved into the document (line, then character within the line's text). */
 function clampPosition(index: LineIndex, p: Position | undefined): Position {
   const line = Math.max(0, Math.min(Number.isInteger(p?.line) ? p!.line : 0, index.lineCount - 1));
@@ -194,6 +196,9 @@ function containFinding(f: Finding, index: LineIndex, report: (problem: string) 
     return undefined;
   }
   let out = f;
+  // Messages quote names and values from the file; a 1 MB image reference must not become a
+  // 1 MB diagnostic in every editor and report.
+  if (f.message.length > MAX_MESSAGE) out = { ...out, message: f.message.slice(0, MAX_MESSAGE - 1) + '…' };
   if (!inside(index, f.range)) {
     report(`reported a range outside the document (${JSON.stringify(f.range)})`);
     out = { ...out, range: clampRange(index, f.range) };

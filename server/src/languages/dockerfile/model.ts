@@ -89,6 +89,8 @@ export function buildModel(text: string): DockerfileModel {
   }
 
   const stages: DockerStage[] = [];
+  // First stage of each name: `FROM <name>` looks it up (a list search is quadratic in stages).
+  const stageByName = new Map<string, DockerStage>();
   const runs: RunInfo[] = [];
   let current: DockerStage | undefined;
   let shell = DEFAULT_SHELL;
@@ -97,7 +99,7 @@ export function buildModel(text: string): DockerfileModel {
     const kw = ins.getKeyword();
     if (kw === 'FROM') {
       const from = ins as From;
-      const image = resolveImage(from, globalArgs, stages);
+      const image = resolveImage(from, globalArgs, stageByName);
       const nameRaw = from.getBuildStage();
       const range = ins.getRange();
       current = {
@@ -112,6 +114,7 @@ export function buildModel(text: string): DockerfileModel {
         endLine: range.end.line,
       };
       stages.push(current);
+      if (current.name && !stageByName.has(current.name)) stageByName.set(current.name, current);
       // A new stage starts with its parent stage's SHELL when built FROM a stage.
       shell = image.stage ? stageShell(image.stage) : DEFAULT_SHELL;
       continue;
@@ -297,7 +300,7 @@ export function splitImage(ref: string): { name: string; tag?: string; digest?: 
 function resolveImage(
   from: From,
   args: Map<string, { value: string | null; range: Range }>,
-  stages: DockerStage[],
+  stages: Map<string, DockerStage>,
 ): ImageRef {
   const text = from.getImage() ?? '';
   const range = from.getImageRange() ?? from.getRange();
@@ -319,7 +322,7 @@ function resolveImage(
   const lower = resolved.toLowerCase();
   ref.scratch = lower === 'scratch';
   // A stage reference is a bare name with no tag/digest that matches an earlier stage.
-  if (!parts.tag && !parts.digest) ref.stage = stages.find((s) => s.name === lower);
+  if (!parts.tag && !parts.digest) ref.stage = stages.get(lower);
   return ref;
 }
 

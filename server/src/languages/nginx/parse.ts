@@ -194,6 +194,8 @@ function group(text: string, index: LineIndex, tokens: Token[], addError: (f: Fi
   const stack: NginxBlock[] = [root];
   // Blocks beyond MAX_DEPTH: tracked for brace matching, not attached to the model.
   let capped = false;
+  // Blocks opened inside a capped block: only counted.
+  let overflow = 0;
   let cur: Token[] = [];
   const strays: Token[] = [];
   const closedBlocks: NginxBlock[] = [];
@@ -286,6 +288,13 @@ function group(text: string, index: LineIndex, tokens: Token[], addError: (f: Fi
         }
         break;
       case '{': {
+        if (stack[stack.length - 1]!.depth > MAX_DEPTH) {
+          // Past the cap only the braces are counted: a block there is neither linted nor
+          // reported, and a file of 10^6 `{` must not become 10^6 objects.
+          overflow++;
+          cur = [];
+          break;
+        }
         if (cur.length === 0) {
           addError({
             range: index.rangeOf(tok.start, tok.end),
@@ -325,6 +334,11 @@ function group(text: string, index: LineIndex, tokens: Token[], addError: (f: Fi
         break;
       }
       case '}': {
+        if (overflow > 0) {
+          overflow--;
+          cur = [];
+          break;
+        }
         if (cur.length > 0) {
           const prev = cur[cur.length - 1]!;
           if (prev.closed !== false) {
