@@ -3,13 +3,14 @@
 // (`--stdio`, `--node-ipc`, `--socket=<port>`), as vscode-languageserver/node reads it.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
+import { describe } from './lsp/safe';
 
 const connection = createConnection(ProposedFeatures.all);
 
 // Last line of defence: a stray exception is logged, never the end of the server.
 const report = (what: string) => (err: unknown) => {
   try {
-    connection.console.error(`Rampart: ${what}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    connection.console.error(`Rampart: ${what}: ${describe(err)}`);
   } catch {
     // Nowhere left to report to.
   }

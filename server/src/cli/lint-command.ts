@@ -18,6 +18,7 @@ import { formatText } from './format-text';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { redactSecrets } from './redact';
+import { describeError } from '../engine/errors';
 import type { FileReport } from './report';
 
 /** A configuration file with problems: the run stops before linting (exit 2). */
@@ -164,7 +165,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
         fixed = fixAll(t.abs, text, { config, workspace, language, cache });
       } catch (err) {
         // A rule produced clashing edits: fix nothing in this file rather than something wrong.
-        notes.push(`${path}: not fixed, a rule's fix failed (${err instanceof Error ? err.message : 'error'}); please report it`);
+        notes.push(`${path}: not fixed, a rule's fix failed (${describeError(err)}); please report it`);
       }
       if (fixed.text !== text) {
         const out = keepLineEndings(text, fixed.text);

@@ -23,6 +23,7 @@ import { internalErrorMeta } from './rules/internal-error';
 import { applySuppressions } from './suppressions';
 import { comparePositions, rangesOverlap, type LineIndex } from './text';
 import { detectLanguage } from './detect';
+import { describeError } from './errors';
 
 export interface LintOptions {
   config: RampartConfig;
@@ -93,7 +94,7 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
     } catch (err) {
       // A parser bug must not take the run (or the server) down with it: one diagnostic says the
       // file was not linted.
-      options.onContained?.(`${language} parser`, `threw ${errorName(err)}`);
+      options.onContained?.(`${language} parser`, `threw ${describeError(err)}`);
       const severity = effectiveSeverity(internalErrorMeta, options.config);
       const diagnostics =
         severity === 'off'
@@ -101,7 +102,7 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
           : [
               toDiagnostic(internalErrorMeta, severity, {
                 range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-                message: `Rampart could not lint this file (${errorName(err)}); no findings are shown. Please report this.`,
+                message: `Rampart could not lint this file (${describeError(err)}); no findings are shown. Please report this.`,
               }),
             ];
       return { path, language, diagnostics, suppressed: [] };
@@ -138,7 +139,7 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
     try {
       findings = rule.check(parsed.model, ctx);
     } catch (err) {
-      options.onContained?.(rule.meta.id, `threw ${errorName(err)}`);
+      options.onContained?.(rule.meta.id, `threw ${describeError(err)}`);
       // Its findings are unknown, so suppressions naming it cannot be judged unused.
       evaluated.delete(rule.meta.id);
       // Contain the failure: one internal diagnostic naming the rule, the rest still run.
@@ -146,7 +147,7 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
       raw.push(
         toDiagnostic(internalErrorMeta, internalSeverity, {
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          message: `Rule ${rule.meta.id} failed on this file (${errorName(err)}); its findings are missing. Please report this.`,
+          message: `Rule ${rule.meta.id} failed on this file (${describeError(err)}); its findings are missing. Please report this.`,
         }),
       );
       continue;
@@ -232,11 +233,6 @@ function asSuggestion(f: Finding): Finding {
   return { ...f, fixes: f.fixes.map((x) => (x.kind === 'safe' ? { ...x, kind: 'suggest' as const } : x)) };
 }
 
-function errorName(err: unknown): string {
-  // Only the error's class and message: never a stack that could quote file content.
-  if (err instanceof Error) return `${err.name}: ${err.message.slice(0, 200)}`;
-  return 'unknown error';
-}
 
 export function toDiagnostic(meta: RuleMeta, severity: Severity, f: Finding): Diagnostic {
   const fixes = f.fixes ?? [];

@@ -25,6 +25,7 @@ import { buildCodeActions, type ShowDocsArgs } from './code-actions';
 import { configCompletions, COMPLETION_TRIGGERS } from './config-completion';
 import { diffEdits } from './text-diff';
 import { safeNotification, safeRequest } from './safe';
+import { describeError } from '../engine/errors';
 import {
   readClientCaps,
   serverCapabilities,
@@ -217,7 +218,7 @@ export function startServer(connection: Connection): void {
       try {
         parsed = linter.parsed(doc, settings);
       } catch (err) {
-        log(`Rampart: cannot parse ${uri} for code actions: ${String(err)}`);
+        log(`Rampart: cannot parse ${uri} for code actions: ${describeError(err)}`);
       }
       return buildCodeActions({
         doc,
