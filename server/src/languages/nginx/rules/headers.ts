@@ -7,7 +7,7 @@ import type { LineIndex } from '../../../engine/text';
 import type { Finding, RuleContext, TextEdit } from '../../../engine/types';
 import { compareVersions, usableVersion, type NginxArg, type NginxBlock, type NginxDirective, type NginxModel, type NginxServer } from '../model';
 import { buildNginx } from '../parse';
-import { indentUnit, lineIndent, resolveInclude } from './util';
+import { indentUnit, lineIndent, refusesEveryone, resolveInclude } from './util';
 
 export const HSTS = 'strict-transport-security';
 export const XFO = 'x-frame-options';
@@ -208,7 +208,7 @@ export function onlyRedirects(block: NginxBlock): boolean {
   if (endsAtServerLevel(block)) return true;
   const locs = kids.filter((d) => d.name === 'location' && d.block);
   if (locs.length === 0 || !locs.some(isRootPrefix)) return false;
-  return locs.filter((l) => !isAcmeLocation(l)).every((l) => onlyRedirects(l.block!));
+  return locs.filter((l) => !isAcmeLocation(l) && !refusesEveryone(l.block!)).every((l) => onlyRedirects(l.block!));
 }
 
 // --- the analysis ----------------------------------------------------------------------------
