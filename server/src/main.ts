@@ -7,12 +7,13 @@
 import { isMainThread } from 'node:worker_threads';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
+import { describe } from './lsp/safe';
 
 function main(connection: Connection): void {
   // Last line of defence: a stray exception is logged, never the end of the server.
   const report = (what: string) => (err: unknown) => {
     try {
-      connection.console.error(`Rampart: ${what}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      connection.console.error(`Rampart: ${what}: ${describe(err)}`);
     } catch {
       // Nowhere left to report to.
     }

@@ -69,3 +69,21 @@ test('engines.vscode matches @types/vscode; activation covers the languages VS C
   }
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
 });
+
+test('Restricted Mode: no setting can hold a path or a program, so none is restricted (and the list says so)', () => {
+  assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, []);
+  type Schema = { type?: string; enum?: unknown[]; additionalProperties?: Schema; properties?: Record<string, Schema> };
+  const props = pkg.contributes.configuration.properties as Record<string, Schema>;
+  // Only a free-form string can name a path or a command: every setting is a boolean, a number,
+  // an enumerated string, or an object of enumerated strings. A new free-form string setting must
+  // be added to restrictedConfigurations (and this test updated with it).
+  const closed = (s: Schema | undefined): boolean =>
+    !!s &&
+    (s.type === 'boolean' ||
+      s.type === 'integer' ||
+      s.type === 'number' ||
+      (s.type === 'string' && Array.isArray(s.enum)) ||
+      (s.type === undefined && Array.isArray(s.enum)) ||
+      (s.type === 'object' && closed(s.additionalProperties) && Object.values(s.properties ?? {}).every(closed)));
+  for (const [key, p] of Object.entries(props)) assert.ok(closed(p), `${key} can hold free text: restrict it (restrictedConfigurations)`);
+});

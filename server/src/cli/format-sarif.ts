@@ -133,6 +133,11 @@ function region(r: Range) {
  * secret could be brute-forced).
  */
 function fingerprint(d: Diagnostic, index: LineIndex | undefined): string {
+  return createHash('sha256').update(fingerprintInput(d, index)).digest('hex').slice(0, 16);
+}
+
+/** What a fingerprint hashes: the rule id and the finding's line, whitespace-normalised, secrets masked. */
+export function fingerprintInput(d: Diagnostic, index: LineIndex | undefined): string {
   let line = index ? index.lineText(d.range.start.line) : '';
   const onLine = d.secretRanges
     .filter((s) => s.start.line <= d.range.start.line && s.end.line >= d.range.start.line)
@@ -142,7 +147,7 @@ function fingerprint(d: Diagnostic, index: LineIndex | undefined): string {
     }));
   line = redactSecrets(line, onLine);
   const normalised = line.replace(/\s+/g, ' ').trim();
-  return createHash('sha256').update(`${d.rule}\0${normalised}`).digest('hex').slice(0, 16);
+  return `${d.rule}\0${normalised}`;
 }
 
 /** Repository-relative paths under %SRCROOT%; paths outside the current directory as file URIs. */

@@ -19,6 +19,7 @@ import { formatText } from './format-text';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { redactSecrets } from './redact';
+import { describeError } from '../engine/errors';
 import type { FileReport } from './report';
 import { lintInWorkers, useWorkers } from './parallel';
 
@@ -242,7 +243,7 @@ export async function lintTarget(t: Target, ctx: TargetContext): Promise<TargetR
       fixed = fixAll(t.abs, text, { config, workspace, language, cache, hints });
     } catch (err) {
       // A rule produced clashing edits: fix nothing in this file rather than something wrong.
-      notes.push(`${path}: not fixed, a rule's fix failed (${err instanceof Error ? err.message : 'error'}); please report it`);
+      notes.push(`${path}: not fixed, a rule's fix failed (${describeError(err)}); please report it`);
     }
     if (fixed.text !== text) {
       const out = keepLineEndings(text, fixed.text);

@@ -4,6 +4,7 @@ import { allRules } from '../engine/registry';
 import { docsUrl, TOOL_VERSION } from '../engine/identity';
 import { CliError, HELP, UsageError, parseLintArgs, parseRulesArgs } from './args';
 import { ConfigError, runLint, type CliIo } from './lint-command';
+import { describeError } from '../engine/errors';
 
 function rulesOutput(format: 'text' | 'json'): string {
   if (format === 'json') {
@@ -101,7 +102,7 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
       return 2;
     }
     // A bug: say so without a stack that could quote file content.
-    io.stderr(`rampart: internal error: ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 300)}` : 'unknown'}\nPlease report it at https://github.com/rampart-dev/rampart/issues\n`);
+    io.stderr(`rampart: internal error: ${describeError(e)}\nPlease report it at https://github.com/rampart-dev/rampart/issues\n`);
     return 2;
   }
 }

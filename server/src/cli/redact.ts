@@ -28,8 +28,10 @@ export function secretSpans(text: string, secrets: Range[] = []): Array<[number,
 }
 
 // NAME=value, NAME: value, NAME value (Dockerfile legacy ENV), optionally quoted; NAME may carry
-// a `--build-arg `/`-e ` prefix or sit in a list item.
-const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_.\-]*)(\s*[=:]\s*|\s+)("[^"]*"|'[^']*'|[^\s"',;}\]]+)/g;
+// a `--build-arg `/`-e ` prefix or sit in a list item. A match starts only where a run of name
+// characters starts (skipping a leading run of digits, dots and dashes, which a name cannot
+// start with): retrying from every character of a long run is quadratic.
+const ASSIGNMENT = /(?<![A-Za-z0-9_.\-])([0-9.\-]*)([A-Za-z_][A-Za-z0-9_.\-]*)(\s*[=:]\s*|\s+)("[^"]*"|'[^']*'|[^\s"',;}\]]+)/g;
 
 /** Secret spans within one line. */
 function lineSecrets(line: string): Array<[number, number]> {
@@ -51,12 +53,13 @@ function lineSecrets(line: string): Array<[number, number]> {
   }
   ASSIGNMENT.lastIndex = 0;
   for (let m = ASSIGNMENT.exec(line); m; m = ASSIGNMENT.exec(line)) {
-    const [whole, name, sep, value] = m as unknown as [string, string, string, string];
+    const [whole, prefix, name, sep, value] = m as unknown as [string, string, string, string, string];
+    const nameStart = m.index + prefix.length;
     // `NAME value` without = or : is only an assignment after ENV/ARG/LABEL.
     const legacy = !/[=:]/.test(sep);
-    if (!isSecretName(name) || (legacy && !/^\s*(ENV|ARG|LABEL)\s+$/i.test(line.slice(0, m.index)))) {
+    if (!isSecretName(name) || (legacy && !/^\s*(ENV|ARG|LABEL)\s+$/i.test(line.slice(0, nameStart)))) {
       // Not an assignment of a secret: look again from the next word (`ENV TOKEN=x` matched as `ENV …`).
-      ASSIGNMENT.lastIndex = m.index + name.length;
+      ASSIGNMENT.lastIndex = nameStart + name.length;
       continue;
     }
     const inner = value.length >= 2 && (value[0] === '"' || value[0] === "'") ? [1, value.length - 1] : [0, value.length];

@@ -35,7 +35,7 @@ function globMatches(glob: string, rel: string, withAncestors: boolean): boolean
   const anchored = g.startsWith('/');
   if (anchored) g = g.slice(1);
   const dirOnly = g.endsWith('/');
-  if (dirOnly) g = g.replace(/\/+$/, '');
+  if (dirOnly) g = g.replace(/(?<!\/)\/+$/, '');
   if (g === '') return false;
   const byPath = anchored || g.includes('/');
   const m = globMatcher(g);

@@ -4,11 +4,14 @@ import type {
   Diagnostic,
   FileHints,
   Finding,
+  Fix,
   FixClass,
   Language,
   LanguagePlugin,
   LintResult,
   ParsedDocument,
+  Position,
+  Range,
   RuleContext,
   RuleMeta,
   Severity,
@@ -19,8 +22,9 @@ import { plugins } from './registry';
 import { parseErrorMeta } from './rules/parse-error';
 import { internalErrorMeta } from './rules/internal-error';
 import { applySuppressions } from './suppressions';
-import { comparePositions } from './text';
+import { comparePositions, rangesOverlap, type LineIndex } from './text';
 import { detectLanguage } from './detect';
+import { describeError } from './errors';
 
 export interface LintOptions {
   config: RampartConfig;
@@ -33,6 +37,12 @@ export interface LintOptions {
   version?: number;
   /** What other files say about this one (a compose file's build context for a Dockerfile): `ctx.hints`. */
   hints?: FileHints;
+  /**
+   * Told whenever the engine contains a mistake of a parser or rule instead of passing it on: a
+   * throw, a range outside the document, a fix whose edits fall outside it or overlap. Users get
+   * a sound result either way; tests and the fuzzer fail on any call.
+   */
+  onContained?: (rule: string, problem: string) => void;
 }
 
 /** Parsed documents by path, reused while the text (or version) is unchanged. */
@@ -82,9 +92,29 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
   const cacheKey = options.version ?? text;
   let parsed = options.cache?.get(path, cacheKey, language);
   if (!parsed) {
-    parsed = plugin.parse(text, path);
+    try {
+      parsed = plugin.parse(text, path);
+    } catch (err) {
+      // A parser bug must not take the run (or the server) down with it: one diagnostic says the
+      // file was not linted.
+      options.onContained?.(`${language} parser`, `threw ${describeError(err)}`);
+      const severity = effectiveSeverity(internalErrorMeta, options.config);
+      const diagnostics =
+        severity === 'off'
+          ? []
+          : [
+              toDiagnostic(internalErrorMeta, severity, {
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                message: `Rampart could not lint this file (${describeError(err)}); no findings are shown. Please report this.`,
+              }),
+            ];
+      return { path, language, diagnostics, suppressed: [] };
+    }
     options.cache?.set(path, cacheKey, language, parsed);
   }
+  const index = parsed.index;
+  const contain = (rule: string, f: Finding): Finding | undefined =>
+    containFinding(f, index, (problem) => options.onContained?.(rule, problem));
 
   const ctx: RuleContext = {
     path,
@@ -104,7 +134,12 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
   // Rampart's own rules are on in every profile; a project may still change their severity.
   const parseSeverity = effectiveSeverity(parseErrorMeta, options.config);
   const internalSeverity = effectiveSeverity(internalErrorMeta, options.config);
-  if (parseSeverity !== 'off') for (const f of parsed.parseErrors) raw.push(toDiagnostic(parseErrorMeta, parseSeverity, f));
+  if (parseSeverity !== 'off') {
+    for (const f of parsed.parseErrors) {
+      const c = contain(parseErrorMeta.id, f);
+      if (c) raw.push(toDiagnostic(parseErrorMeta, parseSeverity, c));
+    }
+  }
 
   const evaluated = new Set<string>();
   for (const rule of plugin.rules) {
@@ -115,6 +150,7 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
     try {
       findings = rule.check(parsed.model, ctx);
     } catch (err) {
+      options.onContained?.(rule.meta.id, `threw ${describeError(err)}`);
       // Its findings are unknown, so suppressions naming it cannot be judged unused.
       evaluated.delete(rule.meta.id);
       // Contain the failure: one internal diagnostic naming the rule, the rest still run.
@@ -122,12 +158,15 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
       raw.push(
         toDiagnostic(internalErrorMeta, internalSeverity, {
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          message: `Rule ${rule.meta.id} failed on this file (${errorName(err)}); its findings are missing. Please report this.`,
+          message: `Rule ${rule.meta.id} failed on this file (${describeError(err)}); its findings are missing. Please report this.`,
         }),
       );
       continue;
     }
-    for (const f of findings) raw.push(toDiagnostic(rule.meta, severity, f));
+    for (const found of findings) {
+      const f = contain(rule.meta.id, found);
+      if (f) raw.push(toDiagnostic(rule.meta, severity, parsed.syntaxBroken ? asSuggestion(f) : f));
+    }
   }
 
   const { kept, suppressed } = applySuppressions(parsed, raw, evaluated, options.config);
@@ -136,11 +175,75 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
   return { path, language, diagnostics: kept, suppressed };
 }
 
-function errorName(err: unknown): string {
-  // Only the error's class and message: never a stack that could quote file content.
-  if (err instanceof Error) return `${err.name}: ${err.message.slice(0, 200)}`;
-  return 'unknown error';
+const MAX_MESSAGE = 1000;
+
+/** A position moved into the document (line, then character within the line's text). */
+function clampPosition(index: LineIndex, p: Position | undefined): Position {
+  const line = Math.max(0, Math.min(Number.isInteger(p?.line) ? p!.line : 0, index.lineCount - 1));
+  const character = Math.max(0, Math.min(Number.isInteger(p?.character) ? p!.character : 0, index.lineText(line).length));
+  return { line, character };
 }
+
+function inside(index: LineIndex, r: Range | undefined): boolean {
+  if (!r) return false;
+  const ok = (p: Position | undefined) =>
+    !!p && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line < index.lineCount && p.character >= 0 && p.character <= index.lineText(p.line).length;
+  return ok(r.start) && ok(r.end) && comparePositions(r.start, r.end) <= 0;
+}
+
+function clampRange(index: LineIndex, r: Range | undefined): Range {
+  const start = clampPosition(index, r?.start);
+  const end = clampPosition(index, r?.end);
+  return comparePositions(start, end) <= 0 ? { start, end } : { start, end: start };
+}
+
+/**
+ * A rule's finding made sound for every consumer: ranges moved into the document, fixes whose
+ * edits fall outside it or overlap each other dropped (a client would reject or misapply them).
+ * Each repair is reported; a finding without a message is dropped.
+ */
+function containFinding(f: Finding, index: LineIndex, report: (problem: string) => void): Finding | undefined {
+  if (!f || typeof f.message !== 'string') {
+    report('returned a finding without a message');
+    return undefined;
+  }
+  let out = f;
+  // Messages quote names and values from the file; a 1 MB image reference must not become a
+  // 1 MB diagnostic in every editor and report.
+  if (f.message.length > MAX_MESSAGE) out = { ...out, message: f.message.slice(0, MAX_MESSAGE - 1) + '…' };
+  if (!inside(index, f.range)) {
+    report(`reported a range outside the document (${JSON.stringify(f.range)})`);
+    out = { ...out, range: clampRange(index, f.range) };
+  }
+  if (f.related?.some((r) => !r.path && !inside(index, r.range))) {
+    report('reported a related range outside the document');
+    out = { ...out, related: f.related.map((r) => (r.path || inside(index, r.range) ? r : { ...r, range: clampRange(index, r.range) })) };
+  }
+  if (f.secretRanges?.some((r) => !inside(index, r))) {
+    report('marked a secret range outside the document');
+    out = { ...out, secretRanges: f.secretRanges.map((r) => clampRange(index, r)) };
+  }
+  if (f.fixes?.some((x) => !validFix(index, x))) {
+    for (const x of f.fixes) if (!validFix(index, x)) report(`offered a fix ("${x?.title}") with edits outside the document or overlapping`);
+    out = { ...out, fixes: f.fixes.filter((x) => validFix(index, x)) };
+  }
+  return out;
+}
+
+function validFix(index: LineIndex, fix: Fix): boolean {
+  if (!fix || !Array.isArray(fix.edits) || typeof fix.title !== 'string') return false;
+  if (!fix.edits.every((e) => e && typeof e.newText === 'string' && inside(index, e.range))) return false;
+  const sorted = [...fix.edits].sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end));
+  for (let i = 1; i < sorted.length; i++) if (rangesOverlap(sorted[i - 1]!.range, sorted[i]!.range)) return false;
+  return true;
+}
+
+/** The finding with its safe fixes offered as suggestions (the document's structure is broken). */
+function asSuggestion(f: Finding): Finding {
+  if (!f.fixes?.some((x) => x.kind === 'safe')) return f;
+  return { ...f, fixes: f.fixes.map((x) => (x.kind === 'safe' ? { ...x, kind: 'suggest' as const } : x)) };
+}
+
 
 export function toDiagnostic(meta: RuleMeta, severity: Severity, f: Finding): Diagnostic {
   const fixes = f.fixes ?? [];

@@ -53,11 +53,13 @@ export const DCLINT_RULES = new Set([
   'order-service-properties',
 ]);
 
-const HADOLINT_RE = /^\s*hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)\s*(?:#\s*(.*?))?\s*$/;
+// The free-text tails are captured greedily and trimmed in code: `(.*?)\s*$` (and `\s*(…)?\s*$`)
+// backtrack quadratically on a long comment with runs of blanks.
+const HADOLINT_RE = /^\s*hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)(?:\s*#(.*)|\s*)$/;
 const CHECK_RE = /^\s*check\s*=(.*)$/i;
 const TRIVY_RE = /^\s*trivy:ignore:([A-Za-z0-9_\-]+)((?:\[[^\]]*\])*)\s*$/;
-const CHECKOV_RE = /^\s*checkov:skip=([A-Za-z0-9_]+(?:\s*,\s*[A-Za-z0-9_]+)*)\s*(?::\s*(.*?))?\s*$/;
-const DCLINT_RE = /^\s*dclint\s+(disable-file|disable-next-line|disable-line|disable)(?:\s+(.*?))?\s*$/;
+const CHECKOV_RE = /^\s*checkov:skip=([A-Za-z0-9_]+(?:\s*,\s*[A-Za-z0-9_]+)*)(?:\s*:(.*)|\s*)$/;
+const DCLINT_RE = /^\s*dclint\s+(disable-file|disable-next-line|disable-line|disable)(?:\s+(.*)|\s*)$/;
 
 /** Peer id → Rampart rule ids, built once from rule metadata (tests build their own). */
 export class PeerIndex {
@@ -140,7 +142,7 @@ export function parsePeerPragma(comment: CommentInfo, ctx: PragmaContext): PeerP
       dialect: 'hadolint',
       scope: m[1] ? 'file' : 'next',
       rules: unique(splitList(m[2]).flatMap((s) => ctx.peers.forPeer(s))),
-      justification: m[3] ?? '',
+      justification: (m[3] ?? '').trim(),
       comment,
     };
   }
@@ -167,7 +169,7 @@ export function parsePeerPragma(comment: CommentInfo, ctx: PragmaContext): PeerP
   }
 
   if ((m = CHECKOV_RE.exec(text))) {
-    return { dialect: 'checkov', scope: 'file', rules: unique(splitList(m[1]).flatMap((s) => ctx.peers.forPeer(s))), justification: m[2] ?? '', comment };
+    return { dialect: 'checkov', scope: 'file', rules: unique(splitList(m[1]).flatMap((s) => ctx.peers.forPeer(s))), justification: (m[2] ?? '').trim(), comment };
   }
 
   if ((m = DCLINT_RE.exec(text))) {

@@ -160,6 +160,12 @@ export interface ParsedDocument<M> {
   fileSuppressionLine: number;
   /** Syntax errors, reported as `rampart/parse-error` (or the language's own syntax rule). */
   parseErrors: Finding[];
+  /**
+   * The text's structure did not parse cleanly (a YAML syntax error, unbalanced nginx braces or
+   * quotes). Edits computed on a broken structure can land in the wrong place, so the engine
+   * offers every fix of such a document as a suggestion, never as a safe fix (fix all, --fix).
+   */
+  syntaxBroken?: boolean;
 }
 
 /** What hovering shows: Markdown, and the span of the document it describes. */

@@ -55,6 +55,12 @@ export interface CodeActionInput {
   harden?: () => Array<{ service: string; text: string | undefined }>;
 }
 
+/** A position a client may legitimately send: non-negative integers (lines past the end are clamped later). */
+function isPosition(p: unknown): boolean {
+  const q = p as { line?: unknown; character?: unknown } | undefined;
+  return !!q && Number.isInteger(q.line) && Number.isInteger(q.character) && (q.line as number) >= 0 && (q.character as number) >= 0;
+}
+
 /** True when an action of `kind` is wanted under the request's `only` filter. */
 export function wanted(kind: string, only: string[] | undefined): boolean {
   if (!only || only.length === 0) return true;
@@ -79,7 +85,7 @@ export function buildCodeActions(input: CodeActionInput): CodeAction[] {
   // when the data has our shape; another tool's source never does.
   // A malformed entry is skipped, not allowed to sink the whole answer.
   const ours = input.diagnostics.filter(
-    (d) => (d.source === SOURCE || d.source === undefined) && isDiagnosticData(d.data) && typeof d.range?.start?.line === 'number',
+    (d) => (d.source === SOURCE || d.source === undefined) && isDiagnosticData(d.data) && isPosition(d.range?.start) && isPosition(d.range?.end),
   );
   for (const d of ours) {
     if (!isDiagnosticData(d.data)) continue;

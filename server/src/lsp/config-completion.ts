@@ -28,7 +28,10 @@ const PROFILES: Array<[string, string]> = [
 ];
 const LANGUAGES = ['dockerfile', 'compose', 'nginx', 'traefik'];
 
-const WORD = /[A-Za-z0-9_/.-]*$/;
+// Only from the start of a word run: an unanchored `[…]*$` retries from every character of a
+// long run (quadratic). Keys and values are captured up to their `:` and trimmed in code for
+// the same reason (`[^:#]*?\s*:` backtracks quadratically on blanks).
+const WORD = /(?<![A-Za-z0-9_/.-])[A-Za-z0-9_/.-]*$/;
 
 interface Line {
   indent: number;
@@ -38,8 +41,8 @@ interface Line {
 function describe(text: string): Line | undefined {
   if (text.trim() === '' || text.trim().startsWith('#')) return undefined;
   const indent = /^ */.exec(text)![0].length;
-  const m = /^\s*([^\s:#][^:#]*?)\s*:(\s|$)/.exec(text);
-  return { indent, key: m?.[1] };
+  const m = /^\s*([^\s:#][^:#]*):(\s|$)/.exec(text);
+  return { indent, key: m?.[1]!.trimEnd() };
 }
 
 /** Key of the nearest line above `line` that is indented less than `indent`. */
@@ -106,10 +109,10 @@ export function configCompletions(text: string, position: Position, trigger?: st
   const to = position.character + restOfWord.length;
 
   // Value position: `key: <cursor>`.
-  const value = /^(\s*)([^\s:#][^:#]*?)\s*:\s+([A-Za-z0-9_-]*)$/.exec(before);
+  const value = /^(\s*)([^\s:#][^:#]*):\s+([A-Za-z0-9_-]*)$/.exec(before);
   if (value) {
     const indent = value[1]!.length;
-    const key = value[2]!;
+    const key = value[2]!.trimEnd();
     if (indent === 0 && key === 'profile') {
       return items(PROFILES.map(([label, doc]) => ({ label, doc, kind: CompletionItemKind.EnumMember })), position.line, from, to, '');
     }

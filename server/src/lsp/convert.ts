@@ -20,7 +20,24 @@ export interface DiagnosticData {
 export function isDiagnosticData(v: unknown): v is DiagnosticData {
   if (typeof v !== 'object' || v === null) return false;
   const d = v as Partial<DiagnosticData>;
-  return typeof d.rule === 'string' && typeof d.version === 'number' && Array.isArray(d.fixes);
+  // Clients echo `data` back; a forged or damaged one is not ours.
+  return typeof d.rule === 'string' && typeof d.version === 'number' && Array.isArray(d.fixes) && d.fixes.every(isFix);
+}
+
+function isFix(f: unknown): boolean {
+  const x = f as Partial<Fix> | null;
+  return (
+    !!x &&
+    typeof x.title === 'string' &&
+    (x.kind === 'safe' || x.kind === 'suggest') &&
+    Array.isArray(x.edits) &&
+    x.edits.every((e) => !!e && typeof e.newText === 'string' && !!e.range && isPos(e.range.start) && isPos(e.range.end))
+  );
+}
+
+function isPos(p: unknown): boolean {
+  const q = p as { line?: unknown; character?: unknown } | null;
+  return !!q && Number.isInteger(q.line) && Number.isInteger(q.character);
 }
 
 export function toLspDiagnostic(d: Diagnostic, uri: string, version: number): LspDiagnostic {

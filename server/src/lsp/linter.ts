@@ -17,6 +17,7 @@ import { LineIndex } from '../engine/text';
 import { FsWorkspace } from '../node/fs-workspace';
 import { ConfigResolver } from '../node/config-resolver';
 import { internalErrorMeta } from '../engine/rules/internal-error';
+import { describeError } from '../engine/errors';
 import { fileTooLargeMeta } from '../engine/rules/file-too-large';
 import { configErrorMeta } from '../engine/rules/config-error';
 import { ownDiagnostic, toLspDiagnostic } from './convert';
@@ -36,9 +37,6 @@ function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
-function errorText(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'unknown error';
-}
 
 export class ServerLinter {
   readonly cache = new ParseCache();
@@ -225,7 +223,7 @@ export class ServerLinter {
           internalErrorMeta,
           internalErrorMeta.severity,
           { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          `Rampart could not lint this file (${errorText(err)}); no findings are shown. Please report this.`,
+          `Rampart could not lint this file (${describeError(err)}); no findings are shown. Please report this.`,
         ),
       ];
     }

@@ -1,10 +1,13 @@
 // Every handler runs through these wrappers: an exception (or a rejected promise) becomes one
 // logged error and a harmless answer, never a dead server or an unanswered request.
+import { describeError } from '../engine/errors';
+
 export type Log = (message: string) => void;
 
-function describe(err: unknown): string {
-  if (err instanceof Error) return `${err.name}: ${err.message}${err.stack ? `\n${err.stack.split('\n').slice(1, 6).join('\n')}` : ''}`;
-  return String(err);
+/** The error's class, its message with quoted input elided, and where it was thrown (never the text being linted). */
+export function describe(err: unknown): string {
+  const frames = err instanceof Error && err.stack ? err.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 5) : [];
+  return [describeError(err), ...frames].join('\n');
 }
 
 /** Wraps a request handler: on failure logs and answers `fallback`. */

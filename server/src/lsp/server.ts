@@ -27,6 +27,7 @@ import { diffEdits } from './text-diff';
 import { hoverFor } from './hover';
 import { safeNotification, safeRequest } from './safe';
 import { WorkspaceDiagnostics, SCAN_COMMAND } from './workspace-diagnostics';
+import { describeError } from '../engine/errors';
 import {
   readClientCaps,
   serverCapabilities,
@@ -301,7 +302,7 @@ export function startServer(connection: Connection): void {
       try {
         parsed = linter.parsed(doc, settings);
       } catch (err) {
-        log(`Rampart: cannot parse ${uri} for code actions: ${String(err)}`);
+        log(`Rampart: cannot parse ${uri} for code actions: ${describeError(err)}`);
       }
       const current = memo(() => linter.lintResult(doc, settings)?.diagnostics ?? []);
       return buildCodeActions({

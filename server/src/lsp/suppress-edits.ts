@@ -5,6 +5,8 @@ import { parseIgnoreComment } from '../engine/suppressions';
 
 /** First line of the statement that holds `line` (a Dockerfile instruction's first line). */
 export function statementStart(parsed: ParsedDocument<unknown>, line: number): number {
+  // A client may send any line (10^9 would mean 10^9 steps back): start inside the document.
+  line = Math.max(0, Math.min(Math.floor(line) || 0, parsed.index.lineCount - 1));
   for (let l = line; l >= 0; l--) {
     const span = parsed.statementSpan(l);
     if (span) return span.start <= line && line <= span.end ? span.start : line;

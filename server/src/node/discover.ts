@@ -71,7 +71,7 @@ export function discover(roots: string[], options: DiscoverOptions): DiscoveredF
       continue;
     }
     if (!st.isDirectory()) continue;
-    const dir = root.replace(/\/+$/, '') || '/';
+    const dir = root.replace(/(?<!\/)\/+$/, '') || '/';
     walk.enter(dir, ancestorGitignores(dir));
     walk.run();
   }

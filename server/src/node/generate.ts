@@ -114,7 +114,7 @@ export function withReadmeIndex(readme: string, rules: RuleMeta[] = allRules): s
   const s = readme.indexOf(README_START);
   const e = readme.indexOf(README_END);
   if (s >= 0 && e > s) return readme.slice(0, s) + block + readme.slice(e + README_END.length);
-  return `${readme.replace(/\s*$/, '')}\n\n## Rules\n\n${block}\n`;
+  return `${readme.trimEnd()}\n\n## Rules\n\n${block}\n`;
 }
 
 /** The text between the README markers, or undefined when they are missing. */

@@ -113,7 +113,8 @@ export function insertServiceKey(
       return open < 0 ? undefined : insertAt(model, open + 1, `${key}: ${block.flowValue}`);
     }
     const v = def.entry.value;
-    if (v.kind === 'scalar' && v.value !== null) return undefined;
+    // A service written as a list (or a scalar) is not a mapping to add keys to.
+    if (v.kind === 'seq' || (v.kind === 'scalar' && v.value !== null)) return undefined;
     const line = def.keyRange.start.line;
     return insertAt(model, model.index.lineEnd(line), eol + render(baseIndent + model.indent));
   }

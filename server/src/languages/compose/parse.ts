@@ -95,22 +95,43 @@ export interface ComposeParseOptions {
   limits?: ConvertLimits;
 }
 
+/** At most this many syntax errors per file: the first ones say enough. */
+const MAX_PARSE_ERRORS = 50;
+
 export function parseCompose(text: string, path: string, options: ComposeParseOptions = {}): ParsedDocument<ComposeModel> {
   const index = new LineIndex(text);
-  const { tokens, comments: rawComments } = tokenize(text);
-  // stringKeys: keys are read as text anyway (tree.ts keyString), and testing every key against
-  // the core schema's patterns was a fifth of composing.
-  const composer = new Composer({ uniqueKeys: false, customTags: COMPOSE_TAGS, prettyErrors: false, version: '1.2', strict: true, stringKeys: true });
-  const docs = [...composer.compose(tokens)] as Document.Parsed[];
+  const parseErrors: Finding[] = [];
+  let rawComments: Array<{ offset: number; source: string }>;
+  let docs: Document.Parsed[];
+  // The yaml library builds an Error per syntax problem; their stack traces are never read, and
+  // capturing tens of thousands of them (a line of `}}}}…`) costs more than the parse.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const lexed = tokenize(text);
+    rawComments = lexed.comments;
+    // stringKeys: keys are read as text anyway (tree.ts keyString), and testing every key against
+    // the core schema's patterns was a fifth of composing.
+    const composer = new Composer({ uniqueKeys: false, customTags: COMPOSE_TAGS, prettyErrors: false, version: '1.2', strict: true, stringKeys: true });
+    docs = [...composer.compose(lexed.tokens)] as Document.Parsed[];
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    // The yaml library recurses once per nesting level (`? ? ? …`, `- - - …`, `[[[…`): tens of
+    // thousands of levels overflow the stack. Nothing of the file can be read then.
+    rawComments = [];
+    docs = [];
+    parseErrors.push({ range: index.rangeOf(0, index.lineEnd(0)), message: yamlErrorMessage('', 'Maximum call stack size exceeded') });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
   const model = buildModel(path, index, docs, options.limits);
 
-  const parseErrors: Finding[] = [];
   // Templates (Helm-style `{{ }}`, Jinja `{% %}`) are not YAML: lint what parses, and do not
   // report the template regions as syntax errors.
   const templated = TEMPLATE_RE.test(text);
   for (const d of docs) {
     for (const e of d.errors) {
-      if (templated) continue;
+      if (templated || parseErrors.length >= MAX_PARSE_ERRORS) break;
       let [s, t] = e.pos;
       if (t <= s) {
         const lineEnd = index.lineEnd(index.positionAt(s).line);
@@ -120,8 +141,15 @@ export function parseCompose(text: string, path: string, options: ComposeParseOp
     }
   }
   parseErrors.push(...model.resolveErrors);
+  // One broken indentation can make every following line an error: the first ones say enough,
+  // and an editor should not receive a hundred thousand diagnostics.
+  if (parseErrors.length > MAX_PARSE_ERRORS) parseErrors.length = MAX_PARSE_ERRORS;
 
-  const comments = rawComments.map(({ offset, source }): CommentInfo => {
+  const comments = rawComments.map(({ offset, source: lexeme }): CommentInfo => {
+    // The YAML lexer does not end a comment at a lone CR; the editor (and LineIndex) start a new
+    // line there, and a comment is one line.
+    const cr = lexeme.indexOf('\r');
+    const source = cr >= 0 ? lexeme.slice(0, cr) : lexeme;
     const range = index.rangeOf(offset, offset + source.length);
     const before = text.slice(index.lineStart(range.start.line), offset);
     return { text: source.slice(1), range, ownLine: before.trim() === '' };
@@ -135,6 +163,7 @@ export function parseCompose(text: string, path: string, options: ComposeParseOp
     index,
     comments,
     parseErrors,
+    syntaxBroken: parseErrors.length > 0 || docs.some((d) => d.errors.length > 0),
     fileSuppressionLine,
     statementSpan: (line) => ({ start: line, end: line }),
   };

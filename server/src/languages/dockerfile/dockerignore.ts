@@ -157,7 +157,7 @@ export function isIgnored(patterns: IgnorePattern[], path: string): boolean {
 export function dockerignoreCandidates(dockerfilePath: string, contextDir?: string): string[] {
   const slash = dockerfilePath.lastIndexOf('/');
   const dir = slash >= 0 ? dockerfilePath.slice(0, slash) : '.';
-  const ctx = (contextDir ?? dir).replace(/\/+$/, '') || '/';
+  const ctx = (contextDir ?? dir).replace(/(?<!\/)\/+$/, '') || '/';
   return [`${dockerfilePath}.dockerignore`, `${ctx === '/' ? '' : ctx}/.dockerignore`];
 }
 

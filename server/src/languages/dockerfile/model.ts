@@ -90,6 +90,8 @@ export function buildModel(text: string): DockerfileModel {
   }
 
   const stages: DockerStage[] = [];
+  // First stage of each name: `FROM <name>` looks it up (a list search is quadratic in stages).
+  const stageByName = new Map<string, DockerStage>();
   const runs: RunInfo[] = [];
   let current: DockerStage | undefined;
   let shell = DEFAULT_SHELL;
@@ -98,7 +100,7 @@ export function buildModel(text: string): DockerfileModel {
     const kw = ins.getKeyword();
     if (kw === 'FROM') {
       const from = ins as From;
-      const image = resolveImage(from, globalArgs, stages);
+      const image = resolveImage(from, globalArgs, stageByName);
       const nameRaw = from.getBuildStage();
       const range = ins.getRange();
       current = {
@@ -113,6 +115,7 @@ export function buildModel(text: string): DockerfileModel {
         endLine: range.end.line,
       };
       stages.push(current);
+      if (current.name && !stageByName.has(current.name)) stageByName.set(current.name, current);
       // A new stage starts with its parent stage's SHELL when built FROM a stage.
       shell = image.stage ? stageShell(image.stage) : DEFAULT_SHELL;
       continue;
@@ -225,7 +228,11 @@ export function parseJsonArray(raw: string): string[] | undefined {
 // ---------------------------------------------------------------------------------------------
 // FROM image resolution
 
+// regex-audit: quadratic alone, linear as used (only on the text up to its last `}`, below).
 const VAR_RE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+// `[^}]*\}` rescans to the end of the text from every `${` that no `}` follows (quadratic on
+// `${a-${a-${a-…`). No braced form can start after the last `}`: there only `$NAME` is looked for.
+const PLAIN_VAR_RE = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
 /** Substitutes global ARG defaults; returns undefined when any variable stays unknown. */
 export function substituteArgs(
@@ -236,7 +243,7 @@ export function substituteArgs(
 ): string | undefined {
   if (depth > 8) return undefined;
   let unresolved = false;
-  const out = text.replace(VAR_RE, (_m, braced: string | undefined, op: string | undefined, word: string | undefined, plain: string | undefined) => {
+  const replace = (_m: string, braced: string | undefined, op: string | undefined, word: string | undefined, plain: string | undefined): string => {
     const name = (braced ?? plain)!;
     const arg = args.get(name);
     let value: string | null | undefined = arg?.value;
@@ -265,7 +272,10 @@ export function substituteArgs(
         if (!isSet) unresolved = true;
         return value ?? '';
     }
-  });
+  };
+  const cut = text.lastIndexOf('}') + 1;
+  const out =
+    text.slice(0, cut).replace(VAR_RE, replace) + text.slice(cut).replace(PLAIN_VAR_RE, (m: string, plain: string) => replace(m, undefined, undefined, undefined, plain));
   return unresolved ? undefined : out;
 }
 
@@ -291,7 +301,7 @@ export function splitImage(ref: string): { name: string; tag?: string; digest?: 
 function resolveImage(
   from: From,
   args: Map<string, { value: string | null; range: Range }>,
-  stages: DockerStage[],
+  stages: Map<string, DockerStage>,
 ): ImageRef {
   const text = from.getImage() ?? '';
   const range = from.getImageRange() ?? from.getRange();
@@ -313,7 +323,7 @@ function resolveImage(
   const lower = resolved.toLowerCase();
   ref.scratch = lower === 'scratch';
   // A stage reference is a bare name with no tag/digest that matches an earlier stage.
-  if (!parts.tag && !parts.digest) ref.stage = stages.find((s) => s.name === lower);
+  if (!parts.tag && !parts.digest) ref.stage = stages.get(lower);
   return ref;
 }
 

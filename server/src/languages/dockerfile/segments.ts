@@ -40,7 +40,8 @@ function cachedParse(key: string, build: () => string): Dockerfile {
   return df;
 }
 
-const DIRECTIVE_RE = /^#\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(.*?)\s*$/;
+// The value is captured greedily and trimmed in code: `(.*?)\s*$` backtracks quadratically.
+const DIRECTIVE_RE = /^#\s*([A-Za-z][A-Za-z0-9_-]*)\s*=(.*)$/;
 const FROM_RE = /^from(?:\s|$)/i;
 
 /** The escape character a Dockerfile's parser directives set (`\` unless `# escape=\``). */
@@ -51,7 +52,8 @@ export function escapeOf(text: string): string {
     const line = text.slice(pos, nl < 0 ? text.length : nl).replace(/\r$/, '');
     const m = DIRECTIVE_RE.exec(line.trimStart());
     if (!m) break;
-    if (m[1]!.toLowerCase() === 'escape' && (m[2] === '`' || m[2] === '\\')) return m[2];
+    const value = m[2]!.trim();
+    if (m[1]!.toLowerCase() === 'escape' && (value === '`' || value === '\\')) return value;
     if (nl < 0) break;
     pos = nl + 1;
   }
@@ -132,6 +134,12 @@ export function splitPoints(text: string, escape: string): Array<{ line: number;
 export function parseSegmented(text: string): DockerfileAst {
   const escape = escapeOf(text);
   const points = splitPoints(text, escape);
+  // Each segment is padded with a blank line per line before it, so the padding grows with
+  // segments x lines: with thousands of stages that is quadratic. When the padding would
+  // outweigh the file, one whole parse is cheaper.
+  let padding = 0;
+  for (const p of points) padding += p.line;
+  if (padding > 4 * (points[points.length - 1]?.line ?? 0) + 20_000) return cachedParse(`${escape}\u0000whole\u0000${text}`, () => text);
   const segments: Dockerfile[] = [];
   let start = 0;
   let startLine = 0;

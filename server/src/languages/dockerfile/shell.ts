@@ -44,6 +44,11 @@ export interface ShellScript {
   commands: ShellCommand[];
   /** Document offset of each character of `text`, plus one for the end. */
   offsets: number[];
+  /**
+   * A quote, backtick or `$(` runs to the end of the script without closing: text appended at
+   * the end would land inside it, so fixes must not append there.
+   */
+  unterminated?: boolean;
 }
 
 /**
@@ -59,6 +64,7 @@ export function tokenizeShell(text: string, offsets: number[], depth = 0): Shell
   let i = 0;
   const n = text.length;
   const at = (k: number) => offsets[Math.min(k, n)] ?? offsets[n]!;
+  let unterminated = false;
 
   const flush = (nextOp: ShellOp, len: number) => {
     if (words.length > 0) {
@@ -152,6 +158,7 @@ export function tokenizeShell(text: string, offsets: number[], depth = 0): Shell
       }
       if (ch === "'") {
         const close = text.indexOf("'", i + 1);
+        if (close < 0) unterminated = true;
         const stop = close < 0 ? n : close;
         value += text.slice(i + 1, stop);
         i = stop + 1;
@@ -182,11 +189,13 @@ export function tokenizeShell(text: string, offsets: number[], depth = 0): Shell
           value += text[i];
           i++;
         }
+        if (i >= n) unterminated = true;
         i++;
         continue;
       }
       if (ch === '`') {
         const close = skipBacktick(text, i);
+        if (close - 1 <= i || text[close - 1] !== '`') unterminated = true;
         addSub(sub('`', i, i + 1, Math.max(i + 1, close - 1), close));
         value += text.slice(i, close);
         i = close;
@@ -194,6 +203,7 @@ export function tokenizeShell(text: string, offsets: number[], depth = 0): Shell
       }
       if ((ch === '$' || ch === '<' || ch === '>') && text[i + 1] === '(') {
         const close = matchParen(text, i + 1);
+        if (close >= n) unterminated = true;
         // `$((…))` is arithmetic, not a command.
         if (!(ch === '$' && text[i + 2] === '(')) addSub(sub(ch === '$' ? '$(' : ch === '<' ? '<(' : '>(', i, i + 2, close, close + 1));
         value += text.slice(i, close + 1);
@@ -209,12 +219,16 @@ export function tokenizeShell(text: string, offsets: number[], depth = 0): Shell
     words.push(word);
   }
   flush('', 0);
-  return { text, commands, offsets };
+  return unterminated ? { text, commands, offsets, unterminated } : { text, commands, offsets };
 }
 
+/** Nesting of `"$(` inside `$("` that is followed; deeper counts as unclosed (no stack overflow). */
+const MAX_NESTING = 200;
+
 /** Index of the `)` that closes the `(` at `open` (or the text length), skipping quotes. */
-function matchParen(text: string, open: number): number {
+function matchParen(text: string, open: number, nesting = 0): number {
   const n = text.length;
+  if (nesting > MAX_NESTING) return n;
   let depth = 0;
   let j = open;
   while (j < n) {
@@ -229,7 +243,7 @@ function matchParen(text: string, open: number): number {
       continue;
     }
     if (c === '"') {
-      j = skipDouble(text, j);
+      j = skipDouble(text, j, nesting + 1);
       continue;
     }
     if (c === '`') {
@@ -247,8 +261,9 @@ function matchParen(text: string, open: number): number {
 }
 
 /** Index just past the `"` that closes the one at `j`. */
-function skipDouble(text: string, j: number): number {
+function skipDouble(text: string, j: number, nesting = 0): number {
   const n = text.length;
+  if (nesting > MAX_NESTING) return n;
   j++;
   while (j < n) {
     const c = text[j]!;
@@ -258,7 +273,7 @@ function skipDouble(text: string, j: number): number {
     }
     if (c === '"') return j + 1;
     if (c === '$' && text[j + 1] === '(') {
-      j = matchParen(text, j + 1) + 1;
+      j = matchParen(text, j + 1, nesting + 1) + 1;
       continue;
     }
     if (c === '`') {

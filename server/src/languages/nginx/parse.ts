@@ -33,6 +33,7 @@ export function parseNginx(text: string): ParsedDocument<NginxModel> {
     comments,
     // nginx/syntax owns structure errors; nothing is raised as rampart/parse-error.
     parseErrors: [],
+    syntaxBroken: model.syntaxErrors.length > 0,
     fileSuppressionLine: 0,
     statementSpan: (line) => ({ start: line, end: line }),
   };
@@ -107,7 +108,12 @@ export function runNginxConf(text: string, template: boolean): { tree?: NginxPar
   let tree: NginxParseTreeNode | undefined;
   let error: string | undefined;
   try {
-    new NginxParser({ templateSyntax: template }).parse(text, (err, t) => {
+    // nginx-conf loops forever on a comment followed only by line breaks its regex `.` cannot
+    // cross (a lone CR, U+2028, U+2029): its comment regex then matches the empty string at the
+    // end and the parser never advances. A lone CR is whitespace to nginx, so it becomes LF; the
+    // Unicode separators become spaces. Same length, so offsets are unchanged.
+    const safe = text.replace(/\r(?!\n)|[\u2028\u2029]/g, (m) => (m === '\r' ? '\n' : ' '));
+    new NginxParser({ templateSyntax: template }).parse(safe, (err, t) => {
       // The parser reports a plain object, not an Error.
       if (err) error = String((err as { message?: string }).message ?? 'parse error');
       tree = t;
@@ -513,8 +519,11 @@ function reportUnclosed(index: LineIndex, all: NginxBlock[], unclosed: NginxBloc
     }
   }
   const open = new Set(unclosed);
-  culprits.sort((a, b) => a.owner!.start - b.owner!.start);
-  for (const b of culprits) {
+  // In source order: `all` lists blocks as they open (a filter, not a sort: 10^6 unclosed `{`).
+  const ordered = all.filter((b) => chosen.has(b));
+  // Findings past the cap are dropped anyway: do not build their messages.
+  if (ordered.length > MAX_SYNTAX_FINDINGS) ordered.length = MAX_SYNTAX_FINDINGS;
+  for (const b of ordered) {
     const owner = b.owner!;
     const related = suspicious.get(b);
     const label = blockLabel(owner);

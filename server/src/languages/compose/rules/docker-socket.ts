@@ -58,7 +58,7 @@ function socketOf(vol: VolumeSpec): string | undefined {
     if (slash < 0 || src.raw.slice(slash).includes('$') || !src.raw.startsWith('$')) return undefined;
     path = src.raw;
   }
-  path = path.trim().replace(/\/+$/, '');
+  path = path.trim().replace(/(?<!\/)\/+$/, '');
   if (!/^(?:\/|~|\$)/.test(path)) return undefined;
   const base = path.slice(path.lastIndexOf('/') + 1);
   return SOCKETS[base];

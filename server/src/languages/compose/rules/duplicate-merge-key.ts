@@ -3,6 +3,7 @@ import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import type { CMap, MergePair } from '../tree';
 import { lastLine } from '../edits';
+import { rangesOverlap } from '../../../engine/text';
 
 export const meta = defineMeta({
   id: 'compose/duplicate-merge-key',
@@ -68,5 +69,8 @@ function fix(model: ComposeModel, map: CMap): Fix[] {
     const from = endLine + 1 < model.index.lineCount || startLine === 0 ? start : model.index.lineEnd(startLine - 1);
     edits.push({ range: model.index.rangeOf(from, end), newText: '' });
   }
+  // In a broken file a value can run into the next `<<` (an unclosed `[`): then the edits
+  // collide and there is nothing safe to offer.
+  for (let i = 0; i < edits.length; i++) for (let j = i + 1; j < edits.length; j++) if (rangesOverlap(edits[i]!.range, edits[j]!.range)) return [];
   return [{ title: `Merge with one key: <<: ${list}`, kind: 'safe', edits }];
 }

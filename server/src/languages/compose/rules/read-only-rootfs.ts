@@ -73,10 +73,10 @@ function hasTmp(svc: ServiceView): boolean {
     for (const n of nodes) {
       if (n.kind !== 'scalar') continue;
       const t = svc.view.interpolate(n).value;
-      if (t === undefined || t.split(':')[0]!.trim().replace(/\/+$/, '') === '/tmp') return true;
+      if (t === undefined || t.split(':')[0]!.trim().replace(/(?<!\/)\/+$/, '') === '/tmp') return true;
     }
   }
-  return svc.volumes.some((vol) => vol.target?.text === undefined || vol.target.text.replace(/\/+$/, '') === '/tmp');
+  return svc.volumes.some((vol) => vol.target?.text === undefined || vol.target.text.replace(/(?<!\/)\/+$/, '') === '/tmp');
 }
 
 /** The edit that adds `/tmp` to a `tmpfs` written in this service, or undefined when it cannot. */

@@ -44,7 +44,7 @@ function aptUse(run: RunInfo): AptUse {
 function mountsLists(run: RunInfo): boolean {
   return run.mounts.some((m) => {
     const type = (m.type ?? 'bind').toLowerCase();
-    const target = (m.target ?? m.dst ?? m.destination ?? '').replace(/\/+$/, '');
+    const target = (m.target ?? m.dst ?? m.destination ?? '').replace(/(?<!\/)\/+$/, '');
     return (type === 'cache' || type === 'tmpfs') && (target === '/var/lib/apt/lists' || target === '/var/lib/apt');
   });
 }
@@ -84,7 +84,8 @@ function cleanupFix(model: DockerfileModel, run: RunInfo): Fix | undefined {
   const { index } = model;
   const eol = index.eol;
   const script = run.scripts[0];
-  if (!script) return undefined;
+  // An unclosed quote would swallow the appended command.
+  if (!script || script.unterminated) return undefined;
   const heredocs = run.instruction.getHeredocs();
   const firstArg = run.instruction.getArguments()[0]?.getValue() ?? '';
   const title = `Remove /var/lib/apt/lists at the end of this RUN`;

@@ -20,13 +20,27 @@ export const meta = defineMeta({
 
 // `$NAME`, `${NAME}` and `${NAME:?message}` only pass a value through; `${NAME:-default}` ships
 // its default, so it counts as a literal.
+// regex-audit: these two are quadratic alone, linear as used (strip() below).
 const PASS_THROUGH_RE = /\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*(?::?\?[^}]*)?\})/g;
 
 const DEFAULT_RE = /\$\{[A-Za-z_][A-Za-z0-9_]*:?-[^}]*\}/g;
 
+const PLAIN_RE = /\$[A-Za-z_][A-Za-z0-9_]*/g;
+
+/**
+ * `value.replace(re, '')` in linear time: `[^}]*\}` would rescan to the end from every `${` that
+ * no `}` follows (`${a-${a-${a-…`), and no braced form starts after the last `}`, so there only
+ * the plain `$NAME` form (when `re` has one) is removed.
+ */
+function strip(value: string, re: RegExp, plainToo: boolean): string {
+  const cut = value.lastIndexOf('}') + 1;
+  const tail = value.slice(cut);
+  return value.slice(0, cut).replace(re, '') + (plainToo ? tail.replace(PLAIN_RE, '') : tail);
+}
+
 /** True when an ENV value carries literal text of its own (not only variable references). */
 export function isLiteralValue(value: string): boolean {
-  const rest = value.replace(PASS_THROUGH_RE, '').trim();
+  const rest = strip(value, PASS_THROUGH_RE, true).trim();
   if (rest === '') return false;
   // A path into the secrets mount names where the secret is, not the secret.
   if (/^\/run\/secrets\//.test(value.trim())) return false;
@@ -41,7 +55,7 @@ export const secretInEnv: Rule<DockerfileModel> = {
       if (d.value === null || d.valueRange === null || d.value.trim() === '') continue;
       const valueRange = innerRange(model, d.valueRange);
       if (d.keyword === 'ENV' && isSecretName(d.name) && isLiteralValue(d.value)) {
-        const onlyDefault = d.value.replace(PASS_THROUGH_RE, '').replace(DEFAULT_RE, '').trim() === '';
+        const onlyDefault = strip(strip(d.value, PASS_THROUGH_RE, true), DEFAULT_RE, false).trim() === '';
         out.push({
           range: d.nameRange,
           message: `ENV "${d.name}" looks like a secret and has a literal ${onlyDefault ? 'default' : 'value'}: it is stored in the image config, readable by anyone who can pull the image.`,

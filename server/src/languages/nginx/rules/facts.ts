@@ -7,6 +7,7 @@ import type { RuleContext, TextEdit } from '../../../engine/types';
 import type { NginxArg, NginxBlock, NginxDirective, NginxModel, NginxServer } from '../model';
 import { levelDirectives } from '../includes';
 import { indentUnit, lineIndent } from './util';
+import { compileUserRegex, testUserRegex } from '../../../engine/user-regex';
 
 // ---------------------------------------------------------------------------------------------
 // Locations
@@ -47,29 +48,17 @@ export function locationPattern(d: NginxDirective): LocationPattern | undefined 
  */
 export function locationRegex(p: LocationPattern): RegExp | undefined {
   if (!p.regex) return undefined;
-  const key = `${p.modifier} ${p.path}`;
-  let re = compiled.get(key);
-  if (re === undefined) {
-    try {
-      re = new RegExp(p.path.replace(/\(\?P</g, '(?<'), p.modifier === '~*' ? 'i' : '');
-    } catch {
-      re = null;
-    }
-    if (compiled.size > 2000) compiled.clear();
-    compiled.set(key, re);
-  }
-  return re ?? undefined;
+  // Through the engine's guard: a pattern shaped for catastrophic backtracking is not run.
+  return compileUserRegex(p.path.replace(/\(\?P</g, '(?<'), p.modifier === '~*' ? 'i' : '');
 }
-
-/** Compiled location regexes by modifier and source: the same few recur in every server. */
-const compiled = new Map<string, RegExp | null>();
 
 /** Whether a location (exact, prefix or regex) matches a request path. */
 export function locationMatches(p: LocationPattern, uri: string): boolean {
   if (p.modifier === '@') return false;
   if (p.modifier === '=') return p.path === uri;
   if (!p.regex) return uri.startsWith(p.path);
-  return locationRegex(p)?.test(uri) ?? false;
+  const re = locationRegex(p);
+  return re ? (testUserRegex(re, uri) ?? false) : false;
 }
 
 /** The number of capturing groups in a regex source (named ones included). */

@@ -8,7 +8,7 @@ import type { Finding, RuleContext, TextEdit } from '../../../engine/types';
 import { compareVersions, type NginxArg, type NginxBlock, type NginxDirective, type NginxModel, type NginxServer } from '../model';
 import { includes } from '../includes';
 import { nginxVersion } from '../version';
-import { indentUnit, lineIndent } from './util';
+import { indentUnit, lineIndent, refusesEveryone } from './util';
 
 export const HSTS = 'strict-transport-security';
 export const XFO = 'x-frame-options';
@@ -217,7 +217,7 @@ export function onlyRedirects(block: NginxBlock): boolean {
   if (endsAtServerLevel(block)) return true;
   const locs = kids.filter((d) => d.name === 'location' && d.block);
   if (locs.length === 0 || !locs.some(isRootPrefix)) return false;
-  return locs.filter((l) => !isAcmeLocation(l)).every((l) => onlyRedirects(l.block!));
+  return locs.filter((l) => !isAcmeLocation(l) && !refusesEveryone(l.block!)).every((l) => onlyRedirects(l.block!));
 }
 
 // --- the analysis ----------------------------------------------------------------------------

@@ -2,7 +2,8 @@ import { defineMeta } from '../../../engine/meta';
 import type { Finding, Fix, Rule } from '../../../engine/types';
 import type { NginxBlock, NginxDirective, NginxModel, NginxServer } from '../model';
 import { childIndent, insertAfter, insertFirst, isLoopbackListen, locationPattern, serverLabel } from './facts';
-import { lineIndent } from './util';
+import { lineIndent, refusesEveryone } from './util';
+import { compileUserRegex, testUserRegex } from '../../../engine/user-regex';
 
 export const meta = defineMeta({
   id: 'nginx/http-without-redirect',
@@ -38,11 +39,9 @@ function covers(pattern: string, name: string): boolean {
   if (pattern.startsWith('.')) return name === pattern.slice(1) || name.endsWith(pattern);
   if (pattern.endsWith('.*')) return name.startsWith(pattern.slice(0, -1));
   if (pattern.startsWith('~')) {
-    try {
-      return new RegExp(pattern.slice(1)).test(name);
-    } catch {
-      return false;
-    }
+    // Through the engine's guard: a pattern shaped for catastrophic backtracking is not run.
+    const re = compileUserRegex(pattern.slice(1));
+    return re ? (testUserRegex(re, name) ?? false) : false;
   }
   return false;
 }
@@ -69,7 +68,7 @@ function redirectsAll(block: NginxBlock): boolean {
   if (kids.some((d) => redirectReturn(d) || redirectRewrite(d) || (d.name === 'return' && d.args.length === 0))) return true;
   // `if ($scheme = http) { return 301 … }` in a combined server.
   if (kids.some((d) => d.name === 'if' && d.block && /\$(scheme|https)\b/.test(d.args.map((a) => a.value).join(' ')) && d.block.children.some(redirectReturn))) return true;
-  const locs = kids.filter((d) => d.name === 'location' && d.block && !isAcme(d));
+  const locs = kids.filter((d) => d.name === 'location' && d.block && !isAcme(d) && !refusesEveryone(d.block));
   return locs.length > 0 && locs.every((l) => l.block!.children.some((c) => redirectReturn(c) || redirectRewrite(c)));
 }
 

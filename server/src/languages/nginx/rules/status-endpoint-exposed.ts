@@ -30,7 +30,7 @@ function exposes(loc: NginxDirective): string | undefined {
     const hit = STATUS_PATHS.find((s) => p.path.includes(s.slice(1)) && locationMatches(p, s));
     return hit ? `the ${hit} endpoint` : undefined;
   }
-  const path = p.path.replace(/\/+$/, '').toLowerCase();
+  const path = p.path.replace(/(?<!\/)\/+$/, '').toLowerCase();
   return STATUS_PATHS.includes(path) ? `the ${path} endpoint` : undefined;
 }
 

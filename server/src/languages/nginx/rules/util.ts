@@ -78,3 +78,13 @@ export function insertFirstInBlock(index: LineIndex, block: NginxBlock, statemen
 export function spanOf(args: NginxArg[]): Range {
   return { start: args[0]!.range.start, end: args[args.length - 1]!.range.end };
 }
+/**
+ * True when a location turns every request away (`deny all` with no `allow`, or `return` 403,
+ * 404, 410 or 444): it serves no content, so it does not make a redirect-only server a
+ * content server (the dotfile location hidden-files-exposed inserts is one).
+ */
+export function refusesEveryone(block: NginxBlock): boolean {
+  const kids = block.children;
+  if (kids.some((c) => c.name === 'return' && ['403', '404', '410', '444'].includes(c.args[0]?.value ?? ''))) return true;
+  return kids.some((c) => c.name === 'deny' && c.args[0]?.value.toLowerCase() === 'all') && !kids.some((c) => c.name === 'allow');
+}
