@@ -134,27 +134,32 @@ export function splitPoints(text: string, escape: string): Array<{ line: number;
 export function parseSegmented(text: string): DockerfileAst {
   const escape = escapeOf(text);
   const points = splitPoints(text, escape);
-  // Each segment is padded with a blank line per line before it, so the padding grows with
-  // segments x lines: with thousands of stages that is quadratic. When the padding would
-  // outweigh the file, one whole parse is cheaper.
-  let padding = 0;
-  for (const p of points) padding += p.line;
-  if (padding > 4 * (points[points.length - 1]?.line ?? 0) + 20_000) return cachedParse(`${escape}\u0000whole\u0000${text}`, () => text);
-  const segments: Dockerfile[] = [];
+  const parts: Array<{ key: string; slice: string; line: number }> = [];
   let start = 0;
   let startLine = 0;
   for (let k = 0; k <= points.length; k++) {
     const end = k < points.length ? points[k]!.offset : text.length;
     const slice = text.slice(start, end);
-    const line = startLine;
-    // Later segments are padded to their real line; a non-default escape character is
-    // restated as a directive on line 0 (a FROM line is never line 0, so it always fits).
-    const pad = () => (escape === '\\' ? '\n'.repeat(line) : `# escape=${escape}\n` + '\n'.repeat(line - 1));
-    segments.push(k === 0 ? cachedParse(`${escape}\u0000${line}\u0000${slice}`, () => slice) : cachedParse(`${escape}\u0000${line}\u0000${slice}`, () => pad() + slice));
+    parts.push({ key: `${escape}\u0000${startLine}\u0000${slice}`, slice, line: startLine });
     if (k < points.length) {
       start = end;
       startLine = points[k]!.line;
     }
+  }
+  // Each segment parsed afresh is padded with a blank line per line before it, so parsing every
+  // segment of a file with thousands of stages would be quadratic. When the padding of the
+  // segments not in the cache would outweigh the file, one whole parse is cheaper; an edit
+  // re-parses one segment, whose padding is at most the file.
+  let padding = 0;
+  for (const p of parts) if (!cache.has(p.key)) padding += p.line;
+  if (padding > 64 * startLine + 1_000_000) return cachedParse(`${escape}\u0000whole\u0000${text}`, () => text);
+  const segments: Dockerfile[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const { key, slice, line } = parts[k]!;
+    // Later segments are padded to their real line; a non-default escape character is
+    // restated as a directive on line 0 (a FROM line is never line 0, so it always fits).
+    const pad = () => (escape === '\\' ? '\n'.repeat(line) : `# escape=${escape}\n` + '\n'.repeat(line - 1));
+    segments.push(cachedParse(key, k === 0 ? () => slice : () => pad() + slice));
   }
   const first = segments[0]!;
   // Should the pre-scan and the parser ever disagree on the escape character, trust a whole parse.
