@@ -10,6 +10,8 @@
 #        vscode.e2e   code-server driven by Chromium, asserted through the probe and the page
 # Every process the tests start carries RAMPART_E2E_CHILD=<run id> in its environment; when the
 # run ends, however it ends, anything still carrying it is reported and killed.
+# The output's last line is the count CI reads: "e2e: N passed, N failed, N skipped (T s)"; a run
+# that fails before the tests, or leaves processes behind, counts one failure more.
 # Options (environment): RAMPART_E2E_UPDATE_IMAGES=1 copies the passing run's screenshots to
 # docs/images; RAMPART_E2E_CACHE=DIR moves the cache; arguments narrow the test files (`nvim`).
 set -euo pipefail
@@ -38,8 +40,11 @@ leftovers() {
       grep -qzx "RAMPART_E2E_CHILD=$RAMPART_E2E_RUN_ID" "$f" 2>/dev/null; then echo "$pid"; fi
   done
 }
+TEST_LOG="$CACHE/run/test-output-$RAMPART_E2E_RUN_ID.log"
+# Node's spec reporter closes with "ℹ pass N", "ℹ fail N", "ℹ skipped N".
+count() { grep -aE "^ℹ $1 [0-9]+$" "$TEST_LOG" 2>/dev/null | tail -n 1 | awk '{print $3}'; }
 cleanup() {
-  local rc=$? pids i
+  local rc=$? pids i passed failed skipped extra=0
   # Give processes that are already exiting (killed by the tests' own handlers) a moment.
   for i in 1 2 3 4 5 6 7 8 9 10; do
     pids=$(leftovers)
@@ -54,8 +59,16 @@ cleanup() {
     # shellcheck disable=SC2086
     kill -KILL $pids 2>/dev/null || true
     [ "$rc" = 0 ] && rc=1
+    extra=1
   fi
   rm -f "$RAMPART_E2E_GROUPS_FILE"
+  passed=$(count pass) failed=$(count fail) skipped=$(count skipped)
+  failed=$((${failed:-0} + extra))
+  # Failed before the tests ran or wrote their summary: one failure.
+  if [ "$rc" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
+  cp "$TEST_LOG" "$CACHE/artifacts/test-output.log" 2>/dev/null || true
+  rm -f "$TEST_LOG"
+  echo "e2e: ${passed:-0} passed, $failed failed, ${skipped:-0} skipped ($(($(date +%s) - T0)) s)"
   exit "$rc"
 }
 trap cleanup EXIT
@@ -99,7 +112,7 @@ for name in install nvim vscode; do
   if [ $# -eq 0 ] || [[ " $* " == *" $name "* ]]; then files+=("out/test/e2e/$name.e2e.js"); fi
 done
 set +e
-node --test --test-concurrency=1 --test-reporter=spec "${files[@]}"
-rc=$?
+node --test --test-concurrency=1 --test-reporter=spec "${files[@]}" 2>&1 | tee "$TEST_LOG"
+rc=${PIPESTATUS[0]}
 set -e
 exit "$rc"

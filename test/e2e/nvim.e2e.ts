@@ -1,6 +1,7 @@
 // Neovim (Debian's 0.7.2) as a second real LSP client, headless, over `--stdio`: diagnostics for
-// each language's fixture, a code action applied, the diagnostic cleared. nvim/init.lua does the
-// editor side and writes what it saw as JSON; the assertions are here.
+// each language's fixture, a code action applied, the diagnostic cleared; and the never-opened
+// files' findings, pushed by the workspace scan. nvim/init.lua does the editor side and writes
+// what it saw as JSON; the assertions are here.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,9 @@ import { keys, loadCases, type Range4 } from './lib/cases';
 import { markedProcesses, spawnTracked, stopTracked, type Tracked } from './lib/procs';
 
 const TIMEOUT_MS = 30_000;
-const cases = loadCases().filter((c) => c.open);
+const allCases = loadCases();
+const cases = allCases.filter((c) => c.open);
+const unopened = allCases.filter((c) => !c.open);
 const dir = join(RUN, 'nvim');
 const workspace = join(dir, 'workspace');
 
@@ -32,8 +35,16 @@ interface NvimCase {
   diagnostics_after_fix?: NvimDiagnostic[];
   error?: string;
 }
+interface NvimUnopened {
+  name: string;
+  got_diagnostics: boolean;
+  diagnostics_ms: number;
+  diagnostics: NvimDiagnostic[];
+  loaded: boolean;
+}
 interface NvimResults {
   cases: NvimCase[];
+  unopened?: NvimUnopened[];
   error?: string;
   client_stopped?: boolean;
   server_capabilities?: { diagnosticProvider: boolean; codeActionProvider: boolean };
@@ -66,6 +77,7 @@ describe('Neovim over stdio', { timeout: 180_000 }, () => {
         timeout: TIMEOUT_MS,
         out,
         cases: cases.map((c) => ({ name: c.name, path: join(workspace, c.file), focus: c.focus })),
+        unopened: unopened.map((c) => ({ name: c.name, path: join(workspace, c.file), expected: c.diagnostics.length })),
       }),
     );
     const xdg = (n: string) => ensureDir(join(dir, 'xdg', n));
@@ -126,6 +138,18 @@ describe('Neovim over stdio', { timeout: 180_000 }, () => {
         console.log(`  ${c.name}: cleared ${r.cleared_ms} ms after the fix`);
       });
     }
+  }
+
+  for (const c of unopened) {
+    it(`${c.name}: never-opened ${c.file}'s diagnostics pushed by the workspace scan`, () => {
+      if (runError) throw runError;
+      const r = results?.unopened?.find((u) => u.name === c.name);
+      assert.ok(r, `nvim reported nothing for ${c.name}`);
+      assert.ok(r.got_diagnostics, `no diagnostics within ${TIMEOUT_MS} ms: ${JSON.stringify(r.diagnostics)}`);
+      assert.deepEqual(keys(r.diagnostics), keys(c.diagnostics));
+      assert.equal(r.loaded, false, `${c.file} was never loaded into a buffer`);
+      console.log(`  ${c.name}: ${r.diagnostics.length} diagnostics ${r.diagnostics_ms} ms after the open files were done`);
+    });
   }
 
   it('Neovim 0.7 has no pull diagnostics: the server offers none and pushes instead', () => {

@@ -7,22 +7,20 @@
 // ids and ranges; the hover shows the rule link; the quick fix from the lightbulb edits the text
 // and the diagnostic goes; "Disable … for this line" inserts the comment and silences it. Then
 // for the workspace: `.rampart.yaml` turns rules off without a reload; nginx's language and
-// grammar (once package.json contributes them); the never-opened file's findings (once the server
-// advertises workspace diagnostics). Screenshots on failure go to .cache/e2e/artifacts/; the
+// grammar (once package.json contributes them); the never-opened files' findings (the workspace
+// scan: `open: false` cases). Screenshots on failure go to .cache/e2e/artifacts/; the
 // passing run's hover and quick-fix screenshots too (RAMPART_E2E_UPDATE_IMAGES=1 copies them to
 // docs/images/).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { ARTIFACTS, DOCS_IMAGES, PROBE_VSIX, RAMPART_VSIX, RUN, UPDATE_IMAGES, WORKSPACE_FIXTURE, assertInstalled, contributedLanguages, ensureDir } from './lib/env';
 import { keys, loadCases, type Case } from './lib/cases';
 import { codeServerDirs, codeServerEnv, prepareProfile, startCodeServer, type CodeServer } from './lib/code-server';
 import { killMarked, markedProcesses } from './lib/procs';
 import { Probe, type ProbeCodeActions, type Snapshot } from './lib/probe';
-import { serverHasWorkspaceDiagnostics } from './lib/server-caps';
 import { Workbench, launchChromium, retry } from './lib/workbench';
 
 const WAIT = 60_000; // generous: a loaded 2-core machine
@@ -41,7 +39,6 @@ let server: CodeServer | undefined;
 let context: BrowserContext | undefined;
 let wb: Workbench;
 let probe: Probe;
-let workspaceDiagnostics = false;
 let failures = 0;
 let stopped = false;
 const timings: string[] = [];
@@ -137,7 +134,6 @@ describe('VS Code (code-server + Chromium)', { timeout: 900_000 }, () => {
     ensureDir(shots);
     cpSync(WORKSPACE_FIXTURE, workspace, { recursive: true });
     ensureDir(probeDir);
-    workspaceDiagnostics = await serverHasWorkspaceDiagnostics(pathToFileURL(workspace).href);
 
     const dirs = codeServerDirs(dir);
     const env = codeServerEnv(dirs, { RAMPART_PROBE_DIR: probeDir });
@@ -150,7 +146,7 @@ describe('VS Code (code-server + Chromium)', { timeout: 900_000 }, () => {
     probe = new Probe(probeDir);
     await timed('workbench + explorer', () => wb.open(server!.url, workspace));
     const ready = await timed('probe extension up', () => probe.ready(120_000));
-    console.log(`  VS Code ${ready.vscodeVersion}, workspaceDiagnostics advertised: ${workspaceDiagnostics}`);
+    console.log(`  VS Code ${ready.vscodeVersion}`);
     await timed('Rampart active', () => probe.waitFor('the Rampart extension to activate', (s) => s.rampart.installed && s.rampart.active, 120_000));
     await wb.showProblems();
   }
@@ -160,7 +156,7 @@ describe('VS Code (code-server + Chromium)', { timeout: 900_000 }, () => {
       ui(`${c.name}-diagnostics`, async () => {
         const p = pathOf(c);
         await timed(`${c.name}: open from the explorer`, () =>
-          retryOpen(c.file, async () => {
+          openFromExplorer(c.file, async () => {
             await probe.waitFor(`${c.file} to be the active editor`, (s) => s.active === p, 10_000);
           }),
         );
@@ -299,27 +295,32 @@ describe('VS Code (code-server + Chromium)', { timeout: 900_000 }, () => {
       }),
   );
 
-  it(
-    "the never-opened file's findings show in the Problems panel",
-    {
-      ...TEST,
-      skip: unopened.length === 0 ? 'no never-opened case in test/e2e/cases' : false,
-    },
-    async (t) => {
-      if (!workspaceDiagnostics) {
-        t.skip('the server does not advertise workspaceDiagnostics yet (the workspace scan is a later issue); this check turns on by itself once it does');
-        return;
-      }
-      await ui('never-opened', async () => {
-        for (const c of unopened) {
-          const s = await probe.waitFor(`${c.file}'s diagnostics from the workspace scan`, (x) => JSON.stringify(rampartKeys(x, c)) === JSON.stringify(keys(c.diagnostics)), 120_000);
-          assert.ok(!s.documents.some((d) => d.path === pathOf(c)), `${c.file} was never opened`);
-          const folder = c.file.split('/').slice(0, -1).join('/');
-          await wb.waitProblems(`${c.file}'s rows`, (rows) => c.diagnostics.every((d) => rows.some((r) => r.includes(d.rule))) && (!folder || rows.some((r) => r.includes(folder))), WAIT);
-        }
-      });
-    },
-  );
+  // The workspace scan: files the suite never opens get their findings anyway (VS Code pulls
+  // them through workspace/diagnostic). `rampart.diagnosticMode` is `workspace` in the profile.
+  for (const c of unopened) {
+    it(`${c.name}: never-opened ${c.file}'s findings reach getDiagnostics and the Problems panel`, TEST, () =>
+      ui(`${c.name}-never-opened`, async () => {
+        const p = pathOf(c);
+        const s = await timed(`${c.name}: workspace scan (API)`, () =>
+          probe.waitFor(`${c.file}'s diagnostics ${JSON.stringify(keys(c.diagnostics))} from the workspace scan`, (x) => JSON.stringify(rampartKeys(x, c)) === JSON.stringify(keys(c.diagnostics)), 120_000),
+        );
+        assert.ok(!s.documents.some((d) => d.path === p), `${c.file} was never opened`);
+        const slash = c.file.lastIndexOf('/');
+        const base = c.file.slice(slash + 1);
+        const folder = slash > 0 ? c.file.slice(0, slash) : '';
+        // The file's own row ("traefik.yml unopened 2") and a row per finding with its position.
+        const rows = await wb.waitProblems(
+          `${c.file}'s rows`,
+          (r) =>
+            r.some((x) => x.startsWith(base) && (!folder || x.includes(folder)) && x.includes(String(c.diagnostics.length))) &&
+            c.diagnostics.every((d) => r.some((x) => x.includes(d.rule) && x.includes(`[Ln ${d.range[0] + 1}, Col ${d.range[1] + 1}]`))),
+          WAIT,
+        );
+        assert.ok(!(await probe.snapshot()).documents.some((d) => d.path === p), `${c.file} is still not open`);
+        console.log(`  ${c.file}: ${rows.find((x) => x.startsWith(base))}`);
+      }),
+    );
+  }
 
   it('stops code-server, its extension hosts, the language server and chromium', TEST, async () => {
     await timed('stop everything', stopEverything);
@@ -354,10 +355,22 @@ function pollSquiggles(n: number): Promise<boolean> {
   return pollUntilAsync(async () => (await wb.squiggles().count()) === n, WAIT);
 }
 
-/** Double-clicks a top-level file in the explorer until `opened` confirms it (a known flaky step). */
-async function retryOpen(name: string, opened: () => Promise<void>): Promise<void> {
-  await retry(`open ${name}`, 3, async () => {
-    const row = wb.explorerRow(name);
+/**
+ * Opens a workspace file from the explorer: expands its folders, then double-clicks its row until
+ * `opened` confirms it (a known flaky step on a loaded machine).
+ */
+async function openFromExplorer(file: string, opened: () => Promise<void>): Promise<void> {
+  const parts = file.split('/');
+  await retry(`open ${file}`, 3, async () => {
+    for (const folder of parts.slice(0, -1)) {
+      const row = wb.explorerRow(folder);
+      await row.waitFor({ state: 'visible', timeout: 30_000 });
+      if ((await row.getAttribute('aria-expanded')) !== 'true') {
+        await row.click();
+        await pollUntilAsync(async () => (await row.getAttribute('aria-expanded')) === 'true', 10_000);
+      }
+    }
+    const row = wb.explorerRow(parts[parts.length - 1]!);
     await row.waitFor({ state: 'visible', timeout: 30_000 });
     await row.dblclick();
     await opened();

@@ -4,10 +4,12 @@
 --   open the file, attach the client, wait for its diagnostics and record them;
 --   ask textDocument/codeAction at the focus diagnostic, apply the expected fix's edit,
 --   wait until that diagnostic is gone and record the fixed line.
+-- Then, for each never-opened file (config.unopened): wait for the diagnostics the workspace scan
+-- pushes for it, without ever loading it into a buffer.
 -- Everything is written as JSON to config.out; the exit code is 0 unless the script itself
 -- failed (the assertions are the test's). The file on disk is never written.
 local cfg = vim.fn.json_decode(table.concat(vim.fn.readfile(os.getenv('RAMPART_NVIM_CONFIG')), '\n'))
-local results = { cases = {} }
+local results = { cases = {}, unopened = {} }
 
 local function now_ms()
   return vim.loop.hrtime() / 1e6
@@ -110,6 +112,21 @@ local function run_case(client_id, case)
   r.modified = vim.api.nvim_buf_get_option(buf, 'modified')
 end
 
+-- A file nobody opens: the server's workspace scan pushes its diagnostics; Neovim keeps them on
+-- a buffer number it creates for the URI without loading the file.
+local function run_unopened(case)
+  local r = { name = case.name }
+  results.unopened[#results.unopened + 1] = r
+  local t0 = now_ms()
+  local buf = vim.uri_to_bufnr(vim.uri_from_fname(case.path))
+  r.got_diagnostics = vim.wait(cfg.timeout, function()
+    return #diagnostics(buf) >= case.expected
+  end, 20)
+  r.diagnostics_ms = math.floor(now_ms() - t0)
+  r.diagnostics = diagnostics(buf)
+  r.loaded = vim.api.nvim_buf_is_loaded(buf)
+end
+
 local function main()
   vim.lsp.set_log_level('warn')
   local client_id = vim.lsp.start_client({
@@ -123,6 +140,9 @@ local function main()
   end
   for _, case in ipairs(cfg.cases) do
     run_case(client_id, case)
+  end
+  for _, case in ipairs(cfg.unopened or {}) do
+    run_unopened(case)
   end
   local client = vim.lsp.get_client_by_id(client_id)
   results.server_capabilities = client and client.server_capabilities and {
