@@ -4,9 +4,9 @@
 // what it saw as JSON; the assertions are here.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, NVIM, ROOT, RUN, SERVER_JS, WORKSPACE_FIXTURE, assertInstalled, ensureDir } from './lib/env';
+import { ARTIFACTS, NVIM, ROOT, RUN, SERVER_JS, assertInstalled, copyWorkspace, ensureDir } from './lib/env';
 import { keys, loadCases, type Range4 } from './lib/cases';
 import { markedProcesses, spawnTracked, stopTracked, type Tracked } from './lib/procs';
 
@@ -66,7 +66,7 @@ describe('Neovim over stdio', { timeout: 180_000 }, () => {
     assertInstalled();
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    cpSync(WORKSPACE_FIXTURE, workspace, { recursive: true });
+    copyWorkspace(workspace);
     const out = join(dir, 'results.json');
     const config = join(dir, 'config.json');
     writeFileSync(

@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { ARTIFACTS, DOCS_IMAGES, PROBE_VSIX, RAMPART_VSIX, RUN, UPDATE_IMAGES, WORKSPACE_FIXTURE, assertInstalled, contributedLanguages, ensureDir } from './lib/env';
+import { ARTIFACTS, DOCS_IMAGES, PROBE_VSIX, RAMPART_VSIX, RUN, UPDATE_IMAGES, WORKSPACE_FIXTURE, assertInstalled, contributedLanguages, copyWorkspace, ensureDir } from './lib/env';
 import { keys, loadCases, type Case } from './lib/cases';
 import { codeServerDirs, codeServerEnv, prepareProfile, startCodeServer, type CodeServer } from './lib/code-server';
 import { killMarked, markedProcesses } from './lib/procs';
@@ -132,7 +132,7 @@ describe('VS Code (code-server + Chromium)', { timeout: 900_000 }, () => {
     rmSync(dir, { recursive: true, force: true });
     rmSync(shots, { recursive: true, force: true });
     ensureDir(shots);
-    cpSync(WORKSPACE_FIXTURE, workspace, { recursive: true });
+    copyWorkspace(workspace);
     ensureDir(probeDir);
 
     const dirs = codeServerDirs(dir);

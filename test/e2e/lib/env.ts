@@ -2,7 +2,8 @@
 // cache folder (.cache/e2e by default): the tools that scripts/e2e/install.sh puts there, the
 // packaged extensions (build/), one run folder that each run starts afresh (run/) and the
 // screenshots and logs worth keeping (artifacts/).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../helpers/paths';
 
@@ -41,6 +42,19 @@ export const UPDATE_IMAGES = process.env.RAMPART_E2E_UPDATE_IMAGES === '1';
 export function ensureDir(dir: string): string {
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/**
+ * A fresh copy of the fixture workspace at `dest`, made a git repository of its own. It lives in
+ * the cache folder, which the repository's .gitignore ignores; the workspace scan honours the
+ * enclosing work tree's .gitignore files as git does, so without a repository of its own the copy
+ * would be ignored whole and never-opened files never reported.
+ */
+export function copyWorkspace(dest: string): string {
+  rmSync(dest, { recursive: true, force: true });
+  cpSync(WORKSPACE_FIXTURE, dest, { recursive: true });
+  execFileSync('git', ['init', '-q', dest], { stdio: 'ignore' });
+  return dest;
 }
 
 /** The tools install.sh provides; a clear error when the suite is run without it. */
