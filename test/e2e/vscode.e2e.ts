@@ -177,7 +177,8 @@ describe('VS Code (code-server + Chromium)', { timeout: 900_000 }, () => {
           const ok = await pollSquiggles(c.diagnostics.length);
           assert.ok(ok, `expected ${c.diagnostics.length} squiggles, saw ${await wb.squiggles().count()}`);
         });
-        await wb.waitProblems(`${c.file}'s rows`, (rows) => c.diagnostics.every((d) => rows.some((r) => r.includes(d.rule) && r.includes(`[Ln ${d.range[0] + 1}, Col ${d.range[1] + 1}]`))), WAIT);
+        const rows = await wb.waitProblems(`${c.file}'s rows`, (r) => problemsShow(r, c), WAIT);
+        logProblems(rows, c);
       }),
     );
   }
@@ -305,19 +306,9 @@ describe('VS Code (code-server + Chromium)', { timeout: 900_000 }, () => {
           probe.waitFor(`${c.file}'s diagnostics ${JSON.stringify(keys(c.diagnostics))} from the workspace scan`, (x) => JSON.stringify(rampartKeys(x, c)) === JSON.stringify(keys(c.diagnostics)), 120_000),
         );
         assert.ok(!s.documents.some((d) => d.path === p), `${c.file} was never opened`);
-        const slash = c.file.lastIndexOf('/');
-        const base = c.file.slice(slash + 1);
-        const folder = slash > 0 ? c.file.slice(0, slash) : '';
-        // The file's own row ("traefik.yml unopened 2") and a row per finding with its position.
-        const rows = await wb.waitProblems(
-          `${c.file}'s rows`,
-          (r) =>
-            r.some((x) => x.startsWith(base) && (!folder || x.includes(folder)) && x.includes(String(c.diagnostics.length))) &&
-            c.diagnostics.every((d) => r.some((x) => x.includes(d.rule) && x.includes(`[Ln ${d.range[0] + 1}, Col ${d.range[1] + 1}]`))),
-          WAIT,
-        );
+        const rows = await wb.waitProblems(`${c.file}'s rows`, (r) => problemsShow(r, c), WAIT);
         assert.ok(!(await probe.snapshot()).documents.some((d) => d.path === p), `${c.file} is still not open`);
-        console.log(`  ${c.file}: ${rows.find((x) => x.startsWith(base))}`);
+        logProblems(rows, c);
       }),
     );
   }
@@ -341,6 +332,39 @@ describe('VS Code (code-server + Chromium)', { timeout: 900_000 }, () => {
     await killMarked();
   });
 });
+
+/**
+ * The Problems panel's rows under a file's row: the panel lists a row per file (name, folder
+ * when not at the top, count: "traefik.ymlunopened 2") followed by a row per finding ("message
+ * rampart traefik/debug-log [Ln 5, Col 10]"). Undefined when the file has no row.
+ */
+function rowsOf(rows: string[], c: Case): { file: string; markers: string[] } | undefined {
+  const slash = c.file.lastIndexOf('/');
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const header = new RegExp(`^${esc(c.file.slice(slash + 1))}\\s*${esc(slash > 0 ? c.file.slice(0, slash) : '')}\\s*\\d+$`);
+  const isMarker = (r: string) => /\[Ln \d+, Col \d+\]$/.test(r);
+  const at = rows.findIndex((r) => !isMarker(r) && header.test(r));
+  if (at < 0) return undefined;
+  const markers: string[] = [];
+  for (let i = at + 1; i < rows.length && isMarker(rows[i]!); i++) markers.push(rows[i]!);
+  return { file: rows[at]!, markers };
+}
+
+function logProblems(rows: string[], c: Case): void {
+  const mine = rowsOf(rows, c);
+  console.log(`  Problems panel: "${mine?.file}": ${mine?.markers.map((m) => m.slice(m.lastIndexOf(' rampart ') + 1)).join('; ')}`);
+}
+
+/** The file's row counts exactly its expected findings, and each one is listed under it at its position. */
+function problemsShow(rows: string[], c: Case): boolean {
+  const mine = rowsOf(rows, c);
+  return (
+    !!mine &&
+    mine.file.endsWith(` ${c.diagnostics.length}`) &&
+    mine.markers.length === c.diagnostics.length &&
+    c.diagnostics.every((d) => mine.markers.some((r) => r.endsWith(` rampart ${d.rule} [Ln ${d.range[0] + 1}, Col ${d.range[1] + 1}]`)))
+  );
+}
 
 async function pollUntilAsync(cond: () => Promise<boolean>, ms: number): Promise<boolean> {
   const end = Date.now() + ms;
