@@ -303,7 +303,7 @@ describe('VS Code (code-server + Chromium)', { timeout: 900_000 }, () => {
       ui(`${c.name}-never-opened`, async () => {
         const p = pathOf(c);
         const s = await timed(`${c.name}: workspace scan (API)`, () =>
-          probe.waitFor(`${c.file}'s diagnostics ${JSON.stringify(keys(c.diagnostics))} from the workspace scan`, (x) => JSON.stringify(rampartKeys(x, c)) === JSON.stringify(keys(c.diagnostics)), 120_000),
+          probe.waitFor(`${c.file}'s diagnostics ${JSON.stringify(keys(c.diagnostics))} from the workspace scan`, (x) => JSON.stringify(rampartKeys(x, c)) === JSON.stringify(keys(c.diagnostics)), WAIT),
         );
         assert.ok(!s.documents.some((d) => d.path === p), `${c.file} was never opened`);
         const rows = await wb.waitProblems(`${c.file}'s rows`, (r) => problemsShow(r, c), WAIT);
