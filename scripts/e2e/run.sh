@@ -24,7 +24,6 @@ T0=$(date +%s)
 stage() { echo "== e2e [+$(($(date +%s) - T0))s] $*"; }
 
 export RAMPART_E2E_GROUPS_FILE="$CACHE/run/groups-$RAMPART_E2E_RUN_ID"
-mkdir -p "$CACHE/run" && : >"$RAMPART_E2E_GROUPS_FILE"
 
 # Processes of this run: they carry its mark, or they are in a process group the tests started
 # (chromium's helpers get an environment of their own).
@@ -42,7 +41,8 @@ leftovers() {
 }
 TEST_LOG="$CACHE/run/test-output-$RAMPART_E2E_RUN_ID.log"
 # Node's spec reporter closes with "ℹ pass N", "ℹ fail N", "ℹ skipped N".
-count() { grep -aE "^ℹ $1 [0-9]+$" "$TEST_LOG" 2>/dev/null | tail -n 1 | awk '{print $3}'; }
+# 0 when the log or the line is missing (a run that ended early).
+count() { local n; n=$(grep -aE "^ℹ $1 [0-9]+$" "$TEST_LOG" 2>/dev/null | tail -n 1 | awk '{print $3}') || true; echo "${n:-0}"; }
 cleanup() {
   local rc=$? pids i passed failed skipped extra=0
   # Give processes that are already exiting (killed by the tests' own handlers) a moment.
@@ -74,6 +74,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+mkdir -p "$CACHE/run" && : >"$RAMPART_E2E_GROUPS_FILE"
 
 # Artifacts are per run: a stale failure screenshot must not outlive its run.
 rm -rf "$CACHE/artifacts" && mkdir -p "$CACHE/artifacts"
