@@ -131,3 +131,19 @@ describe('Dockerfile: long continuations, many stages, long variable chains', ()
     assert.ok(Array.isArray(ds));
   });
 });
+
+describe('Traefik: CRLF files with long runs of comment lines', () => {
+  // Two regexes (indent detection, the fixes' sequence style) let a `\r\n` comment line end two
+  // ways: forty comment lines after a key whose next line does not continue it meant 2^40
+  // steps, an editor hang.
+  const comments = '# a comment line\r\n'.repeat(40);
+  it('a static file: the indentation is still detected, the findings reported', () => {
+    const ds = run('traefik', `global:\r\n${comments}api:\r\n  insecure: true\r\nlog:\r\n  level: DEBUG\r\n`);
+    assert.deepEqual(count(ds), { 'traefik/api-insecure': 1, 'traefik/debug-log': 1 });
+  });
+  it('a dynamic file whose fixes look for the sequence style past the comments', () => {
+    const text = `http:\r\n  routers:\r\n    app:\r\n${comments}      rule: Host(\`a.example.com\`)\r\n      service: app\r\n`;
+    const ds = run('traefik', text);
+    assert.ok(ds.some((d) => d.fix !== undefined), 'a finding with a fix was computed');
+  });
+});

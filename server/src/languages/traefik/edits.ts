@@ -295,7 +295,9 @@ const tomlIndentMemo = new WeakMap<TraefikView, string>();
 const lastDeclMemo = new WeakMap<TField, Map<string, Decl | undefined>>();
 
 function findSequenceOffset(view: TraefikView): string {
-  const m = /^([ \t]*)[^\s#-][^\n]*:[ \t]*\r?\n(?:[ \t]*#[^\n]*\r?\n)*([ \t]*)-[ \t]/m.exec(view.text);
+  // `[^\r\n]`, not `[^\n]`: with CRLF, `#[^\n]*\r?\n` could end a comment line two ways, and a
+  // run of comment lines backtracked exponentially (found by test/fuzz/regex-audit.test.ts).
+  const m = /^([ \t]*)[^\s#-][^\r\n]*:[ \t]*\r?\n(?:[ \t]*#[^\r\n]*\r?\n)*([ \t]*)-[ \t]/m.exec(view.text);
   if (m && m[2]!.length >= m[1]!.length) return ' '.repeat(m[2]!.length - m[1]!.length);
   return view.indent;
 }

@@ -64,6 +64,8 @@ export function rolesOf(root: TMap | undefined, path: string): ConfigRole[] {
 
 /** The indentation step of the file's first nested block line, else two spaces. */
 function detectIndent(text: string): string {
-  const m = /^[^\s#-][^\n]*:[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*( +)\S/m.exec(text);
+  // `[^\r\n]`: a comment ending `\r\n` must end one way only, or a run of CRLF comment lines
+  // backtracks exponentially (found by test/fuzz/regex-audit.test.ts).
+  const m = /^[^\s#-][^\r\n]*:[ \t]*(?:#[^\r\n]*)?\r?\n(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*( +)\S/m.exec(text);
   return m ? m[1]! : '  ';
 }
