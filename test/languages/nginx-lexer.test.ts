@@ -76,7 +76,7 @@ describe('nginx lexer', () => {
     assert.deepEqual(lex('if ($a = "x") { }').issues, []);
   });
 
-  it('skips *_by_lua_block bodies with naive brace counting', () => {
+  it('skips *_by_lua_block bodies, reading them as Lua', () => {
     const text = 'content_by_lua_block {\n  local t = { a = 1 }\n  ngx.say("#x")\n}\nreturn 200;';
     assert.deepEqual(
       lex(text).tokens.map((t) => t.kind),
@@ -84,11 +84,33 @@ describe('nginx lexer', () => {
     );
     const verbatim = lex(text).tokens[2]!;
     assert.equal(text.slice(verbatim.start, verbatim.end), '\n  local t = { a = 1 }\n  ngx.say("#x")\n');
-    // A brace inside a Lua string ends the block early, exactly as in nginx-conf.
+    // A brace inside a Lua string does not end the block (lua-nginx-module lexes the body as Lua).
     const tricky = 'content_by_lua_block { ngx.say("}") }';
     const toks = lex(tricky).tokens;
     assert.equal(toks[3]!.kind, '}');
-    assert.equal(toks[3]!.start, tricky.indexOf('}'));
+    assert.equal(toks[3]!.start, tricky.length - 1);
+  });
+
+  it('counts Lua braces outside strings, long strings and comments only', () => {
+    const cases: Array<[string, string]> = [
+      ['strings with braces and escaped quotes', `ngx.say("{", '}', "\\"}", 'it\\'s }')`],
+      ['a table holding a brace string', 'local t = { a = "{" }'],
+      ['long strings of any level', 'local s = [[ } ]] .. [==[ ]] } ]=] { ]==]'],
+      ['line comments', '-- } {{\nlocal x = 1'],
+      ['long comments', '--[[ } ]] --[=[ { ]] ]=] local y = {}'],
+      ['a string left open ends at its line (Lua rejects it; the block still closes)', 'local z = "}\n'],
+    ];
+    for (const [what, body] of cases) {
+      const text = `content_by_lua_block {${body}}\nreturn 200;`;
+      const toks = lex(text).tokens;
+      assert.deepEqual(toks.map((t) => t.kind), ['word', '{', 'verbatim', '}', 'word', 'word', ';'], what);
+      assert.equal(text.slice(toks[2]!.start, toks[2]!.end), body, what);
+    }
+  });
+
+  it('an unclosed Lua body runs to the end of the file', () => {
+    const text = 'content_by_lua_block { local s = [[ }\nreturn 200;';
+    assert.deepEqual(lex(text).tokens.map((t) => t.kind), ['word', '{', 'verbatim']);
   });
 
   it('reads {{ … }} template text as words, and alone at a statement start as template control', () => {

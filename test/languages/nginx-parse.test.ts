@@ -289,6 +289,18 @@ describe('nginx parse: Lua and hash blocks', () => {
     assert.deepEqual(m.syntaxErrors, []);
   });
 
+  it('braces in Lua strings and comments: no syntax error, and nginx-conf (given blanked bodies) agrees', () => {
+    const text =
+      'location / {\n    content_by_lua_block {\n        ngx.say("}")  -- a } in a comment\n        local t = { a = "{" }\n    }\n    return 200;\n}\n';
+    const m = model(text);
+    assert.deepEqual(m.syntaxErrors, []);
+    assert.deepEqual(
+      m.root.children[0]!.block!.children.map((d) => d.name),
+      ['content_by_lua_block', 'return'],
+    );
+    assert.equal(m.tree, 'nginx-conf');
+  });
+
   it('treats map, geo, types and split_clients entries as entries, not directives', () => {
     const text =
       "http {\n map $a $b {\n  default 0;\n  '' 1;\n  ~^autoindex on;\n }\n geo $x { default 0; 10.0.0.0/8 1; }\n types { text/html html; }\n split_clients $r $v { 50% a; * b; }\n}\n";

@@ -3,10 +3,13 @@
 // `;`, `{` and `}` are punctuation at a token start; single- and double-quoted strings honour
 // `\` escapes and may span lines; a bare word runs to whitespace, `;` or `{` (so `}` and quotes
 // inside a word belong to it), `${` does not end a word, and `\` escapes the next character.
-// `*_by_lua_block` bodies are skipped with the same naive brace counting nginx-conf uses, so both
-// agree on where the block ends even when a brace inside a Lua string fools them both.
+// `*_by_lua_block` bodies are read as Lua, as lua-nginx-module does: braces inside Lua strings
+// ('…', "…", [[…]], [==[…]==]) and comments (-- …, --[[…]]) do not count (lua-body.ts). The
+// parser hands nginx-conf, whose brace counting is naive, the text with those bodies blanked.
 // One pass over char codes, no regular expression per character: linear in the text length.
 // Tokens go into typed arrays (lexCompact); lex() turns them into objects for tests and tools.
+
+import { luaBodyEnd } from './lua-body';
 
 export type TokenKind = 'word' | 'string' | ';' | '{' | '}' | 'comment' | 'verbatim' | 'template';
 
@@ -293,17 +296,7 @@ export function lexCompact(text: string, options: LexOptions = {}): CompactLexRe
 
   /** Skips a Lua body after its `{` (at `from`), emitting the body and the closing `}`. */
   function readVerbatim(from: number): number {
-    let depth = 1;
-    let j = from;
-    while (j < n) {
-      const d = text.charCodeAt(j);
-      if (d === LBRACE) depth++;
-      else if (d === RBRACE) {
-        depth--;
-        if (depth === 0) break;
-      }
-      j++;
-    }
+    const j = luaBodyEnd(text, from);
     push(K_VERBATIM, from, j, false);
     if (j >= n) {
       atLineStart = false;

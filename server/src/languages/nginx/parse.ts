@@ -10,6 +10,7 @@ import type { CommentInfo, Finding, ParsedDocument, Range, RelatedLocation } fro
 import { LineIndex } from '../../engine/text';
 import { F_CLOSED, F_LINE_FIRST, K_CLOSE, K_COMMENT, K_OPEN, K_SEMI, K_STRING, K_TEMPLATE, K_VERBATIM, K_WORD, lexCompact, valueOf, type CompactTokens } from './lexer';
 import { KNOWN_DIRECTIVES } from './reference/index';
+import { blankSpans } from './lua-body';
 import { NginxModel, blockKindFor, type NginxArg, type NginxBlock, type NginxDirective } from './model';
 
 /** Blocks deeper than this are matched for braces but not put in the model (rules walk it freely). */
@@ -92,7 +93,9 @@ export function buildNginx(text: string, index: LineIndex = new LineIndex(text))
   // 3. Zip nginx-conf's tree against ours, when someone asks (model.tree): rules never need it.
   const confirm = (): { tree: 'nginx-conf' | 'lexer'; note?: string } => {
     if (g.capped) return { tree: 'lexer', note: `blocks nest deeper than ${MAX_DEPTH} levels` };
-    const conf = runNginxConf(text, template);
+    const luaBodies: Array<[number, number]> = [];
+    for (let i = 0; i < tokens.count; i++) if (tokens.kinds[i] === K_VERBATIM) luaBodies.push([tokens.starts[i]!, tokens.ends[i]!]);
+    const conf = runNginxConf(text, template, luaBodies);
     if (conf.error) return { tree: 'lexer', note: `nginx-conf: ${conf.error}` };
     if (!conf.tree) return { tree: 'lexer' };
     const mismatch = zip(conf.tree, g.root);
@@ -103,8 +106,11 @@ export function buildNginx(text: string, index: LineIndex = new LineIndex(text))
   return { model, comments: g.comments };
 }
 
-/** nginx-conf's raw tree, or why there is none. Never throws. */
-export function runNginxConf(text: string, template: boolean): { tree?: NginxParseTreeNode; error?: string } {
+/**
+ * nginx-conf's raw tree, or why there is none. Never throws. `luaBodies` (spans of Lua block
+ * bodies) are blanked first: nginx-conf counts braces inside Lua strings, lua-nginx-module does not.
+ */
+export function runNginxConf(text: string, template: boolean, luaBodies: ReadonlyArray<readonly [number, number]> = []): { tree?: NginxParseTreeNode; error?: string } {
   let tree: NginxParseTreeNode | undefined;
   let error: string | undefined;
   try {
@@ -112,7 +118,7 @@ export function runNginxConf(text: string, template: boolean): { tree?: NginxPar
     // cross (a lone CR, U+2028, U+2029): its comment regex then matches the empty string at the
     // end and the parser never advances. A lone CR is whitespace to nginx, so it becomes LF; the
     // Unicode separators become spaces. Same length, so offsets are unchanged.
-    const safe = text.replace(/\r(?!\n)|[\u2028\u2029]/g, (m) => (m === '\r' ? '\n' : ' '));
+    const safe = blankSpans(text, luaBodies).replace(/\r(?!\n)|[\u2028\u2029]/g, (m) => (m === '\r' ? '\n' : ' '));
     new NginxParser({ templateSyntax: template }).parse(safe, (err, t) => {
       // The parser reports a plain object, not an Error.
       if (err) error = String((err as { message?: string }).message ?? 'parse error');
