@@ -373,3 +373,67 @@ describe('traefik graph fixes: shapes the fixture folders do not cover', () => {
     assert.equal(applyEdits(text, d[0]!.fixes[0]!.edits), text.replace('      rule: Host(`b`)\n', '      rule: Host(`b`)\n      middlewares:\n        - rate-limit\n'));
   });
 });
+
+describe('Traefik graph: labels split across compose.yaml and compose.override.yaml', () => {
+  const base = `services:
+  traefik:
+    image: traefik:v3.1
+    command:
+      - --providers.docker=true
+      - --providers.docker.exposedbydefault=false
+      - --entrypoints.websecure.address=:443
+  app:
+    image: ghcr.io/acme/app:1.0
+    labels:
+      - traefik.http.routers.app.rule=Host(\`app.example.com\`)
+      - traefik.http.routers.app.entrypoints=websecure
+      - traefik.http.routers.app.tls=true
+`;
+  const override = `services:
+  app:
+    labels:
+      traefik.enable: "true"
+      traefik.http.routers.app.middlewares: sec@docker,limit@docker
+      traefik.http.middlewares.sec.headers.stsseconds: "31536000"
+      traefik.http.middlewares.sec.headers.framedeny: "true"
+      traefik.http.middlewares.sec.headers.contenttypenosniff: "true"
+      traefik.http.middlewares.limit.ratelimit.average: "50"
+`;
+  const files = { '/w/compose.yaml': base, '/w/compose.override.yaml': override };
+
+  it('one router per container: the override\'s middlewares join the base\'s rule, and its enable counts for both', () => {
+    for (const path of ['/w/compose.yaml', '/w/compose.override.yaml']) {
+      const g = graphOf(path, files);
+      const apps = g.routers.filter((r) => r.name === 'app');
+      assert.equal(apps.length, 1, path);
+      assert.equal(apps[0]!.g.doc.path, '/w/compose.yaml', 'the base router is the anchor');
+      assert.equal(apps[0]!.rule?.text, 'Host(`app.example.com`)');
+      assert.deepEqual(apps[0]!.middlewares.map((m) => m.name), ['sec', 'limit']);
+      assert.equal(apps[0]!.g.active, true, 'traefik.enable=true in the override enables the base labels');
+    }
+  });
+
+  it('the base file is not told its router lacks headers or a rate limit the override adds', () => {
+    const ws = new MemoryWorkspace(files);
+    const ds = lintText(base, { path: '/w/compose.yaml', workspace: ws }).diagnostics;
+    assert.deepEqual(only(ds, 'traefik/security-headers-missing'), []);
+    assert.deepEqual(only(ds, 'traefik/rate-limit-missing'), []);
+    // The same base with an override that only enables the router: both findings, on the base's router.
+    const bare = new MemoryWorkspace({ '/w/compose.yaml': base, '/w/compose.override.yaml': 'services:\n  app:\n    labels:\n      traefik.enable: "true"\n' });
+    const alone = lintText(base, { path: '/w/compose.yaml', workspace: bare }).diagnostics;
+    assert.equal(only(alone, 'traefik/security-headers-missing').length, 1);
+    assert.equal(only(alone, 'traefik/rate-limit-missing').length, 1);
+  });
+
+  it('without the override, the base router is judged alone (and is disabled by exposedByDefault=false)', () => {
+    const g = graphOf('/w/compose.yaml', { '/w/compose.yaml': base });
+    const app = router(g, 'app');
+    assert.deepEqual(app.middlewares, []);
+    assert.equal(app.g.active, false);
+  });
+
+  it('an override in another folder is not merged', () => {
+    const g = graphOf('/w/compose.yaml', { '/w/compose.yaml': base, '/w/other/compose.override.yaml': override });
+    assert.deepEqual(router(g, 'app').middlewares, []);
+  });
+});

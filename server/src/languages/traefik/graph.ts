@@ -25,6 +25,7 @@ import { boolOf, child, listItems, match, scalarOf, textOf, type Provider, type 
 import { parseTraefik, type TraefikDocument } from './parse';
 import type { TraefikView } from './view';
 import { ancestors, dirOf, nearbyCompose, STATIC_NAMES } from './workspace';
+import { mergeOverrideRouters, reconcileEnable } from './override-merge';
 
 /** A document a source lives in. Ranges of its sources are in its own coordinates. */
 export interface GraphDoc {
@@ -422,7 +423,12 @@ export function buildGraph(view: TraefikView, ctx: RuleContext): TraefikGraph {
   // Compose files: the linted one, and those beside or above.
   const composes: ComposeFile[] = [];
   if (view.host === 'compose') composes.push({ path: view.path, doc: ownDoc, traefik: { services: view.services, sources: view.sources } });
-  for (const c of nearbyCompose(ctx)) composes.push({ path: c.path, doc: { path: c.path, index: c.model.index, own: false }, traefik: c.traefik });
+  for (const c of nearbyCompose(ctx)) {
+    // An override file adds labels to the base's containers; its partial services are not read as
+    // Traefik services of their own (a `command:` there changes a base service Rampart judges whole).
+    const traefik = c.override ? { services: [], sources: c.traefik.sources.filter((s) => s.form === 'label') } : c.traefik;
+    composes.push({ path: c.path, doc: { path: c.path, index: c.model.index, own: false }, traefik });
+  }
 
   // Static configuration candidates, most specific first.
   const candidates: Candidate[] = [];
@@ -558,6 +564,7 @@ export function buildGraph(view: TraefikView, ctx: RuleContext): TraefikGraph {
       if (!c.doc.own) sources.push(g);
     }
   }
+  reconcileEnable(sources);
   const labelsSeen = composes.length > 0;
   const labelNote = (what: string) => (labelsSeen ? `the ${what} provider reads the labels of ${composes.map((c) => relativeTo(here, c.path)).join(', ')}` : 'no compose file is visible');
   const dockerState: ProviderState = {
@@ -636,6 +643,7 @@ export function buildGraph(view: TraefikView, ctx: RuleContext): TraefikGraph {
       }
     }
   }
+  mergeOverrideRouters(graph.routers, sources);
   return graph;
 }
 

@@ -13,6 +13,12 @@ import { composeTraefik, type ComposeTraefik } from './compose';
 import { parseTraefik, type TraefikDocument } from './parse';
 
 export const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+/** Override files `docker compose` merges into the base file of their folder. */
+export const OVERRIDE_NAMES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
+
+export function isOverrideName(path: string): boolean {
+  return OVERRIDE_NAMES.includes(path.slice(path.lastIndexOf('/') + 1));
+}
 export const STATIC_NAMES = ['traefik.yml', 'traefik.yaml', 'traefik.toml'];
 
 /** How many folders up neighbours are looked for (the file's own folder counts as one). */
@@ -59,12 +65,15 @@ export interface NearbyCompose {
   path: string;
   model: ComposeModel;
   traefik: ComposeTraefik;
+  /** An override file merged into the base file(s) of its folder. */
+  override?: boolean;
 }
 
 /** Compose files in the nearest folder (the file's own, then up) that has any, with their Traefik services. */
 export function nearbyCompose(ctx: RuleContext): NearbyCompose[] {
   for (const dir of ancestors(ctx.path)) {
     const found: NearbyCompose[] = [];
+    let base = COMPOSE_NAMES.some((name) => join(dir, name) === ctx.path);
     for (const name of COMPOSE_NAMES) {
       const p = join(dir, name);
       if (p === ctx.path) continue;
@@ -72,6 +81,19 @@ export function nearbyCompose(ctx: RuleContext): NearbyCompose[] {
       if (text === undefined) continue;
       const model = recentlyParsed(p, text) ?? cached(`compose\0${p}\0${text}`, () => parseCompose(text, p).model);
       found.push({ path: p, model, traefik: composeTraefik(model, { ...ctx, path: p }) });
+      base = true;
+    }
+    // The override file beside a base file: its labels land on the same containers.
+    if (base) {
+      for (const name of OVERRIDE_NAMES) {
+        const p = join(dir, name);
+        if (p === ctx.path) continue;
+        const text = ctx.workspace.readFile(p);
+        if (text === undefined) continue;
+        const model = recentlyParsed(p, text) ?? cached(`compose\0${p}\0${text}`, () => parseCompose(text, p).model);
+        found.push({ path: p, model, traefik: composeTraefik(model, { ...ctx, path: p }), override: true });
+        break;
+      }
     }
     if (found.length > 0) return found;
   }
