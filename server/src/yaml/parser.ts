@@ -3,11 +3,23 @@
 // descent (depth-bounded); each range rule below restates what the library's CST parser does with
 // the same tokens (see the notes at scanEmpty and close), and anything outside the subset throws
 // BAIL. Every position is a UTF-16 offset into the text.
-import { Alias, Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { DocumentOptions, Node as YNode, ParseOptions, SchemaOptions } from 'yaml';
+import * as yaml from 'yaml';
+import type { Alias as YAlias, Document as YDocument, DocumentOptions, Node as YNode, ParseOptions, Pair as YPair, Scalar as YScalar, SchemaOptions, YAMLMap as YMap, YAMLSeq as YSeq } from 'yaml';
 import { bail } from './bail';
-import * as C from './chars';
-import { doubleQuoted, ScalarMaker, singleQuoted } from './scalars';
+import * as chars from './chars';
+import * as scalars from './scalars';
+
+// esbuild's CommonJS output (out/, which tests and the benchmark run) reads every import through
+// a getter on each use; in the scanner's loops that cost more than the scanning. Local copies,
+// taken once, are plain variables.
+const C = { ...chars };
+const { Alias, Document, Pair, Scalar, YAMLMap, YAMLSeq } = yaml;
+const { doubleQuoted, ScalarMaker, singleQuoted } = scalars;
+type Alias = YAlias;
+type Pair = YPair;
+type Scalar = YScalar;
+type YAMLMap = YMap;
+type YAMLSeq = YSeq;
 
 export type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions;
 
@@ -48,8 +60,8 @@ export class FastParser {
   private pendCI = -1;
   private depth = 0;
   private flowLevel = 0;
-  private maker!: ScalarMaker;
-  private doc!: Document.Parsed;
+  private maker!: scalars.ScalarMaker;
+  private doc!: YDocument.Parsed;
   private readonly unique: boolean;
   private readonly stringKeys: boolean;
   readonly comments: RawComment[] = [];
@@ -100,8 +112,8 @@ export class FastParser {
     return C.isBlankOrEnd(n) || n === C.TAB;
   }
 
-  parse(): Document.Parsed[] {
-    const docs: Document.Parsed[] = [];
+  parse(): YDocument.Parsed[] {
+    const docs: YDocument.Parsed[] = [];
     this.scanEmpty(-1, null);
     while (this.pos < this.text.length) {
       const docOffset = this.pos;
@@ -115,13 +127,13 @@ export class FastParser {
         if (this.atMarker || this.pos >= this.text.length) bail(); // empty document
       }
       if (this.lineIndent !== 0) bail();
-      this.doc = new Document(undefined, this.config.options) as Document.Parsed;
+      this.doc = new Document(undefined, this.config.options) as YDocument.Parsed;
       if (this.doc.schema.compat) bail();
       this.maker = new ScalarMaker(this.doc);
       const root = this.blockNode(0);
       // The root ends only at the end of the text or a `---` line (the narrowing above is stale).
       if ((this.lineIndent as number) !== -1) bail();
-      this.doc.contents = root as unknown as Document.Parsed['contents'];
+      this.doc.contents = root as unknown as YDocument.Parsed['contents'];
       if (docStart) this.doc.directives.docStart = true;
       this.doc.range = [docOffset, root.range![2], root.range![2]];
       docs.push(this.doc);

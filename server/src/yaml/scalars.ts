@@ -1,9 +1,14 @@
 // Scalar values for the fast YAML front end: single-line quoted scalars decoded, plain scalars
 // resolved against the document's own schema (so numbers, booleans and nulls come out exactly as
 // the `yaml` library makes them: its tags' tests and resolvers are called, never re-implemented).
-import { isScalar, Scalar } from 'yaml';
-import type { Document, ScalarTag, Schema } from 'yaml';
+import * as yaml from 'yaml';
+import type { Document, Scalar as YScalar, ScalarTag, Schema } from 'yaml';
 import { bail } from './bail';
+
+// Local copies of the library's exports: esbuild's CommonJS output reads imports through getters
+// on every use (see parser.ts).
+const { isScalar, Scalar } = yaml;
+type Scalar = YScalar;
 
 /** `\x` escapes of double-quoted scalars (YAML 1.2 §5.7), as the library decodes them. */
 const ESCAPES: Record<string, string> = {
@@ -100,7 +105,7 @@ export class ScalarMaker {
   }
 
   /** The node for a resolved tag and value (the library: tag.resolve, then wrap). */
-  private make(tag: ScalarTag, value: string, type: Scalar.Type, tagName: string | null, range: [number, number, number]): Scalar {
+  private make(tag: ScalarTag, value: string, type: YScalar.Type, tagName: string | null, range: [number, number, number]): Scalar {
     let failed = false;
     const res = tag.resolve(value, () => (failed = true), this.doc.options);
     if (failed) bail();
@@ -129,7 +134,7 @@ export class ScalarMaker {
   }
 
   /** A quoted scalar: always the string tag unless an explicit one is given. */
-  quoted(value: string, type: Scalar.Type, range: [number, number, number], stringKey: boolean, tagName: string | null): Scalar {
+  quoted(value: string, type: YScalar.Type, range: [number, number, number], stringKey: boolean, tagName: string | null): Scalar {
     return this.make(tagName && !stringKey ? this.byName(tagName) : this.str, value, type, tagName, range);
   }
 
