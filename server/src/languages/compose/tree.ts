@@ -5,10 +5,14 @@
 // Conversion is memoised per YAML node, so an alias does not copy its anchor: the result is a
 // DAG no larger than the file. Work that could still explode (merge copies, nesting through
 // chains of aliases, a full walk of an alias bomb) is capped and reported as a parse error.
-import { isAlias, isMap, isScalar, isSeq, Scalar } from 'yaml';
-import type { Alias, Document, Node as YNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import * as yaml from 'yaml';
+import type { Alias, Document, Node as YNode, Pair, Scalar as YScalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Finding, Range } from '../../engine/types';
 import type { LineIndex } from '../../engine/text';
+
+// Local copies: esbuild's CommonJS output (out/, which tests and the benchmark run) reads every
+// import through a getter on each use, and these run once per YAML node.
+const { isAlias, isMap, isScalar, isSeq, Scalar } = yaml;
 
 /** Where a `<<` merge brought a value from. */
 export interface MergeSite {
@@ -48,7 +52,7 @@ export interface CScalar extends CBase {
   /** The parsed value (YAML 1.2 core schema): string, number, boolean or null. */
   value: unknown;
   /** PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED. */
-  type?: Scalar.Type;
+  type?: YScalar.Type;
   /** The scalar's text as written, quotes included. */
   source: string;
   /** A placeholder standing for something Rampart would not expand (bomb, cycle, depth, missing anchor). */
@@ -421,7 +425,7 @@ export class TreeBuilder {
         keyRange,
         value: this.convert(v, depth + 1, keyRange),
         aliasRange: v && isAlias(v) ? this.rangeOf(v) : undefined,
-        via: [],
+        via: NO_VIA,
         pair: p,
       };
       // A repeated key: the later one wins, as in every YAML loader that accepts it.
@@ -488,6 +492,9 @@ export class TreeBuilder {
     return this.index.rangeOf(at, at + token.length);
   }
 }
+
+/** The `via` of every written entry (never written to): one empty array, not one per entry. */
+const NO_VIA: MergeSite[] = Object.freeze([]) as unknown as MergeSite[];
 
 /** The `resets` of every mapping that resets nothing (never written to). */
 const NO_RESETS: Map<string, Range> = new Map();

@@ -2,14 +2,19 @@
 // aliases and `<<` merge keys (go-yaml, which Traefik uses, applies them) resolved by compose's
 // TreeBuilder so every value keeps its source range. Field names are lower-cased; two spellings
 // of one field in a mapping (`entryPoints`, `entrypoints`) merge, as paerser merges them.
-import { Composer, isMap, isScalar, isSeq, Parser, Scalar } from 'yaml';
-import type { Document, Pair, YAMLMap } from 'yaml';
+import * as yaml from 'yaml';
+import type { Document, Pair, Scalar as YScalar, YAMLMap } from 'yaml';
 import type { CommentInfo, Finding, Range } from '../../engine/types';
 import type { LineIndex } from '../../engine/text';
 import { keyString, scalarText, TreeBuilder, type CMap, type CNode } from '../compose/tree';
 import { emptyMap, type Span, type TField, type TMap, type TNode, type TScalar } from './model';
 import { overlapsTemplate } from './templates';
 import { fastParseYaml, type FastYamlConfig, type RawComment } from '../../yaml/fast-yaml';
+
+// Local copies: esbuild's CommonJS output (out/, which tests and the benchmark run) reads every
+// import through a getter on each use, and these run once per YAML node.
+const { Composer, isMap, isScalar, isSeq, Parser, Scalar } = yaml;
+type Scalar = YScalar;
 
 export interface YamlParse {
   root: TMap | undefined;
