@@ -8,6 +8,7 @@ import type { Alias as YAlias, Document as YDocument, DocumentOptions, Node as Y
 import { bail } from './bail';
 import * as chars from './chars';
 import * as scalars from './scalars';
+import * as blocks from './block-scalar';
 
 // esbuild's CommonJS output (out/, which tests and the benchmark run) reads every import through
 // a getter on each use; in the scanner's loops that cost more than the scanning. Local copies,
@@ -15,6 +16,7 @@ import * as scalars from './scalars';
 const C = { ...chars };
 const { Alias, Document, Pair, Scalar, YAMLMap, YAMLSeq } = yaml;
 const { doubleQuoted, ScalarMaker, singleQuoted } = scalars;
+const { readBlockScalar } = blocks;
 type Alias = YAlias;
 type Pair = YPair;
 type Scalar = YScalar;
@@ -480,6 +482,9 @@ export class FastParser {
       if (props) bail();
       node = this.alias(false);
       this.blockTrail(node, this.pos);
+    } else if (c === 124 || c === 62) {
+      if (props) bail();
+      return this.blockScalar(t);
     } else {
       if (!C.isPlainStart(c, this.code(this.pos + 1), false)) bail();
       const s = this.pos;
@@ -498,6 +503,30 @@ export class FastParser {
       this.blockTrail(node, e);
     }
     this.scanAfterValue(t, node);
+    return node;
+  }
+
+  /**
+   * `|`, `|-`, `>` or `>-` and its lines. Its range ends after its last line break (the header's
+   * comment and the body included); it has no trailing tokens, so no comment joins it.
+   */
+  private blockScalar(t: number): YNode {
+    const s = this.pos;
+    const folded = this.code(s) === 62;
+    let i = s + 1;
+    const strip = this.code(i) === C.DASH;
+    if (strip) i++;
+    const n = this.code(i);
+    if (!(n === C.SPACE || C.isEol(n))) bail(); // keep chomping, indentation indicators
+    this.pos = i;
+    this.skipSpaces();
+    if (this.code(this.pos) === C.HASH) this.pos = this.comment(this.pos);
+    if (!C.isEol(this.code(this.pos)) || this.pos >= this.text.length) bail();
+    this.pos += this.eolLen(this.pos);
+    const r = readBlockScalar(this.text, this.pos, t, folded, strip);
+    const node = this.maker.quoted(r.value, folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL, [s, r.end, r.end], false, null);
+    this.pos = r.end;
+    this.scanEmpty(t, null);
     return node;
   }
 
