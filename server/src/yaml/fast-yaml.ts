@@ -11,14 +11,13 @@
 // So this reads the YAML that real compose and Traefik files are made of — block mappings and
 // sequences (compact `- key: v`, sequences at their key's indentation), plain and quoted scalars
 // on one line, block scalars (`|`, `>`, clip or strip chomping), flow collections (nested, over
-// several lines), anchors, aliases, `!reset` /
-// `!override` / `!!str` tags, comments, `---` documents — in one pass over the char codes, and
-// builds the library's own `Document`, `YAMLMap`, `YAMLSeq`, `Pair`, `Scalar` and `Alias` with the
-// ranges, values (the document schema's own tag resolvers), types, tags, anchors and flow flags
-// the library's Parser + Composer would give. Anything else — a syntax error, a tab in the
-// indentation, multi-line plain or quoted scalars, keep chomping or indentation indicators on
-// block scalars, explicit keys, directives, an
-// empty document, a duplicate key where the caller forbids them, nesting past 200 levels —
+// several lines), anchors, aliases, `!reset` / `!override` / `!!str` tags, comments, `---`
+// documents — in one pass over the char codes, and builds the library's own `Document`,
+// `YAMLMap`, `YAMLSeq`, `Pair`, `Scalar` and `Alias` with the ranges, values (the document
+// schema's own tag resolvers), types, tags, anchors and flow flags the library's Parser +
+// Composer would give. Anything else — a syntax error, a tab in the indentation, multi-line
+// plain or quoted scalars, keep chomping or indentation indicators, explicit keys, directives,
+// an empty document, a duplicate key where the caller forbids them, nesting past 200 levels —
 // returns undefined, and the caller parses with the library as before, errors and all.
 // test/yaml/fast-yaml.test.ts holds both paths equal on every fixture and thousands of mutations.
 import type { Document } from 'yaml';
