@@ -95,6 +95,11 @@ export class ScalarMaker {
   private readonly schema: Schema;
   private readonly defaults: ScalarTag[];
   private readonly str: ScalarTag;
+  /** Set by onError during a resolve: one callback for every scalar, not a closure each. */
+  private failed = false;
+  private readonly onError = (): void => {
+    this.failed = true;
+  };
 
   constructor(private readonly doc: Document.Parsed) {
     this.schema = doc.schema;
@@ -106,9 +111,9 @@ export class ScalarMaker {
 
   /** The node for a resolved tag and value (the library: tag.resolve, then wrap). */
   private make(tag: ScalarTag, value: string, type: YScalar.Type, tagName: string | null, range: [number, number, number]): Scalar {
-    let failed = false;
-    const res = tag.resolve(value, () => (failed = true), this.doc.options);
-    if (failed) bail();
+    this.failed = false;
+    const res = tag.resolve(value, this.onError, this.doc.options);
+    if (this.failed) bail();
     const node = isScalar(res) ? (res as Scalar) : new Scalar(res);
     node.range = range;
     node.source = value;

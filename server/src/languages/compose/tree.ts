@@ -369,7 +369,8 @@ export class TreeBuilder {
       flow: !!n.flow,
       // Shared while empty (most mappings reset nothing); replaced on the first `!reset`.
       resets: NO_RESETS,
-      merges: [],
+      // Shared while empty (most mappings merge nothing); replaced on the first `<<`.
+      merges: NO_MERGES,
       pairs: n.items as Pair[],
     };
     this.maps.push(map);
@@ -387,7 +388,10 @@ export class TreeBuilder {
       }
       break;
     }
-    // Written keys seen so far (for repeated keys), created on the first repeat check that needs it.
+    // Written keys seen so far (for repeated keys): the first one alone, a map from the second on
+    // (most mappings of a compose file have one key).
+    let firstKey: string | undefined;
+    let firstRange: Range | undefined;
     let firstSeen: Map<string, Range> | undefined;
     const items = n.items as Pair[];
     for (let i = 0; i < items.length; i++) {
@@ -399,8 +403,11 @@ export class TreeBuilder {
       }
       const key = keyString(p.key);
       if (key === undefined) continue; // complex or null keys carry nothing Compose reads
-      if (i > 0) {
-        firstSeen ??= new Map();
+      if (firstKey === undefined) {
+        firstKey = key;
+        firstRange = keyRange;
+      } else {
+        firstSeen ??= new Map([[firstKey, firstRange!]]);
         const prev = firstSeen.get(key);
         if (prev) {
           this.report(
@@ -409,8 +416,6 @@ export class TreeBuilder {
             `Key "${key}" is already defined on line ${prev.start.line + 1}: Compose refuses a mapping with a repeated key.`,
           );
         } else firstSeen.set(key, keyRange);
-      } else {
-        firstSeen = new Map([[key, keyRange]]);
       }
       const v = p.value as YNode | null;
       if (v && !isAlias(v) && v.tag === '!reset') {
@@ -442,6 +447,7 @@ export class TreeBuilder {
     const v = p.value as YNode | null;
     const valueRange = v ? this.rangeOf(v) : keyRange;
     const mp: MergePair = { keyRange, valueRange, sources: [], list: false, pair: p };
+    if (map.merges === NO_MERGES) map.merges = [];
     map.merges.push(mp);
     const sourceNodes: YNode[] = [];
     if (v && isSeq(v)) {
@@ -495,6 +501,9 @@ export class TreeBuilder {
 
 /** The `via` of every written entry (never written to): one empty array, not one per entry. */
 const NO_VIA: MergeSite[] = Object.freeze([]) as unknown as MergeSite[];
+
+/** The `merges` of every mapping without `<<` (never written to). */
+const NO_MERGES: MergePair[] = Object.freeze([]) as unknown as MergePair[];
 
 /** The `resets` of every mapping that resets nothing (never written to). */
 const NO_RESETS: Map<string, Range> = new Map();
