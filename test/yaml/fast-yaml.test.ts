@@ -10,11 +10,13 @@ import type { Language } from '../../server/src/engine/types';
 import { differential, generatedYamlFiles, repoYamlFiles, type Flavor, type YamlFile } from './differential';
 import { fastParseYaml } from '../../server/src/yaml/fast-yaml';
 import { COMPOSE_FAST } from '../../server/src/languages/compose/parse';
+import { structuredYaml } from './structured';
 
 const SEED = 20261122;
 const MUTATIONS = 3000;
 /** Mutated inputs past this size are skipped: they cost seconds in the library and add little. */
 const MAX_MUTATED = 60_000;
+const STRUCTURED = 1500;
 
 function check(f: YamlFile, flavor: Flavor): boolean {
   const r = differential(f.text, flavor);
@@ -59,6 +61,19 @@ describe('fast YAML path', () => {
     }
     // Mutations mostly break the YAML; enough of them must still be read fast for this to test it.
     assert.ok(taken > MUTATIONS / 10, `fast path taken for ${taken} mutations`);
+  });
+
+  it(`equals the library on ${STRUCTURED} generated documents read both ways (seed ${SEED})`, () => {
+    let taken = 0;
+    for (let i = 0; i < STRUCTURED; i++) {
+      const text = structuredYaml(SEED + i);
+      for (const flavor of ['compose', 'traefik'] as const) {
+        const r = differential(text, flavor);
+        assert.equal(r.mismatch, undefined, `structured document ${SEED + i} (${flavor}): ${r.mismatch}\n${JSON.stringify(text)}`);
+        if (r.taken) taken++;
+      }
+    }
+    assert.ok(taken > STRUCTURED / 10, `fast path taken for ${taken} generated documents`);
   });
 
   it('bails on hostile nesting and stays linear on long lines', () => {

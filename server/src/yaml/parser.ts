@@ -440,9 +440,11 @@ export class FastParser {
         this.pos = this.comment(this.pos);
       }
       this.pos += this.eolLen(this.pos);
+      const nextLine = this.pos;
       // Lines between `key:` and what follows belong to the pair's separator: they move no range.
       this.scanEmpty(t, null);
       const sawComment = this.pendCI >= 0;
+      const adjacent = this.pendEnd < 0 && (this.ls === nextLine || this.pos === nextLine);
       this.pendCI = -1;
       this.pendEnd = -1;
       const k = this.lineIndent;
@@ -455,8 +457,14 @@ export class FastParser {
         if (props) bail();
         return this.blockSeq(k);
       }
-      // An empty value: the library puts it after the indicator's spaces.
-      if (sawComment || keyLineComment || props || !inMap) bail();
+      // An empty value: the library puts it after the indicator's spaces. With a comment after
+      // the `:`, its range[2] runs to the end of the separator: up to the next line's first
+      // character when that line follows at once (other layouts are left to the library).
+      if (sawComment || props || !inMap) bail();
+      if (keyLineComment) {
+        if (!adjacent) bail();
+        return this.maker.plain('', [emptyAt, emptyAt, this.pos], false, null);
+      }
       return this.maker.plain('', [emptyAt, emptyAt, emptyAt], false, null);
     }
     let node: YNode;
