@@ -1,7 +1,8 @@
 // The properties every input must have, whatever its bytes: lint() returns (never throws), every
 // range it reports lies inside the document, every fix's edits lie inside the document and do not
 // overlap, no rule failed (rampart/internal-error), and "fix all" ends with nothing left to fix
-// and no new syntax error. Time is measured and returned, never judged here: the fuzz run
+// and no new syntax error, and the fast YAML path (compose, Traefik YAML) equals the yaml library
+// wherever it answers. Time is measured and returned, never judged here: the fuzz run
 // reports slow inputs, `npm test` asserts nothing about time.
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_CONFIG, mergeConfig, type RampartConfig } from '../../server/src/engine/config';
@@ -10,6 +11,7 @@ import { applyEdits, fixAll, selectSafeEdits } from '../../server/src/engine/fix
 import { LineIndex, comparePositions, rangesOverlap } from '../../server/src/engine/text';
 import type { Diagnostic, Language, Position, Range, TextEdit, WorkspaceView } from '../../server/src/engine/types';
 import { FsWorkspace } from '../../server/src/node/fs-workspace';
+import { differential, type Flavor } from '../yaml/differential';
 
 export interface Failure {
   /** Which property broke: `throws`, `range`, `edit`, `overlap`, `internal-error`, `fix-all`, … */
@@ -113,6 +115,21 @@ export interface CheckOptions {
   fixAll?: boolean;
 }
 
+/** Compose files, and Traefik files written in YAML, go through the fast YAML path. */
+function yamlFlavor(language: Language, path: string): Flavor | undefined {
+  if (language === 'compose') return 'compose';
+  if (language === 'traefik' && !/\.toml$/i.test(path)) return 'traefik';
+  return undefined;
+}
+
+/** Where the fast YAML path answers, it must answer exactly what the yaml library does. */
+function checkFastYaml(text: string, o: CheckOptions, out: Failure[]): void {
+  const flavor = yamlFlavor(o.language, o.path);
+  if (!flavor) return;
+  const d = differential(text, flavor);
+  if (d.mismatch) out.push({ property: 'fast-yaml', detail: `fast YAML path differs from the library: ${d.mismatch.slice(0, 400)}`, signature: `fast-yaml ${flavor} ${d.mismatch.split('\n')[0]!.replace(/\d+/g, 'N').slice(0, 60)}` });
+}
+
 export function checkInput(text: string, o: CheckOptions): CheckResult {
   const failures: Failure[] = [];
   const config = o.config ?? STRICT;
@@ -132,6 +149,7 @@ export function checkInput(text: string, o: CheckOptions): CheckResult {
   }
   const ms = performance.now() - t0;
   checkDiagnostics(index, diagnostics, failures);
+  checkFastYaml(text, o, failures);
 
   if (o.fixAll && failures.length === 0) {
     // The fixes fix-all picks in one round never overlap.

@@ -5,6 +5,8 @@ import type { Position, Range } from './types';
 export class LineIndex {
   readonly text: string;
   private readonly starts: number[];
+  /** The line of the last positionAt answer. */
+  private hint = 0;
 
   constructor(text: string) {
     this.text = text;
@@ -26,13 +28,22 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
+    const starts = this.starts;
+    // Parsers and rules mostly ask in text order: try the last answer's line and the next first.
+    let lo = this.hint;
+    if (!(starts[lo]! <= o && (lo + 1 === starts.length || starts[lo + 1]! > o))) {
+      lo++;
+      if (!(lo < starts.length && starts[lo]! <= o && (lo + 1 === starts.length || starts[lo + 1]! > o))) {
+        lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid]! <= o) lo = mid;
+          else hi = mid - 1;
+        }
+      }
     }
+    this.hint = lo;
     // An offset inside a line break (between CR and LF) is the end of that line's content.
     return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo]! };
   }

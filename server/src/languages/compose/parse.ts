@@ -12,6 +12,7 @@ import type { CommentInfo, Finding, ParsedDocument } from '../../engine/types';
 import { LineIndex } from '../../engine/text';
 import { buildModel, type ComposeModel } from './model';
 import type { ConvertLimits } from './tree';
+import { fastParseYaml, type FastYamlConfig, type RawComment } from '../../yaml/fast-yaml';
 
 /** `compose.yaml|yml`, `compose.*.yaml|yml`, `docker-compose*.yaml|yml` (any case). */
 export function isComposeName(path: string): boolean {
@@ -101,28 +102,23 @@ const MAX_PARSE_ERRORS = 50;
 export function parseCompose(text: string, path: string, options: ComposeParseOptions = {}): ParsedDocument<ComposeModel> {
   const index = new LineIndex(text);
   const parseErrors: Finding[] = [];
-  let rawComments: Array<{ offset: number; source: string }>;
+  let rawComments: RawComment[];
   let docs: Document.Parsed[];
-  // The yaml library builds an Error per syntax problem; their stack traces are never read, and
-  // capturing tens of thousands of them (a line of `}}}}…`) costs more than the parse.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    const lexed = tokenize(text);
-    rawComments = lexed.comments;
-    // stringKeys: keys are read as text anyway (tree.ts keyString), and testing every key against
-    // the core schema's patterns was a fifth of composing.
-    const composer = new Composer({ uniqueKeys: false, customTags: COMPOSE_TAGS, prettyErrors: false, version: '1.2', strict: true, stringKeys: true });
-    docs = [...composer.compose(lexed.tokens)] as Document.Parsed[];
-  } catch (err) {
-    if (!(err instanceof RangeError)) throw err;
-    // The yaml library recurses once per nesting level (`? ? ? …`, `- - - …`, `[[[…`): tens of
-    // thousands of levels overflow the stack. Nothing of the file can be read then.
-    rawComments = [];
-    docs = [];
-    parseErrors.push({ range: index.rangeOf(0, index.lineEnd(0)), message: yamlErrorMessage('', 'Maximum call stack size exceeded') });
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
+  const fast = fastParseYaml(text, COMPOSE_FAST);
+  if (fast) {
+    rawComments = fast.comments;
+    docs = fast.docs;
+  } else {
+    try {
+      ({ docs, comments: rawComments } = composeYamlLibrary(text));
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      // The yaml library recurses once per nesting level (`? ? ? …`, `- - - …`, `[[[…`): tens of
+      // thousands of levels overflow the stack. Nothing of the file can be read then.
+      rawComments = [];
+      docs = [];
+      parseErrors.push({ range: index.rangeOf(0, index.lineEnd(0)), message: yamlErrorMessage('', 'Maximum call stack size exceeded') });
+    }
   }
   const model = buildModel(path, index, docs, options.limits);
 
@@ -167,6 +163,31 @@ export function parseCompose(text: string, path: string, options: ComposeParseOp
     fileSuppressionLine,
     statementSpan: (line) => ({ start: line, end: line }),
   };
+}
+
+// stringKeys: keys are read as text anyway (tree.ts keyString), and testing every key against
+// the core schema's patterns was a fifth of composing.
+const COMPOSE_YAML_OPTIONS = { uniqueKeys: false, customTags: COMPOSE_TAGS, prettyErrors: false, version: '1.2', strict: true, stringKeys: true } as const;
+
+/** The fast path's configuration for compose files: the library options, `!reset`/`!override`. */
+export const COMPOSE_FAST: FastYamlConfig = { options: COMPOSE_YAML_OPTIONS, localTags: new Set(['!reset', '!override']) };
+
+/**
+ * The compose documents and comments as the `yaml` library reads them: the fallback of the fast
+ * path, and its reference in tests. Throws RangeError when the nesting overflows the stack.
+ */
+export function composeYamlLibrary(text: string): { docs: Document.Parsed[]; comments: RawComment[] } {
+  // The yaml library builds an Error per syntax problem; their stack traces are never read, and
+  // capturing tens of thousands of them (a line of `}}}}…`) costs more than the parse.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const lexed = tokenize(text);
+    const composer = new Composer({ ...COMPOSE_YAML_OPTIONS });
+    return { docs: [...composer.compose(lexed.tokens)] as Document.Parsed[], comments: lexed.comments };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
 }
 
 function yamlErrorMessage(code: string, message: string): string {

@@ -5,10 +5,14 @@
 // Conversion is memoised per YAML node, so an alias does not copy its anchor: the result is a
 // DAG no larger than the file. Work that could still explode (merge copies, nesting through
 // chains of aliases, a full walk of an alias bomb) is capped and reported as a parse error.
-import { isAlias, isMap, isScalar, isSeq, Scalar } from 'yaml';
-import type { Alias, Document, Node as YNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import * as yaml from 'yaml';
+import type { Alias, Document, Node as YNode, Pair, Scalar as YScalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Finding, Range } from '../../engine/types';
 import type { LineIndex } from '../../engine/text';
+
+// Local copies: esbuild's CommonJS output (out/, which tests and the benchmark run) reads every
+// import through a getter on each use, and these run once per YAML node.
+const { isAlias, isMap, isScalar, isSeq, Scalar } = yaml;
 
 /** Where a `<<` merge brought a value from. */
 export interface MergeSite {
@@ -48,7 +52,7 @@ export interface CScalar extends CBase {
   /** The parsed value (YAML 1.2 core schema): string, number, boolean or null. */
   value: unknown;
   /** PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED. */
-  type?: Scalar.Type;
+  type?: YScalar.Type;
   /** The scalar's text as written, quotes included. */
   source: string;
   /** A placeholder standing for something Rampart would not expand (bomb, cycle, depth, missing anchor). */
@@ -365,7 +369,8 @@ export class TreeBuilder {
       flow: !!n.flow,
       // Shared while empty (most mappings reset nothing); replaced on the first `!reset`.
       resets: NO_RESETS,
-      merges: [],
+      // Shared while empty (most mappings merge nothing); replaced on the first `<<`.
+      merges: NO_MERGES,
       pairs: n.items as Pair[],
     };
     this.maps.push(map);
@@ -383,7 +388,10 @@ export class TreeBuilder {
       }
       break;
     }
-    // Written keys seen so far (for repeated keys), created on the first repeat check that needs it.
+    // Written keys seen so far (for repeated keys): the first one alone, a map from the second on
+    // (most mappings of a compose file have one key).
+    let firstKey: string | undefined;
+    let firstRange: Range | undefined;
     let firstSeen: Map<string, Range> | undefined;
     const items = n.items as Pair[];
     for (let i = 0; i < items.length; i++) {
@@ -395,8 +403,11 @@ export class TreeBuilder {
       }
       const key = keyString(p.key);
       if (key === undefined) continue; // complex or null keys carry nothing Compose reads
-      if (i > 0) {
-        firstSeen ??= new Map();
+      if (firstKey === undefined) {
+        firstKey = key;
+        firstRange = keyRange;
+      } else {
+        firstSeen ??= new Map([[firstKey, firstRange!]]);
         const prev = firstSeen.get(key);
         if (prev) {
           this.report(
@@ -405,8 +416,6 @@ export class TreeBuilder {
             `Key "${key}" is already defined on line ${prev.start.line + 1}: Compose refuses a mapping with a repeated key.`,
           );
         } else firstSeen.set(key, keyRange);
-      } else {
-        firstSeen = new Map([[key, keyRange]]);
       }
       const v = p.value as YNode | null;
       if (v && !isAlias(v) && v.tag === '!reset') {
@@ -421,7 +430,7 @@ export class TreeBuilder {
         keyRange,
         value: this.convert(v, depth + 1, keyRange),
         aliasRange: v && isAlias(v) ? this.rangeOf(v) : undefined,
-        via: [],
+        via: NO_VIA,
         pair: p,
       };
       // A repeated key: the later one wins, as in every YAML loader that accepts it.
@@ -438,6 +447,7 @@ export class TreeBuilder {
     const v = p.value as YNode | null;
     const valueRange = v ? this.rangeOf(v) : keyRange;
     const mp: MergePair = { keyRange, valueRange, sources: [], list: false, pair: p };
+    if (map.merges === NO_MERGES) map.merges = [];
     map.merges.push(mp);
     const sourceNodes: YNode[] = [];
     if (v && isSeq(v)) {
@@ -488,6 +498,12 @@ export class TreeBuilder {
     return this.index.rangeOf(at, at + token.length);
   }
 }
+
+/** The `via` of every written entry (never written to): one empty array, not one per entry. */
+const NO_VIA: MergeSite[] = Object.freeze([]) as unknown as MergeSite[];
+
+/** The `merges` of every mapping without `<<` (never written to). */
+const NO_MERGES: MergePair[] = Object.freeze([]) as unknown as MergePair[];
 
 /** The `resets` of every mapping that resets nothing (never written to). */
 const NO_RESETS: Map<string, Range> = new Map();

@@ -2,13 +2,19 @@
 // aliases and `<<` merge keys (go-yaml, which Traefik uses, applies them) resolved by compose's
 // TreeBuilder so every value keeps its source range. Field names are lower-cased; two spellings
 // of one field in a mapping (`entryPoints`, `entrypoints`) merge, as paerser merges them.
-import { Composer, isMap, isScalar, isSeq, Parser, Scalar } from 'yaml';
-import type { Document, Pair, YAMLMap } from 'yaml';
+import * as yaml from 'yaml';
+import type { Document, Pair, Scalar as YScalar, YAMLMap } from 'yaml';
 import type { CommentInfo, Finding, Range } from '../../engine/types';
 import type { LineIndex } from '../../engine/text';
 import { keyString, scalarText, TreeBuilder, type CMap, type CNode } from '../compose/tree';
 import { emptyMap, type Span, type TField, type TMap, type TNode, type TScalar } from './model';
 import { overlapsTemplate } from './templates';
+import { fastParseYaml, type FastYamlConfig, type RawComment } from '../../yaml/fast-yaml';
+
+// Local copies: esbuild's CommonJS output (out/, which tests and the benchmark run) reads every
+// import through a getter on each use, and these run once per YAML node.
+const { Composer, isMap, isScalar, isSeq, Parser, Scalar } = yaml;
+type Scalar = YScalar;
 
 export interface YamlParse {
   root: TMap | undefined;
@@ -21,9 +27,19 @@ export interface YamlParse {
  * `resolve` forces the TreeBuilder path even when there is nothing to resolve (tests compare both).
  */
 export function parseTraefikYaml(masked: string, index: LineIndex, regions: ReadonlyArray<[number, number]>, options: { resolve?: boolean } = {}): YamlParse {
-  const tokens = [...new Parser().parse(masked)];
-  const composer = new Composer({ prettyErrors: false, version: '1.2', strict: true });
-  const docs = [...composer.compose(tokens)] as Document.Parsed[];
+  let docs: Document.Parsed[];
+  let comments: CommentInfo[];
+  let aliases: boolean;
+  const fast = fastParseYaml(masked, TRAEFIK_FAST);
+  if (fast) {
+    docs = fast.docs;
+    comments = fast.comments.map((c) => commentInfo(c, index));
+    aliases = fast.hasAliasesOrTags;
+  } else {
+    const lib = traefikYamlLibrary(masked);
+    docs = lib.docs;
+    ({ comments, aliases } = collectComments(lib.tokens, index));
+  }
   const errors: Finding[] = [];
   const templated = regions.length > 0;
   for (const d of docs) {
@@ -40,7 +56,6 @@ export function parseTraefikYaml(masked: string, index: LineIndex, regions: Read
   }
   // Traefik reads the first document of the stream.
   const doc = docs[0];
-  const { comments, aliases } = collectComments(tokens, index);
   let root: TMap | undefined;
   if (doc) {
     if (!aliases && !options.resolve) {
@@ -54,6 +69,25 @@ export function parseTraefikYaml(masked: string, index: LineIndex, regions: Read
     }
   }
   return { root, errors, comments };
+}
+
+const TRAEFIK_YAML_OPTIONS = { prettyErrors: false, version: '1.2', strict: true } as const;
+
+/** The fast path's configuration for Traefik files: the library options, no local tags. */
+export const TRAEFIK_FAST: FastYamlConfig = { options: TRAEFIK_YAML_OPTIONS, localTags: new Set() };
+
+/** The documents and CST tokens as the `yaml` library reads them: the fallback and the tests' reference. */
+export function traefikYamlLibrary(masked: string): { docs: Document.Parsed[]; tokens: unknown[] } {
+  const tokens = [...new Parser().parse(masked)];
+  const composer = new Composer({ ...TRAEFIK_YAML_OPTIONS });
+  return { docs: [...composer.compose(tokens)] as Document.Parsed[], tokens };
+}
+
+/** A comment as collectComments reports it: its text after `#`, its range, alone on its line or not. */
+export function commentInfo(c: RawComment, index: LineIndex): CommentInfo {
+  const range = index.rangeOf(c.offset, c.offset + c.source.length);
+  const before = index.text.slice(index.lineStart(range.start.line), c.offset);
+  return { text: c.source.slice(1), range, ownLine: before.trim() === '' };
 }
 
 class Converter {
@@ -222,7 +256,7 @@ const CST_CHILDREN = ['start', 'key', 'sep', 'value', 'items', 'props', 'end'] a
  * Every `#` comment in the CST, with whether it stands on a line of its own; and whether the
  * document has anything compose's TreeBuilder resolves (anchors, aliases, `<<` keys, tags).
  */
-function collectComments(tokens: unknown[], index: LineIndex): { comments: CommentInfo[]; aliases: boolean } {
+export function collectComments(tokens: unknown[], index: LineIndex): { comments: CommentInfo[]; aliases: boolean } {
   const out: CommentInfo[] = [];
   let aliases = false;
   type Tok = { type?: string; offset?: number; source?: string } & Record<string, unknown>;
