@@ -5,7 +5,7 @@ import { parseSegmented, type DockerfileAst } from './segments';
 import { LineIndex } from '../../engine/text';
 import { memoizeInstructionArguments } from './ast-memo';
 import type { Range } from '../../engine/types';
-import { forEachCommand, isPosixShell, programName, tokenizeShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { forEachCommand, isPosixShell, programName, shiftScript, tokenizeShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 import { entrypointDropsPrivileges, imageFacts, isWindowsImage, knownNonRootImage } from './images';
 
 export interface ImageRef {
@@ -331,16 +331,31 @@ function resolveImage(
 // RUN scripts
 
 // RunInfo by RUN instruction. The segment cache hands back the same Instruction object while its
-// stage's text and first line are unchanged; when its document offset and the SHELL in effect
-// are unchanged too, the tokenised scripts (and the facts rules memoise on them) are reused.
-const runCache = new WeakMap<Run, { key: string; info: RunInfo }>();
+// stage's text and first line are unchanged, so the RUN sits at the same line and column; when
+// the SHELL in effect is unchanged too, its tokenised scripts (and the facts rules memoise on
+// them) are reused. An edit earlier in the file moves the RUN's document offset without changing
+// it: the scripts are then copied with their offsets moved, not tokenised again (typing in one
+// stage used to re-tokenise every RUN after it on each keystroke).
+const runCache = new WeakMap<Run, { offset: number; key: string; info: RunInfo }>();
+
+/** How many RUNs were tokenised afresh (tests check that an edit elsewhere costs none). */
+export const runStats = { built: 0, moved: 0 };
 
 function buildRun(run: Run, stage: DockerStage | undefined, shell: string[], index: LineIndex, escapeChar: string): RunInfo {
-  const key = `${index.offsetAt(run.getRange().start)}\u0000${escapeChar}\u0000${shell.join('\u0000')}`;
+  const offset = index.offsetAt(run.getRange().start);
+  const key = `${escapeChar}\u0000${shell.join('\u0000')}`;
   const hit = runCache.get(run);
-  if (hit && hit.key === key) return { ...hit.info, stage };
+  if (hit && hit.key === key) {
+    if (hit.offset === offset) return { ...hit.info, stage };
+    runStats.moved++;
+    const delta = offset - hit.offset;
+    const info: RunInfo = { ...hit.info, stage, scripts: hit.info.scripts.map((sc) => shiftScript(sc, delta)) };
+    runCache.set(run, { offset, key, info });
+    return info;
+  }
+  runStats.built++;
   const info = buildRunInfo(run, stage, shell, index, escapeChar);
-  runCache.set(run, { key, info });
+  runCache.set(run, { offset, key, info });
   return info;
 }
 

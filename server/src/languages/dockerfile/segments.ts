@@ -27,6 +27,14 @@ export interface DockerfileAst {
 const CAPACITY = 1024;
 const cache = new Map<string, Dockerfile>();
 
+/** How many segments (or whole files) dockerfile-ast parsed: tests check that an edit re-parses one. */
+export const segmentStats = { parsed: 0 };
+
+/** Forgets every cached segment (tests compare a cached parse with a cold one). */
+export function clearSegmentCache(): void {
+  cache.clear();
+}
+
 function cachedParse(key: string, build: () => string): Dockerfile {
   const hit = cache.get(key);
   if (hit) {
@@ -34,6 +42,7 @@ function cachedParse(key: string, build: () => string): Dockerfile {
     cache.set(key, hit);
     return hit;
   }
+  segmentStats.parsed++;
   const df = DockerfileParser.parse(build());
   cache.set(key, df);
   if (cache.size > CAPACITY) cache.delete(cache.keys().next().value!);

@@ -475,3 +475,52 @@ export function forEachCommand(
     }
   }
 }
+
+/**
+ * A copy of `script` whose document offsets are `delta` further on: the same RUN, unchanged,
+ * after an edit earlier in the file changed the length of the text before it. Much cheaper than
+ * tokenising again, and the facts memoised on the original (effective words, `sh -c` scripts)
+ * are carried over to the copy.
+ */
+export function shiftScript(script: ShellScript, delta: number): ShellScript {
+  return shiftInto(script, delta, new Map());
+}
+
+function shiftInto(script: ShellScript, delta: number, moved: Map<ShellWord, ShellWord>): ShellScript {
+  const offsets = new Array<number>(script.offsets.length);
+  for (let k = 0; k < offsets.length; k++) offsets[k] = script.offsets[k]! + delta;
+  const commands: ShellCommand[] = new Array(script.commands.length);
+  for (let c = 0; c < commands.length; c++) {
+    const cmd = script.commands[c]!;
+    const words: ShellWord[] = new Array(cmd.words.length);
+    for (let k = 0; k < words.length; k++) words[k] = shiftWord(cmd.words[k]!, delta, moved);
+    const out: ShellCommand = { words, op: cmd.op };
+    if (cmd.opStart !== undefined) {
+      out.opStart = cmd.opStart + delta;
+      out.opEnd = cmd.opEnd === undefined ? undefined : cmd.opEnd + delta;
+    }
+    const effective = effectiveCache.get(cmd);
+    // Effective words are always some of the command's own words.
+    if (effective && effective.every((w) => moved.has(w))) effectiveCache.set(out, effective.map((w) => moved.get(w)!));
+    commands[c] = out;
+  }
+  const out: ShellScript = { text: script.text, commands, offsets };
+  if (script.unterminated) out.unterminated = true;
+  // Inner scripts are memoised by word; carry them over once every word has its copy.
+  for (const [from, to] of moved) {
+    if (innerCache.has(to)) continue;
+    const inner = innerCache.get(from);
+    if (inner === null) innerCache.set(to, null);
+    else if (inner !== undefined) innerCache.set(to, shiftInto(inner, delta, new Map()));
+  }
+  return out;
+}
+
+function shiftWord(w: ShellWord, delta: number, moved: Map<ShellWord, ShellWord>): ShellWord {
+  const out: ShellWord = { value: w.value, raw: w.raw, start: w.start + delta, end: w.end + delta, textStart: w.textStart, textEnd: w.textEnd };
+  if (w.subs) {
+    out.subs = w.subs.map((s) => ({ kind: s.kind, start: s.start + delta, end: s.end + delta, script: shiftInto(s.script, delta, new Map()) }));
+  }
+  moved.set(w, out);
+  return out;
+}
