@@ -464,14 +464,42 @@ export function forEachCommand(
   visit: (cmd: ShellCommand, script: ShellScript, depth: number) => void,
   depth = 0,
 ): void {
+  if (depth !== 0) {
+    walkCommands(script, depth, visit);
+    return;
+  }
+  // Most Dockerfile rules walk every RUN's commands on every lint; the walk (finding `sh -c`
+  // scripts and substitutions) is the same each time, so it is done once per script.
+  let visits = visitsCache.get(script);
+  if (!visits) {
+    const list: CommandVisit[] = [];
+    walkCommands(script, 0, (cmd, sc, d) => list.push({ cmd, script: sc, depth: d }));
+    visitsCache.set(script, list);
+    visits = list;
+  }
+  for (let k = 0; k < visits.length; k++) {
+    const v = visits[k]!;
+    visit(v.cmd, v.script, v.depth);
+  }
+}
+
+interface CommandVisit {
+  cmd: ShellCommand;
+  script: ShellScript;
+  depth: number;
+}
+
+const visitsCache = new WeakMap<ShellScript, CommandVisit[]>();
+
+function walkCommands(script: ShellScript, depth: number, visit: (cmd: ShellCommand, script: ShellScript, depth: number) => void): void {
   if (depth > 8) return;
   for (const cmd of script.commands) {
     visit(cmd, script, depth);
-    for (const w of cmd.words) for (const s of w.subs ?? []) forEachCommand(s.script, visit, depth + 1);
+    for (const w of cmd.words) for (const s of w.subs ?? []) walkCommands(s.script, depth + 1, visit);
     const cw = shellCWord(cmd);
     if (cw && !cw.subs) {
       const inner = innerScript(script, cw);
-      if (inner) forEachCommand(inner, visit, depth + 1);
+      if (inner) walkCommands(inner, depth + 1, visit);
     }
   }
 }
