@@ -76,9 +76,9 @@ const DEFAULT_SHELL = ['/bin/sh', '-c'];
 
 memoizeInstructionArguments();
 
-export function buildModel(text: string): DockerfileModel {
+export function buildModel(text: string, path?: string): DockerfileModel {
   const index = new LineIndex(text);
-  const ast = parseSegmented(text);
+  const ast = parseSegmented(text, path);
   const escapeChar = ast.getEscapeCharacter();
 
   const globalArgs = new Map<string, { value: string | null; range: Range }>();
