@@ -300,15 +300,23 @@ function skipBacktick(text: string, j: number): number {
   return n;
 }
 
-/** Splits a script's commands into pipelines (`a | b | c` is one pipeline of three). */
-export function pipelines(script: ShellScript): ShellCommand[][] {
+/**
+ * Splits a script's commands into pipelines (`a | b | c` is one pipeline of three). Memoised per
+ * script (rules ask once per command), so the arrays are shared: read only.
+ */
+export function pipelines(script: ShellScript): ReadonlyArray<readonly ShellCommand[]> {
+  const hit = pipelineCache.get(script);
+  if (hit) return hit;
   const out: ShellCommand[][] = [];
   for (const cmd of script.commands) {
     if (cmd.op === '|' && out.length > 0) out[out.length - 1]!.push(cmd);
     else out.push([cmd]);
   }
+  pipelineCache.set(script, out);
   return out;
 }
+
+const pipelineCache = new WeakMap<ShellScript, ShellCommand[][]>();
 
 const PREFIX_COMMANDS = new Set(['exec', 'command', 'nohup', 'time', 'builtin', 'env']);
 
@@ -511,44 +519,61 @@ function walkCommands(script: ShellScript, depth: number, visit: (cmd: ShellComm
  * are carried over to the copy.
  */
 export function shiftScript(script: ShellScript, delta: number): ShellScript {
-  return shiftInto(script, delta, new Map());
-}
-
-function shiftInto(script: ShellScript, delta: number, moved: Map<ShellWord, ShellWord>): ShellScript {
-  const offsets = new Array<number>(script.offsets.length);
-  for (let k = 0; k < offsets.length; k++) offsets[k] = script.offsets[k]! + delta;
   const commands: ShellCommand[] = new Array(script.commands.length);
   for (let c = 0; c < commands.length; c++) {
     const cmd = script.commands[c]!;
-    const words: ShellWord[] = new Array(cmd.words.length);
-    for (let k = 0; k < words.length; k++) words[k] = shiftWord(cmd.words[k]!, delta, moved);
+    const n = cmd.words.length;
+    const words: ShellWord[] = new Array(n);
+    for (let k = 0; k < n; k++) words[k] = shiftWord(cmd.words[k]!, delta);
     const out: ShellCommand = { words, op: cmd.op };
     if (cmd.opStart !== undefined) {
       out.opStart = cmd.opStart + delta;
       out.opEnd = cmd.opEnd === undefined ? undefined : cmd.opEnd + delta;
     }
+    // Effective words are always a tail of the command's words (assignments and prefixes cut).
     const effective = effectiveCache.get(cmd);
-    // Effective words are always some of the command's own words.
-    if (effective && effective.every((w) => moved.has(w))) effectiveCache.set(out, effective.map((w) => moved.get(w)!));
+    if (effective && (effective.length === 0 || effective[0] === cmd.words[n - effective.length])) {
+      effectiveCache.set(out, words.slice(n - effective.length));
+    }
     commands[c] = out;
   }
-  const out: ShellScript = { text: script.text, commands, offsets };
+  const out = { text: script.text, commands } as ShellScript;
+  shiftedOffsets(out, script, delta);
   if (script.unterminated) out.unterminated = true;
-  // Inner scripts are memoised by word; carry them over once every word has its copy.
-  for (const [from, to] of moved) {
-    if (innerCache.has(to)) continue;
-    const inner = innerCache.get(from);
-    if (inner === null) innerCache.set(to, null);
-    else if (inner !== undefined) innerCache.set(to, shiftInto(inner, delta, new Map()));
-  }
   return out;
 }
 
-function shiftWord(w: ShellWord, delta: number, moved: Map<ShellWord, ShellWord>): ShellWord {
+function shiftWord(w: ShellWord, delta: number): ShellWord {
   const out: ShellWord = { value: w.value, raw: w.raw, start: w.start + delta, end: w.end + delta, textStart: w.textStart, textEnd: w.textEnd };
-  if (w.subs) {
-    out.subs = w.subs.map((s) => ({ kind: s.kind, start: s.start + delta, end: s.end + delta, script: shiftInto(s.script, delta, new Map()) }));
-  }
-  moved.set(w, out);
+  if (w.subs) out.subs = w.subs.map((s) => ({ kind: s.kind, start: s.start + delta, end: s.end + delta, script: shiftScript(s.script, delta) }));
+  const inner = innerCache.get(w);
+  if (inner === null) innerCache.set(out, null);
+  else if (inner !== undefined) innerCache.set(out, shiftScript(inner, delta));
   return out;
+}
+
+/** Offsets of scripts copied by shiftScript and not read yet: the materialised array they derive from, and by how much. */
+const pendingOffsets = new WeakMap<ShellScript, { base: number[]; delta: number }>();
+
+/**
+ * Gives `copy` the offsets of `from` moved by `delta`, computed when first read: rules rarely
+ * read them (a script's offsets have one entry per character, and a keystroke moves every RUN
+ * after it). A copy of a copy derives from the same materialised array, never from a chain.
+ */
+function shiftedOffsets(copy: ShellScript, from: ShellScript, delta: number): void {
+  const pending = pendingOffsets.get(from);
+  const base = pending ? pending.base : from.offsets;
+  const total = pending ? pending.delta + delta : delta;
+  pendingOffsets.set(copy, { base, delta: total });
+  Object.defineProperty(copy, 'offsets', {
+    enumerable: true,
+    configurable: true,
+    get(this: ShellScript): number[] {
+      const offsets = new Array<number>(base.length);
+      for (let k = 0; k < base.length; k++) offsets[k] = base[k]! + total;
+      Object.defineProperty(this, 'offsets', { value: offsets, enumerable: true, configurable: true, writable: true });
+      pendingOffsets.delete(this);
+      return offsets;
+    },
+  });
 }

@@ -39,7 +39,7 @@ function requestsPipefail(args: string[]): boolean {
  * The first pipe in the script that runs without pipefail, or undefined. `set -o pipefail`
  * (or `set -euo pipefail` …) earlier in the same script covers every pipe after it.
  */
-function unprotectedPipe(script: ShellScript): ShellCommand[] | undefined {
+function unprotectedPipe(script: ShellScript): readonly ShellCommand[] | undefined {
   let covered = false;
   for (const line of pipelines(script)) {
     const first = effectiveWords(line[0]!);
