@@ -4,7 +4,7 @@ import type { Instruction, From, Run, Argument } from 'dockerfile-ast';
 import { parseSegmented, type DockerfileAst } from './segments';
 import { LineIndex } from '../../engine/text';
 import { memoizeInstructionArguments } from './ast-memo';
-import type { Range } from '../../engine/types';
+import type { Finding, Range } from '../../engine/types';
 import { forEachCommand, isPosixShell, programName, shiftScript, tokenizeShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 import { entrypointDropsPrivileges, imageFacts, isWindowsImage, knownNonRootImage } from './images';
 
@@ -336,7 +336,15 @@ function resolveImage(
 // them) are reused. An edit earlier in the file moves the RUN's document offset without changing
 // it: the scripts are then copied with their offsets moved, not tokenised again (typing in one
 // stage used to re-tokenise every RUN after it on each keystroke).
-const runCache = new WeakMap<Run, { offset: number; key: string; info: RunInfo }>();
+const runCache = new WeakMap<Run, RunEntry>();
+
+interface RunEntry {
+  offset: number;
+  key: string;
+  info: RunInfo;
+  /** Findings of rules that read nothing but the RUN's commands, by rule (see runFindings). */
+  findings: Map<string, Finding[]>;
+}
 
 /** How many RUNs were tokenised afresh (tests check that an edit elsewhere costs none). */
 export const runStats = { built: 0, moved: 0 };
@@ -350,13 +358,39 @@ function buildRun(run: Run, stage: DockerStage | undefined, shell: string[], ind
     runStats.moved++;
     const delta = offset - hit.offset;
     const info: RunInfo = { ...hit.info, stage, scripts: hit.info.scripts.map((sc) => shiftScript(sc, delta)) };
-    runCache.set(run, { offset, key, info });
+    // Same line and column: the findings' line/character ranges still hold.
+    runCache.set(run, { offset, key, info, findings: hit.findings });
     return info;
   }
   runStats.built++;
   const info = buildRunInfo(run, stage, shell, index, escapeChar);
-  runCache.set(run, { offset, key, info });
+  runCache.set(run, { offset, key, info, findings: new Map() });
   return info;
+}
+
+/**
+ * The findings of a rule that reads nothing of a RUN but its own commands (not its stage, the
+ * image, other instructions or the file's line breaks), over every RUN in document order.
+ * `find` runs once per RUN and rule while the RUN is unchanged: a RUN reused from the previous
+ * version of the document, or moved by an edit before it (same line and column, only its
+ * document offset changed), keeps its findings, so a keystroke re-runs such rules on the
+ * edited stage only. Ranges are line/character based, so they hold for a moved RUN; the
+ * findings are shared between lints and must not be modified.
+ */
+export function runFindings(model: DockerfileModel, rule: string, find: (run: RunInfo) => Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const run of model.runs) {
+    const entry = runCache.get(run.instruction);
+    // The entry must be the one this model's RunInfo came from (the same scripts).
+    const memo = entry && entry.info.scripts === run.scripts ? entry.findings : undefined;
+    let found = memo?.get(rule);
+    if (!found) {
+      found = find(run);
+      memo?.set(rule, found);
+    }
+    for (const f of found) out.push(f);
+  }
+  return out;
 }
 
 function buildRunInfo(run: Run, stage: DockerStage | undefined, shell: string[], index: LineIndex, escapeChar: string): RunInfo {
