@@ -342,8 +342,8 @@ interface RunEntry {
   offset: number;
   key: string;
   info: RunInfo;
-  /** Findings of rules that read nothing but the RUN's commands, by rule (see runFindings). */
-  findings: Map<string, Finding[]>;
+  /** What rules derived from nothing but the RUN's commands, by rule (see runMemo). */
+  memo: Map<string, unknown>;
 }
 
 /** How many RUNs were tokenised afresh (tests check that an edit elsewhere costs none). */
@@ -359,12 +359,12 @@ function buildRun(run: Run, stage: DockerStage | undefined, shell: string[], ind
     const delta = offset - hit.offset;
     const info: RunInfo = { ...hit.info, stage, scripts: hit.info.scripts.map((sc) => shiftScript(sc, delta)) };
     // Same line and column: the findings' line/character ranges still hold.
-    runCache.set(run, { offset, key, info, findings: hit.findings });
+    runCache.set(run, { offset, key, info, memo: hit.memo });
     return info;
   }
   runStats.built++;
   const info = buildRunInfo(run, stage, shell, index, escapeChar);
-  runCache.set(run, { offset, key, info, findings: new Map() });
+  runCache.set(run, { offset, key, info, memo: new Map() });
   return info;
 }
 
@@ -379,18 +379,23 @@ function buildRun(run: Run, stage: DockerStage | undefined, shell: string[], ind
  */
 export function runFindings(model: DockerfileModel, rule: string, find: (run: RunInfo) => Finding[]): Finding[] {
   const out: Finding[] = [];
-  for (const run of model.runs) {
-    const entry = runCache.get(run.instruction);
-    // The entry must be the one this model's RunInfo came from (the same scripts).
-    const memo = entry && entry.info.scripts === run.scripts ? entry.findings : undefined;
-    let found = memo?.get(rule);
-    if (!found) {
-      found = find(run);
-      memo?.set(rule, found);
-    }
-    for (const f of found) out.push(f);
-  }
+  for (const run of model.runs) for (const f of runMemo(run, rule, () => find(run))) out.push(f);
   return out;
+}
+
+/**
+ * What `compute` derives from nothing but a RUN's commands (see runFindings), memoised under
+ * `key` while the RUN is unchanged. Line/character ranges in it hold; document offsets do not
+ * (a moved RUN keeps it). Shared between lints: read only.
+ */
+export function runMemo<T>(run: RunInfo, key: string, compute: () => T): T {
+  const entry = runCache.get(run.instruction);
+  // The entry must be the one this model's RunInfo came from (the same scripts).
+  const memo = entry && entry.info.scripts === run.scripts ? entry.memo : undefined;
+  if (memo?.has(key)) return memo.get(key) as T;
+  const value = compute();
+  memo?.set(key, value);
+  return value;
 }
 
 function buildRunInfo(run: Run, stage: DockerStage | undefined, shell: string[], index: LineIndex, escapeChar: string): RunInfo {
