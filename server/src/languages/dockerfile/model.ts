@@ -800,8 +800,22 @@ export interface Declaration {
   onbuild: boolean;
 }
 
-/** Every ARG, ENV and LABEL key/value in the file, global ARGs and ONBUILD triggers included. */
-export function declarations(model: DockerfileModel): Declaration[] {
+/**
+ * Every ARG, ENV and LABEL key/value in the file, global ARGs and ONBUILD triggers included.
+ * Computed once per model (several rules read it): shared, read only.
+ */
+export function declarations(model: DockerfileModel): readonly Declaration[] {
+  let known = declarationsMemo.get(model);
+  if (!known) {
+    known = computeDeclarations(model);
+    declarationsMemo.set(model, known);
+  }
+  return known;
+}
+
+const declarationsMemo = new WeakMap<DockerfileModel, Declaration[]>();
+
+function computeDeclarations(model: DockerfileModel): Declaration[] {
   const out: Declaration[] = [];
   // Instructions come in document order, so the stage only moves forward.
   let k = -1;

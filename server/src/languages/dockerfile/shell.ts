@@ -443,8 +443,18 @@ export function innerScript(script: ShellScript, word: ShellWord): ShellScript |
   if (hit === undefined) {
     hit = computeInnerScript(script, word) ?? null;
     innerCache.set(word, hit);
+    remember(script, word);
   }
   return hit ?? undefined;
+}
+
+/** The words of each script innerScript memoised, so shiftScript needs no lookup per word. */
+const innerWords = new WeakMap<ShellScript, ShellWord[]>();
+
+function remember(script: ShellScript, word: ShellWord): void {
+  const list = innerWords.get(script);
+  if (list) list.push(word);
+  else innerWords.set(script, [word]);
 }
 
 function computeInnerScript(script: ShellScript, word: ShellWord): ShellScript | undefined {
@@ -519,12 +529,26 @@ function walkCommands(script: ShellScript, depth: number, visit: (cmd: ShellComm
  * are carried over to the copy.
  */
 export function shiftScript(script: ShellScript, delta: number): ShellScript {
+  const asked = innerWords.get(script);
+  const askedSet = asked ? new Set(asked) : undefined;
+  const moved: ShellWord[] = [];
   const commands: ShellCommand[] = new Array(script.commands.length);
   for (let c = 0; c < commands.length; c++) {
     const cmd = script.commands[c]!;
     const n = cmd.words.length;
     const words: ShellWord[] = new Array(n);
-    for (let k = 0; k < n; k++) words[k] = shiftWord(cmd.words[k]!, delta);
+    for (let k = 0; k < n; k++) {
+      const w = cmd.words[k]!;
+      const copy = shiftWord(w, delta);
+      words[k] = copy;
+      if (askedSet?.has(w)) {
+        const inner = innerCache.get(w);
+        if (inner !== undefined) {
+          innerCache.set(copy, inner === null ? null : shiftScript(inner, delta));
+          moved.push(copy);
+        }
+      }
+    }
     const out: ShellCommand = { words, op: cmd.op };
     if (cmd.opStart !== undefined) {
       out.opStart = cmd.opStart + delta;
@@ -540,15 +564,13 @@ export function shiftScript(script: ShellScript, delta: number): ShellScript {
   const out = { text: script.text, commands } as ShellScript;
   shiftedOffsets(out, script, delta);
   if (script.unterminated) out.unterminated = true;
+  if (moved.length > 0) innerWords.set(out, moved);
   return out;
 }
 
 function shiftWord(w: ShellWord, delta: number): ShellWord {
   const out: ShellWord = { value: w.value, raw: w.raw, start: w.start + delta, end: w.end + delta, textStart: w.textStart, textEnd: w.textEnd };
   if (w.subs) out.subs = w.subs.map((s) => ({ kind: s.kind, start: s.start + delta, end: s.end + delta, script: shiftScript(s.script, delta) }));
-  const inner = innerCache.get(w);
-  if (inner === null) innerCache.set(out, null);
-  else if (inner !== undefined) innerCache.set(out, shiftScript(inner, delta));
   return out;
 }
 
