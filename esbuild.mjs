@@ -19,8 +19,10 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
-  // vscode-languageserver picks its transport from argv; keep names readable in stack traces.
-  keepNames: true,
+  // No keepNames: it wraps every function and class creation in a runtime `__name(…)` call
+  // (closures in hot loops included), which cost the language server about 5% of each keystroke.
+  // Nothing reads function or class names: errors are described by `err.name` (the Error
+  // class's own property) and rules by their id.
 };
 
 await Promise.all([

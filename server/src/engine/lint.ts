@@ -180,14 +180,14 @@ const MAX_MESSAGE = 1000;
 /** A position moved into the document (line, then character within the line's text). */
 function clampPosition(index: LineIndex, p: Position | undefined): Position {
   const line = Math.max(0, Math.min(Number.isInteger(p?.line) ? p!.line : 0, index.lineCount - 1));
-  const character = Math.max(0, Math.min(Number.isInteger(p?.character) ? p!.character : 0, index.lineText(line).length));
+  const character = Math.max(0, Math.min(Number.isInteger(p?.character) ? p!.character : 0, index.lineLength(line)));
   return { line, character };
 }
 
 function inside(index: LineIndex, r: Range | undefined): boolean {
   if (!r) return false;
   const ok = (p: Position | undefined) =>
-    !!p && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line < index.lineCount && p.character >= 0 && p.character <= index.lineText(p.line).length;
+    !!p && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line < index.lineCount && p.character >= 0 && p.character <= index.lineLength(p.line);
   return ok(r.start) && ok(r.end) && comparePositions(r.start, r.end) <= 0;
 }
 
@@ -233,6 +233,7 @@ function containFinding(f: Finding, index: LineIndex, report: (problem: string) 
 function validFix(index: LineIndex, fix: Fix): boolean {
   if (!fix || !Array.isArray(fix.edits) || typeof fix.title !== 'string') return false;
   if (!fix.edits.every((e) => e && typeof e.newText === 'string' && inside(index, e.range))) return false;
+  if (fix.edits.length < 2) return true;
   const sorted = [...fix.edits].sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end));
   for (let i = 1; i < sorted.length; i++) if (rangesOverlap(sorted[i - 1]!.range, sorted[i]!.range)) return false;
   return true;

@@ -78,6 +78,11 @@ export class LineIndex {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 
+  /** `lineText(line).length` without building the string, for a line inside the text. */
+  lineLength(line: number): number {
+    return Math.max(0, this.lineEnd(line) - this.lineStart(line));
+  }
+
   /** The document's dominant line break, used by fixes that insert lines. */
   get eol(): string {
     const i = this.text.indexOf('\n');

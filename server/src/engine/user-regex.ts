@@ -96,12 +96,36 @@ export function regexShape(source: string): Shape {
   return { repeats, exponential };
 }
 
+/** Compiled patterns by flags and source (undefined: refused), least recently used first. */
+const compiled = new Map<string, RegExp | undefined>();
+const COMPILED_CAPACITY = 1000;
+
 /**
  * Compiles a regex from a linted file, or undefined when it is invalid for JavaScript, too long,
  * or shaped for exponential backtracking.
  */
 export function compileUserRegex(source: string, flags = ''): RegExp | undefined {
   if (source.length > MAX_SOURCE) return undefined;
+  // Rules ask for the same patterns on every lint (each location regex, on every keystroke in
+  // the server), and compiling plus the shape check was a visible part of an nginx lint. A RegExp
+  // without the g or y flag keeps no state between test() calls, so one object can be shared.
+  const stateless = !flags.includes('g') && !flags.includes('y');
+  const key = `${flags}/${source}`;
+  if (stateless && compiled.has(key)) {
+    const hit = compiled.get(key);
+    compiled.delete(key);
+    compiled.set(key, hit);
+    return hit;
+  }
+  const re = compileFresh(source, flags);
+  if (stateless) {
+    compiled.set(key, re);
+    if (compiled.size > COMPILED_CAPACITY) compiled.delete(compiled.keys().next().value!);
+  }
+  return re;
+}
+
+function compileFresh(source: string, flags: string): RegExp | undefined {
   const shape = regexShape(source);
   if (shape.exponential) return undefined;
   let re: RegExp;

@@ -1,8 +1,10 @@
 // Diagnostics per open document, keyed by (version, config epoch): a document is linted at most
-// once per version until settings or a config file change (which bumps the epoch). The result id
-// is a hash of the items, so a re-pull with nothing changed answers "unchanged".
-import { createHash } from 'node:crypto';
+// once per version until settings or a config file change (which bumps the epoch). A re-lint
+// whose items equal the previous report's keeps its result id, so a re-pull with nothing changed
+// answers "unchanged".
+import { randomBytes } from 'node:crypto';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { jsonEqual } from './json-equal';
 
 export interface Report {
   resultId: string;
@@ -12,7 +14,16 @@ export interface Report {
 interface Entry extends Report {
   version: number;
   epoch: number;
+  /** A file it depends on changed: kept only to compare the next report with. */
+  stale: boolean;
 }
+
+// Result ids are a per-process tag plus a counter rather than a hash of the items: hashing the
+// JSON of every report was a measurable part of each keystroke, and an edit changes the items
+// anyway (each diagnostic's data carries the document version). The random tag keeps an id a
+// client remembers from an earlier server process from matching one of this process.
+const PROCESS_TAG = randomBytes(9).toString('base64url');
+let issued = 0;
 
 export class DiagnosticStore {
   private readonly entries = new Map<string, Entry>();
@@ -30,19 +41,21 @@ export class DiagnosticStore {
 
   get(uri: string, version: number, epoch: number): Report | undefined {
     const e = this.entries.get(uri);
-    return e && e.version === version && e.epoch === epoch ? e : undefined;
+    return e && !e.stale && e.version === version && e.epoch === epoch ? e : undefined;
   }
 
   set(uri: string, version: number, epoch: number, items: LspDiagnostic[]): Report {
-    const resultId = createHash('sha1').update(JSON.stringify(items)).digest('base64url').slice(0, 22);
-    const e: Entry = { resultId, items, version, epoch };
+    const prev = this.entries.get(uri);
+    const resultId = prev && jsonEqual(prev.items, items) ? prev.resultId : `${PROCESS_TAG}.${(++issued).toString(36)}`;
+    const e: Entry = { resultId, items, version, epoch, stale: false };
     this.entries.set(uri, e);
     return e;
   }
 
-  /** Drops a document's report (a file it depends on changed); what was pushed is kept for comparison. */
+  /** Marks a document's report out of date (a file it depends on changed); what was pushed is kept for comparison. */
   invalidate(uri: string): void {
-    this.entries.delete(uri);
+    const e = this.entries.get(uri);
+    if (e) e.stale = true;
   }
 
   pushedId(uri: string): string | undefined {

@@ -1,17 +1,26 @@
-// dockerfile-ast recomputes an instruction's arguments from its text on every call, and the
-// parser itself asks about six times per instruction (heredocs, flags, JSON form …), which made
-// parsing the slowest part of a lint (about 60% of it). Instructions are immutable once
-// built, so the arguments are computed once per instance and handed out as fresh arrays
-// (callers such as ModifiableInstruction.getArguments mutate what they get).
+// dockerfile-ast recomputes an instruction's arguments (and keyword) from its text on every
+// call, and the parser itself asks about six times per instruction (heredocs, flags, JSON
+// form …), which made parsing the slowest part of a lint (about 60% of it). Instructions are
+// immutable once built, so the arguments are computed once per instance and handed out as fresh
+// arrays (callers such as ModifiableInstruction.getArguments mutate what they get).
 import { Instruction } from 'dockerfile-ast';
 
 const KEY = Symbol('rampart.rawArguments');
+const KEYWORD = Symbol('rampart.keyword');
 let installed = false;
 
 export function memoizeInstructionArguments(): void {
   if (installed) return;
   installed = true;
-  const proto = Instruction.prototype as unknown as { getRawArguments?: () => unknown[] };
+  const proto = Instruction.prototype as unknown as { getRawArguments?: () => unknown[]; getKeyword?: () => string };
+  // getKeyword upper-cases the instruction's text on every call, and the model and most rules
+  // ask every instruction for it on every lint: a string, immutable, computed once.
+  const keyword = proto.getKeyword;
+  if (typeof keyword === 'function') {
+    proto.getKeyword = function (this: { [KEYWORD]?: string }) {
+      return (this[KEYWORD] ??= keyword.call(this));
+    };
+  }
   const original = proto.getRawArguments;
   if (typeof original !== 'function') return;
   proto.getRawArguments = function (this: { [KEY]?: unknown[] }) {

@@ -4,8 +4,8 @@ import type { Instruction, From, Run, Argument } from 'dockerfile-ast';
 import { parseSegmented, type DockerfileAst } from './segments';
 import { LineIndex } from '../../engine/text';
 import { memoizeInstructionArguments } from './ast-memo';
-import type { Range } from '../../engine/types';
-import { forEachCommand, isPosixShell, programName, tokenizeShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import type { Finding, Range } from '../../engine/types';
+import { forEachCommand, isPosixShell, programName, shiftScript, tokenizeShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 import { entrypointDropsPrivileges, imageFacts, isWindowsImage, knownNonRootImage } from './images';
 
 export interface ImageRef {
@@ -76,9 +76,9 @@ const DEFAULT_SHELL = ['/bin/sh', '-c'];
 
 memoizeInstructionArguments();
 
-export function buildModel(text: string): DockerfileModel {
+export function buildModel(text: string, path?: string): DockerfileModel {
   const index = new LineIndex(text);
-  const ast = parseSegmented(text);
+  const ast = parseSegmented(text, path);
   const escapeChar = ast.getEscapeCharacter();
 
   const globalArgs = new Map<string, { value: string | null; range: Range }>();
@@ -331,17 +331,71 @@ function resolveImage(
 // RUN scripts
 
 // RunInfo by RUN instruction. The segment cache hands back the same Instruction object while its
-// stage's text and first line are unchanged; when its document offset and the SHELL in effect
-// are unchanged too, the tokenised scripts (and the facts rules memoise on them) are reused.
-const runCache = new WeakMap<Run, { key: string; info: RunInfo }>();
+// stage's text and first line are unchanged, so the RUN sits at the same line and column; when
+// the SHELL in effect is unchanged too, its tokenised scripts (and the facts rules memoise on
+// them) are reused. An edit earlier in the file moves the RUN's document offset without changing
+// it: the scripts are then copied with their offsets moved, not tokenised again (typing in one
+// stage used to re-tokenise every RUN after it on each keystroke).
+const runCache = new WeakMap<Run, RunEntry>();
+
+interface RunEntry {
+  offset: number;
+  key: string;
+  info: RunInfo;
+  /** What rules derived from nothing but the RUN's commands, by rule (see runMemo). */
+  memo: Map<string, unknown>;
+}
+
+/** How many RUNs were tokenised afresh (tests check that an edit elsewhere costs none). */
+export const runStats = { built: 0, moved: 0 };
 
 function buildRun(run: Run, stage: DockerStage | undefined, shell: string[], index: LineIndex, escapeChar: string): RunInfo {
-  const key = `${index.offsetAt(run.getRange().start)}\u0000${escapeChar}\u0000${shell.join('\u0000')}`;
+  const offset = index.offsetAt(run.getRange().start);
+  const key = `${escapeChar}\u0000${shell.join('\u0000')}`;
   const hit = runCache.get(run);
-  if (hit && hit.key === key) return { ...hit.info, stage };
+  if (hit && hit.key === key) {
+    if (hit.offset === offset) return { ...hit.info, stage };
+    runStats.moved++;
+    const delta = offset - hit.offset;
+    const info: RunInfo = { ...hit.info, stage, scripts: hit.info.scripts.map((sc) => shiftScript(sc, delta)) };
+    // Same line and column: the findings' line/character ranges still hold.
+    runCache.set(run, { offset, key, info, memo: hit.memo });
+    return info;
+  }
+  runStats.built++;
   const info = buildRunInfo(run, stage, shell, index, escapeChar);
-  runCache.set(run, { key, info });
+  runCache.set(run, { offset, key, info, memo: new Map() });
   return info;
+}
+
+/**
+ * The findings of a rule that reads nothing of a RUN but its own commands (not its stage, the
+ * image, other instructions or the file's line breaks), over every RUN in document order.
+ * `find` runs once per RUN and rule while the RUN is unchanged: a RUN reused from the previous
+ * version of the document, or moved by an edit before it (same line and column, only its
+ * document offset changed), keeps its findings, so a keystroke re-runs such rules on the
+ * edited stage only. Ranges are line/character based, so they hold for a moved RUN; the
+ * findings are shared between lints and must not be modified.
+ */
+export function runFindings(model: DockerfileModel, rule: string, find: (run: RunInfo) => Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const run of model.runs) for (const f of runMemo(run, rule, () => find(run))) out.push(f);
+  return out;
+}
+
+/**
+ * What `compute` derives from nothing but a RUN's commands (see runFindings), memoised under
+ * `key` while the RUN is unchanged. Line/character ranges in it hold; document offsets do not
+ * (a moved RUN keeps it). Shared between lints: read only.
+ */
+export function runMemo<T>(run: RunInfo, key: string, compute: () => T): T {
+  const entry = runCache.get(run.instruction);
+  // The entry must be the one this model's RunInfo came from (the same scripts).
+  const memo = entry && entry.info.scripts === run.scripts ? entry.memo : undefined;
+  if (memo?.has(key)) return memo.get(key) as T;
+  const value = compute();
+  memo?.set(key, value);
+  return value;
 }
 
 function buildRunInfo(run: Run, stage: DockerStage | undefined, shell: string[], index: LineIndex, escapeChar: string): RunInfo {
@@ -746,8 +800,22 @@ export interface Declaration {
   onbuild: boolean;
 }
 
-/** Every ARG, ENV and LABEL key/value in the file, global ARGs and ONBUILD triggers included. */
-export function declarations(model: DockerfileModel): Declaration[] {
+/**
+ * Every ARG, ENV and LABEL key/value in the file, global ARGs and ONBUILD triggers included.
+ * Computed once per model (several rules read it): shared, read only.
+ */
+export function declarations(model: DockerfileModel): readonly Declaration[] {
+  let known = declarationsMemo.get(model);
+  if (!known) {
+    known = computeDeclarations(model);
+    declarationsMemo.set(model, known);
+  }
+  return known;
+}
+
+const declarationsMemo = new WeakMap<DockerfileModel, Declaration[]>();
+
+function computeDeclarations(model: DockerfileModel): Declaration[] {
   const out: Declaration[] = [];
   // Instructions come in document order, so the stage only moves forward.
   let k = -1;

@@ -22,8 +22,9 @@ export function isDockerfileName(path: string): boolean {
   );
 }
 
-export function parseDockerfile(text: string): ParsedDocument<DockerfileModel> {
-  const model = buildModel(text);
+/** `path` names the document, whose previous parse's unchanged stages are reused. */
+export function parseDockerfile(text: string, path?: string): ParsedDocument<DockerfileModel> {
+  const model = buildModel(text, path);
   const { ast, index } = model;
 
   const comments: CommentInfo[] = [];

@@ -6,6 +6,6 @@ import { dockerfileRules } from './rules/index';
 export const dockerfilePlugin: LanguagePlugin<DockerfileModel> = {
   language: 'dockerfile',
   matchesName: isDockerfileName,
-  parse: (text) => parseDockerfile(text),
+  parse: (text, path) => parseDockerfile(text, path),
   rules: dockerfileRules,
 };

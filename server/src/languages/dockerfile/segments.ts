@@ -4,10 +4,10 @@
 // 1,000 lines, most of the per-keystroke budget. A Dockerfile splits cleanly at every FROM
 // that starts an instruction: nothing an instruction's parse depends on (escape character,
 // continuation, heredoc bodies) crosses such a line. Each segment is parsed on its own, padded
-// with blank lines so that every range keeps its real line number, and cached by
-// (escape character, first line, segment text). Editing inside one stage (the common case)
-// re-parses only that stage; ranges are line/character based, so stages after the edit stay
-// valid as long as the edit keeps the line count.
+// with blank lines so that every range keeps its real line number, and cached with the
+// document's latest parse by (escape character, first line, segment text). Editing inside one
+// stage (the common case) re-parses only that stage; ranges are line/character based, so stages
+// after the edit stay valid as long as the edit keeps the line count.
 //
 // The pre-scan that finds the split points is deliberately cautious: anything that might be a
 // continuation or a heredoc keeps the next FROM inside the current segment. A missed split
@@ -24,20 +24,66 @@ export interface DockerfileAst {
   getComments(): Comment[];
 }
 
-const CAPACITY = 1024;
-const cache = new Map<string, Dockerfile>();
+/**
+ * Segment parses by document (the path lint() is given; '' without one): exactly the segments
+ * its latest parse used. An edit reuses every unchanged stage, and the stale versions of an
+ * edited stage go with the next parse. (A global LRU of 1,024 segments filled up with them as
+ * the user typed: padded parses of old versions, hundreds of megabytes that every garbage
+ * collection then had to walk.)
+ */
+const documents = new Map<string, Map<string, Dockerfile>>();
+/** Documents kept, least recently parsed first out. */
+const MAX_DOCUMENTS = 64;
+/** Segments kept over all documents (the latest document's are always kept). */
+const MAX_SEGMENTS = 4096;
+let keptSegments = 0;
 
-function cachedParse(key: string, build: () => string): Dockerfile {
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
+/** How many segments (or whole files) dockerfile-ast parsed: tests check that an edit re-parses one. */
+export const segmentStats = { parsed: 0 };
+
+/** Forgets every cached segment (tests compare a cached parse with a cold one). */
+export function clearSegmentCache(): void {
+  documents.clear();
+  keptSegments = 0;
+}
+
+/** One parse's view of the cache: the document's previous segments in, the ones it used out. */
+class Generation {
+  readonly used = new Map<string, Dockerfile>();
+  constructor(
+    private readonly document: string,
+    private readonly previous: Map<string, Dockerfile> | undefined,
+  ) {}
+
+  has(key: string): boolean {
+    return this.previous?.has(key) === true;
   }
-  const df = DockerfileParser.parse(build());
-  cache.set(key, df);
-  if (cache.size > CAPACITY) cache.delete(cache.keys().next().value!);
-  return df;
+
+  parse(key: string, build: () => string): Dockerfile {
+    let df = this.used.get(key) ?? this.previous?.get(key);
+    if (!df) {
+      segmentStats.parsed++;
+      df = DockerfileParser.parse(build());
+    }
+    this.used.set(key, df);
+    return df;
+  }
+
+  /** Makes the segments this parse used the document's cached ones. */
+  commit(): void {
+    const old = documents.get(this.document);
+    if (old) {
+      keptSegments -= old.size;
+      documents.delete(this.document);
+    }
+    documents.set(this.document, this.used);
+    keptSegments += this.used.size;
+    while (documents.size > 1 && (documents.size > MAX_DOCUMENTS || keptSegments > MAX_SEGMENTS)) {
+      const [oldest, segments] = documents.entries().next().value!;
+      keptSegments -= segments.size;
+      documents.delete(oldest);
+    }
+  }
 }
 
 // The value is captured greedily and trimmed in code: `(.*?)\s*$` backtracks quadratically.
@@ -130,8 +176,18 @@ export function splitPoints(text: string, escape: string): Array<{ line: number;
   return out;
 }
 
-/** Parses a Dockerfile segment by segment, reusing the parse of every unchanged stage. */
-export function parseSegmented(text: string): DockerfileAst {
+/**
+ * Parses a Dockerfile segment by segment, reusing the parse of every unchanged stage of the
+ * previous parse of the same `document` (its path).
+ */
+export function parseSegmented(text: string, document = ''): DockerfileAst {
+  const generation = new Generation(document, documents.get(document));
+  const ast = parseParts(text, generation);
+  generation.commit();
+  return ast;
+}
+
+function parseParts(text: string, cache: Generation): DockerfileAst {
   const escape = escapeOf(text);
   const points = splitPoints(text, escape);
   const parts: Array<{ key: string; slice: string; line: number }> = [];
@@ -152,14 +208,14 @@ export function parseSegmented(text: string): DockerfileAst {
   // re-parses one segment, whose padding is at most the file.
   let padding = 0;
   for (const p of parts) if (!cache.has(p.key)) padding += p.line;
-  if (padding > 64 * startLine + 1_000_000) return cachedParse(`${escape}\u0000whole\u0000${text}`, () => text);
+  if (padding > 64 * startLine + 1_000_000) return cache.parse(`${escape}\u0000whole\u0000${text}`, () => text);
   const segments: Dockerfile[] = [];
   for (let k = 0; k < parts.length; k++) {
     const { key, slice, line } = parts[k]!;
     // Later segments are padded to their real line; a non-default escape character is
     // restated as a directive on line 0 (a FROM line is never line 0, so it always fits).
     const pad = () => (escape === '\\' ? '\n'.repeat(line) : `# escape=${escape}\n` + '\n'.repeat(line - 1));
-    segments.push(cachedParse(key, k === 0 ? () => slice : () => pad() + slice));
+    segments.push(cache.parse(key, k === 0 ? () => slice : () => pad() + slice));
   }
   const first = segments[0]!;
   // Should the pre-scan and the parser ever disagree on the escape character, trust a whole parse.

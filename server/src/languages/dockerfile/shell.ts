@@ -300,15 +300,23 @@ function skipBacktick(text: string, j: number): number {
   return n;
 }
 
-/** Splits a script's commands into pipelines (`a | b | c` is one pipeline of three). */
-export function pipelines(script: ShellScript): ShellCommand[][] {
+/**
+ * Splits a script's commands into pipelines (`a | b | c` is one pipeline of three). Memoised per
+ * script (rules ask once per command), so the arrays are shared: read only.
+ */
+export function pipelines(script: ShellScript): ReadonlyArray<readonly ShellCommand[]> {
+  const hit = pipelineCache.get(script);
+  if (hit) return hit;
   const out: ShellCommand[][] = [];
   for (const cmd of script.commands) {
     if (cmd.op === '|' && out.length > 0) out[out.length - 1]!.push(cmd);
     else out.push([cmd]);
   }
+  pipelineCache.set(script, out);
   return out;
 }
+
+const pipelineCache = new WeakMap<ShellScript, ShellCommand[][]>();
 
 const PREFIX_COMMANDS = new Set(['exec', 'command', 'nohup', 'time', 'builtin', 'env']);
 
@@ -435,8 +443,18 @@ export function innerScript(script: ShellScript, word: ShellWord): ShellScript |
   if (hit === undefined) {
     hit = computeInnerScript(script, word) ?? null;
     innerCache.set(word, hit);
+    remember(script, word);
   }
   return hit ?? undefined;
+}
+
+/** The words of each script innerScript memoised, so shiftScript needs no lookup per word. */
+const innerWords = new WeakMap<ShellScript, ShellWord[]>();
+
+function remember(script: ShellScript, word: ShellWord): void {
+  const list = innerWords.get(script);
+  if (list) list.push(word);
+  else innerWords.set(script, [word]);
 }
 
 function computeInnerScript(script: ShellScript, word: ShellWord): ShellScript | undefined {
@@ -464,14 +482,120 @@ export function forEachCommand(
   visit: (cmd: ShellCommand, script: ShellScript, depth: number) => void,
   depth = 0,
 ): void {
+  if (depth !== 0) {
+    walkCommands(script, depth, visit);
+    return;
+  }
+  // Most Dockerfile rules walk every RUN's commands on every lint; the walk (finding `sh -c`
+  // scripts and substitutions) is the same each time, so it is done once per script.
+  let visits = visitsCache.get(script);
+  if (!visits) {
+    const list: CommandVisit[] = [];
+    walkCommands(script, 0, (cmd, sc, d) => list.push({ cmd, script: sc, depth: d }));
+    visitsCache.set(script, list);
+    visits = list;
+  }
+  for (let k = 0; k < visits.length; k++) {
+    const v = visits[k]!;
+    visit(v.cmd, v.script, v.depth);
+  }
+}
+
+interface CommandVisit {
+  cmd: ShellCommand;
+  script: ShellScript;
+  depth: number;
+}
+
+const visitsCache = new WeakMap<ShellScript, CommandVisit[]>();
+
+function walkCommands(script: ShellScript, depth: number, visit: (cmd: ShellCommand, script: ShellScript, depth: number) => void): void {
   if (depth > 8) return;
   for (const cmd of script.commands) {
     visit(cmd, script, depth);
-    for (const w of cmd.words) for (const s of w.subs ?? []) forEachCommand(s.script, visit, depth + 1);
+    for (const w of cmd.words) for (const s of w.subs ?? []) walkCommands(s.script, depth + 1, visit);
     const cw = shellCWord(cmd);
     if (cw && !cw.subs) {
       const inner = innerScript(script, cw);
-      if (inner) forEachCommand(inner, visit, depth + 1);
+      if (inner) walkCommands(inner, depth + 1, visit);
     }
   }
+}
+
+/**
+ * A copy of `script` whose document offsets are `delta` further on: the same RUN, unchanged,
+ * after an edit earlier in the file changed the length of the text before it. Much cheaper than
+ * tokenising again, and the facts memoised on the original (effective words, `sh -c` scripts)
+ * are carried over to the copy.
+ */
+export function shiftScript(script: ShellScript, delta: number): ShellScript {
+  const asked = innerWords.get(script);
+  const askedSet = asked ? new Set(asked) : undefined;
+  const moved: ShellWord[] = [];
+  const commands: ShellCommand[] = new Array(script.commands.length);
+  for (let c = 0; c < commands.length; c++) {
+    const cmd = script.commands[c]!;
+    const n = cmd.words.length;
+    const words: ShellWord[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const w = cmd.words[k]!;
+      const copy = shiftWord(w, delta);
+      words[k] = copy;
+      if (askedSet?.has(w)) {
+        const inner = innerCache.get(w);
+        if (inner !== undefined) {
+          innerCache.set(copy, inner === null ? null : shiftScript(inner, delta));
+          moved.push(copy);
+        }
+      }
+    }
+    const out: ShellCommand = { words, op: cmd.op };
+    if (cmd.opStart !== undefined) {
+      out.opStart = cmd.opStart + delta;
+      out.opEnd = cmd.opEnd === undefined ? undefined : cmd.opEnd + delta;
+    }
+    // Effective words are always a tail of the command's words (assignments and prefixes cut).
+    const effective = effectiveCache.get(cmd);
+    if (effective && (effective.length === 0 || effective[0] === cmd.words[n - effective.length])) {
+      effectiveCache.set(out, words.slice(n - effective.length));
+    }
+    commands[c] = out;
+  }
+  const out = { text: script.text, commands } as ShellScript;
+  shiftedOffsets(out, script, delta);
+  if (script.unterminated) out.unterminated = true;
+  if (moved.length > 0) innerWords.set(out, moved);
+  return out;
+}
+
+function shiftWord(w: ShellWord, delta: number): ShellWord {
+  const out: ShellWord = { value: w.value, raw: w.raw, start: w.start + delta, end: w.end + delta, textStart: w.textStart, textEnd: w.textEnd };
+  if (w.subs) out.subs = w.subs.map((s) => ({ kind: s.kind, start: s.start + delta, end: s.end + delta, script: shiftScript(s.script, delta) }));
+  return out;
+}
+
+/** Offsets of scripts copied by shiftScript and not read yet: the materialised array they derive from, and by how much. */
+const pendingOffsets = new WeakMap<ShellScript, { base: number[]; delta: number }>();
+
+/**
+ * Gives `copy` the offsets of `from` moved by `delta`, computed when first read: rules rarely
+ * read them (a script's offsets have one entry per character, and a keystroke moves every RUN
+ * after it). A copy of a copy derives from the same materialised array, never from a chain.
+ */
+function shiftedOffsets(copy: ShellScript, from: ShellScript, delta: number): void {
+  const pending = pendingOffsets.get(from);
+  const base = pending ? pending.base : from.offsets;
+  const total = pending ? pending.delta + delta : delta;
+  pendingOffsets.set(copy, { base, delta: total });
+  Object.defineProperty(copy, 'offsets', {
+    enumerable: true,
+    configurable: true,
+    get(this: ShellScript): number[] {
+      const offsets = new Array<number>(base.length);
+      for (let k = 0; k < base.length; k++) offsets[k] = base[k]! + total;
+      Object.defineProperty(this, 'offsets', { value: offsets, enumerable: true, configurable: true, writable: true });
+      pendingOffsets.delete(this);
+      return offsets;
+    },
+  });
 }

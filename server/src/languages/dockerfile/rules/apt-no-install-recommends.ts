@@ -1,6 +1,6 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Rule } from '../../../engine/types';
-import { aptInstallWord, forEachCommandOfRun, type DockerfileModel, type RunInfo } from '../model';
+import { aptInstallWord, forEachCommandOfRun, runMemo, type DockerfileModel, type RunInfo } from '../model';
 import { effectiveWords } from '../shell';
 
 export const meta = defineMeta({
@@ -40,27 +40,36 @@ export const aptNoInstallRecommends: Rule<DockerfileModel> = {
       return false;
     };
     for (const run of model.runs) {
-      if (configuresNoRecommends(run) && run.stage) configured.add(run.stage.index);
+      // What the RUN says on its own, memoised while it is unchanged; the stage logic is not.
+      const own = runMemo(run, meta.id, () => ({ configures: configuresNoRecommends(run), installs: installFindings(model, run) }));
+      if (own.configures && run.stage) configured.add(run.stage.index);
       if (isConfigured(run)) continue;
-      forEachCommandOfRun(run, (cmd) => {
-        const words = effectiveWords(cmd);
-        const install = aptInstallWord(words);
-        if (!install) return;
-        if (words.some((w, k) => w.value === '--no-install-recommends' || OPT_RE.test(w.value) || (w.value === '-o' && OPT_RE.test(words[k + 1]?.value ?? '')))) return;
-        const at = model.index.positionAt(install.end);
-        out.push({
-          range: model.index.rangeOf(words[0]!.start, install.end),
-          message: `"${words[0]!.value} ${install.value}" without --no-install-recommends also installs every recommended package: more software in the image to patch and to abuse.`,
-          fixes: [
-            {
-              title: 'Add "--no-install-recommends"',
-              kind: 'suggest',
-              edits: [{ range: { start: at, end: at }, newText: ' --no-install-recommends' }],
-            },
-          ],
-        });
-      });
+      for (const f of own.installs) out.push(f);
     }
     return out;
   },
 };
+
+/** `apt-get install` without --no-install-recommends in one RUN. */
+function installFindings(model: DockerfileModel, run: RunInfo): Finding[] {
+  const out: Finding[] = [];
+  forEachCommandOfRun(run, (cmd) => {
+    const words = effectiveWords(cmd);
+    const install = aptInstallWord(words);
+    if (!install) return;
+    if (words.some((w, k) => w.value === '--no-install-recommends' || OPT_RE.test(w.value) || (w.value === '-o' && OPT_RE.test(words[k + 1]?.value ?? '')))) return;
+    const at = model.index.positionAt(install.end);
+    out.push({
+      range: model.index.rangeOf(words[0]!.start, install.end),
+      message: `"${words[0]!.value} ${install.value}" without --no-install-recommends also installs every recommended package: more software in the image to patch and to abuse.`,
+      fixes: [
+        {
+          title: 'Add "--no-install-recommends"',
+          kind: 'suggest',
+          edits: [{ range: { start: at, end: at }, newText: ' --no-install-recommends' }],
+        },
+      ],
+    });
+  });
+  return out;
+}

@@ -1,6 +1,6 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Rule } from '../../../engine/types';
-import { forEachRunCommand, type DockerfileModel } from '../model';
+import { forEachCommandOfRun, runFindings, type DockerfileModel, type RunInfo } from '../model';
 import { effectiveWords, forEachCommand, pipelines, programName, type ShellCommand, type ShellScript, type ShellWord } from '../shell';
 
 export const meta = defineMeta({
@@ -80,47 +80,52 @@ function downloads(script: ShellScript): boolean {
 export const curlPipeShell: Rule<DockerfileModel> = {
   meta,
   check(model) {
-    const out: Finding[] = [];
-    const seen = new Set<string>();
-    const push = (start: number, end: number, message: string) => {
-      const key = `${start}:${end}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      out.push({ range: model.index.rangeOf(start, end), message });
-    };
-    forEachRunCommand(model, (cmd, _run, script) => {
-      // `curl … | sh`: a download and, later in the same pipeline, an interpreter reading stdin.
-      if (cmd.op !== '|' && isDownload(cmd)) {
-        const line = pipelines(script).find((pl) => pl[0] === cmd);
-        if (line) {
-          for (let k = 1; k < line.length; k++) {
-            const words = effectiveWords(line[k]!);
-            const p = programName(words[0]);
-            if (!INTERPRETER_RE.test(p) || !programSource(words).stdin) continue;
-            const dl = programName(effectiveWords(cmd)[0]);
-            push(cmd.words[0]!.start, words[0]!.end, `The output of ${dl} is piped into "${p}": the build runs whatever the server returns, unverified.`);
-            break;
-          }
-        }
-      }
-      // `sh -c "$(curl …)"`, `bash <(curl …)`, `eval "$(wget -O- …)"`, `. <(curl …)`.
-      const words = effectiveWords(cmd);
-      const p = programName(words[0]);
-      let code: ShellWord[] = [];
-      if (p === 'eval') code = words.slice(1);
-      else if (p === 'source' || p === '.') code = words.slice(1, 2);
-      else if (INTERPRETER_RE.test(p)) {
-        const src = programSource(words);
-        if (!src.stdin && src.word) code = [src.word];
-      }
-      for (const w of code) {
-        for (const s of w.subs ?? []) {
-          if (!downloads(s.script)) continue;
-          const how = s.kind === '<(' ? 'as a file' : 'as its code';
-          push(s.start, s.end, `"${p}" runs a download ${how}: the build executes whatever the server returns, unverified.`);
-        }
-      }
-    });
-    return out;
+    // Per RUN, memoised while the RUN is unchanged: the findings read only its commands.
+    return runFindings(model, meta.id, (run) => findInRun(model, run));
   },
 };
+
+function findInRun(model: DockerfileModel, run: RunInfo): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  const push = (start: number, end: number, message: string) => {
+    const key = `${start}:${end}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ range: model.index.rangeOf(start, end), message });
+  };
+  forEachCommandOfRun(run, (cmd, script) => {
+    // `curl … | sh`: a download and, later in the same pipeline, an interpreter reading stdin.
+    if (cmd.op !== '|' && isDownload(cmd)) {
+      const line = pipelines(script).find((pl) => pl[0] === cmd);
+      if (line) {
+        for (let k = 1; k < line.length; k++) {
+          const words = effectiveWords(line[k]!);
+          const p = programName(words[0]);
+          if (!INTERPRETER_RE.test(p) || !programSource(words).stdin) continue;
+          const dl = programName(effectiveWords(cmd)[0]);
+          push(cmd.words[0]!.start, words[0]!.end, `The output of ${dl} is piped into "${p}": the build runs whatever the server returns, unverified.`);
+          break;
+        }
+      }
+    }
+    // `sh -c "$(curl …)"`, `bash <(curl …)`, `eval "$(wget -O- …)"`, `. <(curl …)`.
+    const words = effectiveWords(cmd);
+    const p = programName(words[0]);
+    let code: ShellWord[] = [];
+    if (p === 'eval') code = words.slice(1);
+    else if (p === 'source' || p === '.') code = words.slice(1, 2);
+    else if (INTERPRETER_RE.test(p)) {
+      const src = programSource(words);
+      if (!src.stdin && src.word) code = [src.word];
+    }
+    for (const w of code) {
+      for (const s of w.subs ?? []) {
+        if (!downloads(s.script)) continue;
+        const how = s.kind === '<(' ? 'as a file' : 'as its code';
+        push(s.start, s.end, `"${p}" runs a download ${how}: the build executes whatever the server returns, unverified.`);
+      }
+    }
+  });
+  return out;
+}

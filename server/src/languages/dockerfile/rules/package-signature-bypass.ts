@@ -1,6 +1,6 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Rule } from '../../../engine/types';
-import { forEachRunCommand, type DockerfileModel } from '../model';
+import { forEachCommandOfRun, runFindings, type DockerfileModel } from '../model';
 import { effectiveWords, programName, type ShellWord } from '../shell';
 
 export const meta = defineMeta({
@@ -76,15 +76,18 @@ function trustedRepo(text: string): boolean {
 export const packageSignatureBypass: Rule<DockerfileModel> = {
   meta,
   check(model) {
-    const out: Finding[] = [];
-    forEachRunCommand(model, (cmd) => {
-      for (const h of commandHits(effectiveWords(cmd))) {
-        out.push({
-          range: model.index.rangeOf(h.word.start, h.word.end),
-          message: `"${h.label}" installs packages without checking their signatures: a tampered mirror or a network attacker can put any code in the image.`,
-        });
-      }
+    // Per RUN, memoised while the RUN is unchanged: the findings read only its commands.
+    return runFindings(model, meta.id, (run) => {
+      const out: Finding[] = [];
+      forEachCommandOfRun(run, (cmd) => {
+        for (const h of commandHits(effectiveWords(cmd))) {
+          out.push({
+            range: model.index.rangeOf(h.word.start, h.word.end),
+            message: `"${h.label}" installs packages without checking their signatures: a tampered mirror or a network attacker can put any code in the image.`,
+          });
+        }
+      });
+      return out;
     });
-    return out;
   },
 };

@@ -1,6 +1,6 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Fix, Rule } from '../../../engine/types';
-import { baseStage, parseJsonArray, shellScripts, type DockerfileModel, type RunInfo } from '../model';
+import { baseStage, parseJsonArray, runMemo, shellScripts, type DockerfileModel, type RunInfo } from '../model';
 import { effectiveWords, pipelines, programName, type ShellCommand, type ShellScript } from '../shell';
 
 export const meta = defineMeta({
@@ -35,11 +35,17 @@ function requestsPipefail(args: string[]): boolean {
   return false;
 }
 
+/** Where unprotectedPipe's pipeline sits in the script's commands. */
+function unprotectedSpan(script: ShellScript): { first: number; length: number } | undefined {
+  const line = unprotectedPipe(script);
+  return line ? { first: script.commands.indexOf(line[0]!), length: line.length } : undefined;
+}
+
 /**
  * The first pipe in the script that runs without pipefail, or undefined. `set -o pipefail`
  * (or `set -euo pipefail` …) earlier in the same script covers every pipe after it.
  */
-function unprotectedPipe(script: ShellScript): ShellCommand[] | undefined {
+function unprotectedPipe(script: ShellScript): readonly ShellCommand[] | undefined {
   let covered = false;
   for (const line of pipelines(script)) {
     const first = effectiveWords(line[0]!);
@@ -150,9 +156,14 @@ export const pipefail: Rule<DockerfileModel> = {
       const family = imageFamily(model, run);
       // Windows images run RUN under cmd unless SHELL says otherwise.
       if (family === 'windows' && interp === undefined && run.shell.join(' ') === '/bin/sh -c') continue;
-      for (const script of scripts) {
-        const line = unprotectedPipe(script);
-        if (!line) continue;
+      // Where each script's first unprotected pipe is (command indices, not the commands: a RUN
+      // moved by an edit before it keeps the memo but has new command objects).
+      const spans = runMemo(run, meta.id, () => scripts.map(unprotectedSpan));
+      for (let s = 0; s < scripts.length; s++) {
+        const script = scripts[s]!;
+        const span = spans[s];
+        if (!span) continue;
+        const line = script.commands.slice(span.first, span.first + span.length);
         const pipeCmd = line[1]!;
         const from = programName(effectiveWords(line[0]!)[0]) || 'the first command';
         const to = programName(effectiveWords(line[line.length - 1]!)[0]) || 'the next command';

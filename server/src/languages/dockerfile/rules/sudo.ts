@@ -1,6 +1,6 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Rule } from '../../../engine/types';
-import { forEachRunCommand, type DockerfileModel } from '../model';
+import { forEachCommandOfRun, runFindings, type DockerfileModel } from '../model';
 import { commandWords, programName } from '../shell';
 
 export const meta = defineMeta({
@@ -20,17 +20,20 @@ export const meta = defineMeta({
 export const sudo: Rule<DockerfileModel> = {
   meta,
   check(model) {
-    const out: Finding[] = [];
-    forEachRunCommand(model, (cmd) => {
-      // `sudo` as the program (after `VAR=x`, `env`, `exec` …); `apt-get install sudo` names a package.
-      const w = commandWords(cmd)[0];
-      const p = programName(w);
-      if (!w || (p !== 'sudo' && p !== 'doas')) return;
-      out.push({
-        range: model.index.rangeOf(w.start, w.end),
-        message: `RUN calls "${p}": build steps already run as the USER in effect, and a ${p} that works here usually lets the running container regain root.`,
+    // Per RUN, memoised while the RUN is unchanged: the findings read only its commands.
+    return runFindings(model, meta.id, (run) => {
+      const out: Finding[] = [];
+      forEachCommandOfRun(run, (cmd) => {
+        // `sudo` as the program (after `VAR=x`, `env`, `exec` …); `apt-get install sudo` names a package.
+        const w = commandWords(cmd)[0];
+        const p = programName(w);
+        if (!w || (p !== 'sudo' && p !== 'doas')) return;
+        out.push({
+          range: model.index.rangeOf(w.start, w.end),
+          message: `RUN calls "${p}": build steps already run as the USER in effect, and a ${p} that works here usually lets the running container regain root.`,
+        });
       });
+      return out;
     });
-    return out;
   },
 };

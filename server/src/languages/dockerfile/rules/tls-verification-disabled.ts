@@ -1,7 +1,7 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Range, Rule } from '../../../engine/types';
 import type { Arg, Env, Property } from 'dockerfile-ast';
-import { forEachRunCommand, type DockerfileModel } from '../model';
+import { forEachCommandOfRun, runFindings, type DockerfileModel } from '../model';
 import { commandWords, effectiveWords, programName, type ShellCommand, type ShellWord } from '../shell';
 
 export const meta = defineMeta({
@@ -174,14 +174,18 @@ function firstLine(value: string, needle: string): string {
 export const tlsVerificationDisabled: Rule<DockerfileModel> = {
   meta,
   check(model) {
-    const out: Finding[] = [];
-    forEachRunCommand(model, (cmd) => {
-      for (const h of commandHits(cmd)) {
-        out.push({
-          range: model.index.rangeOf(h.from.start, h.to.end),
-          message: `${h.label} turns off TLS certificate verification${h.why ? ` (${h.why})` : ''}: ${CONSEQUENCE}`,
-        });
-      }
+    // RUN commands: per RUN, memoised while the RUN is unchanged (the findings read only its commands).
+    const out: Finding[] = runFindings(model, meta.id, (run) => {
+      const found: Finding[] = [];
+      forEachCommandOfRun(run, (cmd) => {
+        for (const h of commandHits(cmd)) {
+          found.push({
+            range: model.index.rangeOf(h.from.start, h.to.end),
+            message: `${h.label} turns off TLS certificate verification${h.why ? ` (${h.why})` : ''}: ${CONSEQUENCE}`,
+          });
+        }
+      });
+      return found;
     });
     for (const ins of model.ast.getInstructions()) {
       const kw = ins.getKeyword();

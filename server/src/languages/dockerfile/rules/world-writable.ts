@@ -1,7 +1,7 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Range, Rule } from '../../../engine/types';
 import type { Copy } from 'dockerfile-ast';
-import { forEachRunCommand, type DockerfileModel } from '../model';
+import { forEachCommandOfRun, runFindings, type DockerfileModel } from '../model';
 import { effectiveWords, programName, type ShellWord } from '../shell';
 
 export const meta = defineMeta({
@@ -94,14 +94,18 @@ function commandHit(words: ShellWord[]): Hit | undefined {
 export const worldWritable: Rule<DockerfileModel> = {
   meta,
   check(model) {
-    const out: Finding[] = [];
-    forEachRunCommand(model, (cmd) => {
-      const h = commandHit(effectiveWords(cmd));
-      if (!h) return;
-      out.push({
-        range: model.index.rangeOf(h.word.start, h.word.end),
-        message: `"${h.command}" makes files writable by every user in the container: any compromised process can rewrite code or configuration that others run.`,
+    // RUN commands: per RUN, memoised while the RUN is unchanged (the findings read only its commands).
+    const out: Finding[] = runFindings(model, meta.id, (run) => {
+      const found: Finding[] = [];
+      forEachCommandOfRun(run, (cmd) => {
+        const h = commandHit(effectiveWords(cmd));
+        if (!h) return;
+        found.push({
+          range: model.index.rangeOf(h.word.start, h.word.end),
+          message: `"${h.command}" makes files writable by every user in the container: any compromised process can rewrite code or configuration that others run.`,
+        });
       });
+      return found;
     });
     for (const ins of model.ast.getInstructions()) {
       const kw = ins.getKeyword();
