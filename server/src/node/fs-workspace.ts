@@ -3,6 +3,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { WorkspaceView } from '../engine/types';
 
+/** Larger files read as missing: no neighbour Rampart reads is that large. */
+export const MAX_READ = 8 * 1024 * 1024;
+
 export class FsWorkspace implements WorkspaceView {
   private readonly texts = new Map<string, string | undefined>();
   private readonly exist = new Map<string, boolean>();
@@ -18,7 +21,7 @@ export class FsWorkspace implements WorkspaceView {
     let text: string | undefined;
     try {
       const st = statSync(path);
-      text = st.isFile() && st.size <= 8 * 1024 * 1024 ? readFileSync(path, 'utf8') : undefined;
+      text = st.isFile() && st.size <= MAX_READ ? readFileSync(path, 'utf8') : undefined;
     } catch {
       text = undefined;
     }
