@@ -7,7 +7,8 @@
 // others. The workspace graph (graph.ts) builds on these to gather every Traefik source.
 import ignore from 'ignore';
 import type { RuleContext, WorkspaceView } from '../../engine/types';
-import { parseCompose, recentlyParsed } from '../compose/parse';
+import { recentlyParsed } from '../compose/parse';
+import { composeModelOf } from '../compose/project';
 import type { ComposeModel } from '../compose/model';
 import { composeTraefik, type ComposeTraefik } from './compose';
 import { parseTraefik, type TraefikDocument } from './parse';
@@ -70,7 +71,7 @@ export function nearbyCompose(ctx: RuleContext): NearbyCompose[] {
       if (p === ctx.path) continue;
       const text = ctx.workspace.readFile(p);
       if (text === undefined) continue;
-      const model = recentlyParsed(p, text) ?? cached(`compose\0${p}\0${text}`, () => parseCompose(text, p).model);
+      const model = recentlyParsed(p, text) ?? composeModelOf(p, text);
       found.push({ path: p, model, traefik: composeTraefik(model, { ...ctx, path: p }) });
     }
     if (found.length > 0) return found;
