@@ -11,7 +11,7 @@ import { recentlyParsed } from '../compose/parse';
 import { composeModelOf } from '../compose/project';
 import type { ComposeModel } from '../compose/model';
 import { composeTraefik, type ComposeTraefik } from './compose';
-import { parseTraefik, type TraefikDocument } from './parse';
+import { parsedTraefik, type TraefikDocument } from './parse';
 
 export const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 export const STATIC_NAMES = ['traefik.yml', 'traefik.yaml', 'traefik.toml'];
@@ -38,22 +38,6 @@ export function ancestors(path: string, n = MAX_UP): string[] {
 
 function join(dir: string, name: string): string {
   return dir === '/' ? `/${name}` : `${dir}/${name}`;
-}
-
-const cache = new Map<string, unknown>();
-const CACHE_MAX = 64;
-
-function cached<T>(key: string, make: () => T): T {
-  if (cache.has(key)) {
-    const v = cache.get(key) as T;
-    cache.delete(key);
-    cache.set(key, v);
-    return v;
-  }
-  const v = make();
-  cache.set(key, v);
-  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
-  return v;
 }
 
 export interface NearbyCompose {
@@ -87,7 +71,7 @@ export function nearbyStaticFile(ctx: RuleContext): TraefikDocument | undefined 
       if (p === ctx.path) continue;
       const text = ctx.workspace.readFile(p);
       if (text === undefined) continue;
-      const doc = cached(`static\0${p}\0${text}`, () => parseTraefik(text, p).model);
+      const doc = parsedTraefik(p, text).model;
       if (doc.roles.includes('static')) return doc;
     }
   }
