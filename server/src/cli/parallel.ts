@@ -21,13 +21,6 @@ export const WORKER_THRESHOLD = 400;
 const MAX_WORKERS = 8;
 /** Batches a worker holds (one in progress, the next ready): the main thread lints between feeds. */
 const PREFETCH = 2;
-/**
- * A larger young generation for the workers: linting allocates many short-lived objects, and with
- * V8's default 16 MB semi-spaces a quarter of a worker's time went to scavenges. Measured on the
- * 10,000-file bench workspace.
- */
-const YOUNG_GENERATION_MB = 64;
-
 export interface WorkerEnv {
   overrides: ConfigLayer;
   explicitConfig?: string;
@@ -94,7 +87,7 @@ export class WorkerPool<T> {
     for (let i = 0; i < count; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(__filename, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+        worker = new Worker(__filename, { workerData: init });
       } catch {
         break; // no threads here: the main thread lints everything
       }

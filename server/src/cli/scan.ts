@@ -92,7 +92,10 @@ export async function scan(roots: Root[], language: Language | undefined, ctx: T
       if (head < queue.length) {
         const until = performance.now() + SLICE_MS;
         while (head < queue.length && performance.now() < until) {
-          const e = queue[head++]!;
+          // From the back: the workers take the front, so each thread keeps going through
+          // neighbouring files (a project's compose, Traefik and override files parse each
+          // other), and they meet only once.
+          const e = queue.pop()!;
           e.state = 'running';
           e.linted = e.t.hints;
           e.result = await lintTarget(e.t, ctx);
