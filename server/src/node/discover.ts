@@ -5,7 +5,7 @@ import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, st
 import ignore, { type Ignore } from 'ignore';
 import type { FileHints, Language, RelatedFile, WorkspaceView } from '../engine/types';
 import type { RampartConfig } from '../engine/config';
-import { detectLanguage, isIgnoredByConfig } from '../engine/detect';
+import { detectLanguage, isIgnoredByConfig, languageFromConfigGlobs } from '../engine/detect';
 import { plugins } from '../engine/registry';
 import { pluginFor, type ParseCache } from '../engine/lint';
 import { relatedFilesOf } from '../engine/related';
@@ -61,6 +61,15 @@ function defaultSniff(path: string): string {
 /** True for names any plugin may claim by content (YAML, TOML, .conf …); others are skipped unread. */
 function worthSniffing(path: string): boolean {
   return plugins.some((p) => p.matchesContent !== undefined) && /\.(ya?ml|toml|conf|template|nginx)$/i.test(path);
+}
+
+/**
+ * True when detectLanguage decides by the path alone: the config's `files` globs and the plugins'
+ * names come before content, so a `compose.yaml` or `nginx.conf` is not read for a sniff (a
+ * walk of a large tree read thousands of file heads it did not need).
+ */
+function decidedByName(path: string, config: RampartConfig): boolean {
+  return languageFromConfigGlobs(path, config) !== undefined || plugins.some((p) => p.matchesName(path));
 }
 
 export function discover(roots: string[], options: DiscoverOptions): DiscoveredFile[] {
@@ -221,7 +230,7 @@ export class Walk {
     if (this.options.exclude?.(path)) return;
     const config = this.options.configFor(path);
     if (isIgnoredByConfig(path, config)) return;
-    const lang = detectLanguage(path, worthSniffing(path) ? this.sniff(path) : '', config, this.options.workspace);
+    const lang = detectLanguage(path, worthSniffing(path) && !decidedByName(path, config) ? this.sniff(path) : '', config, this.options.workspace);
     if (lang && !this.seen.has(path)) {
       this.seen.add(path);
       this.out.push({ path, language: lang });
