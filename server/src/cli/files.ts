@@ -6,9 +6,9 @@ import { randomBytes } from 'node:crypto';
 
 /** True when the buffer looks binary (a NUL byte in the first 8000 bytes, as git decides). */
 export function isBinary(buf: Buffer): boolean {
-  const n = Math.min(buf.length, 8000);
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
-  return false;
+  // indexOf is a native scan: a byte loop here was a measurable share of linting small files.
+  const i = buf.indexOf(0);
+  return i >= 0 && i < 8000;
 }
 
 /** True when every line break in the text is CRLF (and there is at least one). */

@@ -3,14 +3,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import type { FileHints, Language, Severity } from '../engine/types';
+import type { FileHints, Language, RelatedFile, Severity } from '../engine/types';
 import type { ConfigLayer, RampartConfig } from '../engine/config';
 import { lint, ParseCache } from '../engine/lint';
 import { fixAll } from '../engine/fixes';
 import { detectLanguage, isIgnoredByConfig } from '../engine/detect';
 import { stripBom } from '../engine/text';
-import { hintFor } from '../engine/related';
-import { FsWorkspace } from '../node/fs-workspace';
+import { hintFor, relatedFilesOf } from '../engine/related';
+import { FsWorkspace, MAX_READ } from '../node/fs-workspace';
 import { ConfigResolver } from '../node/config-resolver';
 import { discover } from '../node/discover';
 import { CliError, UsageError, type LintArgs } from './args';
@@ -21,7 +21,7 @@ import { formatSarif } from './format-sarif';
 import { redactSecrets } from './redact';
 import { describeError } from '../engine/errors';
 import type { FileReport } from './report';
-import { lintInWorkers, useWorkers } from './parallel';
+import { scan, type Root } from './scan';
 
 /** A configuration file with problems: the run stops before linting (exit 2). */
 export class ConfigError extends CliError {}
@@ -53,6 +53,11 @@ export interface Target {
   /** What another file says about this one (a compose file's build context). */
   hints?: FileHints;
   stdin?: boolean;
+  /**
+   * A discovered file whose plugin names other files (compose → Dockerfiles), with the language
+   * discovery gave it: the lint reports what it names (TargetResult.related).
+   */
+  relatedOf?: Language;
 }
 
 export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
@@ -74,18 +79,12 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   // Small: a plain lint parses each file once; fixes re-lint the same few texts.
   const cache = new ParseCache(16);
 
-  // 1. Targets: explicit files (claimed or not), folders walked with discovery, stdin.
-  const targets: Target[] = [];
-  const seen = new Set<string>();
-  const add = (t: Target) => {
-    if (seen.has(t.abs)) return;
-    seen.add(t.abs);
-    targets.push(t);
-  };
+  // 1. The roots, each checked before anything is read.
   const stdinPath = toSlash(resolve('<stdin>'));
+  const roots: Array<Root | 'stdin'> = [];
   for (const p of args.paths) {
     if (p === '-') {
-      add({ abs: stdinPath, explicit: true, stdin: true, language: args.language });
+      roots.push('stdin');
       continue;
     }
     const abs = toSlash(resolve(p));
@@ -96,18 +95,9 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
       const code = (err as NodeJS.ErrnoException).code;
       throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? `${p}: no such file or folder` : `${p}: cannot be read (${code ?? 'error'})`);
     }
-    if (st.isDirectory()) {
-      for (const f of discover([abs], { configFor: (path) => configs.configFor(path), workspace, cache })) {
-        add({ abs: f.path, explicit: false, language: args.language ?? f.language, hints: f.hints });
-      }
-    } else add({ abs, explicit: true, language: args.language });
+    roots.push({ abs, folder: st.isDirectory() });
   }
 
-  // 2. Every config that governs a target must be valid: CI must not lint with a broken config,
-  // and nothing is written before this check.
-  checkConfigs(configs, explicitConfig ? [explicitConfig] : targets.map((t) => configs.configPathFor(t.abs)));
-
-  // 3. Lint (and fix) each target: on every core for a large plain lint, else here in order.
   const reports: FileReport[] = [];
   const diffs: string[] = [];
   const notes: string[] = [];
@@ -118,21 +108,38 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     notes.push(...r.notes);
     if (r.diff) diffs.push(r.diff);
   };
-  if (useWorkers(targets.length, args)) {
-    const pool = await lintInWorkers(targets, { overrides, explicitConfig, maxFileSize: args.maxFileSize, keepText });
-    for (let b = 0; b < pool.length; b++) {
-      const done = pool[b];
-      if (done) done.forEach(take);
-      // A batch no worker finished is linted here.
-      else for (const t of targets.slice(b * pool.batch, (b + 1) * pool.batch)) take(await lintTarget(t, ctx));
-    }
+  if (!args.fix && !args.fixDryRun && !roots.includes('stdin')) {
+    // 2. A plain lint: linted while the walk goes on, on every core for a large run (scan.ts);
+    // then every config that governs a target must be valid (CI must not pass with a broken one).
+    const done = await scan(roots as Root[], args.language, ctx, { overrides, explicitConfig, maxFileSize: args.maxFileSize, keepText });
+    checkConfigs(configs, explicitConfig ? [explicitConfig] : done.map((d) => configs.configPathFor(d.target.abs)));
+    for (const d of done) take(d.result);
   } else {
+    // 2. Targets: explicit files (claimed or not), folders walked with discovery, stdin.
+    const targets: Target[] = [];
+    const seen = new Set<string>();
+    const add = (t: Target) => {
+      if (seen.has(t.abs)) return;
+      seen.add(t.abs);
+      targets.push(t);
+    };
+    for (const root of roots) {
+      if (root === 'stdin') add({ abs: stdinPath, explicit: true, stdin: true, language: args.language });
+      else if (root.folder) {
+        for (const f of discover([root.abs], { configFor: (path) => configs.configFor(path), workspace, cache })) {
+          add({ abs: f.path, explicit: false, language: args.language ?? f.language, hints: f.hints });
+        }
+      } else add({ abs: root.abs, explicit: true, language: args.language });
+    }
+    // 3. Every config that governs a target must be valid, and nothing is written before this check.
+    checkConfigs(configs, explicitConfig ? [explicitConfig] : targets.map((t) => configs.configPathFor(t.abs)));
+    // 4. Lint and fix each target, here and in order.
     for (const t of targets) take(await lintTarget(t, ctx));
   }
 
   reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  // 4. Report.
+  // 5. Report.
   const colour = args.output === undefined && (args.color ?? (io.isTty && !process.env.NO_COLOR));
   const formatted = args.format === 'json' ? formatJson(reports) : args.format === 'sarif' ? formatSarif(reports) : formatText(reports, colour);
   if (args.output !== undefined) {
@@ -165,13 +172,44 @@ export interface TargetResult {
   report?: FileReport;
   notes: string[];
   diff?: string;
+  /** For a `relatedOf` target: the files it names, as discovery would have found them. */
+  related?: RelatedFile[];
+}
+
+/** What lintOne read of a file: related files are found in the same bytes. */
+interface FileRead {
+  size?: number;
+  buf?: Buffer;
 }
 
 /** Lints (and fixes) one target. The CLI's loop and its worker threads both run this. */
 export async function lintTarget(t: Target, ctx: TargetContext): Promise<TargetResult> {
+  const config = ctx.configs.configFor(t.abs);
+  const read: FileRead = {};
+  const result = await lintOne(t, ctx, config, read);
+  if (t.relatedOf) result.related = relatedOfTarget(t, t.relatedOf, ctx, config, read);
+  return result;
+}
+
+/**
+ * The files a discovered file names, from the text its lint read (parsed once: the lint left
+ * the parse in the cache), exactly as discovery finds them: discovery reads through FsWorkspace,
+ * which gives up on files over MAX_READ bytes.
+ */
+function relatedOfTarget(t: Target, language: Language, ctx: TargetContext, config: RampartConfig, read: FileRead): RelatedFile[] {
+  if (read.size === undefined || read.size > MAX_READ) return [];
+  let raw: string;
+  try {
+    raw = read.buf ? read.buf.toString('utf8') : readFileSync(t.abs, 'utf8');
+  } catch {
+    return [];
+  }
+  return relatedFilesOf(t.abs, stripBom(raw).text, language, ctx.workspace, config, ctx.cache);
+}
+
+async function lintOne(t: Target, ctx: TargetContext, config: RampartConfig, read: FileRead): Promise<TargetResult> {
   const { args, configs, workspace, cache } = ctx;
   const notes: string[] = [];
-  const config = configs.configFor(t.abs);
   const path = t.stdin ? '-' : displayPath(t.abs);
   const report = (language: Language | undefined, extra: Partial<FileReport>): TargetResult => ({
     report: { path, absPath: t.abs, language, diagnostics: [], suppressed: [], ...extra },
@@ -192,6 +230,7 @@ export async function lintTarget(t: Target, ctx: TargetContext): Promise<TargetR
     let buf: Buffer;
     try {
       const st = statSync(t.abs);
+      if (st.isFile()) read.size = st.size;
       if (st.isFile()) mode = st.mode & 0o7777;
       if (st.isFile() && st.size > args.maxFileSize) {
         if (nameLanguage) {
@@ -201,6 +240,7 @@ export async function lintTarget(t: Target, ctx: TargetContext): Promise<TargetR
         return t.explicit ? report(undefined, { skipped: 'unrecognised' }) : { notes };
       }
       buf = readFileSync(t.abs);
+      read.buf = buf;
     } catch (err) {
       notes.push(`${path}: skipped, cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
       return report(nameLanguage, { skipped: 'unreadable' });

@@ -1,25 +1,26 @@
 // Linting a large folder on every core: worker threads run the same lintTarget() as the CLI's own
-// loop, each with its own file cache, config resolver and parse cache, and take batches of files
-// from a shared queue (so a slow batch does not hold the others back). Only plain lint runs go
-// here: --fix writes files and stdin is read once, so those stay on the main thread.
+// thread, each with its own file cache, config resolver and parse cache. The scan (scan.ts) hands
+// them small batches of files as its walk finds them and lints on its own thread too; each
+// worker holds up to PREFETCH batches, so it never waits while the main thread is busy. Only
+// plain lint runs come here: --fix writes files and stdin is read once, so those stay on the main
+// thread.
 //
 // The worker runs this very file: dist/cli.js when bundled, the compiled module in tests. Loading
 // it in a worker with `workerData.rampartLint` starts the worker loop below.
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { ConfigLayer } from '../engine/config';
 import { ParseCache } from '../engine/lint';
 import { FsWorkspace } from '../node/fs-workspace';
 import { ConfigResolver } from '../node/config-resolver';
-import type { LintArgs } from './args';
 import type { FileReport } from './report';
 import { lintTarget, type Target, type TargetResult } from './lint-command';
 
-/** Below this many files the workers' start-up (about 0.1 s each) costs more than it saves. */
+/** Below this many files the workers' start-up (about 0.1 s of CPU each) costs more than it saves. */
 export const WORKER_THRESHOLD = 400;
-const BATCH = 64;
 const MAX_WORKERS = 8;
-
+/** Batches a worker holds (one in progress, the next ready): the main thread lints between feeds. */
+const PREFETCH = 2;
 export interface WorkerEnv {
   overrides: ConfigLayer;
   explicitConfig?: string;
@@ -32,88 +33,134 @@ interface WorkerInit extends WorkerEnv {
 }
 
 type ToWorker = { batch: number; targets: Target[] } | { done: true };
-type FromWorker = { batch: number; results: TargetResult[] } | { error: string };
+type FromWorker = { batch: number; results: TargetResult[] } | { batch: number; error: string };
 
 /**
- * Number of threads to use: the cores the machine has free (a busy machine gains nothing from
- * more threads: each one loads and warms up its own copy of the engine). RAMPART_WORKERS
- * overrides (0 or 1: none).
+ * Worker threads to start besides the main thread, which lints too: one less than the cores (so
+ * two cores give one worker and the main thread). RAMPART_WORKERS sets the number (0: none).
  */
-function threads(): number {
+export function workerCount(): number {
   const env = process.env.RAMPART_WORKERS;
   if (env !== undefined && env !== '') {
     const n = Number(env);
-    return Number.isFinite(n) && n >= 0 ? Math.min(MAX_WORKERS, Math.floor(n)) : 1;
+    return Number.isFinite(n) && n >= 0 ? Math.min(MAX_WORKERS, Math.floor(n)) : 0;
   }
-  const cores = availableParallelism();
-  const busy = loadavg()[0] ?? 0; // 0 where the platform has no load average (Windows)
-  return Math.max(1, Math.min(MAX_WORKERS, cores, Math.round(cores - busy)));
+  return Math.max(0, Math.min(MAX_WORKERS, availableParallelism() - 1));
 }
 
-export function useWorkers(count: number, args: Pick<LintArgs, 'fix' | 'fixDryRun' | 'paths'>): boolean {
-  if (args.fix || args.fixDryRun || args.paths.includes('-')) return false;
+/** Whether a run that has found `count` files so far should start its workers. */
+export function wantWorkers(count: number): boolean {
   const forced = process.env.RAMPART_WORKERS !== undefined && process.env.RAMPART_WORKERS !== '';
-  return threads() > 1 && (count >= WORKER_THRESHOLD || (forced && count > 1));
+  return workerCount() > 0 && (count >= WORKER_THRESHOLD || (forced && count > 1));
+}
+
+/** A batch handed to a worker: the caller's own items, given back with their results. */
+export interface Batch<T> {
+  items: T[];
+  targets: Target[];
+}
+
+interface Lane<T> {
+  worker: Worker;
+  out: Map<number, Batch<T>>;
+  alive: boolean;
 }
 
 /**
- * Lints `targets` in worker threads; results come back in target order. Batches a worker could
- * not finish (it failed, ran out of its bounded heap, or never started) are left undefined for the
- * caller to lint itself.
+ * The worker threads of one run. `take(n)` asks the caller for the next batch (undefined when it
+ * has none now); results come to `done`, and a batch a worker could not finish (it failed, or
+ * never started) to `failed`, for the caller to lint itself.
  */
-export async function lintInWorkers(targets: Target[], env: WorkerEnv): Promise<Array<TargetResult[] | undefined> & { batch: number }> {
-  const n = Math.min(threads(), Math.ceil(targets.length / BATCH));
-  const batches: Target[][] = [];
-  for (let i = 0; i < targets.length; i += BATCH) batches.push(targets.slice(i, i + BATCH));
-  const results: Array<TargetResult[] | undefined> = new Array(batches.length).fill(undefined);
-  let next = 0;
-  const init: WorkerInit = { ...env, rampartLint: true };
-  await Promise.all(
-    Array.from(
-      { length: n },
-      () =>
-        new Promise<void>((resolve) => {
-          let w: Worker;
-          try {
-            w = new Worker(__filename, { workerData: init });
-          } catch {
-            resolve(); // no threads here: the caller lints what is left
-            return;
-          }
-          let current: number | undefined;
-          let finished = false;
-          const finish = () => {
-            if (finished) return;
-            finished = true;
-            resolve();
-          };
-          const feed = () => {
-            if (next < batches.length) {
-              current = next++;
-              w.postMessage({ batch: current, targets: batches[current]! } satisfies ToWorker);
-            } else {
-              current = undefined;
-              w.postMessage({ done: true } satisfies ToWorker);
-              finish();
-            }
-          };
-          w.on('message', (m: FromWorker) => {
-            if ('error' in m) {
-              // The batch stays undefined; this worker is done.
-              void w.terminate();
-              finish();
-              return;
-            }
-            results[m.batch] = m.results;
-            feed();
-          });
-          w.on('error', () => finish());
-          w.on('exit', () => finish());
-          feed();
-        }),
-    ),
-  );
-  return Object.assign(results, { batch: BATCH });
+export class WorkerPool<T> {
+  private readonly lanes: Array<Lane<T>> = [];
+  private next = 0;
+  private wake?: () => void;
+
+  constructor(
+    count: number,
+    env: WorkerEnv,
+    private readonly take: (lanes: number) => Batch<T> | undefined,
+    private readonly done: (batch: Batch<T>, results: TargetResult[]) => void,
+    private readonly failed: (batch: Batch<T>) => void,
+  ) {
+    const init: WorkerInit = { ...env, rampartLint: true };
+    for (let i = 0; i < count; i++) {
+      let worker: Worker;
+      try {
+        worker = new Worker(__filename, { workerData: init });
+      } catch {
+        break; // no threads here: the main thread lints everything
+      }
+      const lane: Lane<T> = { worker, out: new Map(), alive: true };
+      this.lanes.push(lane);
+      worker.on('message', (m: FromWorker) => {
+        const b = lane.out.get(m.batch);
+        lane.out.delete(m.batch);
+        if ('error' in m) this.drop(lane);
+        else if (b) this.done(b, m.results);
+        this.feed();
+        this.notify();
+      });
+      worker.on('error', () => this.drop(lane));
+      worker.on('exit', () => this.drop(lane));
+    }
+  }
+
+  get size(): number {
+    return this.lanes.filter((l) => l.alive).length;
+  }
+
+  /** Batches sent and not yet answered. */
+  get pending(): number {
+    let n = 0;
+    for (const l of this.lanes) n += l.out.size;
+    return n;
+  }
+
+  /** Tops every worker up to PREFETCH batches. */
+  feed(): void {
+    for (const lane of this.lanes) {
+      while (lane.alive && lane.out.size < PREFETCH) {
+        const b = this.take(this.size + 1);
+        if (!b) return;
+        const id = this.next++;
+        lane.out.set(id, b);
+        lane.worker.postMessage({ batch: id, targets: b.targets } satisfies ToWorker);
+      }
+    }
+  }
+
+  /** Resolves when a worker answers or stops (or at once when none has work). */
+  settled(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((res) => {
+      this.wake = res;
+    });
+  }
+
+  close(): void {
+    for (const lane of this.lanes) {
+      if (!lane.alive) continue;
+      lane.alive = false;
+      lane.worker.postMessage({ done: true } satisfies ToWorker);
+    }
+  }
+
+  private drop(lane: Lane<T>): void {
+    if (!lane.alive && lane.out.size === 0) return;
+    lane.alive = false;
+    void lane.worker.terminate();
+    const lost = [...lane.out.values()];
+    lane.out.clear();
+    for (const b of lost) this.failed(b);
+    this.notify();
+  }
+
+  private notify(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
 }
 
 function workerLoop(init: WorkerInit): void {
@@ -131,7 +178,7 @@ function workerLoop(init: WorkerInit): void {
       const out: TargetResult[] = [];
       for (const t of m.targets) out.push(await lintTarget(t, ctx));
       port.postMessage({ batch: m.batch, results: out } satisfies FromWorker);
-    })().catch((err: unknown) => port.postMessage({ error: err instanceof Error ? err.message : String(err) } satisfies FromWorker));
+    })().catch((err: unknown) => port.postMessage({ batch: m.batch, error: err instanceof Error ? err.message : String(err) } satisfies FromWorker));
   });
 }
 

@@ -7,6 +7,12 @@ import type { WorkspaceView } from '../engine/types';
 export class ConfigResolver {
   private readonly parsed = new Map<string, ConfigFileResult>();
   private readonly nearest = new Map<string, string | undefined>();
+  /**
+   * Merged configs by config file (or none), with the layers they were merged from: a walk asks
+   * for every file, and merging per file was a tenth of the CLI's walk. The server swaps
+   * `settings` for a new object on each call, which simply misses.
+   */
+  private readonly merged = new Map<string | undefined, { settings?: ConfigLayer; overrides?: ConfigLayer; file?: ConfigFileResult; config: RampartConfig }>();
 
   constructor(
     private readonly workspace: WorkspaceView,
@@ -43,12 +49,17 @@ export class ConfigResolver {
   configFor(path: string): RampartConfig {
     const cp = this.configPathFor(path);
     const file = cp ? this.loadFile(cp) : undefined;
-    return mergeConfig(DEFAULT_CONFIG, this.settings, file?.layer, this.overrides);
+    const hit = this.merged.get(cp);
+    if (hit && hit.file === file && hit.settings === this.settings && hit.overrides === this.overrides) return hit.config;
+    const config = mergeConfig(DEFAULT_CONFIG, this.settings, file?.layer, this.overrides);
+    this.merged.set(cp, { settings: this.settings, overrides: this.overrides, file, config });
+    return config;
   }
 
   /** Drops cached knowledge after a config file (or any file) was created, changed or deleted. */
   invalidate(): void {
     this.parsed.clear();
     this.nearest.clear();
+    this.merged.clear();
   }
 }

@@ -3,9 +3,9 @@
 // `ignore` package (git itself is never run); node_modules and .git are always skipped.
 import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import ignore, { type Ignore } from 'ignore';
-import type { FileHints, Language, WorkspaceView } from '../engine/types';
+import type { FileHints, Language, RelatedFile, WorkspaceView } from '../engine/types';
 import type { RampartConfig } from '../engine/config';
-import { detectLanguage, isIgnoredByConfig } from '../engine/detect';
+import { detectLanguage, isIgnoredByConfig, languageFromConfigGlobs } from '../engine/detect';
 import { plugins } from '../engine/registry';
 import { pluginFor, type ParseCache } from '../engine/lint';
 import { relatedFilesOf } from '../engine/related';
@@ -35,6 +35,8 @@ export interface DiscoverOptions {
   cache?: ParseCache;
 }
 
+/** The most files a walk returns. */
+export const MAX_FILES = 100_000;
 const ALWAYS_SKIP = new Set(['node_modules', '.git', '.hg', '.svn']);
 const SNIFF_BYTES = 64 * 1024;
 
@@ -61,22 +63,46 @@ function worthSniffing(path: string): boolean {
   return plugins.some((p) => p.matchesContent !== undefined) && /\.(ya?ml|toml|conf|template|nginx)$/i.test(path);
 }
 
+/**
+ * True when detectLanguage decides by the path alone: the config's `files` globs and the plugins'
+ * names come before content, so a `compose.yaml` or `nginx.conf` is not read for a sniff (a
+ * walk of a large tree read thousands of file heads it did not need).
+ */
+function decidedByName(path: string, config: RampartConfig): boolean {
+  return languageFromConfigGlobs(path, config) !== undefined || plugins.some((p) => p.matchesName(path));
+}
+
 export function discover(roots: string[], options: DiscoverOptions): DiscoveredFile[] {
   const walk = new Walk(options);
   for (const root of roots) {
-    let st;
-    try {
-      st = statSync(root);
-    } catch {
-      continue;
-    }
-    if (!st.isDirectory()) continue;
-    const dir = root.replace(/(?<!\/)\/+$/, '') || '/';
-    walk.enter(dir, ancestorGitignores(dir));
+    if (!startWalk(walk, root)) continue;
     walk.run();
   }
-  addRelatedFiles(walk.out, walk.unclaimed, options, options.maxFiles ?? 100_000);
+  let workspace: WorkspaceView | undefined = options.workspace;
+  addRelatedFiles(walk.out, walk.unclaimed, options.maxFiles ?? MAX_FILES, (f) => {
+    if (!pluginFor(f.language)?.relatedFiles) return [];
+    workspace ??= new FsWorkspace();
+    const raw = workspace.readFile(f.path);
+    return raw === undefined ? [] : relatedFilesOf(f.path, stripBom(raw).text, f.language, workspace, options.configFor(f.path), options.cache);
+  });
   return walk.out;
+}
+
+/**
+ * Queues a root folder on a walk (false when it is not a folder): `discover` without running the
+ * walk, for a caller that runs it in slices (the CLI lints what the walk has found so far).
+ */
+export function startWalk(walk: Walk, root: string): boolean {
+  let st;
+  try {
+    st = statSync(root);
+  } catch {
+    return false;
+  }
+  if (!st.isDirectory()) return false;
+  const dir = root.replace(/(?<!\/)\/+$/, '') || '/';
+  walk.enter(dir, ancestorGitignores(dir));
+  return true;
 }
 
 /**
@@ -152,7 +178,7 @@ export class Walk {
   private readonly stack: Array<{ dir: string; rules: GitRules; entries: import('node:fs').Dirent[]; next: number }> = [];
 
   constructor(private readonly options: DiscoverOptions) {
-    this.max = options.maxFiles ?? 100_000;
+    this.max = options.maxFiles ?? MAX_FILES;
     this.sniff = options.sniff ?? defaultSniff;
   }
 
@@ -204,7 +230,7 @@ export class Walk {
     if (this.options.exclude?.(path)) return;
     const config = this.options.configFor(path);
     if (isIgnoredByConfig(path, config)) return;
-    const lang = detectLanguage(path, worthSniffing(path) ? this.sniff(path) : '', config, this.options.workspace);
+    const lang = detectLanguage(path, worthSniffing(path) && !decidedByName(path, config) ? this.sniff(path) : '', config, this.options.workspace);
     if (lang && !this.seen.has(path)) {
       this.seen.add(path);
       this.out.push({ path, language: lang });
@@ -284,17 +310,15 @@ function isGitIgnored(path: string, isDir: boolean, rules: GitRules): boolean {
 /**
  * The files discovered files name (a compose service's `build.dockerfile: docker/app.build`):
  * one that the walk reached and nothing claimed is added with the language forced; one already
- * discovered in that language gets the hints (its build context).
+ * discovered in that language gets the hints (its build context). `relatedOf` gives what a
+ * discovered file names ([] for most): discover() parses the file for it, the CLI passes what its
+ * lint of the file found (so a compose file is parsed once per run).
  */
-function addRelatedFiles(out: DiscoveredFile[], unclaimed: ReadonlySet<string>, options: DiscoverOptions, max: number): void {
+export function addRelatedFiles(out: DiscoveredFile[], unclaimed: ReadonlySet<string>, max: number, relatedOf: (f: DiscoveredFile) => RelatedFile[]): void {
   const byPath = new Map(out.map((f) => [f.path, f]));
-  let workspace: WorkspaceView | undefined = options.workspace;
-  const sources = out.filter((f) => pluginFor(f.language)?.relatedFiles);
-  for (const f of sources) {
-    workspace ??= new FsWorkspace();
-    const raw = workspace.readFile(f.path);
-    if (raw === undefined) continue;
-    for (const r of relatedFilesOf(f.path, stripBom(raw).text, f.language, workspace, options.configFor(f.path), options.cache)) {
+  // Only the files of the walk: the ones added below name nothing further.
+  for (const f of out.slice()) {
+    for (const r of relatedOf(f)) {
       const known = byPath.get(r.path);
       if (known) {
         if (known.language === r.language && !known.hints && r.hints) known.hints = r.hints;

@@ -3,6 +3,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { WorkspaceView } from '../engine/types';
 
+/** Larger files read as missing: no neighbour Rampart reads is that large. */
+export const MAX_READ = 8 * 1024 * 1024;
+
+/**
+ * Missing paths are the common answer (config files, neighbours, version files looked for in
+ * every folder up), and a throwing statSync builds an Error with a stack trace for each: several
+ * times the cost of the system call.
+ */
+const NO_THROW = { throwIfNoEntry: false } as const;
+
 export class FsWorkspace implements WorkspaceView {
   private readonly texts = new Map<string, string | undefined>();
   private readonly exist = new Map<string, boolean>();
@@ -16,11 +26,15 @@ export class FsWorkspace implements WorkspaceView {
     if (open !== undefined) return open;
     if (this.texts.has(path)) return this.texts.get(path);
     let text: string | undefined;
-    try {
-      const st = statSync(path);
-      text = st.isFile() && st.size <= 8 * 1024 * 1024 ? readFileSync(path, 'utf8') : undefined;
-    } catch {
-      text = undefined;
+    // A path known to be missing is not asked again (a lint asks for many that are).
+    if (this.exist.get(path) !== false) {
+      try {
+        const st = statSync(path, NO_THROW);
+        if (!this.exist.has(path)) this.exist.set(path, st !== undefined);
+        text = st?.isFile() && st.size <= MAX_READ ? readFileSync(path, 'utf8') : undefined;
+      } catch {
+        text = undefined;
+      }
     }
     this.texts.set(path, text);
     return text;
@@ -31,10 +45,9 @@ export class FsWorkspace implements WorkspaceView {
     let e = this.exist.get(path);
     if (e === undefined) {
       try {
-        statSync(path);
-        e = true;
+        e = statSync(path, NO_THROW) !== undefined;
       } catch {
-        e = false;
+        e = false; // ENOTDIR, EACCES …
       }
       this.exist.set(path, e);
     }

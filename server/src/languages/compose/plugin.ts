@@ -1,16 +1,16 @@
 import type { LanguagePlugin } from '../../engine/types';
 import type { ComposeModel } from './model';
-import { isComposeName, looksLikeCompose, parseCompose, rememberParsed } from './parse';
+import { isComposeName, looksLikeCompose, rememberParsed } from './parse';
 import { composeRules } from './rules/index';
 import { traefikComposeRules } from '../traefik/rules/index';
-import { builtDockerfileFiles } from './project';
+import { builtDockerfileFiles, parsedCompose } from './project';
 
 export const composePlugin: LanguagePlugin<ComposeModel> = {
   language: 'compose',
   matchesName: isComposeName,
   matchesContent: looksLikeCompose,
   parse: (text, path) => {
-    const parsed = parseCompose(text, path);
+    const parsed = parsedCompose(path, text);
     rememberParsed(path, text, parsed.model);
     return parsed;
   },

@@ -13,7 +13,7 @@
 // their own file: rules report only values without `file`), the folder its relative paths
 // resolve against, and how it was inherited. `serviceDockerfile(svc, ctx)` reads the Dockerfile
 // a service builds. Compose's merge rules are ComposeService.layers' (13-merge.md).
-import type { Range, RuleContext } from '../../engine/types';
+import type { ParsedDocument, Range, RuleContext } from '../../engine/types';
 import { buildModel as buildDockerfileModel, targetStage, type DockerfileModel, type DockerStage } from '../dockerfile/model';
 import { parseCompose } from './parse';
 import { ComposeService, type ComposeModel, type InheritedFrom, type ServiceDefinition } from './model';
@@ -60,7 +60,13 @@ export function resolvePath(dir: string, rel: string): string {
 // ---------------------------------------------------------------------------------------------
 // Parse caches (module level: parsing another file once per text, not once per rule)
 
-const composeCache = new Map<string, { text: string; model: ComposeModel }>();
+/**
+ * Compose parses by path and text, shared by the plugin's own parse, project loading and the
+ * Traefik graph's nearby compose files: in a project with an override, each of the two files
+ * was parsed up to three times in one run (as the linted file, as the other's project file, as
+ * the other's Traefik neighbour).
+ */
+const composeCache = new Map<string, { text: string; model: ParsedDocument<ComposeModel> }>();
 const dockerfileCache = new Map<string, { text: string; model: DockerfileModel }>();
 
 function cached<T>(cache: Map<string, { text: string; model: T }>, key: string, text: string, make: () => T): T {
@@ -73,8 +79,14 @@ function cached<T>(cache: Map<string, { text: string; model: T }>, key: string, 
   return model;
 }
 
-function composeModelOf(path: string, text: string): ComposeModel {
-  return cached(composeCache, path, text, () => parseCompose(text, path).model);
+/** parseCompose(text, path), reused while the same path has the same text. */
+export function parsedCompose(path: string, text: string): ParsedDocument<ComposeModel> {
+  return cached(composeCache, path, text, () => parseCompose(text, path));
+}
+
+/** The model of another compose file (one a project or a Traefik graph reads). */
+export function composeModelOf(path: string, text: string): ComposeModel {
+  return parsedCompose(path, text).model;
 }
 
 /** The Dockerfile model for a text (cached by path and text). */

@@ -22,7 +22,7 @@ import type { ComposeTraefik, TraefikService } from './compose';
 import { mountedHostPath, normalisePath } from './compose';
 import { conventionHttps, entryPoints, middlewares, parseRef, routers, type EntryPointFact, type MiddlewareFact, type Ref, type RouterFact } from './facts';
 import { boolOf, child, listItems, match, scalarOf, textOf, type Provider, type TField, type TScalar, type TSource } from './model';
-import { parseTraefik, type TraefikDocument } from './parse';
+import { parsedTraefik, type TraefikDocument } from './parse';
 import type { TraefikView } from './view';
 import { ancestors, dirOf, nearbyCompose, STATIC_NAMES } from './workspace';
 import { mergeOverrideRouters, reconcileEnable } from './override-merge';
@@ -304,7 +304,7 @@ const FILE_CACHE_MAX = 1024;
 function parsedFile(path: string, text: string): ParsedFile {
   const hit = fileCache.get(path);
   if (hit && hit.text === text) return hit;
-  const doc = parseTraefik(text, path).model;
+  const doc = parsedTraefik(path, text).model;
   const pf: ParsedFile = { text, doc };
   if (doc.root && !doc.compose) {
     if (doc.roles.includes('dynamic')) pf.dynamic = { form: doc.format, role: 'dynamic', provider: 'file', root: doc.root, inEffect: true };

@@ -53,6 +53,24 @@ export function parseTraefik(text: string, path: string): ParsedDocument<Traefik
   return { model: doc, index, comments, parseErrors, fileSuppressionLine, statementSpan: (line) => ({ start: line, end: line }) };
 }
 
+/**
+ * parseTraefik(text, path), reused while the same path has the same text: the Traefik graph of a
+ * compose file reads the project's static and dynamic files, which are then linted themselves
+ * (and read again by each other's graphs).
+ */
+const shared = new Map<string, { text: string; parsed: ParsedDocument<TraefikDocument> }>();
+const SHARED_MAX = 64;
+
+export function parsedTraefik(path: string, text: string): ParsedDocument<TraefikDocument> {
+  const hit = shared.get(path);
+  if (hit && hit.text === text) return hit.parsed;
+  const parsed = parseTraefik(text, path);
+  shared.delete(path);
+  shared.set(path, { text, parsed });
+  if (shared.size > SHARED_MAX) shared.delete(shared.keys().next().value!);
+  return parsed;
+}
+
 export function rolesOf(root: TMap | undefined, path: string): ConfigRole[] {
   const roles: ConfigRole[] = [];
   const names = root?.fields.map((f) => f.name) ?? [];

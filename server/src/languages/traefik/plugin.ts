@@ -1,12 +1,12 @@
 import type { LanguagePlugin } from '../../engine/types';
 import { isTraefikName, matchesTraefikContent } from './detect';
-import { parseTraefik, type TraefikDocument } from './parse';
+import { parsedTraefik, type TraefikDocument } from './parse';
 import { traefikRules } from './rules/index';
 
 export const traefikPlugin: LanguagePlugin<TraefikDocument> = {
   language: 'traefik',
   matchesName: isTraefikName,
   matchesContent: matchesTraefikContent,
-  parse: (text, path) => parseTraefik(text, path),
+  parse: (text, path) => parsedTraefik(path, text),
   rules: traefikRules,
 };

@@ -7,10 +7,11 @@
 // others. The workspace graph (graph.ts) builds on these to gather every Traefik source.
 import ignore from 'ignore';
 import type { RuleContext, WorkspaceView } from '../../engine/types';
-import { parseCompose, recentlyParsed } from '../compose/parse';
+import { recentlyParsed } from '../compose/parse';
+import { composeModelOf } from '../compose/project';
 import type { ComposeModel } from '../compose/model';
 import { composeTraefik, type ComposeTraefik } from './compose';
-import { parseTraefik, type TraefikDocument } from './parse';
+import { parsedTraefik, type TraefikDocument } from './parse';
 
 export const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 /** Override files `docker compose` merges into the base file of their folder. */
@@ -45,22 +46,6 @@ function join(dir: string, name: string): string {
   return dir === '/' ? `/${name}` : `${dir}/${name}`;
 }
 
-const cache = new Map<string, unknown>();
-const CACHE_MAX = 64;
-
-function cached<T>(key: string, make: () => T): T {
-  if (cache.has(key)) {
-    const v = cache.get(key) as T;
-    cache.delete(key);
-    cache.set(key, v);
-    return v;
-  }
-  const v = make();
-  cache.set(key, v);
-  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
-  return v;
-}
-
 export interface NearbyCompose {
   path: string;
   model: ComposeModel;
@@ -79,7 +64,7 @@ export function nearbyCompose(ctx: RuleContext): NearbyCompose[] {
       if (p === ctx.path) continue;
       const text = ctx.workspace.readFile(p);
       if (text === undefined) continue;
-      const model = recentlyParsed(p, text) ?? cached(`compose\0${p}\0${text}`, () => parseCompose(text, p).model);
+      const model = recentlyParsed(p, text) ?? composeModelOf(p, text);
       found.push({ path: p, model, traefik: composeTraefik(model, { ...ctx, path: p }) });
       base = true;
     }
@@ -108,7 +93,7 @@ export function nearbyStaticFile(ctx: RuleContext): TraefikDocument | undefined 
       if (p === ctx.path) continue;
       const text = ctx.workspace.readFile(p);
       if (text === undefined) continue;
-      const doc = cached(`static\0${p}\0${text}`, () => parseTraefik(text, p).model);
+      const doc = parsedTraefik(p, text).model;
       if (doc.roles.includes('static')) return doc;
     }
   }
