@@ -75,7 +75,7 @@ export function nearbyCompose(ctx: RuleContext): NearbyCompose[] {
         if (p === ctx.path) continue;
         const text = ctx.workspace.readFile(p);
         if (text === undefined) continue;
-        const model = recentlyParsed(p, text) ?? cached(`compose\0${p}\0${text}`, () => parseCompose(text, p).model);
+        const model = recentlyParsed(p, text) ?? composeModelOf(p, text);
         found.push({ path: p, model, traefik: composeTraefik(model, { ...ctx, path: p }), override: true });
         break;
       }
