@@ -1,6 +1,6 @@
 // What the client can do (read once from InitializeParams) and what the server announces.
 import { TextDocumentSyncKind, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver';
-import { FIX_ALL_KIND, DOCS_KIND, FIX_ALL_QUICKFIX_KIND, HARDEN_KIND, SUPPRESS_FILE_KIND, SUPPRESS_LINE_KIND } from './code-actions';
+import { FIX_ALL_KIND, DOCS_KIND, FIX_ALL_QUICKFIX_KIND, HARDEN_KIND, SUPPRESS_FILE_KIND, SUPPRESS_LINE_KIND, TLS_PROFILE_KIND } from './code-actions';
 import { COMPLETION_TRIGGERS } from './config-completion';
 
 /** The command the VS Code extension handles itself (opens the bundled rule page). */
@@ -58,7 +58,7 @@ export function serverCapabilities(caps: ClientCaps): ServerCapabilities {
   return {
     textDocumentSync: TextDocumentSyncKind.Incremental,
     codeActionProvider: {
-      codeActionKinds: ['quickfix', 'quickfix.rampart', SUPPRESS_LINE_KIND, SUPPRESS_FILE_KIND, DOCS_KIND, FIX_ALL_QUICKFIX_KIND, 'refactor.rewrite', HARDEN_KIND, 'source.fixAll', FIX_ALL_KIND],
+      codeActionKinds: ['quickfix', 'quickfix.rampart', SUPPRESS_LINE_KIND, SUPPRESS_FILE_KIND, DOCS_KIND, FIX_ALL_QUICKFIX_KIND, 'refactor.rewrite', HARDEN_KIND, TLS_PROFILE_KIND, 'source.fixAll', FIX_ALL_KIND],
       resolveProvider: false,
     },
     executeCommandProvider: { commands: [SERVER_SHOW_DOCS_COMMAND] },

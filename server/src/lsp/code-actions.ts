@@ -19,6 +19,9 @@ export const DOCS_KIND = 'quickfix.rampart.docs';
 export const FIX_ALL_QUICKFIX_KIND = 'quickfix.rampart.fixAll';
 /** "Harden service <name>" (compose): every hardening fix of one service in one edit. */
 export const HARDEN_KIND = 'refactor.rewrite.rampart.harden';
+/** "Apply Mozilla intermediate TLS profile" (nginx): a TLS server block's TLS settings and HSTS in one edit. */
+export const TLS_PROFILE_KIND = 'refactor.rewrite.rampart.tlsProfile';
+export const TLS_PROFILE_TITLE = 'Apply Mozilla intermediate TLS profile';
 
 /** `quickfix.rampart.dockerfile.add-instead-of-copy`: one rule's fixes, targetable on save. */
 export function ruleFixKind(rule: string): string {
@@ -53,6 +56,8 @@ export interface CodeActionInput {
   documentChanges: boolean;
   /** "Harden service" candidates (compose documents): each service and its text after hardening; lazily computed. */
   harden?: () => Array<{ service: string; text: string | undefined }>;
+  /** "Apply Mozilla intermediate TLS profile" candidates (nginx documents): each TLS server and its text after the profile; lazily computed. */
+  tlsProfile?: () => Array<{ server: string; text: string | undefined }>;
 }
 
 /** A position a client may legitimately send: non-negative integers (lines past the end are clamped later). */
@@ -141,6 +146,15 @@ export function buildCodeActions(input: CodeActionInput): CodeAction[] {
     for (const h of input.harden()) {
       if (h.text === undefined || h.text === doc.getText()) continue;
       actions.push({ title: `Harden service "${h.service}"`, kind: HARDEN_KIND, edit: edit(input.diff(doc.getText(), h.text)) });
+    }
+  }
+
+  if (input.tlsProfile && wanted(TLS_PROFILE_KIND, only)) {
+    const targets = input.tlsProfile().filter((t) => t.text !== undefined && t.text !== doc.getText());
+    for (const t of targets) {
+      // One server at the cursor is the usual case; several (a request spanning servers) are named.
+      const title = targets.length === 1 || t.server === '' ? TLS_PROFILE_TITLE : `${TLS_PROFILE_TITLE} to server ${t.server}`;
+      actions.push({ title, kind: TLS_PROFILE_KIND, edit: edit(input.diff(doc.getText(), t.text!)) });
     }
   }
 

@@ -10,6 +10,8 @@ import { fixAll, fixRounds } from '../engine/fixes';
 import { comparePositions } from '../engine/text';
 import type { ComposeModel } from '../languages/compose/model';
 import { hardenRound, isHardeningOf, serviceAtKey, serviceSpans } from '../languages/compose/harden';
+import type { NginxModel } from '../languages/nginx/model';
+import { TLS_PROFILE_RULES, tlsProfileRound, tlsServerAt } from '../languages/nginx/tls-profile';
 import { CONFIG_FILE_NAMES, parseConfigFile } from '../engine/config-file';
 import { DEFAULT_CONFIG, effectiveSeverity, mergeConfig, type RampartConfig } from '../engine/config';
 import type { FileHints, Language, LintResult, ParsedDocument, Range, Severity, WorkspaceView } from '../engine/types';
@@ -184,6 +186,43 @@ export class ServerLinter {
     const config = this.configFor(path, settings);
     if (this.languageOf(path, text, config) !== 'compose') return undefined;
     return fixRounds(path, text, { config, workspace: this.workspace, language: 'compose' }, hardenRound(path, service, new Set())).text;
+  }
+
+  /**
+   * The TLS server blocks (by ordinal among the file's TLS servers) "Apply Mozilla intermediate TLS
+   * profile" is offered for: the one the request's start is on or in, and those whose TLS findings
+   * the request touches. Empty for other languages.
+   */
+  tlsProfileTargets(doc: TextDocument, settings: RampartSettings, range: Range, current: () => LintResult['diagnostics']): Array<{ ordinal: number; name: string }> {
+    const path = URI.toPath(doc.uri);
+    if (!path || !settings.enable || isConfigFilePath(path) || this.languageOf(path, doc.getText(), this.configFor(path, settings)) !== 'nginx') return [];
+    const parsed = this.parsed(doc, settings);
+    if (!parsed) return [];
+    const model = parsed.model as NginxModel;
+    const out: Array<{ ordinal: number; name: string }> = [];
+    const add = (hit: ReturnType<typeof tlsServerAt>) => {
+      if (hit && !out.some((o) => o.ordinal === hit.ordinal)) out.push({ ordinal: hit.ordinal, name: hit.server.serverNames[0] ?? hit.server.listens[0]?.address ?? '' });
+    };
+    add(tlsServerAt(model, range.start));
+    for (const d of current()) {
+      if (!TLS_PROFILE_RULES.has(d.rule)) continue;
+      if (comparePositions(d.range.end, range.start) < 0 || comparePositions(d.range.start, range.end) > 0) continue;
+      add(tlsServerAt(model, d.range.start));
+    }
+    return out;
+  }
+
+  /** The text after "Apply Mozilla intermediate TLS profile" on one TLS server block. */
+  tlsProfileText(doc: TextDocument, settings: RampartSettings, ordinal: number): string | undefined {
+    const path = URI.toPath(doc.uri);
+    if (!path || !settings.enable || isConfigFilePath(path)) return undefined;
+    const text = doc.getText();
+    if (Buffer.byteLength(text, 'utf8') > settings.maxFileSize) return undefined;
+    const base = this.configFor(path, settings);
+    if (this.languageOf(path, text, base) !== 'nginx') return undefined;
+    // HSTS is part of the profile whatever the project's severities for the HSTS rules.
+    const config: RampartConfig = { ...base, rules: { ...base.rules, 'nginx/hsts-missing': 'warning', 'nginx/hsts-weak': 'warning' } };
+    return fixRounds(path, text, { config, workspace: this.workspace, language: 'nginx' }, tlsProfileRound(ordinal)).text;
   }
 
   /** Every diagnostic Rampart shows for an open document. Never throws. */

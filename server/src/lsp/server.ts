@@ -326,6 +326,16 @@ export function startServer(connection: Connection): void {
             return [];
           }
         },
+        tlsProfile: () => {
+          const range = params.range;
+          if (!range?.start || !range.end) return [];
+          try {
+            return linter.tlsProfileTargets(doc, settings, range, current).map((t) => ({ server: t.name, text: linter.tlsProfileText(doc, settings, t.ordinal) }));
+          } catch (err) {
+            log(`Rampart: cannot build "Apply Mozilla intermediate TLS profile" for ${uri}: ${String(err)}`);
+            return [];
+          }
+        },
       });
     }),
   );
