@@ -177,4 +177,42 @@ describe('nginx header rules: includes and fragments', () => {
     const locations = 'location / {\n    add_header Cache-Control no-cache;\n    root /srv;\n}\n';
     assert.deepEqual(view(headerFindings(locations)), []);
   });
+
+  // conf.d/site.conf included from an nginx.conf whose http block sets the headers: the server
+  // inherits them. Judged alone it looked bare, and the fixes (add_header in the server) would
+  // have dropped every inherited header in real nginx.
+  const site = 'server {\n    listen 443 ssl;\n    server_name example.com;\n    root /srv;\n}\n';
+  const sitePath = '/work/site/conf.d/site.conf';
+  const includer = (headers: string) => `events {}\nhttp {\n${headers}    include conf.d/*.conf;\n}\n`;
+  const fragmentFindings = (main: string) =>
+    lintText(site, { path: sitePath, workspace: new MemoryWorkspace({ '/work/site/nginx.conf': main, [sitePath]: site }) }).diagnostics.filter((d) => HEADER_RULES.includes(d.rule));
+
+  it('a fragment whose includer sets add_header around the include: nothing reported missing, no fix offered', () => {
+    const main = includer('    add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;\n    add_header X-Frame-Options DENY always;\n');
+    assert.deepEqual(view(fragmentFindings(main)), []);
+  });
+
+  it('a fragment whose includer sets no header is judged like a full config', () => {
+    assert.deepEqual(
+      fragmentFindings(includer('    server_tokens off;\n')).map((d) => d.rule).sort(),
+      ['nginx/csp-missing', 'nginx/hsts-missing', 'nginx/referrer-policy-missing', 'nginx/x-content-type-options-missing', 'nginx/x-frame-options-missing'],
+    );
+  });
+});
+
+describe('nginx rate-limit-missing in a fragment', () => {
+  const site = 'server {\n    listen 80;\n    location / {\n        proxy_pass http://app;\n    }\n}\n';
+  const sitePath = '/work/site/conf.d/site.conf';
+  const rateLimit = (main: string) =>
+    lintText(site, { path: sitePath, workspace: new MemoryWorkspace({ '/work/site/nginx.conf': main, [sitePath]: site }) }).diagnostics.filter((d) => d.rule === 'nginx/rate-limit-missing');
+
+  it('inherits limit_req from the includer\'s http block: not reported', () => {
+    const main = 'events {}\nhttp {\n    limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;\n    limit_req zone=api burst=20;\n    include conf.d/*.conf;\n}\n';
+    assert.deepEqual(view(rateLimit(main)), []);
+  });
+
+  it('without limit_req around the include, the proxied location is reported', () => {
+    const main = 'events {}\nhttp {\n    include conf.d/*.conf;\n}\n';
+    assert.deepEqual(rateLimit(main).map((d) => `${d.rule}@${d.range.start.line}`), ['nginx/rate-limit-missing@2']);
+  });
 });

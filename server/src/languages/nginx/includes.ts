@@ -71,6 +71,22 @@ export interface FileContext {
   prefix: string;
   /** The main config that includes the file, and the include that names it (in whichever file holds it). */
   includer?: { main: string; file: string; line: number };
+  /**
+   * Inherited directives the includer's levels around an include site declare (`add_header`,
+   * `limit_req`, …, by name): what the fragment's blocks inherit unless they declare their own.
+   * Rules that judge an inherited set treat a fragment whose outer levels declare one as unknown
+   * (not as empty, which would report it missing, and whose fix would drop what is inherited).
+   */
+  outerDeclares?: ReadonlySet<string>;
+}
+
+/** Directives whose inherited value the header, rate-limit and access rules read from outer levels. */
+const OUTER_WATCHED = new Set(['add_header', 'add_header_inherit', 'limit_req', 'limit_conn', 'allow', 'deny']);
+
+/** The watched directives declared on the levels enclosing `block` (the block itself included). */
+function declaredAround(block: NginxBlock | undefined, into: Set<string>): Set<string> {
+  for (let b = block; b; b = b.parent) for (const c of b.children) if (OUTER_WATCHED.has(c.name)) into.add(c.name);
+  return into;
 }
 
 export interface BlockContext {
@@ -434,9 +450,11 @@ export class IncludeResolver {
   private sitesIncluding(main: NginxModel, mainPath: string, target: string, rendered: string | undefined): FileContext | undefined {
     const prefix = dirname(mainPath);
     const renderedPath = rendered ? normalizePath(`${prefix}/${rendered}`) : undefined;
-    const sites: Array<BlockContext & { file: string; line: number }> = [];
+    const sites: Array<BlockContext & { file: string; line: number; declares: Set<string> }> = [];
     const visited = new Set<string>([mainPath]);
-    const queue: Array<{ model: NginxModel; path: string; root: BlockContext; depth: number }> = [{ model: main, path: mainPath, root: { contexts: ['main'] }, depth: 0 }];
+    const queue: Array<{ model: NginxModel; path: string; root: BlockContext; depth: number; declares: Set<string> }> = [
+      { model: main, path: mainPath, root: { contexts: ['main'] }, depth: 0, declares: new Set() },
+    ];
     while (queue.length > 0) {
       const frame = queue.shift()!;
       const contexts = new Map<NginxBlock, BlockContext>();
@@ -454,7 +472,7 @@ export class IncludeResolver {
         const pattern = mapIncludeTarget(arg, prefix);
         const site = contextOf(d.parent);
         if (patternMatches(pattern, target) || (renderedPath !== undefined && patternMatches(pattern, renderedPath))) {
-          sites.push({ ...site, file: frame.path, line: d.line });
+          sites.push({ ...site, file: frame.path, line: d.line, declares: declaredAround(d.parent, new Set(frame.declares)) });
           continue;
         }
         if (frame.depth >= MAX_DEPTH) continue;
@@ -462,7 +480,7 @@ export class IncludeResolver {
         for (const f of r.files) {
           if (visited.has(f.path) || f.path === target) continue;
           visited.add(f.path);
-          queue.push({ model: f.model, path: f.path, root: site, depth: frame.depth + 1 });
+          queue.push({ model: f.model, path: f.path, root: site, depth: frame.depth + 1, declares: declaredAround(d.parent, new Set(frame.declares)) });
         }
       }
     }
@@ -476,6 +494,7 @@ export class IncludeResolver {
       family: families.size === 1 ? first.family : undefined,
       prefix,
       includer: { main: mainPath, file: first.file, line: first.line },
+      outerDeclares: new Set(sites.flatMap((s) => [...s.declares])),
     };
   }
 }

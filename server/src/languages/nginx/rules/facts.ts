@@ -5,7 +5,7 @@
 import type { LineIndex } from '../../../engine/text';
 import type { RuleContext, TextEdit } from '../../../engine/types';
 import type { NginxArg, NginxBlock, NginxDirective, NginxModel, NginxServer } from '../model';
-import { levelDirectives } from '../includes';
+import { includes, levelDirectives } from '../includes';
 import { indentUnit, lineIndent } from './util';
 import { compileUserRegex, testUserRegex } from '../../../engine/user-regex';
 
@@ -210,6 +210,12 @@ export function inherited(model: NginxModel, ctx: RuleContext, block: NginxBlock
     const own = view.directives.filter((d) => names.includes(d.name));
     if (own.length > 0) return { directives: list ? own : [own[own.length - 1]!], level: b, complete: !unknownInclude, unknownInclude };
     if (view.unknown) unknownInclude = true;
+  }
+  // A fragment whose includer declares one of these around the include inherits what Rampart does
+  // not read here: as unknown as an unreadable include (rules that skip on one skip on this).
+  if (model.fragment) {
+    const declares = includes(ctx, model).context().outerDeclares;
+    if (declares && names.some((n) => declares.has(n))) return { directives: [], complete: false, unknownInclude: true };
   }
   return { directives: [], complete: !unknownInclude && !model.fragment, unknownInclude };
 }

@@ -293,7 +293,8 @@ export class HeaderAnalysis {
   /**
    * The headers nginx sends for a block: the nearest level that declares add_header wins (its
    * outer levels are dropped) unless `add_header_inherit merge` keeps them; `off` stops
-   * inheritance. What lies outside a fragment is not assumed to add anything.
+   * inheritance. Outside a fragment: nothing, unless its includer's levels around the include
+   * declare add_header — then the set is unknown (complete: false), not empty.
    */
   effective(block: NginxBlock): HeaderSet {
     const cached = this.sets.get(block);
@@ -301,7 +302,7 @@ export class HeaderAnalysis {
     const info = this.level(block);
     const mode = this.inheritMode(block);
     let set: HeaderSet;
-    const outer = (): HeaderSet => (block.parent ? this.effective(block.parent) : { entries: [], complete: true });
+    const outer = (): HeaderSet => (block.parent ? this.effective(block.parent) : this.outsideFile());
     if (info.entries.length > 0) {
       if (mode === 'merge') {
         const o = outer();
@@ -317,6 +318,17 @@ export class HeaderAnalysis {
     }
     this.sets.set(block, set);
     return set;
+  }
+
+  /**
+   * What the file's top level inherits: nothing for a main configuration; for a fragment, an
+   * unknown set when the includer declares add_header around the include (judging the fragment
+   * alone would report inherited headers missing, and a fix adding one would drop them).
+   */
+  private outsideFile(): HeaderSet {
+    if (!this.model.fragment) return { entries: [], complete: true };
+    const declares = includes(this.ctx, this.model).context().outerDeclares;
+    return { entries: [], complete: !(declares?.has('add_header') || declares?.has('add_header_inherit')) };
   }
 
   /** True when the block declares its own add_header set (which drops the outer ones). */
@@ -403,7 +415,8 @@ export class HeaderAnalysis {
   /**
    * A header in a unit: `present` in its effective set; `dropped` when the unit declares its own
    * add_header set (with plain inheritance) and an outer level sets the header; `unknown` when an
-   * unreadable include could set it; `missing` otherwise.
+   * unreadable include could set it, or an includer's levels Rampart does not read here (a
+   * fragment's, when they declare add_header); `missing` otherwise.
    */
   status(unit: HeaderUnit, key: string): HeaderStatus {
     const block = unit.block;
@@ -416,6 +429,8 @@ export class HeaderAnalysis {
       if (test(this.outerEntries(block))) return 'dropped';
     }
     if (this.chainUncertain(block) || this.setByHeadersMore(block, key)) return 'unknown';
+    // A fragment whose includer sets headers around the include: they may well be inherited.
+    if (!this.effective(block).complete) return 'unknown';
     return 'missing';
   }
 
