@@ -57,6 +57,16 @@ export const hiddenFilesExposed: Rule<NginxModel> = {
   },
 };
 
+/**
+ * A prefix location for ACME HTTP-01 challenges (`location ^~ /.well-known/acme-challenge/`):
+ * it serves only the tokens a certificate client writes there, and the redirect-only port-80
+ * server that holds it (the shape http-without-redirect's fix keeps) serves nothing else.
+ */
+function acmeChallenge(loc: NginxDirective): boolean {
+  const p = locationPattern(loc);
+  return !!p && (p.modifier === '^~' || p.modifier === '=' || p.modifier === '') && p.path.startsWith('/.well-known/acme-challenge');
+}
+
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -72,6 +82,7 @@ function servesFiles(model: NginxModel, ctx: RuleContext, s: NginxServer, top: N
     const direct = kids.find((d) => d.name === 'alias' || d.name === 'try_files');
     if (direct) return show(direct);
     if (kids.some((d) => HANDLERS.has(d.name)) || locationPattern(loc)?.modifier === '@') continue;
+    if (acmeChallenge(loc)) continue;
     const root = inherited(model, ctx, loc.block!, ['root'], false).directives[0];
     if (root) return show(root);
   }
