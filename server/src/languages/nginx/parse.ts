@@ -7,11 +7,22 @@
 // nginx/syntax rule's findings, not parse errors.
 import { NginxParser, type NginxParseTreeNode } from 'nginx-conf/dist/src/parser';
 import type { CommentInfo, Finding, ParsedDocument, Range, RelatedLocation } from '../../engine/types';
-import { LineIndex } from '../../engine/text';
-import { F_CLOSED, F_LINE_FIRST, K_CLOSE, K_COMMENT, K_OPEN, K_SEMI, K_STRING, K_TEMPLATE, K_VERBATIM, K_WORD, lexCompact, valueOf, type CompactTokens } from './lexer';
-import { KNOWN_DIRECTIVES } from './reference/index';
-import { blankSpans } from './lua-body';
-import { NginxModel, blockKindFor, type NginxArg, type NginxBlock, type NginxDirective } from './model';
+import * as text_ from '../../engine/text';
+import type { LineIndex } from '../../engine/text';
+import * as lexer from './lexer';
+import type { CompactTokens } from './lexer';
+import * as reference from './reference/index';
+import * as luaBody from './lua-body';
+import * as modelModule from './model';
+import type { NginxArg, NginxBlock, NginxDirective, NginxModel as Model } from './model';
+
+// Local copies: esbuild's CommonJS output (out/, which tests and the in-process benchmark run)
+// reads every import through a getter on each use, and the grouping loop reads these per token.
+const { LineIndex: LineIndexClass } = text_;
+const { F_CLOSED, F_LINE_FIRST, K_CLOSE, K_COMMENT, K_OPEN, K_SEMI, K_STRING, K_TEMPLATE, K_VERBATIM, K_WORD, lexCompact, valueOf } = lexer;
+const { KNOWN_DIRECTIVES } = reference;
+const { blankSpans } = luaBody;
+const { NginxModel, blockKindFor } = modelModule;
 
 /** Blocks deeper than this are matched for braces but not put in the model (rules walk it freely). */
 export const MAX_DEPTH = 200;
@@ -21,12 +32,12 @@ const MAX_SYNTAX_FINDINGS = 50;
 const MAX_QUOTE_ROUNDS = 20;
 
 export interface NginxParseResult {
-  model: NginxModel;
+  model: Model;
   comments: CommentInfo[];
 }
 
-export function parseNginx(text: string): ParsedDocument<NginxModel> {
-  const index = new LineIndex(text);
+export function parseNginx(text: string): ParsedDocument<Model> {
+  const index = new LineIndexClass(text);
   const { model, comments } = buildNginx(text, index);
   return {
     model,
@@ -40,7 +51,7 @@ export function parseNginx(text: string): ParsedDocument<NginxModel> {
   };
 }
 
-export function buildNginx(text: string, index: LineIndex = new LineIndex(text)): NginxParseResult {
+export function buildNginx(text: string, index: LineIndex = new LineIndexClass(text)): NginxParseResult {
   const template = text.includes('{{');
   const errors: Finding[] = [];
   const addError = (f: Finding): void => {
@@ -224,13 +235,17 @@ class Arg implements NginxArg {
  */
 class TokenStore {
   /** Token numbers of every directive's arguments, one run per directive. */
-  pool: Int32Array = new Int32Array(256);
+  pool: Int32Array;
   used = 0;
 
   constructor(
     readonly index: LineIndex,
     readonly tokens: CompactTokens,
-  ) {}
+  ) {
+    // Each token is listed at most once, so this size never grows (doubling from a small pool
+    // left a trail of garbage arrays on every keystroke).
+    this.pool = new Int32Array(Math.max(16, tokens.count));
+  }
 
   /** Appends token numbers; returns where the run starts. */
   add(list: number[], from: number): number {

@@ -193,8 +193,10 @@ function isAcmeLocation(d: NginxDirective): boolean {
 }
 
 function isRootPrefix(d: NginxDirective): boolean {
-  const vals = d.args.map((a) => a.value);
-  return (vals.length === 1 && vals[0] === '/') || (vals.length === 2 && vals[0] === '^~' && vals[1] === '/');
+  // No array of values: this runs for every location of every server on each lint.
+  const args = d.args;
+  if (args.length === 1) return args[0]!.value === '/';
+  return args.length === 2 && args[0]!.value === '^~' && args[1]!.value === '/';
 }
 
 /** True when a server answers every request before choosing a location. */
