@@ -550,10 +550,10 @@ function level(ctx: RuleContext, r: IncludeResolver, block: NginxBlock): LevelVi
 }
 
 export interface Scan {
-  /** Every directive inside the block, then those of the files its includes name (any depth). */
+  /** Every directive inside the block (this file's own first), then those of the files its includes name (any depth). */
   directives: NginxDirective[];
-  /** This file's own directives (their ranges are usable). */
-  own: Set<NginxDirective>;
+  /** How many of `directives` are this file's own (their ranges are usable). */
+  ownCount: number;
   /** Some include could not be read. */
   unknown: boolean;
 }
@@ -565,18 +565,22 @@ export function scanBlock(ctx: RuleContext, model: NginxModel, block: NginxBlock
 }
 
 function scan(ctx: RuleContext, r: IncludeResolver, block: NginxBlock): Scan {
-  const own: NginxDirective[] = [];
+  // One list, this file's directives first: included ones are appended after `ownCount` (no
+  // copy of the own part and no set of it, which nothing read).
+  const directives: NginxDirective[] = [];
   const stack = [...block.children].reverse();
   while (stack.length > 0) {
     const d = stack.pop()!;
-    own.push(d);
+    directives.push(d);
     if (d.block && d.block.kind !== 'hash' && d.block.kind !== 'lua') for (let i = d.block.children.length - 1; i >= 0; i--) stack.push(d.block.children[i]!);
   }
-  const directives = [...own];
+  const ownCount = directives.length;
   let unknown = false;
   const visited = new Set<string>([ctx.path]);
-  const follow = (list: NginxDirective[], depth: number): void => {
-    for (const d of list) {
+  /** Follows the includes among the first `count` entries of a list (the list may grow meanwhile). */
+  const follow = (list: NginxDirective[], count: number, depth: number): void => {
+    for (let i = 0; i < count; i++) {
+      const d = list[i]!;
       if (d.name !== 'include') continue;
       const res = r.resolve(d);
       if (!res.complete) unknown = true;
@@ -588,11 +592,11 @@ function scan(ctx: RuleContext, r: IncludeResolver, block: NginxBlock): Scan {
         }
         visited.add(f.path);
         const inner = f.model.directives;
-        directives.push(...inner);
-        follow(inner, depth + 1);
+        for (const x of inner) directives.push(x);
+        follow(inner, inner.length, depth + 1);
       }
     }
   };
-  follow(own, 0);
-  return { directives, own: new Set(own), unknown };
+  follow(directives, ownCount, 0);
+  return { directives, ownCount, unknown };
 }

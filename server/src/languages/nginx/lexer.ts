@@ -174,7 +174,12 @@ export function lexCompact(text: string, options: LexOptions = {}): CompactLexRe
   /** Whether the statement's first token names a Lua block (quotes ignored, like nginx-conf). */
   const luaStatement = (t: number): boolean => {
     if (t < 0) return false;
-    return text.slice(starts[t]!, ends[t]!).replace(/["']/g, '').endsWith(LUA_SUFFIX);
+    // Runs at every `{`: only a word that can end in the suffix (quotes aside) is sliced at all.
+    let e = ends[t]!;
+    const s = starts[t]!;
+    while (e > s && (text.charCodeAt(e - 1) === DQ || text.charCodeAt(e - 1) === SQ)) e--;
+    if (e - s < LUA_SUFFIX.length || text.charCodeAt(e - 1) !== 107 /* k */) return false;
+    return text.slice(s, ends[t]!).replace(/["']/g, '').endsWith(LUA_SUFFIX);
   };
 
   while (i < n) {
