@@ -282,10 +282,12 @@ class Directive implements NginxDirective {
   conf?: NginxParseTreeNode;
   private semi?: Range;
   private argList?: NginxArg[];
+  private nameArg?: NginxArg;
 
   constructor(
     private readonly store: TokenStore,
-    public nameToken: NginxArg,
+    /** The name's token number, or -1 for a statement without one (an empty name at `start`). */
+    private readonly nameTok: number,
     /** Where the argument token numbers start in the store's pool, and how many there are. */
     private readonly argAt: number,
     private readonly argCount: number,
@@ -294,9 +296,23 @@ class Directive implements NginxDirective {
     public line: number,
     /** Offset of the `;`, or -1. */
     private readonly semiAt: number,
+    name: string,
+    start: number,
   ) {
-    this.name = nameToken.value;
-    this.start = nameToken.start;
+    this.name = name;
+    this.start = start;
+  }
+
+  /**
+   * The name as a token, built on first use: rules match on `name`, and only findings (and the
+   * rare unknown directive) need the token, so most directives never pay for one.
+   */
+  get nameToken(): NginxArg {
+    return (this.nameArg ??= this.nameTok >= 0 ? this.store.arg(this.nameTok) : new Arg(this.store.index, '', false, this.start, this.start));
+  }
+
+  set nameToken(a: NginxArg) {
+    this.nameArg = a;
   }
 
   get args(): NginxArg[] {
@@ -343,11 +359,13 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
   const finish = (semi: number): NginxDirective => {
     const parent = stack[stack.length - 1]!;
     const at = semi >= 0 ? starts[semi]! : 0;
-    const nameArg: NginxArg = cur.length > 0 ? store.arg(cur[0]!) : new Arg(index, '', false, at, at);
+    const nameTok = cur.length > 0 ? cur[0]! : -1;
+    const nameStart = nameTok >= 0 ? starts[nameTok]! : at;
+    const name = nameTok >= 0 ? valueOf(text, nameStart, ends[nameTok]!, kinds[nameTok] === K_STRING, (flags[nameTok]! & F_CLOSED) !== 0) : '';
     const last = cur.length > 0 ? cur[cur.length - 1]! : -1;
     const argAt = cur.length > 1 ? store.add(cur, 1) : 0;
-    const end = semi >= 0 ? ends[semi]! : last >= 0 ? ends[last]! : nameArg.end;
-    const d = new Directive(store, nameArg, argAt, Math.max(0, cur.length - 1), parent, end, lines.lineOf(nameArg.start), semi >= 0 ? starts[semi]! : -1);
+    const end = semi >= 0 ? ends[semi]! : last >= 0 ? ends[last]! : at;
+    const d = new Directive(store, nameTok, argAt, Math.max(0, cur.length - 1), parent, end, lines.lineOf(nameStart), semi >= 0 ? starts[semi]! : -1, name, nameStart);
     if (parent.depth < MAX_DEPTH) parent.children.push(d);
     cur.length = 0;
     return d;

@@ -133,8 +133,19 @@ export function framingProtected(entries: HeaderEntry[]): boolean {
 /** The test for "this header is in effect" per header rule. */
 export function hasHeader(key: string): (entries: HeaderEntry[]) => boolean {
   if (key === XFO) return framingProtected;
-  return (entries) => entries.some((e) => e.key === key && sent(e));
+  // One test per header name, not a new closure per question (asked per unit, rule and header).
+  let test = headerTests.get(key);
+  if (!test) {
+    test = (entries) => {
+      for (const e of entries) if (e.key === key && sent(e)) return true;
+      return false;
+    };
+    headerTests.set(key, test);
+  }
+  return test;
 }
+
+const headerTests = new Map<string, (entries: HeaderEntry[]) => boolean>();
 
 /** `server "example.com"`, `the server listening on 443`, `this server`, `location "/static/"`. */
 const described = new WeakMap<NginxBlock, string>();
@@ -375,7 +386,8 @@ export class HeaderAnalysis {
 
   /** True when the block itself sets the header to an empty value (nginx then sends none). */
   cleared(block: NginxBlock, key: string): boolean {
-    return this.level(block).entries.some((e) => e.key === key && !sent(e));
+    for (const e of this.level(block).entries) if (e.key === key && !sent(e)) return true;
+    return false;
   }
 
   /**
