@@ -248,15 +248,15 @@ class TokenStore {
   }
 
   /** Appends token numbers; returns where the run starts. */
-  add(list: number[], from: number): number {
+  add(list: number[], from: number, to: number): number {
     const at = this.used;
-    const n = list.length - from;
+    const n = to - from;
     if (at + n > this.pool.length) {
       const bigger = new Int32Array(Math.max(this.pool.length * 2, at + n));
       bigger.set(this.pool);
       this.pool = bigger;
     }
-    for (let i = from; i < list.length; i++) this.pool[this.used++] = list[i]!;
+    for (let i = from; i < to; i++) this.pool[this.used++] = list[i]!;
     return at;
   }
 
@@ -351,7 +351,10 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
   // Blocks beyond MAX_DEPTH: tracked for brace matching, not attached to the model.
   let capped = false;
   /** Token numbers of the statement being read (reused, never kept). */
+  // Its length is `curLen`: setting an array's length to 0 frees its storage, and the next push
+  // then allocated a fresh one for every directive of the file.
   const cur: number[] = [];
+  let curLen = 0;
   const strays: Array<{ start: number; end: number }> = [];
   const closedBlocks: NginxBlock[] = [];
   const allBlocks: NginxBlock[] = [];
@@ -359,23 +362,23 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
   const finish = (semi: number): NginxDirective => {
     const parent = stack[stack.length - 1]!;
     const at = semi >= 0 ? starts[semi]! : 0;
-    const nameTok = cur.length > 0 ? cur[0]! : -1;
+    const nameTok = curLen > 0 ? cur[0]! : -1;
     const nameStart = nameTok >= 0 ? starts[nameTok]! : at;
     const name = nameTok >= 0 ? valueOf(text, nameStart, ends[nameTok]!, kinds[nameTok] === K_STRING, (flags[nameTok]! & F_CLOSED) !== 0) : '';
-    const last = cur.length > 0 ? cur[cur.length - 1]! : -1;
-    const argAt = cur.length > 1 ? store.add(cur, 1) : 0;
+    const last = curLen > 0 ? cur[curLen - 1]! : -1;
+    const argAt = curLen > 1 ? store.add(cur, 1, curLen) : 0;
     const end = semi >= 0 ? ends[semi]! : last >= 0 ? ends[last]! : at;
-    const d = new Directive(store, nameTok, argAt, Math.max(0, cur.length - 1), parent, end, lines.lineOf(nameStart), semi >= 0 ? starts[semi]! : -1, name, nameStart);
+    const d = new Directive(store, nameTok, argAt, Math.max(0, curLen - 1), parent, end, lines.lineOf(nameStart), semi >= 0 ? starts[semi]! : -1, name, nameStart);
     if (parent.depth < MAX_DEPTH) parent.children.push(d);
-    cur.length = 0;
+    curLen = 0;
     return d;
   };
 
   const slice = (t: number): string => text.slice(starts[t]!, ends[t]!);
-  const lastWord = (): string => short(slice(cur[cur.length - 1]!));
+  const lastWord = (): string => short(slice(cur[curLen - 1]!));
   /** The statement's last token is not an unterminated string (already reported: recovery, not a second error). */
   const lastTerminated = (): boolean => {
-    const t = cur[cur.length - 1]!;
+    const t = cur[curLen - 1]!;
     return kinds[t] !== K_STRING || (flags[t]! & F_CLOSED) !== 0;
   };
 
@@ -398,7 +401,7 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
       case K_STRING: {
         const top = stack[stack.length - 1]!;
         if (
-          cur.length > 0 &&
+          curLen > 0 &&
           kind === K_WORD &&
           (flags[ti]! & F_LINE_FIRST) !== 0 &&
           (flags[cur[0]!]! & F_LINE_FIRST) !== 0 &&
@@ -407,7 +410,7 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
           indentAt(index, start) <= indentAt(index, starts[cur[0]!]!)
         ) {
           if (lastTerminated()) {
-            const prev = cur[cur.length - 1]!;
+            const prev = cur[curLen - 1]!;
             addError({
               range: index.rangeOf(starts[prev]!, ends[prev]!),
               message: `Missing ";" after "${lastWord()}": nginx reads "${text.slice(start, end)}" on the next line as another argument of "${short(slice(cur[0]!))}".`,
@@ -415,11 +418,11 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
           }
           finish(-1);
         }
-        cur.push(ti);
+        cur[curLen++] = ti;
         break;
       }
       case K_SEMI:
-        if (cur.length === 0) {
+        if (curLen === 0) {
           addError({
             range: index.rangeOf(start, end),
             message: 'Unexpected ";" with no directive before it: nginx refuses to load the file.',
@@ -427,7 +430,7 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
         } else finish(ti);
         break;
       case K_OPEN: {
-        const nameless = cur.length === 0;
+        const nameless = curLen === 0;
         if (nameless) {
           addError({
             range: index.rangeOf(start, end),
@@ -465,9 +468,9 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
         break;
       }
       case K_CLOSE: {
-        if (cur.length > 0) {
+        if (curLen > 0) {
           if (lastTerminated()) {
-            const prev = cur[cur.length - 1]!;
+            const prev = cur[curLen - 1]!;
             addError({
               range: index.rangeOf(starts[prev]!, ends[prev]!),
               message: `Missing ";" after "${lastWord()}" (end of "${short(slice(cur[0]!))}"): nginx refuses to load the file with unexpected "}".`,
@@ -488,9 +491,9 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
       }
     }
   }
-  if (cur.length > 0) {
+  if (curLen > 0) {
     if (lastTerminated()) {
-      const prev = cur[cur.length - 1]!;
+      const prev = cur[curLen - 1]!;
       addError({
         range: index.rangeOf(starts[prev]!, ends[prev]!),
         message: `Missing ";" after "${lastWord()}" (end of "${short(slice(cur[0]!))}"): nginx refuses to load the file with unexpected end of file.`,
