@@ -329,6 +329,43 @@ class Directive implements NginxDirective {
   }
 }
 
+/**
+ * A block of the lexer's tree. Its braces' ranges are computed on first use from offsets (the
+ * `{` at `openAt`, the `}` at `innerEnd`): only fixes and a few messages ever read them, and a
+ * Range is three objects per brace on every keystroke otherwise.
+ */
+class Block implements NginxBlock {
+  protocol?: NginxBlock['protocol'];
+  body?: Range;
+  readonly children: NginxDirective[] = [];
+  /** Set when the closing `}` was found (at `innerEnd`). */
+  closed = false;
+  private openRange?: Range;
+  private closeRange?: Range;
+
+  constructor(
+    private readonly index: LineIndex,
+    public kind: NginxBlock['kind'],
+    readonly owner: NginxDirective | undefined,
+    readonly parent: NginxBlock | undefined,
+    /** Offset of the `{`, or -1 for the file root. */
+    private readonly openAt: number,
+    public innerStart: number,
+    public innerEnd: number,
+    readonly depth: number,
+  ) {}
+
+  get open(): Range | undefined {
+    if (this.openAt < 0) return undefined;
+    return (this.openRange ??= this.index.rangeOf(this.openAt, this.openAt + 1));
+  }
+
+  get close(): Range | undefined {
+    if (!this.closed) return undefined;
+    return (this.closeRange ??= this.index.rangeOf(this.innerEnd, this.innerEnd + 1));
+  }
+}
+
 /** Line numbers of offsets visited in increasing order (as the grouping does), without a search per token. */
 class LineCursor {
   private line = 0;
@@ -342,7 +379,7 @@ class LineCursor {
 }
 
 function group(text: string, index: LineIndex, tokens: CompactTokens, addError: (f: Finding) => void): Grouped {
-  const root: NginxBlock = { kind: 'main', children: [], depth: 0, innerStart: 0, innerEnd: text.length };
+  const root: NginxBlock = new Block(index, 'main', undefined, undefined, -1, 0, text.length, 0);
   const comments: CommentInfo[] = [];
   const lines = new LineCursor(index);
   const store = new TokenStore(index, tokens);
@@ -444,16 +481,7 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
           d.nameToken = new Arg(index, '', false, start, start);
           d.line = index.positionAt(start).line;
         }
-        const block: NginxBlock = {
-          kind: blockKindFor(d.name),
-          owner: d,
-          parent,
-          open: index.rangeOf(start, end),
-          innerStart: end,
-          innerEnd: text.length,
-          children: [],
-          depth: parent.depth + 1,
-        };
+        const block: NginxBlock = new Block(index, blockKindFor(d.name), d, parent, start, end, text.length, parent.depth + 1);
         d.block = block;
         d.end = text.length;
         if (parent.depth >= MAX_DEPTH && !capped) {
@@ -482,8 +510,8 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
           strays.push({ start, end });
           break;
         }
-        const b = stack.pop()!;
-        b.close = index.rangeOf(start, end);
+        const b = stack.pop()! as Block;
+        b.closed = true;
         b.innerEnd = start;
         if (b.owner) b.owner.end = end;
         closedBlocks.push(b);
