@@ -286,12 +286,10 @@ function childContext(b: NginxBlock, parent: BlockContext): BlockContext {
   }
 }
 
-const includeLists = new WeakMap<NginxModel, NginxDirective[]>();
-
 /** Every `include` of a file, those inside map/geo/types bodies too (they include entry lists). */
 function includeDirectives(model: NginxModel): NginxDirective[] {
-  let list = includeLists.get(model);
-  if (!list) {
+  // On the model, not in a WeakMap keyed by it (see NginxModel.perRun).
+  return model.memo('includeDirectives', () => {
     const out: NginxDirective[] = [];
     // Pre-order, so the first include in the file comes first.
     const stack: NginxDirective[] = [...model.root.children].reverse();
@@ -300,10 +298,8 @@ function includeDirectives(model: NginxModel): NginxDirective[] {
       if (d.name === 'include') out.push(d);
       if (d.block && d.block.kind !== 'lua') for (let i = d.block.children.length - 1; i >= 0; i--) stack.push(d.block.children[i]!);
     }
-    list = out;
-    includeLists.set(model, list);
-  }
-  return list;
+    return out;
+  });
 }
 
 // --- the resolver ---------------------------------------------------------------------------
@@ -493,16 +489,9 @@ export function includedByMainConfig(path: string, workspace: WorkspaceView): bo
   return new IncludeResolver({ path, workspace, settings: {} }, emptyFragment).context().source === 'includer';
 }
 
-const resolvers = new WeakMap<RuleContext, IncludeResolver>();
-
-/** The include resolver of one lint (one rule context and its model). */
+/** The include resolver of one lint (one rule context and its model; kept on the model, see NginxModel.perRun). */
 export function includes(ctx: RuleContext, model: NginxModel): IncludeResolver {
-  let r = resolvers.get(ctx);
-  if (!r || r.model !== model) {
-    r = new IncludeResolver(ctx, model);
-    resolvers.set(ctx, r);
-  }
-  return r;
+  return model.perRun(ctx, 'includes', () => new IncludeResolver(ctx, model));
 }
 
 // --- what rules read through includes --------------------------------------------------------

@@ -14,7 +14,6 @@ import { compileUserRegex, testUserRegex } from '../../../engine/user-regex';
 
 export type LocationModifier = '' | '=' | '^~' | '~' | '~*' | '@';
 
-/** Shared between rules (memoised per directive), hence read-only. */
 export interface LocationPattern {
   readonly modifier: LocationModifier;
   /** The URI or regex without its modifier, as nginx sees it. */
@@ -26,25 +25,11 @@ export interface LocationPattern {
 
 const MODIFIERS: readonly LocationModifier[] = ['=', '^~', '~', '~*'];
 
-/**
- * Patterns already worked out, per directive: seven rules ask about the same locations on every
- * lint, some several times per location, and each answer was a fresh object.
- */
-const patterns = new WeakMap<NginxDirective, LocationPattern | null>();
-
 /** What a `location` directive matches, following nginx's own parsing (`=/x` and `~\.php` work too). */
 export function locationPattern(d: NginxDirective): LocationPattern | undefined {
-  if (d.name !== 'location') return undefined;
-  let p = patterns.get(d);
-  if (p === undefined) {
-    p = parseLocation(d) ?? null;
-    patterns.set(d, p);
-  }
-  return p ?? undefined;
-}
-
-function parseLocation(d: NginxDirective): LocationPattern | undefined {
-  if (d.args.length === 0) return undefined;
+  // Not memoised in a WeakMap keyed by directive: that kept every keystroke's model alive
+  // through young-generation GCs (see NginxModel.perRun), which cost far more than this.
+  if (d.name !== 'location' || d.args.length === 0) return undefined;
   if (d.args.length >= 2) {
     const m = d.args[0]!.value;
     const modifier = MODIFIERS.find((x) => x === m);

@@ -148,15 +148,10 @@ export function hasHeader(key: string): (entries: HeaderEntry[]) => boolean {
 const headerTests = new Map<string, (entries: HeaderEntry[]) => boolean>();
 
 /** `server "example.com"`, `the server listening on 443`, `this server`, `location "/static/"`. */
-const described = new WeakMap<NginxBlock, string>();
-
+// Not memoised in a WeakMap keyed by block: that kept every keystroke's model alive through
+// young-generation GCs (see NginxModel.perRun). Blocks are described once per finding.
 export function describeBlock(block: NginxBlock): string {
-  let d = described.get(block);
-  if (d === undefined) {
-    d = describe(block);
-    described.set(block, d);
-  }
-  return d;
+  return describe(block);
 }
 
 function describe(block: NginxBlock): string {
@@ -558,7 +553,6 @@ function insertFirst(index: LineIndex, block: NginxBlock, statements: string[]):
   return { range: { start: at, end: at }, newText: statements.map((s) => `${index.eol}${indent}${s}`).join('') };
 }
 
-const cache = new WeakMap<NginxModel, { ctx: RuleContext; analysis: HeaderAnalysis }>();
 
 /**
  * The header analysis of a model, shared by the header rules of one lint run. The engine makes
@@ -566,11 +560,7 @@ const cache = new WeakMap<NginxModel, { ctx: RuleContext; analysis: HeaderAnalys
  * have changed since).
  */
 export function headerAnalysis(model: NginxModel, ctx: RuleContext): HeaderAnalysis {
-  const hit = cache.get(model);
-  if (hit && hit.ctx === ctx) return hit.analysis;
-  const analysis = new HeaderAnalysis(model, ctx);
-  cache.set(model, { ctx, analysis });
-  return analysis;
+  return model.perRun(ctx, 'headers', () => new HeaderAnalysis(model, ctx));
 }
 
 /** Every add_header of this file that names a header (outside map/geo entries and Lua). */
