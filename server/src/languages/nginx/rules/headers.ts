@@ -148,10 +148,26 @@ export function hasHeader(key: string): (entries: HeaderEntry[]) => boolean {
 const headerTests = new Map<string, (entries: HeaderEntry[]) => boolean>();
 
 /** `server "example.com"`, `the server listening on 443`, `this server`, `location "/static/"`. */
-// Not memoised in a WeakMap keyed by block: that kept every keystroke's model alive through
-// young-generation GCs (see NginxModel.perRun). Blocks are described once per finding.
+// Descriptions of the blocks of one file (the last one asked about, told by its root block):
+// the header rules describe the same blocks again and again, on every lint of a cached parse
+// too. Not a WeakMap keyed by block: that kept every keystroke's model alive through
+// young-generation GCs (see NginxModel.perRun); this holds one file's blocks at most.
+let describedRoot: NginxBlock | undefined;
+let described = new Map<NginxBlock, string>();
+
 export function describeBlock(block: NginxBlock): string {
-  return describe(block);
+  let root = block;
+  while (root.parent) root = root.parent;
+  if (root !== describedRoot) {
+    describedRoot = root;
+    described = new Map();
+  }
+  let d = described.get(block);
+  if (d === undefined) {
+    d = describe(block);
+    described.set(block, d);
+  }
+  return d;
 }
 
 function describe(block: NginxBlock): string {
