@@ -302,12 +302,10 @@ function childContext(b: NginxBlock, parent: BlockContext): BlockContext {
   }
 }
 
-const includeLists = new WeakMap<NginxModel, NginxDirective[]>();
-
 /** Every `include` of a file, those inside map/geo/types bodies too (they include entry lists). */
 function includeDirectives(model: NginxModel): NginxDirective[] {
-  let list = includeLists.get(model);
-  if (!list) {
+  // On the model, not in a WeakMap keyed by it (see NginxModel.perRun).
+  return model.memo('includeDirectives', () => {
     const out: NginxDirective[] = [];
     // Pre-order, so the first include in the file comes first.
     const stack: NginxDirective[] = [...model.root.children].reverse();
@@ -316,10 +314,8 @@ function includeDirectives(model: NginxModel): NginxDirective[] {
       if (d.name === 'include') out.push(d);
       if (d.block && d.block.kind !== 'lua') for (let i = d.block.children.length - 1; i >= 0; i--) stack.push(d.block.children[i]!);
     }
-    list = out;
-    includeLists.set(model, list);
-  }
-  return list;
+    return out;
+  });
 }
 
 // --- the resolver ---------------------------------------------------------------------------
@@ -512,16 +508,9 @@ export function includedByMainConfig(path: string, workspace: WorkspaceView): bo
   return new IncludeResolver({ path, workspace, settings: {} }, emptyFragment).context().source === 'includer';
 }
 
-const resolvers = new WeakMap<RuleContext, IncludeResolver>();
-
-/** The include resolver of one lint (one rule context and its model). */
+/** The include resolver of one lint (one rule context and its model; kept on the model, see NginxModel.perRun). */
 export function includes(ctx: RuleContext, model: NginxModel): IncludeResolver {
-  let r = resolvers.get(ctx);
-  if (!r || r.model !== model) {
-    r = new IncludeResolver(ctx, model);
-    resolvers.set(ctx, r);
-  }
-  return r;
+  return model.perRun(ctx, 'includes', () => new IncludeResolver(ctx, model));
 }
 
 // --- what rules read through includes --------------------------------------------------------
@@ -569,10 +558,10 @@ function level(ctx: RuleContext, r: IncludeResolver, block: NginxBlock): LevelVi
 }
 
 export interface Scan {
-  /** Every directive inside the block, then those of the files its includes name (any depth). */
+  /** Every directive inside the block (this file's own first), then those of the files its includes name (any depth). */
   directives: NginxDirective[];
-  /** This file's own directives (their ranges are usable). */
-  own: Set<NginxDirective>;
+  /** How many of `directives` are this file's own (their ranges are usable). */
+  ownCount: number;
   /** Some include could not be read. */
   unknown: boolean;
 }
@@ -584,18 +573,22 @@ export function scanBlock(ctx: RuleContext, model: NginxModel, block: NginxBlock
 }
 
 function scan(ctx: RuleContext, r: IncludeResolver, block: NginxBlock): Scan {
-  const own: NginxDirective[] = [];
+  // One list, this file's directives first: included ones are appended after `ownCount` (no
+  // copy of the own part and no set of it, which nothing read).
+  const directives: NginxDirective[] = [];
   const stack = [...block.children].reverse();
   while (stack.length > 0) {
     const d = stack.pop()!;
-    own.push(d);
+    directives.push(d);
     if (d.block && d.block.kind !== 'hash' && d.block.kind !== 'lua') for (let i = d.block.children.length - 1; i >= 0; i--) stack.push(d.block.children[i]!);
   }
-  const directives = [...own];
+  const ownCount = directives.length;
   let unknown = false;
   const visited = new Set<string>([ctx.path]);
-  const follow = (list: NginxDirective[], depth: number): void => {
-    for (const d of list) {
+  /** Follows the includes among the first `count` entries of a list (the list may grow meanwhile). */
+  const follow = (list: NginxDirective[], count: number, depth: number): void => {
+    for (let i = 0; i < count; i++) {
+      const d = list[i]!;
       if (d.name !== 'include') continue;
       const res = r.resolve(d);
       if (!res.complete) unknown = true;
@@ -607,11 +600,11 @@ function scan(ctx: RuleContext, r: IncludeResolver, block: NginxBlock): Scan {
         }
         visited.add(f.path);
         const inner = f.model.directives;
-        directives.push(...inner);
-        follow(inner, depth + 1);
+        for (const x of inner) directives.push(x);
+        follow(inner, inner.length, depth + 1);
       }
     }
   };
-  follow(own, 0);
-  return { directives, own: new Set(own), unknown };
+  follow(directives, ownCount, 0);
+  return { directives, ownCount, unknown };
 }

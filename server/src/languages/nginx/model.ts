@@ -279,6 +279,38 @@ export class NginxModel {
     return this.http !== undefined;
   }
 
+  // Caches live on the model, not in module-level WeakMaps keyed by models, blocks or rule
+  // contexts: V8's young-generation GC keeps a WeakMap entry's key and value alive, so every
+  // keystroke's model (reachable from such a value) survived and was promoted to the old
+  // generation; scavenges took 13-16 ms instead of about 1 ms at 1,000 lines.
+  private readonly facts = new Map<string, unknown>();
+  private runCtx?: object;
+  private runFacts = new Map<string, unknown>();
+
+  /** A fact that depends on this parse only, computed once. */
+  memo<T>(key: string, make: () => T): T {
+    if (this.facts.has(key)) return this.facts.get(key) as T;
+    const v = make();
+    this.facts.set(key, v);
+    return v;
+  }
+
+  /**
+   * A fact of one lint run (its rule context): included files and settings may change between
+   * runs while this parse is cached, so a new context starts afresh (the last run's facts are
+   * dropped then).
+   */
+  perRun<T>(ctx: object, key: string, make: () => T): T {
+    if (this.runCtx !== ctx) {
+      this.runCtx = ctx;
+      this.runFacts = new Map();
+    }
+    if (this.runFacts.has(key)) return this.runFacts.get(key) as T;
+    const v = make();
+    this.runFacts.set(key, v);
+    return v;
+  }
+
   /** Every directive with this name (outside hash and Lua blocks), in document order. */
   named(name: string): NginxDirective[] {
     return this.byName.get(name) ?? [];

@@ -7,11 +7,22 @@
 // nginx/syntax rule's findings, not parse errors.
 import { NginxParser, type NginxParseTreeNode } from 'nginx-conf/dist/src/parser';
 import type { CommentInfo, Finding, ParsedDocument, Range, RelatedLocation } from '../../engine/types';
-import { LineIndex } from '../../engine/text';
-import { F_CLOSED, F_LINE_FIRST, K_CLOSE, K_COMMENT, K_OPEN, K_SEMI, K_STRING, K_TEMPLATE, K_VERBATIM, K_WORD, lexCompact, valueOf, type CompactTokens } from './lexer';
-import { KNOWN_DIRECTIVES } from './reference/index';
-import { blankSpans } from './lua-body';
-import { NginxModel, blockKindFor, type NginxArg, type NginxBlock, type NginxDirective } from './model';
+import * as text_ from '../../engine/text';
+import type { LineIndex } from '../../engine/text';
+import * as lexer from './lexer';
+import type { CompactTokens } from './lexer';
+import * as reference from './reference/index';
+import * as luaBody from './lua-body';
+import * as modelModule from './model';
+import type { NginxArg, NginxBlock, NginxDirective, NginxModel as Model } from './model';
+
+// Local copies: esbuild's CommonJS output (out/, which tests and the in-process benchmark run)
+// reads every import through a getter on each use, and the grouping loop reads these per token.
+const { LineIndex: LineIndexClass } = text_;
+const { F_CLOSED, F_LINE_FIRST, K_CLOSE, K_COMMENT, K_OPEN, K_SEMI, K_STRING, K_TEMPLATE, K_VERBATIM, K_WORD, lexCompact, valueOf } = lexer;
+const { KNOWN_DIRECTIVES } = reference;
+const { blankSpans } = luaBody;
+const { NginxModel, blockKindFor } = modelModule;
 
 /** Blocks deeper than this are matched for braces but not put in the model (rules walk it freely). */
 export const MAX_DEPTH = 200;
@@ -21,12 +32,12 @@ const MAX_SYNTAX_FINDINGS = 50;
 const MAX_QUOTE_ROUNDS = 20;
 
 export interface NginxParseResult {
-  model: NginxModel;
+  model: Model;
   comments: CommentInfo[];
 }
 
-export function parseNginx(text: string): ParsedDocument<NginxModel> {
-  const index = new LineIndex(text);
+export function parseNginx(text: string): ParsedDocument<Model> {
+  const index = new LineIndexClass(text);
   const { model, comments } = buildNginx(text, index);
   return {
     model,
@@ -40,7 +51,7 @@ export function parseNginx(text: string): ParsedDocument<NginxModel> {
   };
 }
 
-export function buildNginx(text: string, index: LineIndex = new LineIndex(text)): NginxParseResult {
+export function buildNginx(text: string, index: LineIndex = new LineIndexClass(text)): NginxParseResult {
   const template = text.includes('{{');
   const errors: Finding[] = [];
   const addError = (f: Finding): void => {
@@ -224,24 +235,28 @@ class Arg implements NginxArg {
  */
 class TokenStore {
   /** Token numbers of every directive's arguments, one run per directive. */
-  pool: Int32Array = new Int32Array(256);
+  pool: Int32Array;
   used = 0;
 
   constructor(
     readonly index: LineIndex,
     readonly tokens: CompactTokens,
-  ) {}
+  ) {
+    // Each token is listed at most once, so this size never grows (doubling from a small pool
+    // left a trail of garbage arrays on every keystroke).
+    this.pool = new Int32Array(Math.max(16, tokens.count));
+  }
 
   /** Appends token numbers; returns where the run starts. */
-  add(list: number[], from: number): number {
+  add(list: number[], from: number, to: number): number {
     const at = this.used;
-    const n = list.length - from;
+    const n = to - from;
     if (at + n > this.pool.length) {
       const bigger = new Int32Array(Math.max(this.pool.length * 2, at + n));
       bigger.set(this.pool);
       this.pool = bigger;
     }
-    for (let i = from; i < list.length; i++) this.pool[this.used++] = list[i]!;
+    for (let i = from; i < to; i++) this.pool[this.used++] = list[i]!;
     return at;
   }
 
@@ -267,10 +282,12 @@ class Directive implements NginxDirective {
   conf?: NginxParseTreeNode;
   private semi?: Range;
   private argList?: NginxArg[];
+  private nameArg?: NginxArg;
 
   constructor(
     private readonly store: TokenStore,
-    public nameToken: NginxArg,
+    /** The name's token number, or -1 for a statement without one (an empty name at `start`). */
+    private readonly nameTok: number,
     /** Where the argument token numbers start in the store's pool, and how many there are. */
     private readonly argAt: number,
     private readonly argCount: number,
@@ -279,9 +296,23 @@ class Directive implements NginxDirective {
     public line: number,
     /** Offset of the `;`, or -1. */
     private readonly semiAt: number,
+    name: string,
+    start: number,
   ) {
-    this.name = nameToken.value;
-    this.start = nameToken.start;
+    this.name = name;
+    this.start = start;
+  }
+
+  /**
+   * The name as a token, built on first use: rules match on `name`, and only findings (and the
+   * rare unknown directive) need the token, so most directives never pay for one.
+   */
+  get nameToken(): NginxArg {
+    return (this.nameArg ??= this.nameTok >= 0 ? this.store.arg(this.nameTok) : new Arg(this.store.index, '', false, this.start, this.start));
+  }
+
+  set nameToken(a: NginxArg) {
+    this.nameArg = a;
   }
 
   get args(): NginxArg[] {
@@ -298,6 +329,43 @@ class Directive implements NginxDirective {
   }
 }
 
+/**
+ * A block of the lexer's tree. Its braces' ranges are computed on first use from offsets (the
+ * `{` at `openAt`, the `}` at `innerEnd`): only fixes and a few messages ever read them, and a
+ * Range is three objects per brace on every keystroke otherwise.
+ */
+class Block implements NginxBlock {
+  protocol?: NginxBlock['protocol'];
+  body?: Range;
+  readonly children: NginxDirective[] = [];
+  /** Set when the closing `}` was found (at `innerEnd`). */
+  closed = false;
+  private openRange?: Range;
+  private closeRange?: Range;
+
+  constructor(
+    private readonly index: LineIndex,
+    public kind: NginxBlock['kind'],
+    readonly owner: NginxDirective | undefined,
+    readonly parent: NginxBlock | undefined,
+    /** Offset of the `{`, or -1 for the file root. */
+    private readonly openAt: number,
+    public innerStart: number,
+    public innerEnd: number,
+    readonly depth: number,
+  ) {}
+
+  get open(): Range | undefined {
+    if (this.openAt < 0) return undefined;
+    return (this.openRange ??= this.index.rangeOf(this.openAt, this.openAt + 1));
+  }
+
+  get close(): Range | undefined {
+    if (!this.closed) return undefined;
+    return (this.closeRange ??= this.index.rangeOf(this.innerEnd, this.innerEnd + 1));
+  }
+}
+
 /** Line numbers of offsets visited in increasing order (as the grouping does), without a search per token. */
 class LineCursor {
   private line = 0;
@@ -311,7 +379,7 @@ class LineCursor {
 }
 
 function group(text: string, index: LineIndex, tokens: CompactTokens, addError: (f: Finding) => void): Grouped {
-  const root: NginxBlock = { kind: 'main', children: [], depth: 0, innerStart: 0, innerEnd: text.length };
+  const root: NginxBlock = new Block(index, 'main', undefined, undefined, -1, 0, text.length, 0);
   const comments: CommentInfo[] = [];
   const lines = new LineCursor(index);
   const store = new TokenStore(index, tokens);
@@ -320,7 +388,10 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
   // Blocks beyond MAX_DEPTH: tracked for brace matching, not attached to the model.
   let capped = false;
   /** Token numbers of the statement being read (reused, never kept). */
+  // Its length is `curLen`: setting an array's length to 0 frees its storage, and the next push
+  // then allocated a fresh one for every directive of the file.
   const cur: number[] = [];
+  let curLen = 0;
   const strays: Array<{ start: number; end: number }> = [];
   const closedBlocks: NginxBlock[] = [];
   const allBlocks: NginxBlock[] = [];
@@ -328,21 +399,23 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
   const finish = (semi: number): NginxDirective => {
     const parent = stack[stack.length - 1]!;
     const at = semi >= 0 ? starts[semi]! : 0;
-    const nameArg: NginxArg = cur.length > 0 ? store.arg(cur[0]!) : new Arg(index, '', false, at, at);
-    const last = cur.length > 0 ? cur[cur.length - 1]! : -1;
-    const argAt = cur.length > 1 ? store.add(cur, 1) : 0;
-    const end = semi >= 0 ? ends[semi]! : last >= 0 ? ends[last]! : nameArg.end;
-    const d = new Directive(store, nameArg, argAt, Math.max(0, cur.length - 1), parent, end, lines.lineOf(nameArg.start), semi >= 0 ? starts[semi]! : -1);
+    const nameTok = curLen > 0 ? cur[0]! : -1;
+    const nameStart = nameTok >= 0 ? starts[nameTok]! : at;
+    const name = nameTok >= 0 ? valueOf(text, nameStart, ends[nameTok]!, kinds[nameTok] === K_STRING, (flags[nameTok]! & F_CLOSED) !== 0) : '';
+    const last = curLen > 0 ? cur[curLen - 1]! : -1;
+    const argAt = curLen > 1 ? store.add(cur, 1, curLen) : 0;
+    const end = semi >= 0 ? ends[semi]! : last >= 0 ? ends[last]! : at;
+    const d = new Directive(store, nameTok, argAt, Math.max(0, curLen - 1), parent, end, lines.lineOf(nameStart), semi >= 0 ? starts[semi]! : -1, name, nameStart);
     if (parent.depth < MAX_DEPTH) parent.children.push(d);
-    cur.length = 0;
+    curLen = 0;
     return d;
   };
 
   const slice = (t: number): string => text.slice(starts[t]!, ends[t]!);
-  const lastWord = (): string => short(slice(cur[cur.length - 1]!));
+  const lastWord = (): string => short(slice(cur[curLen - 1]!));
   /** The statement's last token is not an unterminated string (already reported: recovery, not a second error). */
   const lastTerminated = (): boolean => {
-    const t = cur[cur.length - 1]!;
+    const t = cur[curLen - 1]!;
     return kinds[t] !== K_STRING || (flags[t]! & F_CLOSED) !== 0;
   };
 
@@ -365,7 +438,7 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
       case K_STRING: {
         const top = stack[stack.length - 1]!;
         if (
-          cur.length > 0 &&
+          curLen > 0 &&
           kind === K_WORD &&
           (flags[ti]! & F_LINE_FIRST) !== 0 &&
           (flags[cur[0]!]! & F_LINE_FIRST) !== 0 &&
@@ -374,7 +447,7 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
           indentAt(index, start) <= indentAt(index, starts[cur[0]!]!)
         ) {
           if (lastTerminated()) {
-            const prev = cur[cur.length - 1]!;
+            const prev = cur[curLen - 1]!;
             addError({
               range: index.rangeOf(starts[prev]!, ends[prev]!),
               message: `Missing ";" after "${lastWord()}": nginx reads "${text.slice(start, end)}" on the next line as another argument of "${short(slice(cur[0]!))}".`,
@@ -382,11 +455,11 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
           }
           finish(-1);
         }
-        cur.push(ti);
+        cur[curLen++] = ti;
         break;
       }
       case K_SEMI:
-        if (cur.length === 0) {
+        if (curLen === 0) {
           addError({
             range: index.rangeOf(start, end),
             message: 'Unexpected ";" with no directive before it: nginx refuses to load the file.',
@@ -394,7 +467,7 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
         } else finish(ti);
         break;
       case K_OPEN: {
-        const nameless = cur.length === 0;
+        const nameless = curLen === 0;
         if (nameless) {
           addError({
             range: index.rangeOf(start, end),
@@ -408,16 +481,7 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
           d.nameToken = new Arg(index, '', false, start, start);
           d.line = index.positionAt(start).line;
         }
-        const block: NginxBlock = {
-          kind: blockKindFor(d.name),
-          owner: d,
-          parent,
-          open: index.rangeOf(start, end),
-          innerStart: end,
-          innerEnd: text.length,
-          children: [],
-          depth: parent.depth + 1,
-        };
+        const block: NginxBlock = new Block(index, blockKindFor(d.name), d, parent, start, end, text.length, parent.depth + 1);
         d.block = block;
         d.end = text.length;
         if (parent.depth >= MAX_DEPTH && !capped) {
@@ -432,9 +496,9 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
         break;
       }
       case K_CLOSE: {
-        if (cur.length > 0) {
+        if (curLen > 0) {
           if (lastTerminated()) {
-            const prev = cur[cur.length - 1]!;
+            const prev = cur[curLen - 1]!;
             addError({
               range: index.rangeOf(starts[prev]!, ends[prev]!),
               message: `Missing ";" after "${lastWord()}" (end of "${short(slice(cur[0]!))}"): nginx refuses to load the file with unexpected "}".`,
@@ -446,8 +510,8 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
           strays.push({ start, end });
           break;
         }
-        const b = stack.pop()!;
-        b.close = index.rangeOf(start, end);
+        const b = stack.pop()! as Block;
+        b.closed = true;
         b.innerEnd = start;
         if (b.owner) b.owner.end = end;
         closedBlocks.push(b);
@@ -455,9 +519,9 @@ function group(text: string, index: LineIndex, tokens: CompactTokens, addError: 
       }
     }
   }
-  if (cur.length > 0) {
+  if (curLen > 0) {
     if (lastTerminated()) {
-      const prev = cur[cur.length - 1]!;
+      const prev = cur[curLen - 1]!;
       addError({
         range: index.rangeOf(starts[prev]!, ends[prev]!),
         message: `Missing ";" after "${lastWord()}" (end of "${short(slice(cur[0]!))}"): nginx refuses to load the file with unexpected end of file.`,

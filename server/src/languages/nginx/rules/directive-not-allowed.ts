@@ -1,9 +1,13 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Rule } from '../../../engine/types';
 import type { NginxModel } from '../model';
-import { allowedIn, directiveEntries, entriesFor } from '../reference/index';
+import * as reference from '../reference/index';
 import { describeContext, placement } from './placement';
 import { listWords } from './util';
+
+// A local copy: esbuild's CommonJS output (out/) reads imports through a getter on each use,
+// and these run once per directive.
+const { allowedIn, directiveEntries, entriesFor } = reference;
 
 export const meta = defineMeta({
   id: 'nginx/directive-not-allowed',

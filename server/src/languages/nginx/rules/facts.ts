@@ -15,20 +15,24 @@ import { compileUserRegex, testUserRegex } from '../../../engine/user-regex';
 export type LocationModifier = '' | '=' | '^~' | '~' | '~*' | '@';
 
 export interface LocationPattern {
-  modifier: LocationModifier;
+  readonly modifier: LocationModifier;
   /** The URI or regex without its modifier, as nginx sees it. */
-  path: string;
+  readonly path: string;
   /** The argument that holds the path (it also holds the modifier when written attached). */
-  pathArg: NginxArg;
-  regex: boolean;
+  readonly pathArg: NginxArg;
+  readonly regex: boolean;
 }
+
+const MODIFIERS: readonly LocationModifier[] = ['=', '^~', '~', '~*'];
 
 /** What a `location` directive matches, following nginx's own parsing (`=/x` and `~\.php` work too). */
 export function locationPattern(d: NginxDirective): LocationPattern | undefined {
+  // Not memoised in a WeakMap keyed by directive: that kept every keystroke's model alive
+  // through young-generation GCs (see NginxModel.perRun), which cost far more than this.
   if (d.name !== 'location' || d.args.length === 0) return undefined;
   if (d.args.length >= 2) {
     const m = d.args[0]!.value;
-    const modifier = (['=', '^~', '~', '~*'] as const).find((x) => x === m);
+    const modifier = MODIFIERS.find((x) => x === m);
     if (!modifier) return undefined;
     return { modifier, path: d.args[1]!.value, pathArg: d.args[1]!, regex: modifier === '~' || modifier === '~*' };
   }

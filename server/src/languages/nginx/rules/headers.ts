@@ -133,13 +133,35 @@ export function framingProtected(entries: HeaderEntry[]): boolean {
 /** The test for "this header is in effect" per header rule. */
 export function hasHeader(key: string): (entries: HeaderEntry[]) => boolean {
   if (key === XFO) return framingProtected;
-  return (entries) => entries.some((e) => e.key === key && sent(e));
+  // One test per header name, not a new closure per question (asked per unit, rule and header).
+  let test = headerTests.get(key);
+  if (!test) {
+    test = (entries) => {
+      for (const e of entries) if (e.key === key && sent(e)) return true;
+      return false;
+    };
+    headerTests.set(key, test);
+  }
+  return test;
 }
 
+const headerTests = new Map<string, (entries: HeaderEntry[]) => boolean>();
+
 /** `server "example.com"`, `the server listening on 443`, `this server`, `location "/static/"`. */
-const described = new WeakMap<NginxBlock, string>();
+// Descriptions of the blocks of one file (the last one asked about, told by its root block):
+// the header rules describe the same blocks again and again, on every lint of a cached parse
+// too. Not a WeakMap keyed by block: that kept every keystroke's model alive through
+// young-generation GCs (see NginxModel.perRun); this holds one file's blocks at most.
+let describedRoot: NginxBlock | undefined;
+let described = new Map<NginxBlock, string>();
 
 export function describeBlock(block: NginxBlock): string {
+  let root = block;
+  while (root.parent) root = root.parent;
+  if (root !== describedRoot) {
+    describedRoot = root;
+    described = new Map();
+  }
   let d = described.get(block);
   if (d === undefined) {
     d = describe(block);
@@ -193,8 +215,10 @@ function isAcmeLocation(d: NginxDirective): boolean {
 }
 
 function isRootPrefix(d: NginxDirective): boolean {
-  const vals = d.args.map((a) => a.value);
-  return (vals.length === 1 && vals[0] === '/') || (vals.length === 2 && vals[0] === '^~' && vals[1] === '/');
+  // No array of values: this runs for every location of every server on each lint.
+  const args = d.args;
+  if (args.length === 1) return args[0]!.value === '/';
+  return args.length === 2 && args[0]!.value === '^~' && args[1]!.value === '/';
 }
 
 /** True when a server answers every request before choosing a location. */
@@ -385,7 +409,8 @@ export class HeaderAnalysis {
 
   /** True when the block itself sets the header to an empty value (nginx then sends none). */
   cleared(block: NginxBlock, key: string): boolean {
-    return this.level(block).entries.some((e) => e.key === key && !sent(e));
+    for (const e of this.level(block).entries) if (e.key === key && !sent(e)) return true;
+    return false;
   }
 
   /**
@@ -559,7 +584,6 @@ function insertFirst(index: LineIndex, block: NginxBlock, statements: string[]):
   return { range: { start: at, end: at }, newText: statements.map((s) => `${index.eol}${indent}${s}`).join('') };
 }
 
-const cache = new WeakMap<NginxModel, { ctx: RuleContext; analysis: HeaderAnalysis }>();
 
 /**
  * The header analysis of a model, shared by the header rules of one lint run. The engine makes
@@ -567,11 +591,7 @@ const cache = new WeakMap<NginxModel, { ctx: RuleContext; analysis: HeaderAnalys
  * have changed since).
  */
 export function headerAnalysis(model: NginxModel, ctx: RuleContext): HeaderAnalysis {
-  const hit = cache.get(model);
-  if (hit && hit.ctx === ctx) return hit.analysis;
-  const analysis = new HeaderAnalysis(model, ctx);
-  cache.set(model, { ctx, analysis });
-  return analysis;
+  return model.perRun(ctx, 'headers', () => new HeaderAnalysis(model, ctx));
 }
 
 /** Every add_header of this file that names a header (outside map/geo entries and Lua). */

@@ -54,15 +54,9 @@ export class Placement {
   }
 }
 
-const cache = new WeakMap<RuleContext, Placement>();
-
+/** The placement facts of one lint run (kept on the model: see NginxModel.perRun). */
 export function placement(model: NginxModel, ctx: RuleContext): Placement {
-  let p = cache.get(ctx);
-  if (!p || p.model !== model) {
-    p = new Placement(model, ctx);
-    cache.set(ctx, p);
-  }
-  return p;
+  return model.perRun(ctx, 'placement', () => new Placement(model, ctx));
 }
 
 const ARTICLE: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Rule } from '../../../engine/types';
-import type { NginxModel } from '../model';
-import { protocolBlock, scanBlock, zoneDefinition, zoneUse } from './zones';
+import type { NginxBlock, NginxModel } from '../model';
+import { protocolBlock, scanBlock, zoneDefinition, zoneUseKey } from './zones';
 
 export const meta = defineMeta({
   id: 'nginx/rate-limit-zone-unused',
@@ -23,12 +23,23 @@ export const rateLimitZoneUnused: Rule<NginxModel> = {
     // Uses may sit in files the includer pulls in next to a fragment: judge full configs only.
     if (model.fragment) return [];
     const out: Finding[] = [];
+    // The zones used under each http/stream block, gathered once (not per zone definition).
+    const usedIn = new Map<NginxBlock, Set<string>>();
     for (const d of [...model.named('limit_req_zone'), ...model.named('limit_conn_zone')]) {
       const def = zoneDefinition(model, d);
       const top = def && protocolBlock(model, d.parent);
       if (!def || !top || d.parent !== top) continue;
       const scan = scanBlock(ctx, model, top);
-      if (scan.directives.some((x) => zoneUse(undefined, x)?.kind === def.kind && zoneUse(undefined, x)?.name === def.name)) continue;
+      let used = usedIn.get(top);
+      if (!used) {
+        used = new Set();
+        for (const x of scan.directives) {
+          const key = zoneUseKey(x);
+          if (key !== undefined) used.add(key);
+        }
+        usedIn.set(top, used);
+      }
+      if (used.has(`${def.kind} ${def.name}`)) continue;
       if (scan.unknown) continue;
       const user = def.kind === 'limit_req' ? 'limit_req' : 'limit_conn';
       out.push({

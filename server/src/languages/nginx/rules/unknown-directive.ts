@@ -1,8 +1,12 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Rule } from '../../../engine/types';
 import type { NginxDirective, NginxModel } from '../model';
-import { KNOWN_DIRECTIVES, allowedIn, entriesFor, isThirdParty, nearestDirective } from '../reference/index';
+import * as reference from '../reference/index';
 import { directiveShaped, placement } from './placement';
+
+// A local copy: esbuild's CommonJS output (out/) reads imports through a getter on each use,
+// and these run once per directive.
+const { KNOWN_DIRECTIVES, allowedIn, entriesFor, isThirdParty, nearestDirective } = reference;
 
 export const meta = defineMeta({
   id: 'nginx/unknown-directive',

@@ -2,7 +2,7 @@
 // nginx/rate-limit-zone-undefined and nginx/rate-limit-zone-unused (and the rate-limit-missing
 // fix, which must not define a zone twice).
 import type { Range } from '../../../engine/types';
-import type { NginxBlock, NginxDirective, NginxModel } from '../model';
+import type { NginxArg, NginxBlock, NginxDirective, NginxModel } from '../model';
 
 export type ZoneKind = 'limit_req' | 'limit_conn';
 
@@ -17,15 +17,38 @@ export interface ZoneRef {
 const DEFINES: Record<string, ZoneKind> = { limit_req_zone: 'limit_req', limit_conn_zone: 'limit_conn' };
 
 /** The `zone=name:size` (definitions) or `zone=name` (limit_req) argument's name part. */
-function zoneParam(model: NginxModel | undefined, d: NginxDirective, kind: ZoneKind): ZoneRef | undefined {
+/** The `zone=name` argument and its name; undefined without one, '' when unusable (empty or a variable). */
+function zoneArg(d: NginxDirective): { arg: NginxArg; name: string } | undefined {
   for (const a of d.args) {
     const m = /^zone=([^:]*)/.exec(a.value);
     if (!m) continue;
     const name = m[1]!;
-    if (name === '' || name.includes('$')) return undefined;
-    const at = a.start + (a.quoted ? 1 : 0) + 5;
-    const range = model ? model.index.rangeOf(at, at + name.length) : a.range;
-    return { kind, name, directive: d, range };
+    return { arg: a, name: name.includes('$') ? '' : name };
+  }
+  return undefined;
+}
+
+function zoneParam(model: NginxModel | undefined, d: NginxDirective, kind: ZoneKind): ZoneRef | undefined {
+  const z = zoneArg(d);
+  if (!z || z.name === '') return undefined;
+  const { arg: a, name } = z;
+  const at = a.start + (a.quoted ? 1 : 0) + 5;
+  const range = model ? model.index.rangeOf(at, at + name.length) : a.range;
+  return { kind, name, directive: d, range };
+}
+
+/**
+ * `kind name` of the zone a directive uses (what `zoneUse` names), without building its range:
+ * for checks that only compare names across every directive of a block.
+ */
+export function zoneUseKey(d: NginxDirective): string | undefined {
+  if (d.name === 'limit_req') {
+    const z = zoneArg(d);
+    return z && z.name !== '' ? `limit_req ${z.name}` : undefined;
+  }
+  if (d.name === 'limit_conn') {
+    const a = d.args[0];
+    return !a || a.value.includes('$') ? undefined : `limit_conn ${a.value}`;
   }
   return undefined;
 }
