@@ -474,13 +474,16 @@ export class TreeBuilder {
         continue;
       }
       const site: MergeSite = { keyRange, sourceRange: range, anchor: alias, anchorRange: alias ? this.anchorRange(target, alias) : undefined };
+      // The `via` of every entry the source writes itself: one array per site, not one per entry
+      // (`via` arrays are never written to).
+      const siteVia = [site];
       for (const e of src.entries) {
         if (written.has(e.key) || map.byKey.has(e.key)) continue;
         if (++this.mergeCopies > this.limits.maxMergeCopies) {
           this.report('merges', keyRange, `Merge keys copy more than ${this.limits.maxMergeCopies.toLocaleString('en-US')} entries in this file: Rampart stops merging here.`);
           return;
         }
-        const entry: CEntry = { key: e.key, keyRange: e.keyRange, value: e.value, aliasRange: e.aliasRange, via: [site, ...e.via], pair: e.pair };
+        const entry: CEntry = { key: e.key, keyRange: e.keyRange, value: e.value, aliasRange: e.aliasRange, via: e.via.length === 0 ? siteVia : [site, ...e.via], pair: e.pair };
         map.entries.push(entry);
         map.byKey.set(e.key, entry);
       }

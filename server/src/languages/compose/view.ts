@@ -575,7 +575,8 @@ export class ServiceView {
       const file = this.view.fileOf(v);
       if (v.kind === 'map') {
         for (const me of v.entries) {
-          const via = [...e.via, ...me.via];
+          // `via` arrays are never written to: share one when the other side adds nothing.
+          const via = me.via.length === 0 ? e.via : e.via.length === 0 ? me.via : [...e.via, ...me.via];
           const val = me.value;
           const has = val.kind === 'scalar' && scalarText(val) !== undefined;
           byKey.delete(me.key);
