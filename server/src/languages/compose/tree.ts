@@ -9,10 +9,13 @@ import * as yaml from 'yaml';
 import type { Alias, Document, Node as YNode, Pair, Scalar as YScalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Finding, Range } from '../../engine/types';
 import type { LineIndex } from '../../engine/text';
+import * as kinds from '../../yaml/kinds';
 
 // Local copies: esbuild's CommonJS output (out/, which tests and the benchmark run) reads every
-// import through a getter on each use, and these run once per YAML node.
-const { isAlias, isMap, isScalar, isSeq, Scalar } = yaml;
+// import through a getter on each use, and these run once per YAML node. The kind checks are
+// yaml/kinds.ts's `instanceof` ones (see there why not the library's).
+const { Scalar } = yaml;
+const { isAliasNode: isAlias, isMapNode: isMap, isScalarNode: isScalar, isSeqNode: isSeq } = kinds;
 
 /** Where a `<<` merge brought a value from. */
 export interface MergeSite {

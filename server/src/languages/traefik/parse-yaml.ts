@@ -10,10 +10,13 @@ import { keyString, scalarText, TreeBuilder, type CMap, type CNode } from '../co
 import { emptyMap, type Span, type TField, type TMap, type TNode, type TScalar } from './model';
 import { overlapsTemplate } from './templates';
 import { fastParseYaml, type FastYamlConfig, type RawComment } from '../../yaml/fast-yaml';
+import * as kinds from '../../yaml/kinds';
 
 // Local copies: esbuild's CommonJS output (out/, which tests and the benchmark run) reads every
-// import through a getter on each use, and these run once per YAML node.
-const { Composer, isMap, isScalar, isSeq, Parser, Scalar } = yaml;
+// import through a getter on each use, and these run once per YAML node. The kind checks are
+// yaml/kinds.ts's `instanceof` ones (see there why not the library's).
+const { Composer, Parser, Scalar } = yaml;
+const { isMapNode: isMap, isScalarNode: isScalar, isSeqNode: isSeq } = kinds;
 type Scalar = YScalar;
 
 export interface YamlParse {
