@@ -249,6 +249,8 @@ export function subRange(model: ComposeModel, node: CScalar, start: number, end:
 
 /** Replaces `${…}` bodies by `x` so that splitting on `:` `/` `,` ignores them; same length. */
 function mask(raw: string): string {
+  // Most ports and volumes hold no `${`: nothing to mask (and no string built char by char).
+  if (!raw.includes('${')) return raw;
   let out = '';
   let i = 0;
   while (i < raw.length) {

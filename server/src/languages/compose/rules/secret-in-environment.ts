@@ -29,6 +29,21 @@ export const meta = defineMeta({
 
 const NO_ENV: ReadonlyMap<string, string | null> = new Map();
 
+// isSecretName splits and lower-cases the name with regexes; the same few names (`PORT`, `TZ`,
+// `DATABASE_URL`) recur in every service and on every keystroke, so the verdicts are kept.
+const secretNames = new Map<string, boolean>();
+const SECRET_NAMES_MAX = 4096;
+
+function secretName(name: string): boolean {
+  let v = secretNames.get(name);
+  if (v === undefined) {
+    v = isSecretName(name);
+    if (secretNames.size >= SECRET_NAMES_MAX) secretNames.clear();
+    secretNames.set(name, v);
+  }
+  return v;
+}
+
 /** Boolean flags (`MYSQL_RANDOM_ROOT_PASSWORD: "yes"`) switch a behaviour; they hold no secret. */
 const FLAG = /^(?:y|yes|n|no|true|false|on|off|0|1)$/i;
 
@@ -69,10 +84,10 @@ export const secretInEnvironment: Rule<ComposeModel> = {
           if (!v) continue; // `- KEY` / `KEY:` passes the variable through
           if (kv.file !== undefined) continue; // another file's lint reports it
           const lit = literalOf(v.raw);
-          const secretName = isSecretName(kv.key) && lit.value !== undefined && lit.value.trim() !== '' && !FLAG.test(lit.value.trim()) && !/^\/run\/secrets\//.test(lit.value.trim());
+          const secretNamed = secretName(kv.key) && lit.value !== undefined && lit.value.trim() !== '' && !FLAG.test(lit.value.trim()) && !/^\/run\/secrets\//.test(lit.value.trim());
           // Credential-shaped text anywhere in what the file supplies (variables removed).
-          const cred = secretName ? undefined : findCredential(lit.value ?? v.raw);
-          if (!secretName && !cred) continue;
+          const cred = secretNamed ? undefined : findCredential(lit.value ?? v.raw);
+          if (!secretNamed && !cred) continue;
           // Most entries hold no secret: the wording and ranges are worked out only for a finding.
           const valueRange = innerRange(model, kv);
           const subject = kind === 'env' ? `Environment variable "${kv.key}" of service "${svc.name}"` : `Build argument "${kv.key}" of service "${svc.name}"`;
@@ -83,7 +98,7 @@ export const secretInEnvironment: Rule<ComposeModel> = {
             kind === 'env'
               ? 'it is committed with the compose file and shown by docker inspect; provide it through secrets: instead'
               : 'it is committed with the compose file and kept in the image history; provide it through build secrets (build.secrets) instead';
-          if (secretName) {
+          if (secretNamed) {
             out.push({
               range: kv.keyRange,
               message: `${subject} looks like a secret and has a literal ${lit.fromDefault ? 'default' : 'value'}${where}: ${why}.`,
