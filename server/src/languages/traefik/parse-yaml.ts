@@ -143,11 +143,13 @@ class Converter {
       let keyRange = e.keyRange;
       let keyExact = false;
       if (kr) {
-        const src = this.index.text.slice(kr[0], kr[1]);
-        if (src === e.key) keyExact = true;
-        else if (/^["']/.test(src) && src.slice(1, -1) === e.key) {
-          keyExact = true;
-          keyRange = this.index.rangeOf(kr[0] + 1, kr[1] - 1);
+        if (kr[1] - kr[0] === e.key.length && this.index.text.startsWith(e.key, kr[0])) keyExact = true;
+        else {
+          const src = this.index.text.slice(kr[0], kr[1]);
+          if (/^["']/.test(src) && src.slice(1, -1) === e.key) {
+            keyExact = true;
+            keyRange = this.index.rangeOf(kr[0] + 1, kr[1] - 1);
+          }
         }
       }
       const ks = this.span(e.keyRange);
@@ -216,17 +218,22 @@ class DirectConverter {
       const name = keyString(key);
       if (name === undefined) continue;
       const kr = key!.range;
-      let keyRange = this.rangeOf(kr);
+      // The key's range, also where a value without a range (`key:`) is reported.
+      const at = this.rangeOf(kr);
+      let keyRange = at;
       let keyExact = false;
       if (kr) {
-        const src = this.index.text.slice(kr[0], kr[1]);
-        if (src === name) keyExact = true;
-        else if (/^["']/.test(src) && src.slice(1, -1) === name) {
-          keyExact = true;
-          keyRange = this.index.rangeOf(kr[0] + 1, kr[1] - 1);
+        // A plain key is its text: compared in place, without a slice per key.
+        if (kr[1] - kr[0] === name.length && this.index.text.startsWith(name, kr[0])) keyExact = true;
+        else {
+          const src = this.index.text.slice(kr[0], kr[1]);
+          if (/^["']/.test(src) && src.slice(1, -1) === name) {
+            keyExact = true;
+            keyRange = this.index.rangeOf(kr[0] + 1, kr[1] - 1);
+          }
         }
       }
-      const field: TField = { name: name.toLowerCase(), raw: name, keyRange, keyExact, node: this.node(p.value, this.rangeOf(kr)) };
+      const field: TField = { name: name.toLowerCase(), raw: name, keyRange, keyExact, node: this.node(p.value, at) };
       if (kr && this.regions.length > 0 && overlapsTemplate(this.regions, kr[0], kr[1])) field.template = true;
       if (kr) field.decl = { form: 'yaml', span: { start: kr[0], end: pairEnd(p) ?? kr[1] }, layout: c.flow ? 'flow' : 'block' };
       addField(m, field);
