@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as yaml from 'yaml';
-import { newPair, newScalar } from '../../server/src/yaml/nodes';
+import { newMap, newPair, newScalar, newSeq } from '../../server/src/yaml/nodes';
 import { fastParseYaml } from '../../server/src/yaml/fast-yaml';
 import { COMPOSE_FAST, composeYamlLibrary } from '../../server/src/languages/compose/parse';
 import { isAliasNode, isMapNode, isScalarNode, isSeqNode } from '../../server/src/yaml/kinds';
@@ -22,6 +22,25 @@ describe('fast YAML nodes', () => {
     assert.deepEqual(Object.keys(p), Object.keys(new yaml.Pair(null, null)));
     assert.deepEqual(Object.getOwnPropertySymbols(s), []);
     assert.equal(String(s), 'x');
+  });
+
+  it('a mapping and a sequence are the library classes, with the schema kept out of their enumerable fields', () => {
+    const schema = new yaml.Document().schema;
+    const m = newMap(schema);
+    const q = newSeq(schema);
+    const mu: unknown = m;
+    const qu: unknown = q;
+    assert.ok(mu instanceof yaml.YAMLMap && yaml.isMap(mu) && yaml.isCollection(mu) && isMapNode(mu));
+    assert.ok(!yaml.isSeq(mu) && !isSeqNode(mu));
+    assert.ok(qu instanceof yaml.YAMLSeq && yaml.isSeq(qu) && isSeqNode(qu));
+    assert.ok(!yaml.isMap(qu) && !isMapNode(qu));
+    assert.equal(m.schema, schema);
+    assert.deepEqual(Object.keys(m), Object.keys(new yaml.YAMLMap(schema)));
+    assert.deepEqual(Object.keys(q), ['items']);
+    m.items.push(newPair(newScalar('a'), newScalar(1)));
+    q.items.push(newScalar('x'));
+    assert.deepEqual(m.toJSON(), { a: 1 });
+    assert.deepEqual(q.toJSON(), ['x']);
   });
 
   it('library-built nodes are unchanged', () => {

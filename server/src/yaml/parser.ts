@@ -15,9 +15,9 @@ import * as nodes from './nodes';
 // a getter on each use; in the scanner's loops that cost more than the scanning. Local copies,
 // taken once, are plain variables.
 const C = { ...chars };
-const { Alias, Document, Scalar, YAMLMap, YAMLSeq } = yaml;
+const { Alias, Document, Scalar } = yaml;
 const { doubleQuoted, ScalarMaker, singleQuoted } = scalars;
-const { newPair } = nodes;
+const { newMap, newPair, newSeq } = nodes;
 const { readBlockScalar } = blocks;
 type Alias = YAlias;
 type Scalar = YScalar;
@@ -266,7 +266,7 @@ export class FastParser {
 
   private blockMap(m: number): YAMLMap {
     this.enter();
-    const map = new YAMLMap(this.doc.schema);
+    const map = newMap(this.doc.schema);
     const start = this.pos;
     const keys = this.unique ? new Set<unknown>() : undefined;
     let end = start;
@@ -295,7 +295,7 @@ export class FastParser {
 
   private blockSeq(s: number): YAMLSeq {
     this.enter();
-    const seq = new YAMLSeq(this.doc.schema);
+    const seq = newSeq(this.doc.schema);
     const start = this.pos;
     let end = start;
     for (;;) {
@@ -607,7 +607,7 @@ export class FastParser {
     const open = this.pos;
     const isMap = this.code(open) === C.LBRACE;
     const close = isMap ? C.RBRACE : C.RBRACKET;
-    const coll = isMap ? new YAMLMap(this.doc.schema) : new YAMLSeq(this.doc.schema);
+    const coll = isMap ? newMap(this.doc.schema) : newSeq(this.doc.schema);
     coll.flow = true;
     const keys = isMap && this.unique ? new Set<unknown>() : undefined;
     this.pos++;
