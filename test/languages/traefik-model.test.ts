@@ -328,6 +328,57 @@ describe('traefik model: static source precedence (file > flags > env)', () => {
     const built = composeView('services:\n  traefik:\n    build: .\n    command: [--entrypoints.web.address=:80]\n');
     assert.equal(built.services.length, 1, 'a built image named traefik with static flags');
   });
+
+  it('a Traefik-named service with an interpolated image counts; a known non-Traefik image never does', () => {
+    const unknown = composeView('services:\n  edge-traefik:\n    image: ${PROXY_IMAGE}\n    environment: [TRAEFIK_ENTRYPOINTS_WEB_ADDRESS=:80]\n');
+    assert.deepEqual(
+      unknown.services.map((s) => [s.name, s.effective]),
+      [['edge-traefik', 'env']],
+    );
+    const named = composeView('services:\n  traefik:\n    image: nginx:1\n    command: [--entrypoints.web.address=:80]\n');
+    assert.deepEqual(named.services, []);
+  });
+});
+
+describe('traefik model: labels of compose services', () => {
+  it('label items with blanks before the key, quoted keys, deploy.labels and merged labels are all read', () => {
+    const text = [
+      'x-labels: &lb',
+      '  traefik.http.routers.m.rule: Host(`m`)',
+      'services:',
+      '  a:',
+      '    image: whoami',
+      '    labels:',
+      '      - "  traefik.http.routers.a.rule=Host(`a`)"',
+      '  b:',
+      '    image: whoami',
+      '    labels:',
+      '      "traefik.http.routers.b.rule": Host(`b`)',
+      '      com.example.team: x',
+      '  c:',
+      '    image: whoami',
+      '    deploy:',
+      '      labels: [traefik.http.routers.c.rule=Host(`c`)]',
+      '  d:',
+      '    image: whoami',
+      '    labels:',
+      '      <<: *lb',
+      '  e:',
+      '    image: whoami',
+      '    labels: [com.example.team=x, traefik=x]',
+      '',
+    ].join('\n');
+    const v = composeView(text);
+    assert.deepEqual(
+      v.dynamicSources.map((s) => [s.service, s.provider, s.root.fields.map((f) => f.name).join(), s.entries]),
+      [
+        ['a', 'docker', 'http', 1],
+        ['b', 'docker', 'http', 1],
+        ['c', 'swarm', 'http', 1],
+        ['d', 'docker', 'http', 1],
+      ],
+    );
+  });
 });
 
 describe('traefik model: Go templates degrade gracefully', () => {

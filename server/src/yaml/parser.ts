@@ -4,21 +4,22 @@
 // the same tokens (see the notes at scanEmpty and close), and anything outside the subset throws
 // BAIL. Every position is a UTF-16 offset into the text.
 import * as yaml from 'yaml';
-import type { Alias as YAlias, Document as YDocument, DocumentOptions, Node as YNode, ParseOptions, Pair as YPair, Scalar as YScalar, SchemaOptions, YAMLMap as YMap, YAMLSeq as YSeq } from 'yaml';
+import type { Alias as YAlias, Document as YDocument, DocumentOptions, Node as YNode, ParseOptions, Scalar as YScalar, SchemaOptions, YAMLMap as YMap, YAMLSeq as YSeq } from 'yaml';
 import { bail } from './bail';
 import * as chars from './chars';
 import * as scalars from './scalars';
 import * as blocks from './block-scalar';
+import * as nodes from './nodes';
 
 // esbuild's CommonJS output (out/, which tests and the benchmark run) reads every import through
 // a getter on each use; in the scanner's loops that cost more than the scanning. Local copies,
 // taken once, are plain variables.
 const C = { ...chars };
-const { Alias, Document, Pair, Scalar, YAMLMap, YAMLSeq } = yaml;
+const { Alias, Document, Scalar } = yaml;
 const { doubleQuoted, ScalarMaker, singleQuoted } = scalars;
+const { newMap, newPair, newSeq } = nodes;
 const { readBlockScalar } = blocks;
 type Alias = YAlias;
-type Pair = YPair;
 type Scalar = YScalar;
 type YAMLMap = YMap;
 type YAMLSeq = YSeq;
@@ -265,7 +266,7 @@ export class FastParser {
 
   private blockMap(m: number): YAMLMap {
     this.enter();
-    const map = new YAMLMap(this.doc.schema);
+    const map = newMap(this.doc.schema);
     const start = this.pos;
     const keys = this.unique ? new Set<unknown>() : undefined;
     let end = start;
@@ -277,7 +278,7 @@ export class FastParser {
         keys.add(v);
       }
       const value = this.valueAfterIndicator(m, true);
-      map.items.push(new Pair(key, value));
+      map.items.push(newPair(key, value));
       end = value.range![2];
       const k = this.lineIndent;
       if (k === m) {
@@ -294,7 +295,7 @@ export class FastParser {
 
   private blockSeq(s: number): YAMLSeq {
     this.enter();
-    const seq = new YAMLSeq(this.doc.schema);
+    const seq = newSeq(this.doc.schema);
     const start = this.pos;
     let end = start;
     for (;;) {
@@ -606,7 +607,7 @@ export class FastParser {
     const open = this.pos;
     const isMap = this.code(open) === C.LBRACE;
     const close = isMap ? C.RBRACE : C.RBRACKET;
-    const coll = isMap ? new YAMLMap(this.doc.schema) : new YAMLSeq(this.doc.schema);
+    const coll = isMap ? newMap(this.doc.schema) : newSeq(this.doc.schema);
     coll.flow = true;
     const keys = isMap && this.unique ? new Set<unknown>() : undefined;
     this.pos++;
@@ -626,7 +627,7 @@ export class FastParser {
           const c = this.code(this.pos);
           if (c === C.COMMA || c === close) bail(); // an empty value
           const value = this.flowValue(t, close, closeAtParent);
-          (coll as YAMLMap).items.push(new Pair(key, value));
+          (coll as YAMLMap).items.push(newPair(key, value));
           this.skipFlowSpace(t, close, closeAtParent);
         } else {
           const item = this.flowValue(t, close, closeAtParent);

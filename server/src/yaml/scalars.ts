@@ -4,10 +4,12 @@
 import * as yaml from 'yaml';
 import type { Document, Scalar as YScalar, ScalarTag, Schema } from 'yaml';
 import { bail } from './bail';
+import * as nodes from './nodes';
 
 // Local copies of the library's exports: esbuild's CommonJS output reads imports through getters
 // on every use (see parser.ts).
 const { isScalar, Scalar } = yaml;
+const { newScalar } = nodes;
 type Scalar = YScalar;
 
 /** `\x` escapes of double-quoted scalars (YAML 1.2 §5.7), as the library decodes them. */
@@ -114,7 +116,7 @@ export class ScalarMaker {
     this.failed = false;
     const res = tag.resolve(value, this.onError, this.doc.options);
     if (this.failed) bail();
-    const node = isScalar(res) ? (res as Scalar) : new Scalar(res);
+    const node = isScalar(res) ? (res as Scalar) : newScalar(res);
     node.range = range;
     node.source = value;
     node.type = type;

@@ -50,13 +50,16 @@ export function hasInterpolation(raw: string): boolean {
   return false;
 }
 
+const NO_VARS: VarUse[] = Object.freeze([]) as unknown as VarUse[];
+
 interface Piece {
   text: string | undefined; // undefined = unknown
 }
 
 /** Interpolates a raw string against `.env` variables. */
 export function interpolate(raw: string, env: EnvVars): Interpolated {
-  if (!raw.includes('$')) return { state: 'literal', value: raw, vars: [] };
+  // Most scalars have no `$`: they share one empty `vars` (never written to).
+  if (!raw.includes('$')) return { state: 'literal', value: raw, vars: NO_VARS };
   const vars: VarUse[] = [];
   const r = evalRange(raw, 0, raw.length, env, vars, 0);
   if (vars.length === 0) return { state: 'literal', value: r.text, vars };

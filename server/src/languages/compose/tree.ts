@@ -9,10 +9,13 @@ import * as yaml from 'yaml';
 import type { Alias, Document, Node as YNode, Pair, Scalar as YScalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Finding, Range } from '../../engine/types';
 import type { LineIndex } from '../../engine/text';
+import * as kinds from '../../yaml/kinds';
 
 // Local copies: esbuild's CommonJS output (out/, which tests and the benchmark run) reads every
-// import through a getter on each use, and these run once per YAML node.
-const { isAlias, isMap, isScalar, isSeq, Scalar } = yaml;
+// import through a getter on each use, and these run once per YAML node. The kind checks are
+// yaml/kinds.ts's `instanceof` ones (see there why not the library's).
+const { Scalar } = yaml;
+const { isAliasNode: isAlias, isMapNode: isMap, isScalarNode: isScalar, isSeqNode: isSeq } = kinds;
 
 /** Where a `<<` merge brought a value from. */
 export interface MergeSite {
@@ -474,13 +477,16 @@ export class TreeBuilder {
         continue;
       }
       const site: MergeSite = { keyRange, sourceRange: range, anchor: alias, anchorRange: alias ? this.anchorRange(target, alias) : undefined };
+      // The `via` of every entry the source writes itself: one array per site, not one per entry
+      // (`via` arrays are never written to).
+      const siteVia = [site];
       for (const e of src.entries) {
         if (written.has(e.key) || map.byKey.has(e.key)) continue;
         if (++this.mergeCopies > this.limits.maxMergeCopies) {
           this.report('merges', keyRange, `Merge keys copy more than ${this.limits.maxMergeCopies.toLocaleString('en-US')} entries in this file: Rampart stops merging here.`);
           return;
         }
-        const entry: CEntry = { key: e.key, keyRange: e.keyRange, value: e.value, aliasRange: e.aliasRange, via: [site, ...e.via], pair: e.pair };
+        const entry: CEntry = { key: e.key, keyRange: e.keyRange, value: e.value, aliasRange: e.aliasRange, via: e.via.length === 0 ? siteVia : [site, ...e.via], pair: e.pair };
         map.entries.push(entry);
         map.byKey.set(e.key, entry);
       }

@@ -249,6 +249,8 @@ export function subRange(model: ComposeModel, node: CScalar, start: number, end:
 
 /** Replaces `${…}` bodies by `x` so that splitting on `:` `/` `,` ignores them; same length. */
 function mask(raw: string): string {
+  // Most ports and volumes hold no `${`: nothing to mask (and no string built char by char).
+  if (!raw.includes('${')) return raw;
   let out = '';
   let i = 0;
   while (i < raw.length) {
@@ -575,7 +577,8 @@ export class ServiceView {
       const file = this.view.fileOf(v);
       if (v.kind === 'map') {
         for (const me of v.entries) {
-          const via = [...e.via, ...me.via];
+          // `via` arrays are never written to: share one when the other side adds nothing.
+          const via = me.via.length === 0 ? e.via : e.via.length === 0 ? me.via : [...e.via, ...me.via];
           const val = me.value;
           const has = val.kind === 'scalar' && scalarText(val) !== undefined;
           byKey.delete(me.key);

@@ -6,7 +6,7 @@
 //     file it mounts, which wins over both (Traefik's loaders: file, then flags, then env).
 import type { Range, RuleContext } from '../../engine/types';
 import type { ComposeModel } from '../compose/model';
-import { scalarText, type CNode, type CScalar } from '../compose/tree';
+import { scalarText, type CEntry, type CNode, type CScalar } from '../compose/tree';
 import { composeView, isHostPath, subRange, type ComposeView, type KeyValue, type Part, type ServiceView } from '../compose/view';
 import { buildFlatTree, isFlagSwitch, type FlatEntry, type FlatSegment } from './flat';
 import { isTraefikEnvName, LABEL_PREFIX, splitKey, STATIC_ROOTS } from './keys';
@@ -65,10 +65,14 @@ export function composeTraefik(model: ComposeModel, ctx: RuleContext): ComposeTr
 function build(view: ComposeView, ctx: RuleContext): ComposeTraefik {
   const out: ComposeTraefik = { services: [], sources: [] };
   for (const svc of view.services) {
-    const labels = labelSource(view, svc, svc.labels, 'docker', svc.entry('labels')?.keyRange);
-    if (labels) out.sources.push(labels);
+    // Most services of most compose files carry no `traefik.` label: a look at the keys as
+    // written skips normalising (and interpolating) every label of theirs.
+    if (mayHoldTraefikLabels(svc.service.layers('labels'))) {
+      const labels = labelSource(view, svc, svc.labels, 'docker', svc.entry('labels')?.keyRange);
+      if (labels) out.sources.push(labels);
+    }
     const dl = svc.service.at(['deploy', 'labels']);
-    if (dl) {
+    if (dl && mayHoldTraefikLabels([dl])) {
       const swarm = labelSource(view, svc, svc.keyValues([dl]), 'swarm', dl.keyRange);
       if (swarm) out.sources.push(swarm);
     }
@@ -79,6 +83,23 @@ function build(view: ComposeView, ctx: RuleContext): ComposeTraefik {
     if (t.env) out.sources.push(t.env);
   }
   return out;
+}
+
+/**
+ * Whether label entries (list or map form, as `ServiceView.keyValues` reads them) may have a key
+ * starting with `traefik.`: a list item's key is its text before `=`, trimmed, so it starts with
+ * the prefix only if the item's text does after leading blanks.
+ */
+function mayHoldTraefikLabels(entries: readonly CEntry[]): boolean {
+  for (const e of entries) {
+    const v = e.value;
+    if (v.kind === 'map') {
+      for (const me of v.entries) if (me.key.startsWith(LABEL_PREFIX)) return true;
+    } else if (v.kind === 'seq') {
+      for (const it of v.items) if (scalarText(it.value)?.trimStart().startsWith(LABEL_PREFIX)) return true;
+    }
+  }
+  return false;
 }
 
 function offsets(model: ComposeModel, r: Range): Span {
@@ -404,6 +425,9 @@ function configFileOf(svc: ServiceView, flag: FlagsResult['configFlag'], ctx: Ru
 function traefikService(view: ComposeView, svc: ServiceView, ctx: RuleContext): TraefikService | undefined {
   const image = svc.image;
   const byImage = isTraefikImage(image?.name);
+  // Neither a Traefik image nor a Traefik-named service with an unknown image: not Traefik,
+  // whatever its flags and environment say (so they are not read).
+  if (!byImage && !((!image || image.text === undefined) && /traefik/i.test(svc.name))) return undefined;
   const flags = flagsSource(view, svc);
   const env = envSource(view, svc);
   if (!byImage) {

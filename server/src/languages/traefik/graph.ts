@@ -145,7 +145,7 @@ export class TraefikGraph {
     docker: { visible: false, note: 'no static configuration is visible' },
     swarm: { visible: false, note: 'no static configuration is visible' },
   };
-  private readonly effMemo = new Map<string, Effective>();
+  private readonly effMemo = new Map<GRouter, Map<string, Effective>>();
 
   constructor(
     /** The linted file's path. */
@@ -239,8 +239,15 @@ export class TraefikGraph {
    * its own, chains expanded, each resolved in the router's provider (or the chain's).
    */
   effective(r: GRouter, ep: GEntryPoint | undefined): Effective {
-    const memoKey = `${this.routers.indexOf(r)}\0${ep?.name ?? ''}`;
-    const hit = this.effMemo.get(memoKey);
+    // By router object, then entry point: a router's index (indexOf) made every call a scan of
+    // every router, quadratic in a file with hundreds of them.
+    let byEp = this.effMemo.get(r);
+    if (!byEp) {
+      byEp = new Map();
+      this.effMemo.set(r, byEp);
+    }
+    const memoKey = ep?.name ?? '';
+    const hit = byEp.get(memoKey);
     if (hit) return hit;
     const out: Effective = { middlewares: [], unknown: r.unknown };
     const protocol = r.protocol === 'tcp' ? 'tcp' : 'http';
@@ -271,7 +278,7 @@ export class TraefikGraph {
     if (ep?.middlewaresUnknown) out.unknown = true;
     for (const ref of ep?.middlewares ?? []) visit(ref, r.provider, 0);
     for (const ref of r.middlewares) visit(ref, r.provider, 0);
-    this.effMemo.set(memoKey, out);
+    byEp.set(memoKey, out);
     return out;
   }
 }

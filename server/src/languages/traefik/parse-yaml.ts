@@ -10,10 +10,13 @@ import { keyString, scalarText, TreeBuilder, type CMap, type CNode } from '../co
 import { emptyMap, type Span, type TField, type TMap, type TNode, type TScalar } from './model';
 import { overlapsTemplate } from './templates';
 import { fastParseYaml, type FastYamlConfig, type RawComment } from '../../yaml/fast-yaml';
+import * as kinds from '../../yaml/kinds';
 
 // Local copies: esbuild's CommonJS output (out/, which tests and the benchmark run) reads every
-// import through a getter on each use, and these run once per YAML node.
-const { Composer, isMap, isScalar, isSeq, Parser, Scalar } = yaml;
+// import through a getter on each use, and these run once per YAML node. The kind checks are
+// yaml/kinds.ts's `instanceof` ones (see there why not the library's).
+const { Composer, Parser, Scalar } = yaml;
+const { isMapNode: isMap, isScalarNode: isScalar, isSeqNode: isSeq } = kinds;
 type Scalar = YScalar;
 
 export interface YamlParse {
@@ -140,11 +143,13 @@ class Converter {
       let keyRange = e.keyRange;
       let keyExact = false;
       if (kr) {
-        const src = this.index.text.slice(kr[0], kr[1]);
-        if (src === e.key) keyExact = true;
-        else if (/^["']/.test(src) && src.slice(1, -1) === e.key) {
-          keyExact = true;
-          keyRange = this.index.rangeOf(kr[0] + 1, kr[1] - 1);
+        if (kr[1] - kr[0] === e.key.length && this.index.text.startsWith(e.key, kr[0])) keyExact = true;
+        else {
+          const src = this.index.text.slice(kr[0], kr[1]);
+          if (/^["']/.test(src) && src.slice(1, -1) === e.key) {
+            keyExact = true;
+            keyRange = this.index.rangeOf(kr[0] + 1, kr[1] - 1);
+          }
         }
       }
       const ks = this.span(e.keyRange);
@@ -213,17 +218,22 @@ class DirectConverter {
       const name = keyString(key);
       if (name === undefined) continue;
       const kr = key!.range;
-      let keyRange = this.rangeOf(kr);
+      // The key's range, also where a value without a range (`key:`) is reported.
+      const at = this.rangeOf(kr);
+      let keyRange = at;
       let keyExact = false;
       if (kr) {
-        const src = this.index.text.slice(kr[0], kr[1]);
-        if (src === name) keyExact = true;
-        else if (/^["']/.test(src) && src.slice(1, -1) === name) {
-          keyExact = true;
-          keyRange = this.index.rangeOf(kr[0] + 1, kr[1] - 1);
+        // A plain key is its text: compared in place, without a slice per key.
+        if (kr[1] - kr[0] === name.length && this.index.text.startsWith(name, kr[0])) keyExact = true;
+        else {
+          const src = this.index.text.slice(kr[0], kr[1]);
+          if (/^["']/.test(src) && src.slice(1, -1) === name) {
+            keyExact = true;
+            keyRange = this.index.rangeOf(kr[0] + 1, kr[1] - 1);
+          }
         }
       }
-      const field: TField = { name: name.toLowerCase(), raw: name, keyRange, keyExact, node: this.node(p.value, this.rangeOf(kr)) };
+      const field: TField = { name: name.toLowerCase(), raw: name, keyRange, keyExact, node: this.node(p.value, at) };
       if (kr && this.regions.length > 0 && overlapsTemplate(this.regions, kr[0], kr[1])) field.template = true;
       if (kr) field.decl = { form: 'yaml', span: { start: kr[0], end: pairEnd(p) ?? kr[1] }, layout: c.flow ? 'flow' : 'block' };
       addField(m, field);

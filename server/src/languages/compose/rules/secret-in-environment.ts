@@ -29,6 +29,21 @@ export const meta = defineMeta({
 
 const NO_ENV: ReadonlyMap<string, string | null> = new Map();
 
+// isSecretName splits and lower-cases the name with regexes; the same few names (`PORT`, `TZ`,
+// `DATABASE_URL`) recur in every service and on every keystroke, so the verdicts are kept.
+const secretNames = new Map<string, boolean>();
+const SECRET_NAMES_MAX = 4096;
+
+function secretName(name: string): boolean {
+  let v = secretNames.get(name);
+  if (v === undefined) {
+    v = isSecretName(name);
+    if (secretNames.size >= SECRET_NAMES_MAX) secretNames.clear();
+    secretNames.set(name, v);
+  }
+  return v;
+}
+
 /** Boolean flags (`MYSQL_RANDOM_ROOT_PASSWORD: "yes"`) switch a behaviour; they hold no secret. */
 const FLAG = /^(?:y|yes|n|no|true|false|on|off|0|1)$/i;
 
@@ -58,7 +73,7 @@ export const secretInEnvironment: Rule<ComposeModel> = {
     const view = projectView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
-      const aliases = environmentAliases(model, svc);
+      let aliases: ReturnType<typeof environmentAliases> | undefined;
       const groups: Array<{ kind: 'env' | 'arg'; items: KeyValue[] }> = [
         { kind: 'env', items: svc.environment },
         { kind: 'arg', items: svc.build?.args ?? [] },
@@ -68,17 +83,22 @@ export const secretInEnvironment: Rule<ComposeModel> = {
           const v = kv.value;
           if (!v) continue; // `- KEY` / `KEY:` passes the variable through
           if (kv.file !== undefined) continue; // another file's lint reports it
-          const valueRange = innerRange(model, kv);
           const lit = literalOf(v.raw);
+          const secretNamed = secretName(kv.key) && lit.value !== undefined && lit.value.trim() !== '' && !FLAG.test(lit.value.trim()) && !/^\/run\/secrets\//.test(lit.value.trim());
+          // Credential-shaped text anywhere in what the file supplies (variables removed).
+          const cred = secretNamed ? undefined : findCredential(lit.value ?? v.raw);
+          if (!secretNamed && !cred) continue;
+          // Most entries hold no secret: the wording and ranges are worked out only for a finding.
+          const valueRange = innerRange(model, kv);
           const subject = kind === 'env' ? `Environment variable "${kv.key}" of service "${svc.name}"` : `Build argument "${kv.key}" of service "${svc.name}"`;
-          const alias = kind === 'env' ? aliases.find((a) => a.holds(kv)) : undefined;
+          const alias = kind === 'env' ? (aliases ??= environmentAliases(model, svc)).find((a) => a.holds(kv)) : undefined;
           const where = alias ? ` (from "*${alias.name}")` : note(kv);
           const related = [...originRelated(svc.name, kv), ...(alias ? [{ range: alias.range, message: `Service "${svc.name}" takes its environment from "*${alias.name}" here` }] : [])];
           const why =
             kind === 'env'
               ? 'it is committed with the compose file and shown by docker inspect; provide it through secrets: instead'
               : 'it is committed with the compose file and kept in the image history; provide it through build secrets (build.secrets) instead';
-          if (isSecretName(kv.key) && lit.value !== undefined && lit.value.trim() !== '' && !FLAG.test(lit.value.trim()) && !/^\/run\/secrets\//.test(lit.value.trim())) {
+          if (secretNamed) {
             out.push({
               range: kv.keyRange,
               message: `${subject} looks like a secret and has a literal ${lit.fromDefault ? 'default' : 'value'}${where}: ${why}.`,
@@ -87,12 +107,9 @@ export const secretInEnvironment: Rule<ComposeModel> = {
             });
             continue;
           }
-          // Credential-shaped text anywhere in what the file supplies (variables removed).
-          const cred = findCredential(lit.value ?? v.raw);
-          if (!cred) continue;
           out.push({
             range: valueRange,
-            message: `${subject} holds what looks like ${cred.kind}${where}: ${why}.`,
+            message: `${subject} holds what looks like ${cred!.kind}${where}: ${why}.`,
             related,
             secretRanges: [valueRange],
           });
