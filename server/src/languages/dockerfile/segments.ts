@@ -31,7 +31,7 @@ export interface DockerfileAst {
  * the user typed: padded parses of old versions, hundreds of megabytes that every garbage
  * collection then had to walk.)
  */
-const documents = new Map<string, Map<string, Dockerfile>>();
+const documents = new Map<string, Map<string, DockerfileAst>>();
 /** Documents kept, least recently parsed first out. */
 const MAX_DOCUMENTS = 64;
 /** Segments kept over all documents (the latest document's are always kept). */
@@ -49,17 +49,17 @@ export function clearSegmentCache(): void {
 
 /** One parse's view of the cache: the document's previous segments in, the ones it used out. */
 class Generation {
-  readonly used = new Map<string, Dockerfile>();
+  readonly used = new Map<string, DockerfileAst>();
   constructor(
     private readonly document: string,
-    private readonly previous: Map<string, Dockerfile> | undefined,
+    readonly previous: Map<string, DockerfileAst> | undefined,
   ) {}
 
   has(key: string): boolean {
     return this.previous?.has(key) === true;
   }
 
-  parse(key: string, build: () => string): Dockerfile {
+  parse(key: string, build: () => string): DockerfileAst {
     let df = this.used.get(key) ?? this.previous?.get(key);
     if (!df) {
       segmentStats.parsed++;
@@ -67,6 +67,11 @@ class Generation {
     }
     this.used.set(key, df);
     return df;
+  }
+
+  /** Caches `view` (a stage of a whole-file parse) as the parse of segment `key`. */
+  adopt(key: string, view: DockerfileAst): void {
+    this.used.set(key, view);
   }
 
   /** Makes the segments this parse used the document's cached ones. */
@@ -209,7 +214,11 @@ function parseParts(text: string, cache: Generation): DockerfileAst {
   let padding = 0;
   for (const p of parts) if (!cache.has(p.key)) padding += p.line;
   if (padding > 64 * startLine + 1_000_000) return cache.parse(`${escape}\u0000whole\u0000${text}`, () => text);
-  const segments: Dockerfile[] = [];
+  // A document seen for the first time (every file of a CLI run, a file just opened) has no
+  // segment to reuse: one whole parse reads no padding and costs about half of parsing every
+  // segment. Its stages are cached as views of it, so the next edit still re-parses one stage.
+  if (cache.previous === undefined && parts.length > 1) return parseWhole(text, escape, parts, cache);
+  const segments: DockerfileAst[] = [];
   for (let k = 0; k < parts.length; k++) {
     const { key, slice, line } = parts[k]!;
     // Later segments are padded to their real line; a non-default escape character is
@@ -229,4 +238,45 @@ function parseParts(text: string, cache: Generation): DockerfileAst {
     getDirectives: () => first.getDirectives(),
     getComments: () => segments.flatMap((s) => s.getComments()),
   };
+}
+
+/** Parses `text` in one go and caches each part (a stage) as a lazy view of that parse. */
+function parseWhole(text: string, escape: string, parts: Array<{ key: string; line: number }>, cache: Generation): DockerfileAst {
+  segmentStats.parsed++;
+  const whole = DockerfileParser.parse(text);
+  // As for segments: should the pre-scan and the parser disagree on escapes, cache nothing.
+  if (whole.getEscapeCharacter() !== escape) return whole;
+  for (let k = 0; k < parts.length; k++) {
+    const from = parts[k]!.line;
+    const to = k + 1 < parts.length ? parts[k + 1]!.line : Infinity;
+    cache.adopt(parts[k]!.key, k === 0 ? firstView(whole, to) : stageView(whole, from, to));
+  }
+  return whole;
+}
+
+/** The instructions and comments of `whole` that start on lines [from, to). */
+function stageView(whole: Dockerfile, from: number, to: number): DockerfileAst {
+  let instructions: Instruction[] | undefined;
+  let comments: Comment[] | undefined;
+  return {
+    getInstructions: () => (instructions ??= inLines(whole.getInstructions(), from, to)),
+    getComments: () => (comments ??= inLines(whole.getComments(), from, to)),
+    // Only the first segment answers these (see parseParts): a stage never holds them.
+    getInitialARGs: () => [],
+    getEscapeCharacter: () => whole.getEscapeCharacter(),
+    getDirectives: () => [],
+  };
+}
+
+/** The first part: everything before the second stage, directives and global ARGs included. */
+function firstView(whole: Dockerfile, to: number): DockerfileAst {
+  const view = stageView(whole, 0, to);
+  return { ...view, getInitialARGs: () => whole.getInitialARGs(), getDirectives: () => whole.getDirectives() };
+}
+
+function inLines<T extends { getRange(): { start: { line: number } } }>(items: T[], from: number, to: number): T[] {
+  return items.filter((i) => {
+    const line = i.getRange().start.line;
+    return line >= from && line < to;
+  });
 }
