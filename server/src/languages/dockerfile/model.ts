@@ -4,6 +4,7 @@ import type { Instruction, From, Run, Argument } from 'dockerfile-ast';
 import { parseSegmented, type DockerfileAst } from './segments';
 import { LineIndex } from '../../engine/text';
 import { memoizeInstructionArguments } from './ast-memo';
+import { fastRangeCreate } from './range-create';
 import type { Finding, Range } from '../../engine/types';
 import { forEachCommand, isPosixShell, programName, shiftScript, tokenizeShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 import { entrypointDropsPrivileges, imageFacts, isWindowsImage, knownNonRootImage } from './images';
@@ -75,6 +76,7 @@ export interface DockerfileModel {
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 
 memoizeInstructionArguments();
+fastRangeCreate();
 
 export function buildModel(text: string, path?: string): DockerfileModel {
   const index = new LineIndex(text);
