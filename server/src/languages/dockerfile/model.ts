@@ -3,7 +3,7 @@
 import type { Instruction, From, Run, Argument } from 'dockerfile-ast';
 import { parseSegmented, type DockerfileAst } from './segments';
 import { LineIndex } from '../../engine/text';
-import { memoizeInstructionArguments } from './ast-memo';
+import { heredocsOf, memoizeInstructionArguments } from './ast-memo';
 import { fastRangeCreate } from './range-create';
 import type { Finding, Range } from '../../engine/types';
 import { forEachCommand, isPosixShell, programName, shiftScript, tokenizeShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
@@ -411,7 +411,7 @@ function buildRunInfo(run: Run, stage: DockerStage | undefined, shell: string[],
   const args: Argument[] = run.getArguments();
   const info: RunInfo = { instruction: run, stage, shell, execForm: false, scripts: [], mounts };
   if (args.length === 0) return info;
-  const heredocs = run.getHeredocs();
+  const heredocs = heredocsOf(run);
   const start = index.offsetAt(args[0]!.getRange().start);
   // The command line ends where the first heredoc body begins.
   const firstBody = heredocs.length > 0 ? heredocs[0]!.getContentRange() ?? heredocs[0]!.getDelimiterRange() : null;

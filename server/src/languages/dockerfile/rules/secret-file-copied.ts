@@ -3,6 +3,7 @@ import type { Finding, Range, RelatedLocation, Rule, RuleContext } from '../../.
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, DockerStage } from '../model';
 import { posixNormalize, resolveInStage, shippedStages, stageByRef, workdirAt } from '../model';
+import { heredocsOf } from '../ast-memo';
 import { cleanPath, compilePattern, isIgnored, loadDockerignore, parseDockerignore, type IgnorePattern } from '../dockerignore';
 
 export const meta = defineMeta({
@@ -102,8 +103,7 @@ interface CopyInfo {
 function copyInfo(ins: Instruction): CopyInfo | undefined {
   const kw = ins.getKeyword();
   if (kw !== 'COPY' && kw !== 'ADD') return undefined;
-  const heredocs = (ins as unknown as { getHeredocs?(): unknown[] }).getHeredocs?.() ?? [];
-  if (heredocs.length > 0) return undefined;
+  if (heredocsOf(ins as unknown as Parameters<typeof heredocsOf>[0]).length > 0) return undefined;
   const args = ins.getArguments();
   if (args.length < 2) return undefined;
   let from: string | undefined;
