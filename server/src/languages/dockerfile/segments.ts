@@ -93,7 +93,6 @@ class Generation {
 
 // The value is captured greedily and trimmed in code: `(.*?)\s*$` backtracks quadratically.
 const DIRECTIVE_RE = /^#\s*([A-Za-z][A-Za-z0-9_-]*)\s*=(.*)$/;
-const FROM_RE = /^from(?:\s|$)/i;
 
 /** The escape character a Dockerfile's parser directives set (`\` unless `# escape=\``). */
 export function escapeOf(text: string): string {
@@ -114,6 +113,21 @@ export function escapeOf(text: string): string {
 // A heredoc marker dockerfile-ast reads the same way whitespace splitting does: `<<NAME`,
 // `<<-NAME`, `<<"NAME"`, `<<'NAME'` (see parseHeredocName in dockerfile-ast's util.js).
 const CLEAN_MARKER = /^<<-?(?:"([^"\s]+)"|'([^'\s]+)'|([^"'\s<][^"'\s]*))$/;
+
+/** What String.prototype.trim removes (and `\s` matches): ECMAScript white space and line terminators. */
+function isTrimmed(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `/^from(?:\s|$)/i` on the trimmed line, without slicing it: `from`, any case, then white space or the end. */
+function startsWithFrom(text: string, first: number, last: number): boolean {
+  if (last - first < 3) return false;
+  if ((text.charCodeAt(first) | 32) !== 102 || (text.charCodeAt(first + 1) | 32) !== 114) return false;
+  if ((text.charCodeAt(first + 2) | 32) !== 111 || (text.charCodeAt(first + 3) | 32) !== 109) return false;
+  return first + 3 === last || isTrimmed(text.charCodeAt(first + 4));
+}
 
 /**
  * Line numbers and offsets where a FROM instruction starts a new segment (never line 0). Mirrors
@@ -152,23 +166,29 @@ export function splitPoints(text: string, escape: string): Array<{ line: number;
   while (pos <= n) {
     let end = pos;
     while (end < n && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    const raw = text.slice(pos, end);
-    const trimmed = raw.trim();
+    // The line's trimmed extent [first, last], read in place: slicing and trimming every line
+    // was most of this function's time.
+    let first = pos;
+    while (first < end && isTrimmed(text.charCodeAt(first))) first++;
+    let last = end - 1;
+    while (last >= first && isTrimmed(text.charCodeAt(last))) last--;
     if (queue.length > 0) {
       const h = queue[0]!;
+      const raw = text.slice(pos, end);
       const candidate = h.tabbed ? raw.replace(/^\t+/, '') : raw;
       // A terminator must be followed by a line break.
       if (end < n && candidate === h.name) queue.shift();
-    } else if (trimmed === '' || trimmed.startsWith('#')) {
+    } else if (first > last || text.charCodeAt(first) === 35 /* # */) {
       // Blank and comment lines neither start nor end an instruction (nor a continuation).
     } else {
       if (!continued) {
-        if (line > 0 && FROM_RE.test(trimmed)) out.push({ line, offset: pos });
+        if (line > 0 && startsWithFrom(text, first, last)) out.push({ line, offset: pos });
         collecting = [];
         tabbed = false;
       }
-      if (raw.includes('<<') && !markers(raw)) return out;
-      continued = trimmed.endsWith(escape);
+      const heredoc = text.indexOf('<<', pos);
+      if (heredoc >= 0 && heredoc + 2 <= end && !markers(text.slice(pos, end))) return out;
+      continued = text[last] === escape;
       if (!continued && collecting.length > 0) {
         queue = collecting.map((name) => ({ name, tabbed }));
         collecting = [];
