@@ -332,7 +332,8 @@ const PREFIX_COMMANDS = new Set(['exec', 'command', 'nohup', 'time', 'builtin', 
 
 /**
  * The words of a command after leading `VAR=value` assignments and transparent prefixes
- * (`exec`, `env`, `command` …). `sudo` is kept: rules decide what it means.
+ * (`exec`, `env`, `command` …). `sudo` is kept: rules decide what it means. Read only: it may
+ * be `cmd.words` itself.
  */
 export function commandWords(cmd: ShellCommand): ShellWord[] {
   let k = 0;
@@ -344,7 +345,8 @@ export function commandWords(cmd: ShellCommand): ShellWord[] {
     else if (k > 0 && w[k - 1]!.value === 'env' && v.startsWith('-')) k++;
     else break;
   }
-  return w.slice(k);
+  // Most commands have no prefix: hand out their own words rather than a copy (read only).
+  return k === 0 ? w : w.slice(k);
 }
 
 /** Basename of a program word: `/usr/bin/apt-get` → `apt-get`. */
