@@ -448,14 +448,17 @@ function buildRunInfo(run: Run, stage: DockerStage | undefined, shell: string[],
  * keeping a map from each remaining character to its document offset.
  */
 export function joinContinuations(raw: string, base: number, escapeChar: string): { text: string; offsets: number[] } {
+  const n = raw.length;
   let text = '';
   // Characters from `kept` up to `i` are kept as they are; they join `text` as one slice when
   // a continuation or a dropped line interrupts them (a string per character was 15% of a
   // Dockerfile lint's allocation).
   let kept = 0;
-  const offsets: number[] = [];
+  // Sized up front (at most one offset per character, plus the end) and trimmed at the end:
+  // growing by push copied each RUN's table a few times over.
+  const offsets: number[] = n < 16384 ? new Array<number>(n + 1) : [];
+  let m = 0;
   let i = 0;
-  const n = raw.length;
   let atLineStart = false;
   while (i < n) {
     const c = raw[i]!;
@@ -483,7 +486,7 @@ export function joinContinuations(raw: string, base: number, escapeChar: string)
       if (raw[j] === '\r' && raw[j + 1] === '\n') j++;
       if (raw[j] === '\n' || j >= n) {
         text += raw.slice(kept, i) + ' ';
-        offsets.push(base + i);
+        offsets[m++] = base + i;
         i = j + 1;
         kept = i;
         atLineStart = true;
@@ -491,11 +494,12 @@ export function joinContinuations(raw: string, base: number, escapeChar: string)
       }
       // Backslash is the shell's escape when the Dockerfile escape is backtick, and vice versa.
     }
-    offsets.push(base + i);
+    offsets[m++] = base + i;
     i++;
   }
   if (kept < n) text += raw.slice(kept, n);
-  offsets.push(base + n);
+  offsets[m++] = base + n;
+  offsets.length = m;
   return { text, offsets };
 }
 
