@@ -162,10 +162,22 @@ class Analysis {
     for (const ins of stage.instructions) {
       const c = copyInfo(ins);
       if (!c) continue;
-      const destRaw = resolveInStage(this.model, stage, ins, c.dest);
-      const wd = workdirAt(this.model, stage, ins);
-      const destAbs =
-        destRaw === undefined ? undefined : destRaw.startsWith('/') ? posixNormalize(destRaw) : wd === undefined ? undefined : joinPath(wd, destRaw);
+      // Where the copy lands matters only once a secret is found, which few COPYs have: the
+      // stage's variables and working directories are worked out then (lazily, once).
+      let destKnown = false;
+      let destAbsValue: string | undefined;
+      const destAbs = (): string | undefined => {
+        if (!destKnown) {
+          destKnown = true;
+          const destRaw = resolveInStage(this.model, stage, ins, c.dest);
+          if (destRaw !== undefined && destRaw.startsWith('/')) destAbsValue = posixNormalize(destRaw);
+          else if (destRaw !== undefined) {
+            const wd = workdirAt(this.model, stage, ins);
+            destAbsValue = wd === undefined ? undefined : joinPath(wd, destRaw);
+          }
+        }
+        return destAbsValue;
+      };
       const destIsDir = c.dest.endsWith('/') || c.sources.length > 1;
       const found: Finding[] = [];
       if (c.from !== undefined) {
@@ -178,7 +190,7 @@ class Analysis {
           const srcAbs = posixNormalize(text.startsWith('/') ? text : `/${text}`);
           const hits: Entry[] = [];
           for (const e of carried) {
-            const moved = carry(srcAbs, e, destAbs, destIsDir);
+            const moved = carry(srcAbs, e, destAbs(), destIsDir);
             if (moved === null) continue;
             hits.push(e);
             out.push({ ...e, path: moved });
@@ -199,7 +211,7 @@ class Analysis {
             if (leaks.length === 0) continue;
             const list = leaks.map((l) => `"${l}"`).join(', ');
             const note = di ? `${di.name} lets ${list} through` : 'there is no .dockerignore';
-            out.push({ path: destAbs, what: 'the whole build context', source: text, leaks: note, origin });
+            out.push({ path: destAbs(), what: 'the whole build context', source: text, leaks: note, origin });
             const why = di
               ? `${di.name} does not exclude ${list}`
               : excl.length > 0
@@ -215,7 +227,8 @@ class Analysis {
           const kind = secretFileKind(text);
           if (!kind) continue;
           const base = norm.slice(norm.lastIndexOf('/') + 1);
-          const path = destAbs === undefined ? undefined : destIsDir ? joinPath(destAbs, base) : destAbs;
+          const dest = destAbs();
+          const path = dest === undefined ? undefined : destIsDir ? joinPath(dest, base) : dest;
           out.push({ path, what: kind, source: text, origin });
           found.push({
             range: s.range,
