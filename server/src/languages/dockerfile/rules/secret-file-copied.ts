@@ -2,9 +2,13 @@ import { defineMeta } from '../../../engine/meta';
 import type { Finding, Range, RelatedLocation, Rule, RuleContext } from '../../../engine/types';
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, DockerStage } from '../model';
-import { posixNormalize, resolveInStage, shippedStages, stageByRef, workdirAt } from '../model';
+import * as modelFns from '../model';
 import { heredocsOf } from '../ast-memo';
 import { cleanPath, compilePattern, isIgnored, loadDockerignore, parseDockerignore, type IgnorePattern } from '../dockerignore';
+
+// Local copies: esbuild's CommonJS output (out/, which tests and the in-process benchmark run)
+// reads every import through a getter on each use, and these run for every COPY.
+const { posixNormalize, resolveInStage, shippedStages, stageByRef, workdirAt } = modelFns;
 
 export const meta = defineMeta({
   id: 'dockerfile/secret-file-copied',
