@@ -31,7 +31,7 @@ export interface DockerfileAst {
  * the user typed: padded parses of old versions, hundreds of megabytes that every garbage
  * collection then had to walk.)
  */
-const documents = new Map<string, Map<string, Dockerfile>>();
+const documents = new Map<string, Map<string, DockerfileAst>>();
 /** Documents kept, least recently parsed first out. */
 const MAX_DOCUMENTS = 64;
 /** Segments kept over all documents (the latest document's are always kept). */
@@ -49,17 +49,17 @@ export function clearSegmentCache(): void {
 
 /** One parse's view of the cache: the document's previous segments in, the ones it used out. */
 class Generation {
-  readonly used = new Map<string, Dockerfile>();
+  readonly used = new Map<string, DockerfileAst>();
   constructor(
     private readonly document: string,
-    private readonly previous: Map<string, Dockerfile> | undefined,
+    readonly previous: Map<string, DockerfileAst> | undefined,
   ) {}
 
   has(key: string): boolean {
     return this.previous?.has(key) === true;
   }
 
-  parse(key: string, build: () => string): Dockerfile {
+  parse(key: string, build: () => string): DockerfileAst {
     let df = this.used.get(key) ?? this.previous?.get(key);
     if (!df) {
       segmentStats.parsed++;
@@ -67,6 +67,11 @@ class Generation {
     }
     this.used.set(key, df);
     return df;
+  }
+
+  /** Caches `view` (a stage of a whole-file parse) as the parse of segment `key`. */
+  adopt(key: string, view: DockerfileAst): void {
+    this.used.set(key, view);
   }
 
   /** Makes the segments this parse used the document's cached ones. */
@@ -88,7 +93,6 @@ class Generation {
 
 // The value is captured greedily and trimmed in code: `(.*?)\s*$` backtracks quadratically.
 const DIRECTIVE_RE = /^#\s*([A-Za-z][A-Za-z0-9_-]*)\s*=(.*)$/;
-const FROM_RE = /^from(?:\s|$)/i;
 
 /** The escape character a Dockerfile's parser directives set (`\` unless `# escape=\``). */
 export function escapeOf(text: string): string {
@@ -109,6 +113,21 @@ export function escapeOf(text: string): string {
 // A heredoc marker dockerfile-ast reads the same way whitespace splitting does: `<<NAME`,
 // `<<-NAME`, `<<"NAME"`, `<<'NAME'` (see parseHeredocName in dockerfile-ast's util.js).
 const CLEAN_MARKER = /^<<-?(?:"([^"\s]+)"|'([^'\s]+)'|([^"'\s<][^"'\s]*))$/;
+
+/** What String.prototype.trim removes (and `\s` matches): ECMAScript white space and line terminators. */
+function isTrimmed(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `/^from(?:\s|$)/i` on the trimmed line, without slicing it: `from`, any case, then white space or the end. */
+function startsWithFrom(text: string, first: number, last: number): boolean {
+  if (last - first < 3) return false;
+  if ((text.charCodeAt(first) | 32) !== 102 || (text.charCodeAt(first + 1) | 32) !== 114) return false;
+  if ((text.charCodeAt(first + 2) | 32) !== 111 || (text.charCodeAt(first + 3) | 32) !== 109) return false;
+  return first + 3 === last || isTrimmed(text.charCodeAt(first + 4));
+}
 
 /**
  * Line numbers and offsets where a FROM instruction starts a new segment (never line 0). Mirrors
@@ -147,23 +166,29 @@ export function splitPoints(text: string, escape: string): Array<{ line: number;
   while (pos <= n) {
     let end = pos;
     while (end < n && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    const raw = text.slice(pos, end);
-    const trimmed = raw.trim();
+    // The line's trimmed extent [first, last], read in place: slicing and trimming every line
+    // was most of this function's time.
+    let first = pos;
+    while (first < end && isTrimmed(text.charCodeAt(first))) first++;
+    let last = end - 1;
+    while (last >= first && isTrimmed(text.charCodeAt(last))) last--;
     if (queue.length > 0) {
       const h = queue[0]!;
+      const raw = text.slice(pos, end);
       const candidate = h.tabbed ? raw.replace(/^\t+/, '') : raw;
       // A terminator must be followed by a line break.
       if (end < n && candidate === h.name) queue.shift();
-    } else if (trimmed === '' || trimmed.startsWith('#')) {
+    } else if (first > last || text.charCodeAt(first) === 35 /* # */) {
       // Blank and comment lines neither start nor end an instruction (nor a continuation).
     } else {
       if (!continued) {
-        if (line > 0 && FROM_RE.test(trimmed)) out.push({ line, offset: pos });
+        if (line > 0 && startsWithFrom(text, first, last)) out.push({ line, offset: pos });
         collecting = [];
         tabbed = false;
       }
-      if (raw.includes('<<') && !markers(raw)) return out;
-      continued = trimmed.endsWith(escape);
+      const heredoc = text.indexOf('<<', pos);
+      if (heredoc >= 0 && heredoc + 2 <= end && !markers(text.slice(pos, end))) return out;
+      continued = text[last] === escape;
       if (!continued && collecting.length > 0) {
         queue = collecting.map((name) => ({ name, tabbed }));
         collecting = [];
@@ -209,7 +234,11 @@ function parseParts(text: string, cache: Generation): DockerfileAst {
   let padding = 0;
   for (const p of parts) if (!cache.has(p.key)) padding += p.line;
   if (padding > 64 * startLine + 1_000_000) return cache.parse(`${escape}\u0000whole\u0000${text}`, () => text);
-  const segments: Dockerfile[] = [];
+  // A document seen for the first time (every file of a CLI run, a file just opened) has no
+  // segment to reuse: one whole parse reads no padding and costs about half of parsing every
+  // segment. Its stages are cached as views of it, so the next edit still re-parses one stage.
+  if (cache.previous === undefined && parts.length > 1) return parseWhole(text, escape, parts, cache);
+  const segments: DockerfileAst[] = [];
   for (let k = 0; k < parts.length; k++) {
     const { key, slice, line } = parts[k]!;
     // Later segments are padded to their real line; a non-default escape character is
@@ -229,4 +258,45 @@ function parseParts(text: string, cache: Generation): DockerfileAst {
     getDirectives: () => first.getDirectives(),
     getComments: () => segments.flatMap((s) => s.getComments()),
   };
+}
+
+/** Parses `text` in one go and caches each part (a stage) as a lazy view of that parse. */
+function parseWhole(text: string, escape: string, parts: Array<{ key: string; line: number }>, cache: Generation): DockerfileAst {
+  segmentStats.parsed++;
+  const whole = DockerfileParser.parse(text);
+  // As for segments: should the pre-scan and the parser disagree on escapes, cache nothing.
+  if (whole.getEscapeCharacter() !== escape) return whole;
+  for (let k = 0; k < parts.length; k++) {
+    const from = parts[k]!.line;
+    const to = k + 1 < parts.length ? parts[k + 1]!.line : Infinity;
+    cache.adopt(parts[k]!.key, k === 0 ? firstView(whole, to) : stageView(whole, from, to));
+  }
+  return whole;
+}
+
+/** The instructions and comments of `whole` that start on lines [from, to). */
+function stageView(whole: Dockerfile, from: number, to: number): DockerfileAst {
+  let instructions: Instruction[] | undefined;
+  let comments: Comment[] | undefined;
+  return {
+    getInstructions: () => (instructions ??= inLines(whole.getInstructions(), from, to)),
+    getComments: () => (comments ??= inLines(whole.getComments(), from, to)),
+    // Only the first segment answers these (see parseParts): a stage never holds them.
+    getInitialARGs: () => [],
+    getEscapeCharacter: () => whole.getEscapeCharacter(),
+    getDirectives: () => [],
+  };
+}
+
+/** The first part: everything before the second stage, directives and global ARGs included. */
+function firstView(whole: Dockerfile, to: number): DockerfileAst {
+  const view = stageView(whole, 0, to);
+  return { ...view, getInitialARGs: () => whole.getInitialARGs(), getDirectives: () => whole.getDirectives() };
+}
+
+function inLines<T extends { getRange(): { start: { line: number } } }>(items: T[], from: number, to: number): T[] {
+  return items.filter((i) => {
+    const line = i.getRange().start.line;
+    return line >= from && line < to;
+  });
 }

@@ -1,7 +1,14 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Fix, Rule } from '../../../engine/types';
-import { baseStage, parseJsonArray, runMemo, shellScripts, type DockerfileModel, type RunInfo } from '../model';
-import { effectiveWords, pipelines, programName, type ShellCommand, type ShellScript } from '../shell';
+import * as modelFns from '../model';
+import type { DockerfileModel, RunInfo } from '../model';
+import * as shellFns from '../shell';
+import type { ShellCommand, ShellScript } from '../shell';
+
+// Local copies: esbuild's CommonJS output (out/, which tests and the in-process benchmark run)
+// reads every import through a getter on each use, and these run for every RUN and command.
+const { baseStage, parseJsonArray, runMemo, shellScripts } = modelFns;
+const { effectiveWords, pipelines, programName } = shellFns;
 
 export const meta = defineMeta({
   id: 'dockerfile/pipefail',

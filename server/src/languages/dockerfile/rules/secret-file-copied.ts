@@ -2,8 +2,13 @@ import { defineMeta } from '../../../engine/meta';
 import type { Finding, Range, RelatedLocation, Rule, RuleContext } from '../../../engine/types';
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, DockerStage } from '../model';
-import { posixNormalize, resolveInStage, shippedStages, stageByRef, workdirAt } from '../model';
+import * as modelFns from '../model';
+import { heredocsOf } from '../ast-memo';
 import { cleanPath, compilePattern, isIgnored, loadDockerignore, parseDockerignore, type IgnorePattern } from '../dockerignore';
+
+// Local copies: esbuild's CommonJS output (out/, which tests and the in-process benchmark run)
+// reads every import through a getter on each use, and these run for every COPY.
+const { posixNormalize, resolveInStage, shippedStages, stageByRef, workdirAt } = modelFns;
 
 export const meta = defineMeta({
   id: 'dockerfile/secret-file-copied',
@@ -102,8 +107,7 @@ interface CopyInfo {
 function copyInfo(ins: Instruction): CopyInfo | undefined {
   const kw = ins.getKeyword();
   if (kw !== 'COPY' && kw !== 'ADD') return undefined;
-  const heredocs = (ins as unknown as { getHeredocs?(): unknown[] }).getHeredocs?.() ?? [];
-  if (heredocs.length > 0) return undefined;
+  if (heredocsOf(ins as unknown as Parameters<typeof heredocsOf>[0]).length > 0) return undefined;
   const args = ins.getArguments();
   if (args.length < 2) return undefined;
   let from: string | undefined;
@@ -162,10 +166,22 @@ class Analysis {
     for (const ins of stage.instructions) {
       const c = copyInfo(ins);
       if (!c) continue;
-      const destRaw = resolveInStage(this.model, stage, ins, c.dest);
-      const wd = workdirAt(this.model, stage, ins);
-      const destAbs =
-        destRaw === undefined ? undefined : destRaw.startsWith('/') ? posixNormalize(destRaw) : wd === undefined ? undefined : joinPath(wd, destRaw);
+      // Where the copy lands matters only once a secret is found, which few COPYs have: the
+      // stage's variables and working directories are worked out then (lazily, once).
+      let destKnown = false;
+      let destAbsValue: string | undefined;
+      const destAbs = (): string | undefined => {
+        if (!destKnown) {
+          destKnown = true;
+          const destRaw = resolveInStage(this.model, stage, ins, c.dest);
+          if (destRaw !== undefined && destRaw.startsWith('/')) destAbsValue = posixNormalize(destRaw);
+          else if (destRaw !== undefined) {
+            const wd = workdirAt(this.model, stage, ins);
+            destAbsValue = wd === undefined ? undefined : joinPath(wd, destRaw);
+          }
+        }
+        return destAbsValue;
+      };
       const destIsDir = c.dest.endsWith('/') || c.sources.length > 1;
       const found: Finding[] = [];
       if (c.from !== undefined) {
@@ -178,7 +194,7 @@ class Analysis {
           const srcAbs = posixNormalize(text.startsWith('/') ? text : `/${text}`);
           const hits: Entry[] = [];
           for (const e of carried) {
-            const moved = carry(srcAbs, e, destAbs, destIsDir);
+            const moved = carry(srcAbs, e, destAbs(), destIsDir);
             if (moved === null) continue;
             hits.push(e);
             out.push({ ...e, path: moved });
@@ -199,7 +215,7 @@ class Analysis {
             if (leaks.length === 0) continue;
             const list = leaks.map((l) => `"${l}"`).join(', ');
             const note = di ? `${di.name} lets ${list} through` : 'there is no .dockerignore';
-            out.push({ path: destAbs, what: 'the whole build context', source: text, leaks: note, origin });
+            out.push({ path: destAbs(), what: 'the whole build context', source: text, leaks: note, origin });
             const why = di
               ? `${di.name} does not exclude ${list}`
               : excl.length > 0
@@ -215,7 +231,8 @@ class Analysis {
           const kind = secretFileKind(text);
           if (!kind) continue;
           const base = norm.slice(norm.lastIndexOf('/') + 1);
-          const path = destAbs === undefined ? undefined : destIsDir ? joinPath(destAbs, base) : destAbs;
+          const dest = destAbs();
+          const path = dest === undefined ? undefined : destIsDir ? joinPath(dest, base) : dest;
           out.push({ path, what: kind, source: text, origin });
           found.push({
             range: s.range,
