@@ -4,6 +4,7 @@
 import type { Range, TextEdit } from '../../engine/types';
 import type { ComposeModel, ServiceDefinition } from './model';
 import type { CEntry, CMap, CNode, CSeq } from './tree';
+import { MemoSlot } from '../../engine/memo-slot';
 
 /** Last line of a node's value (a value range ending at a line start belongs to the line before). */
 export function lastLine(r: Range): number {
@@ -55,7 +56,7 @@ export function appendToSeq(model: ComposeModel, seq: CSeq, item: string): TextE
   return insertAt(model, model.index.lineEnd(line), `${model.index.eol}${' '.repeat(col)}- ${item}`);
 }
 
-const seqIndents = new WeakMap<ComposeModel, string>();
+const seqIndents = new MemoSlot<ComposeModel, string>();
 
 /** How this file indents block sequences under a key: `- ` at the key's column, or indented. */
 export function sequenceIndent(model: ComposeModel): string {

@@ -8,6 +8,7 @@ import { fastRangeCreate } from './range-create';
 import type { Finding, Range } from '../../engine/types';
 import { forEachCommand, isPosixShell, programName, shiftScript, tokenizeShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 import { entrypointDropsPrivileges, imageFacts, isWindowsImage, knownNonRootImage } from './images';
+import { MemoSlot } from '../../engine/memo-slot';
 
 export interface ImageRef {
   /** The image reference as written in FROM (may contain `${VAR}`). */
@@ -338,7 +339,7 @@ function resolveImage(
 // them) are reused. An edit earlier in the file moves the RUN's document offset without changing
 // it: the scripts are then copied with their offsets moved, not tokenised again (typing in one
 // stage used to re-tokenise every RUN after it on each keystroke).
-const runCache = new WeakMap<Run, RunEntry>();
+const runCache = new MemoSlot<Run, RunEntry>();
 
 interface RunEntry {
   offset: number;
@@ -570,7 +571,7 @@ interface StageScope {
   workdirAtStart: string | undefined;
 }
 
-const scopes = new WeakMap<DockerStage, StageScope>();
+const scopes = new MemoSlot<DockerStage, StageScope>();
 
 function latestBefore(defs: VarDef[], pos: number): VarDef | undefined {
   let lo = 0;
@@ -826,7 +827,7 @@ export function declarations(model: DockerfileModel): readonly Declaration[] {
   return known;
 }
 
-const declarationsMemo = new WeakMap<DockerfileModel, Declaration[]>();
+const declarationsMemo = new MemoSlot<DockerfileModel, Declaration[]>();
 
 function computeDeclarations(model: DockerfileModel): Declaration[] {
   const out: Declaration[] = [];

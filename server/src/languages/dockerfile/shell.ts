@@ -3,6 +3,8 @@
 // heredocs, `$(…)` inside words), and rules need exact ranges, so this is written by hand.
 // It is linear in the input: every loop advances the cursor.
 
+import { MemoSlot } from '../../engine/memo-slot';
+
 export type ShellOp = '' | '&&' | '||' | ';' | '|' | '&' | 'nl' | '(' | ')';
 
 export interface ShellWord {
@@ -326,7 +328,7 @@ export function pipelines(script: ShellScript): ReadonlyArray<readonly ShellComm
   return out;
 }
 
-const pipelineCache = new WeakMap<ShellScript, ShellCommand[][]>();
+const pipelineCache = new MemoSlot<ShellScript, ShellCommand[][]>();
 
 const PREFIX_COMMANDS = new Set(['exec', 'command', 'nohup', 'time', 'builtin', 'env']);
 
@@ -393,7 +395,7 @@ export function unwrapSudo(words: ShellWord[]): ShellWord[] {
  * The words from the program that really runs: after assignments, transparent prefixes
  * (`env`, `exec` …) and `sudo`/`doas` with their options (`sudo -E env X=1 apt-get …` → `apt-get …`).
  */
-const effectiveCache = new WeakMap<ShellCommand, ShellWord[]>();
+const effectiveCache = new MemoSlot<ShellCommand, ShellWord[]>();
 
 export function effectiveWords(cmd: ShellCommand): ShellWord[] {
   const hit = effectiveCache.get(cmd);
@@ -448,7 +450,7 @@ export function shellCWord(cmd: ShellCommand): ShellWord | undefined {
  * Tokenises a word of `script` as a script of its own (the string of `sh -c '…'`), with
  * document offsets, when the word is one literal: unquoted, or wholly in one pair of quotes.
  */
-const innerCache = new WeakMap<ShellWord, ShellScript | null>();
+const innerCache = new MemoSlot<ShellWord, ShellScript | null>();
 
 export function innerScript(script: ShellScript, word: ShellWord): ShellScript | undefined {
   let hit = innerCache.get(word);
@@ -461,7 +463,7 @@ export function innerScript(script: ShellScript, word: ShellWord): ShellScript |
 }
 
 /** The words of each script innerScript memoised, so shiftScript needs no lookup per word. */
-const innerWords = new WeakMap<ShellScript, ShellWord[]>();
+const innerWords = new MemoSlot<ShellScript, ShellWord[]>();
 
 function remember(script: ShellScript, word: ShellWord): void {
   const list = innerWords.get(script);
@@ -519,7 +521,7 @@ interface CommandVisit {
   depth: number;
 }
 
-const visitsCache = new WeakMap<ShellScript, CommandVisit[]>();
+const visitsCache = new MemoSlot<ShellScript, CommandVisit[]>();
 
 function walkCommands(script: ShellScript, depth: number, visit: (cmd: ShellCommand, script: ShellScript, depth: number) => void): void {
   if (depth > 8) return;
@@ -587,7 +589,7 @@ function shiftWord(w: ShellWord, delta: number): ShellWord {
 }
 
 /** Offsets of scripts copied by shiftScript and not read yet: the materialised array they derive from, and by how much. */
-const pendingOffsets = new WeakMap<ShellScript, { base: number[]; delta: number }>();
+const pendingOffsets = new MemoSlot<ShellScript, { base: number[]; delta: number }>();
 
 /**
  * Gives `copy` the offsets of `from` moved by `delta`, computed when first read: rules rarely

@@ -7,6 +7,7 @@
 import type { RuleContext } from '../../engine/types';
 import { compareVersions, usableVersion } from './model';
 import { dirname } from './includes';
+import { MemoSlot } from '../../engine/memo-slot';
 
 export interface NginxVersionInfo {
   /** `1.27` or `1.27.3`; undefined means "the current stable release". */
@@ -82,7 +83,7 @@ export function composeImages(text: string): string[] {
   return out;
 }
 
-const cache = new WeakMap<RuleContext, NginxVersionInfo>();
+const cache = new MemoSlot<RuleContext, NginxVersionInfo>();
 
 /** The nginx version of the linted configuration (cached per lint). */
 export function nginxVersion(ctx: RuleContext): NginxVersionInfo {

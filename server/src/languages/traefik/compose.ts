@@ -12,6 +12,7 @@ import { buildFlatTree, isFlagSwitch, type FlatEntry, type FlatSegment } from '.
 import { isTraefikEnvName, LABEL_PREFIX, splitKey, STATIC_ROOTS } from './keys';
 import type { Decl, Provider, Span, TScalar, TSource } from './model';
 import { isTraefikImage, versionFromTag, type TraefikVersion } from './version';
+import { MemoSlot } from '../../engine/memo-slot';
 
 /** Where Traefik looks for its static configuration file (paerser FileLoader), in the official image. */
 const CONFIG_BASES = ['/etc/traefik/traefik', '/traefik', '/root/.config/traefik'];
@@ -50,7 +51,7 @@ export interface ComposeTraefik {
   sources: TSource[];
 }
 
-const memo = new WeakMap<ComposeView, ComposeTraefik>();
+const memo = new MemoSlot<ComposeView, ComposeTraefik>();
 
 export function composeTraefik(model: ComposeModel, ctx: RuleContext): ComposeTraefik {
   const view = composeView(model, ctx);

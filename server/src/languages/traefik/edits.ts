@@ -6,6 +6,7 @@
 import type { TextEdit } from '../../engine/types';
 import type { Decl, Span, TField, TList, TMap, TNode, TScalar, TSource } from './model';
 import type { TraefikView } from './view';
+import { MemoSlot } from '../../engine/memo-slot';
 
 function edit(view: TraefikView, s: number, e: number, newText: string): TextEdit {
   return { range: view.index.rangeOf(s, e), newText };
@@ -290,9 +291,9 @@ export function sequenceOffset(view: TraefikView): string {
   return v;
 }
 
-const seqMemo = new WeakMap<TraefikView, string>();
-const tomlIndentMemo = new WeakMap<TraefikView, string>();
-const lastDeclMemo = new WeakMap<TField, Map<string, Decl | undefined>>();
+const seqMemo = new MemoSlot<TraefikView, string>();
+const tomlIndentMemo = new MemoSlot<TraefikView, string>();
+const lastDeclMemo = new MemoSlot<TField, Map<string, Decl | undefined>>();
 
 function findSequenceOffset(view: TraefikView): string {
   // `[^\r\n]`, not `[^\n]`: with CRLF, `#[^\n]*\r?\n` could end a comment line two ways, and a
@@ -345,8 +346,8 @@ function lastDeclIn(m: TMap, form: Decl['form']): Decl | undefined {
   return last;
 }
 
-const lastInMemo = new WeakMap<TMap, Map<string, Decl | undefined>>();
-const firstInMemo = new WeakMap<TMap, Map<string, Decl | undefined>>();
+const lastInMemo = new MemoSlot<TMap, Map<string, Decl | undefined>>();
+const firstInMemo = new MemoSlot<TMap, Map<string, Decl | undefined>>();
 
 function lastDeclOf(f: TField, form: Decl['form']): Decl | undefined {
   // A YAML pair's span covers its whole value: nothing below it ends later.

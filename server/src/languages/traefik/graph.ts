@@ -26,6 +26,7 @@ import { parsedTraefik, type TraefikDocument } from './parse';
 import type { TraefikView } from './view';
 import { ancestors, dirOf, nearbyCompose, STATIC_NAMES } from './workspace';
 import { mergeOverrideRouters, reconcileEnable } from './override-merge';
+import { MemoSlot } from '../../engine/memo-slot';
 
 /** A document a source lives in. Ranges of its sources are in its own coordinates. */
 export interface GraphDoc {
@@ -655,7 +656,7 @@ export function buildGraph(view: TraefikView, ctx: RuleContext): TraefikGraph {
 }
 
 /** Routers of a source, memoised per source object (neighbour files are parsed once per text). */
-const routerMemo = new WeakMap<TSource, RouterFact[]>();
+const routerMemo = new MemoSlot<TSource, RouterFact[]>();
 
 function routersOf(g: GSource): GRouter[] {
   let rs = routerMemo.get(g.src);
@@ -668,14 +669,14 @@ function routersOf(g: GSource): GRouter[] {
 
 // One graph per lint (every rule of the lint shares it); the previous graph of a file is reused
 // when a lint finds exactly the same sources (the same parsed texts) again.
-const perLint = new WeakMap<RuleContext, WeakMap<TraefikView, TraefikGraph>>();
+const perLint = new MemoSlot<RuleContext, MemoSlot<TraefikView, TraefikGraph>>();
 const lastByPath = new Map<string, TraefikGraph>();
 const LAST_MAX = 64;
 
 export function traefikGraph(view: TraefikView, ctx: RuleContext): TraefikGraph {
   let m = perLint.get(ctx);
   if (!m) {
-    m = new WeakMap();
+    m = new MemoSlot();
     perLint.set(ctx, m);
   }
   let g = m.get(view);

@@ -9,6 +9,7 @@ import type { TraefikDocument } from './parse';
 import type { TSource } from './model';
 import { defaultVersion, versionFromConfig, type TraefikVersion } from './version';
 import { nearbyCompose } from './workspace';
+import { MemoSlot } from '../../engine/memo-slot';
 
 export class TraefikView {
   private versionMemo?: TraefikVersion;
@@ -72,12 +73,12 @@ export class TraefikView {
 
 // One view per document and lint call: every rule of one lint shares it (the engine passes one
 // context object to all of them), and the next lint sees the workspace afresh.
-const memo = new WeakMap<RuleContext, WeakMap<object, TraefikView>>();
+const memo = new MemoSlot<RuleContext, MemoSlot<object, TraefikView>>();
 
 function remember(ctx: RuleContext, key: object, make: () => TraefikView): TraefikView {
   let m = memo.get(ctx);
   if (!m) {
-    m = new WeakMap();
+    m = new MemoSlot();
     memo.set(ctx, m);
   }
   let v = m.get(key);

@@ -4,6 +4,7 @@
 import type { Finding, Range, RuleContext, RuleMeta } from '../../../engine/types';
 import type { Decl, TField, TSource } from '../model';
 import type { TraefikView } from '../view';
+import { MemoSlot } from '../../../engine/memo-slot';
 
 /** A traefik/* rule: judges the view of whatever file it runs on (a Traefik file or a compose file). */
 export interface TraefikRule {
@@ -122,7 +123,7 @@ export function camelStyle(src: TSource): boolean {
   return v;
 }
 
-const camelMemo = new WeakMap<object, boolean>();
+const camelMemo = new MemoSlot<object, boolean>();
 
 function judgeCamel(src: TSource): boolean {
   let camel = 0;
