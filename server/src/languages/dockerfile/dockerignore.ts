@@ -104,7 +104,18 @@ export function compilePattern(pattern: string): (path: string) => boolean {
       } catch {
         compiled = undefined; // BuildKit rejects the file; match nothing here.
       }
-      return (p) => (compiled ? compiled.test(p) : false);
+      // V8 compiles a regex on its first use: a huge pattern (60,000 characters of `=x`) throws
+      // "Regular expression too large" there, not in the constructor. BuildKit's own matcher would
+      // not match such a pattern either: match nothing.
+      return (p) => {
+        if (!compiled) return false;
+        try {
+          return compiled.test(p);
+        } catch {
+          compiled = undefined;
+          return false;
+        }
+      };
     }
   }
 }

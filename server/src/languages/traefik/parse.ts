@@ -50,7 +50,9 @@ export function parseTraefik(text: string, path: string): ParsedDocument<Traefik
   const parseErrors: Finding[] = r.errors;
   let fileSuppressionLine = 0;
   while (fileSuppressionLine < index.lineCount && /^#\s*yaml-language-server\s*:/.test(index.lineText(fileSuppressionLine))) fileSuppressionLine++;
-  return { model: doc, index, comments, parseErrors, fileSuppressionLine, statementSpan: (line) => ({ start: line, end: line }) };
+  // Like compose and nginx: in a file that does not parse, fixes are offered but never applied by
+  // fix-all (a tree built around errors can hold a key twice, and a rename then never converges).
+  return { model: doc, index, comments, parseErrors, syntaxBroken: parseErrors.length > 0, fileSuppressionLine, statementSpan: (line) => ({ start: line, end: line }) };
 }
 
 /**
