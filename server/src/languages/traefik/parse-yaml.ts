@@ -19,6 +19,9 @@ const { Composer, Parser, Scalar } = yaml;
 const { isMapNode: isMap, isScalarNode: isScalar, isSeqNode: isSeq } = kinds;
 type Scalar = YScalar;
 
+/** Syntax errors reported per file. */
+const MAX_PARSE_ERRORS = 50;
+
 export interface YamlParse {
   root: TMap | undefined;
   errors: Finding[];
@@ -45,8 +48,11 @@ export function parseTraefikYaml(masked: string, index: LineIndex, regions: Read
   }
   const errors: Finding[] = [];
   const templated = regions.length > 0;
+  // At most MAX_PARSE_ERRORS, as for compose: one broken bracket can make every following token an
+  // error (400 KB of `{` gave 200,000 diagnostics), and the first ones say enough.
   for (const d of docs) {
     for (const e of d.errors) {
+      if (errors.length >= MAX_PARSE_ERRORS) break;
       let [s, t] = e.pos;
       if (templated && overlapsTemplate(regions, s - 2, t + 2)) continue;
       if (t <= s) {
