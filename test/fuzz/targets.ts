@@ -1,8 +1,8 @@
 // What the fuzzer knows per language. Every language plugin in the registry is fuzzed: its seeds
 // are its rule fixtures (test/fixtures/<language>/**) plus the saved regression inputs
 // (test/fuzz/regressions/<language>/*). A new language (Traefik) is fuzzed as soon as its plugin
-// is registered and its fixtures exist; the table below only adds a token dictionary, a
-// nesting generator and a file extension for saved inputs, all optional.
+// is registered and its fixtures exist; the table below adds a token dictionary, a nesting
+// generator and a file extension for saved inputs (all four languages have one).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Language } from '../../server/src/engine/types';
@@ -61,6 +61,24 @@ export const EXTRAS: Partial<Record<Language, LanguageExtras>> = {
     ],
     nest: (depth) => 'http {\n' + 'location / {\n'.repeat(depth) + 'return 200;\n' + '}\n'.repeat(depth) + '}\n',
     ext: '.conf',
+  },
+  traefik: {
+    dictionary: [
+      'http:\n', 'tcp:\n', 'tls:\n', 'routers:\n', 'middlewares:\n', 'services:\n', 'options:\n', 'entryPoints:\n', 'providers:\n', 'api:\n  insecure: true\n',
+      '  rule: Host(`a.example.com`)\n', '  entryPoints: [web, websecure]\n', '  middlewares: [a@file, b@docker]\n', '  service: s@internal\n', '  tls: {}\n',
+      'minVersion: VersionTLS10\n', 'cipherSuites:\n  - TLS_RSA_WITH_AES_128_CBC_SHA\n', 'ipWhiteList:\n', 'sourceRange: [0.0.0.0/0]\n', 'stsSeconds: 0\n',
+      'basicAuth:\n  users:\n    - "u:$$apr1$$x"\n', '{{ .Name }}', '{{', '}}', '[http.routers.r]\n', '[[tls.certificates]]\n', 'rule = "Host(`a`)"\n', '"""\n', "'''\n",
+      '<<: *a', '&a ', '*a', '!reset', '- ', ': ', ':', '"', "'", '#', '\\', '${', '[', ']', '{', '}', ',', '=', '\t', '\r\n', '# rampart-ignore ',
+    ],
+    nest: (depth) => {
+      // Block mappings under a middleware, then flow collections, both `depth` deep.
+      let s = 'http:\n  middlewares:\n    m:\n      headers:\n';
+      for (let i = 0; i < depth; i++) s += ' '.repeat(8 + 2 * i) + 'a:\n';
+      s += ' '.repeat(8 + 2 * depth) + 'b: ' + '['.repeat(depth) + '{x: 1}' + ']'.repeat(depth) + '\n';
+      return s;
+    },
+    // Saved inputs replay as YAML (the form most of the seeds are in).
+    ext: '.yml',
   },
 };
 

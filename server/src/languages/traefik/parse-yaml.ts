@@ -94,9 +94,13 @@ export function traefikYamlLibrary(masked: string): { docs: Document.Parsed[]; t
 
 /** A comment as collectComments reports it: its text after `#`, its range, alone on its line or not. */
 export function commentInfo(c: RawComment, index: LineIndex): CommentInfo {
-  const range = index.rangeOf(c.offset, c.offset + c.source.length);
+  // The YAML lexer does not end a comment at a lone CR; the editor (and LineIndex) start a new
+  // line there, and a comment is one line (as in compose/parse.ts).
+  const cr = c.source.indexOf('\r');
+  const source = cr >= 0 ? c.source.slice(0, cr) : c.source;
+  const range = index.rangeOf(c.offset, c.offset + source.length);
   const before = index.text.slice(index.lineStart(range.start.line), c.offset);
-  return { text: c.source.slice(1), range, ownLine: before.trim() === '' };
+  return { text: source.slice(1), range, ownLine: before.trim() === '' };
 }
 
 class Converter {
@@ -280,10 +284,7 @@ export function collectComments(tokens: unknown[], index: LineIndex): { comments
     const type = tok.type;
     if (type === 'comment') {
       if (typeof tok.offset !== 'number' || typeof tok.source !== 'string') return;
-      const start = tok.offset;
-      const range = index.rangeOf(start, start + tok.source.length);
-      const before = index.text.slice(index.lineStart(range.start.line), start);
-      out.push({ text: tok.source.slice(1), range, ownLine: before.trim() === '' });
+      out.push(commentInfo({ offset: tok.offset, source: tok.source }, index));
     } else if (type === 'anchor' || type === 'alias' || type === 'tag') aliases = true;
   };
   // Deeply nested input is walked with an explicit stack instead (no recursion limit).
