@@ -9,6 +9,7 @@ import type { Finding, Range } from '../../engine/types';
 import { forEachCommand, isPosixShell, programName, shiftScript, tokenizeShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 import { entrypointDropsPrivileges, imageFacts, isWindowsImage, knownNonRootImage } from './images';
 import { MemoSlot } from '../../engine/memo-slot';
+import { posixNormalize } from '../../engine/posix-path';
 
 export interface ImageRef {
   /** The image reference as written in FROM (may contain `${VAR}`). */
@@ -772,22 +773,7 @@ export function workdirAt(model: DockerfileModel, stage: DockerStage, before?: I
   return dir;
 }
 
-/** `/a/./b//c/../d/` → `/a/b/d`; relative paths stay relative (`./x` → `x`, `.` → `.`). */
-export function posixNormalize(p: string): string {
-  const abs = p.startsWith('/');
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!abs) out.push('..');
-      continue;
-    }
-    out.push(seg);
-  }
-  const joined = out.join('/');
-  return abs ? `/${joined}` : joined === '' ? '.' : joined;
-}
+export { posixNormalize };
 
 /** The arguments of an instruction as one string with line continuations removed. */
 export function argumentsText(model: Pick<DockerfileModel, 'index' | 'text' | 'escapeChar'>, ins: Instruction): { text: string; offsets: number[] } | undefined {

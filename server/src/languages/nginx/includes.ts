@@ -21,6 +21,7 @@
 //   lints while their text is unchanged; nothing here touches the disk except through the view.
 import picomatch from 'picomatch';
 import type { RuleContext, WorkspaceView } from '../../engine/types';
+import { posixNormalize } from '../../engine/posix-path';
 import type { NginxBlock, NginxDirective, NginxModel } from './model';
 import { buildNginx } from './parse';
 import { CHECKED_CONTEXTS, type Family } from './reference/index';
@@ -107,18 +108,9 @@ export function basename(p: string): string {
 
 /** Joins and removes `.`, `..` and doubled slashes (absolute paths stay absolute). */
 export function normalizePath(p: string): string {
-  const abs = p.startsWith('/');
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!abs) out.push('..');
-      continue;
-    }
-    out.push(seg);
-  }
-  return (abs ? '/' : '') + out.join('/');
+  // posixNormalize writes an empty relative path as `.`; include patterns want it empty.
+  const n = posixNormalize(p);
+  return n === '.' ? '' : n;
 }
 
 const GLOB_CHARS = /[*?[]/;

@@ -58,28 +58,19 @@ export interface NearbyCompose {
 export function nearbyCompose(ctx: RuleContext): NearbyCompose[] {
   for (const dir of ancestors(ctx.path)) {
     const found: NearbyCompose[] = [];
-    let base = COMPOSE_NAMES.some((name) => join(dir, name) === ctx.path);
-    for (const name of COMPOSE_NAMES) {
+    const load = (name: string, override?: true): boolean => {
       const p = join(dir, name);
-      if (p === ctx.path) continue;
+      if (p === ctx.path) return false;
       const text = ctx.workspace.readFile(p);
-      if (text === undefined) continue;
+      if (text === undefined) return false;
       const model = recentlyParsed(p, text) ?? composeModelOf(p, text);
-      found.push({ path: p, model, traefik: composeTraefik(model, { ...ctx, path: p }) });
-      base = true;
-    }
+      found.push({ path: p, model, traefik: composeTraefik(model, { ...ctx, path: p }), ...(override ? { override } : {}) });
+      return true;
+    };
+    let base = COMPOSE_NAMES.some((name) => join(dir, name) === ctx.path);
+    for (const name of COMPOSE_NAMES) if (load(name)) base = true;
     // The override file beside a base file: its labels land on the same containers.
-    if (base) {
-      for (const name of OVERRIDE_NAMES) {
-        const p = join(dir, name);
-        if (p === ctx.path) continue;
-        const text = ctx.workspace.readFile(p);
-        if (text === undefined) continue;
-        const model = recentlyParsed(p, text) ?? composeModelOf(p, text);
-        found.push({ path: p, model, traefik: composeTraefik(model, { ...ctx, path: p }), override: true });
-        break;
-      }
-    }
+    if (base) for (const name of OVERRIDE_NAMES) if (load(name, true)) break;
     if (found.length > 0) return found;
   }
   return [];
