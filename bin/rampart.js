@@ -10,7 +10,8 @@
 const nodeFlags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
 if (!nodeFlags.includes('--interrupt-budget')) require('node:v8').setFlagsFromString('--interrupt-budget=1000000');
 
-const { main } = require('../dist/cli.js');
+// Compiled from a V8 code cache when one fits (compile-cache.js says why and how).
+const { main } = require('./compile-cache.js').load(require('node:path').join(__dirname, '..', 'dist', 'cli.js'));
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -7,7 +7,9 @@
 //
 // The worker runs this very file: dist/cli.js when bundled, the compiled module in tests. Loading
 // it in a worker with `workerData.rampartLint` starts the worker loop below.
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { ConfigLayer } from '../engine/config';
 import { ParseCache } from '../engine/lint';
@@ -30,6 +32,21 @@ export interface WorkerEnv {
 
 interface WorkerInit extends WorkerEnv {
   rampartLint: true;
+  /** The bundle bin/compile-cache.js loads when it is the worker's entry. */
+  rampartEntry?: string;
+}
+
+/**
+ * The worker's entry: the installed command's code-cache loader (bin/compile-cache.js, beside
+ * dist/) when this is the bundle, so each worker starts from the compiled code as the main
+ * thread does; else this file itself (the compiled tests).
+ */
+function workerEntry(): { file: string; entry?: string } {
+  if (basename(__filename) === 'cli.js' && basename(dirname(__filename)) === 'dist') {
+    const loader = join(dirname(__filename), '..', 'bin', 'compile-cache.js');
+    if (existsSync(loader)) return { file: loader, entry: __filename };
+  }
+  return { file: __filename };
 }
 
 type ToWorker = { batch: number; targets: Target[] } | { done: true };
@@ -83,11 +100,12 @@ export class WorkerPool<T> {
     private readonly done: (batch: Batch<T>, results: TargetResult[]) => void,
     private readonly failed: (batch: Batch<T>) => void,
   ) {
-    const init: WorkerInit = { ...env, rampartLint: true };
+    const { file, entry } = workerEntry();
+    const init: WorkerInit = { ...env, rampartLint: true, ...(entry ? { rampartEntry: entry } : {}) };
     for (let i = 0; i < count; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(__filename, { workerData: init });
+        worker = new Worker(file, { workerData: init });
       } catch {
         break; // no threads here: the main thread lints everything
       }
