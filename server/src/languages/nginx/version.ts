@@ -94,6 +94,24 @@ export function nginxVersion(ctx: RuleContext): NginxVersionInfo {
   return info;
 }
 
+/**
+ * The image references of a Dockerfile or compose file, by path, while its text is the same:
+ * every nginx file of a folder looks at the same neighbours (a 10,000-file scan read and split
+ * them 2,000 times).
+ */
+const imageCache = new Map<string, { text: string; images: string[] }>();
+const IMAGE_CACHE_MAX = 256;
+
+function imagesOf(file: string, text: string, dockerfile: boolean): string[] {
+  const hit = imageCache.get(file);
+  if (hit && hit.text === text) return hit.images;
+  const images = dockerfile ? dockerfileImages(text) : composeImages(text);
+  imageCache.delete(file);
+  imageCache.set(file, { text, images });
+  if (imageCache.size > IMAGE_CACHE_MAX) imageCache.delete(imageCache.keys().next().value as string);
+  return images;
+}
+
 function findVersion(ctx: RuleContext): NginxVersionInfo {
   const configured = usableVersion(ctx.settings.nginxVersion);
   if (configured) return { version: configured, source: 'config' };
@@ -105,7 +123,7 @@ function findVersion(ctx: RuleContext): NginxVersionInfo {
       if (!ctx.workspace.exists(file)) continue;
       const text = ctx.workspace.readFile(file);
       if (text === undefined) continue;
-      const images = DOCKERFILES.includes(name) ? dockerfileImages(text) : composeImages(text);
+      const images = imagesOf(file, text, DOCKERFILES.includes(name));
       // A file naming several nginx versions: the oldest is the one rules must allow for.
       let best: { version: string; image: string } | undefined;
       for (const image of images) {
