@@ -208,13 +208,20 @@ test('with several fixable findings the lightbulb also offers "fix all of this r
   }
 });
 
-test('fixes from an older document version are not offered; suppressions and docs still are', async () => {
+test('a diagnostic of an older version gets the fixes of the current finding it matches, on the current text; one that matches none gets none', async () => {
   const s = await TestServer.start();
   try {
     const uri = s.uri('Dockerfile');
     await s.open(uri, 'FROM alpine:3.20\nADD app.py /srv/\nUSER nobody\n');
     const [d] = await s.pullItems(uri);
+    // Still there, same range and message: the fix, computed on version 2.
     await s.change(uri, 'FROM alpine:3.20\nADD app.py /srv/\nUSER nobody\n\n');
+    const kept = await s.codeActions(uri, d!.range, [d!]);
+    assert.deepEqual(kept.map((a) => a.title), ['Replace ADD with COPY', `Disable ${ADD} for this line`, `Disable ${ADD} for this file`, `Show documentation for ${ADD}`]);
+    assert.deepEqual(kept[0]!.edit, { documentChanges: [{ textDocument: { uri, version: 2 }, edits: [{ range: d!.range, newText: 'COPY' }] }] });
+    // The finding moved a line down: the old diagnostic matches nothing current, so no fix edits
+    // the wrong text; suppressions and docs are still offered.
+    await s.change(uri, '# base\nFROM alpine:3.20\nADD app.py /srv/\nUSER nobody\n');
     const titles = (await s.codeActions(uri, d!.range, [d!])).map((a) => a.title);
     assert.deepEqual(titles, [`Disable ${ADD} for this line`, `Disable ${ADD} for this file`, `Show documentation for ${ADD}`]);
   } finally {

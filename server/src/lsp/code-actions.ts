@@ -1,9 +1,10 @@
-// Code actions, built from what each diagnostic carries (Diagnostic.data) plus the current
-// document: the rule's fixes, "Disable <rule> for this line/file", "Show documentation for
+// Code actions for the diagnostics a request names (ours: `data.rule`), from the lint of the
+// document's current version: the rule's fixes (of the current finding with the same rule, range
+// and message; a diagnostic of an older text that matches none gets none), "Disable <rule> for this line/file", "Show documentation for
 // <rule>", "Fix all <rule> problems", and `source.fixAll.rampart` (safe fixes only).
 import type { CodeAction, Command, Diagnostic as LspDiagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, ParsedDocument, TextEdit } from '../engine/types';
+import type { Diagnostic, Fix, ParsedDocument, Range, TextEdit } from '../engine/types';
 import { ruleMeta } from '../engine/registry';
 import { docsUrl } from '../engine/identity';
 import { selectSafeEdits } from '../engine/fixes';
@@ -44,7 +45,7 @@ export interface CodeActionInput {
   only: string[] | undefined;
   /** Parsed current version, when the document is Rampart's. */
   parsed: ParsedDocument<unknown> | undefined;
-  /** Current findings (for "fix all <rule>"); lazily computed. */
+  /** Findings of the document's current version (their fixes, "fix all <rule>"); lazily computed. */
   current: () => Diagnostic[];
   /** Text after all safe fixes (for fix-all); lazily computed. */
   fixedText: () => string | undefined;
@@ -64,6 +65,10 @@ export interface CodeActionInput {
 function isPosition(p: unknown): boolean {
   const q = p as { line?: unknown; character?: unknown } | undefined;
   return !!q && Number.isInteger(q.line) && Number.isInteger(q.character) && (q.line as number) >= 0 && (q.character as number) >= 0;
+}
+
+function placeKey(rule: string, r: Range): string {
+  return `${rule} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 }
 
 /** True when an action of `kind` is wanted under the request's `only` filter. */
@@ -92,23 +97,40 @@ export function buildCodeActions(input: CodeActionInput): CodeAction[] {
   const ours = input.diagnostics.filter(
     (d) => (d.source === SOURCE || d.source === undefined) && isDiagnosticData(d.data) && isPosition(d.range?.start) && isPosition(d.range?.end),
   );
+  // The current findings by rule and range, built on first use.
+  let byPlace: Map<string, Diagnostic[]> | undefined;
+  const currentFixes = (rule: string, d: LspDiagnostic): Fix[] => {
+    if (!byPlace) {
+      byPlace = new Map();
+      for (const c of input.current()) {
+        const key = placeKey(c.rule, c.range);
+        const list = byPlace.get(key);
+        if (list) list.push(c);
+        else byPlace.set(key, [c]);
+      }
+    }
+    const same = byPlace.get(placeKey(rule, d.range)) ?? [];
+    // Several findings of one rule on one range (an anchored value, once per service) differ by
+    // message; a client that does not echo the message gets the fixes of each, once.
+    const matching = typeof d.message === 'string' ? same.filter((c) => c.message === d.message) : same;
+    const titles = new Set<string>();
+    return matching.flatMap((c) => c.fixes).filter((f) => !titles.has(f.title) && !!titles.add(f.title));
+  };
   for (const d of ours) {
     if (!isDiagnosticData(d.data)) continue;
-    const { rule, version, fixes } = d.data;
-    // Fixes computed on another version would edit the wrong text.
-    if (version === doc.version) {
-      for (const fix of fixes) {
-        if (fix.kind === 'safe') anySafe = true;
-        const kind = ruleFixKind(rule);
-        if (!wanted(kind, only)) continue;
-        actions.push({ title: fix.title, kind, diagnostics: [d], isPreferred: fix.kind === 'safe', edit: edit(fix.edits) });
-      }
-      if (fixes.some((f) => f.kind === 'safe') && !fixAllRules.has(rule) && wanted(FIX_ALL_QUICKFIX_KIND, only)) {
-        fixAllRules.add(rule);
-        const same = input.current().filter((c) => c.rule === rule && c.fixes.some((f) => f.kind === 'safe'));
-        if (same.length > 1) {
-          actions.push({ title: `Fix all ${rule} problems`, kind: FIX_ALL_QUICKFIX_KIND, diagnostics: [d], edit: edit(selectSafeEdits(same)) });
-        }
+    const { rule } = d.data;
+    const fixes = currentFixes(rule, d);
+    for (const fix of fixes) {
+      if (fix.kind === 'safe') anySafe = true;
+      const kind = ruleFixKind(rule);
+      if (!wanted(kind, only)) continue;
+      actions.push({ title: fix.title, kind, diagnostics: [d], isPreferred: fix.kind === 'safe', edit: edit(fix.edits) });
+    }
+    if (fixes.some((f) => f.kind === 'safe') && !fixAllRules.has(rule) && wanted(FIX_ALL_QUICKFIX_KIND, only)) {
+      fixAllRules.add(rule);
+      const same = input.current().filter((c) => c.rule === rule && c.fixes.some((f) => f.kind === 'safe'));
+      if (same.length > 1) {
+        actions.push({ title: `Fix all ${rule} problems`, kind: FIX_ALL_QUICKFIX_KIND, diagnostics: [d], edit: edit(selectSafeEdits(same)) });
       }
     }
     const known = ruleMeta(rule) !== undefined;

@@ -1,7 +1,10 @@
-// Engine diagnostics -> LSP diagnostics, with the fixes carried in `data` so code actions need
-// no server-side state.
+// Engine diagnostics -> LSP diagnostics. A diagnostic's `data` names its rule and nothing more:
+// code actions take the fixes from the server's lint of the document's current version (the
+// parse is cached per version), matched by rule, range and message. Fixes used to travel in
+// `data` with the document version: a third of every report's bytes, and, since the version
+// changed with each keystroke, no re-lint could ever answer "unchanged" to a pull.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { Diagnostic, Fix, Range, RuleMeta, Severity } from '../engine/types';
+import type { Diagnostic, Range, RuleMeta, Severity } from '../engine/types';
 import { docsUrl } from '../engine/identity';
 import { URI } from './uri';
 
@@ -12,36 +15,15 @@ export const SOURCE = 'rampart';
 /** What a Rampart diagnostic carries for the code action handler. */
 export interface DiagnosticData {
   rule: string;
-  /** Document version the fixes were computed on; fixes of an older version are not offered. */
-  version: number;
-  fixes: Fix[];
 }
 
 export function isDiagnosticData(v: unknown): v is DiagnosticData {
-  if (typeof v !== 'object' || v === null) return false;
-  const d = v as Partial<DiagnosticData>;
   // Clients echo `data` back; a forged or damaged one is not ours.
-  return typeof d.rule === 'string' && typeof d.version === 'number' && Array.isArray(d.fixes) && d.fixes.every(isFix);
+  return typeof v === 'object' && v !== null && typeof (v as Partial<DiagnosticData>).rule === 'string';
 }
 
-function isFix(f: unknown): boolean {
-  const x = f as Partial<Fix> | null;
-  return (
-    !!x &&
-    typeof x.title === 'string' &&
-    (x.kind === 'safe' || x.kind === 'suggest') &&
-    Array.isArray(x.edits) &&
-    x.edits.every((e) => !!e && typeof e.newText === 'string' && !!e.range && isPos(e.range.start) && isPos(e.range.end))
-  );
-}
-
-function isPos(p: unknown): boolean {
-  const q = p as { line?: unknown; character?: unknown } | null;
-  return !!q && Number.isInteger(q.line) && Number.isInteger(q.character);
-}
-
-export function toLspDiagnostic(d: Diagnostic, uri: string, version: number): LspDiagnostic {
-  const data: DiagnosticData = { rule: d.rule, version, fixes: d.fixes };
+export function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
+  const data: DiagnosticData = { rule: d.rule };
   return {
     range: d.range,
     severity: SEVERITY[d.severity],

@@ -19,8 +19,8 @@ interface Entry extends Report {
 }
 
 // Result ids are a per-process tag plus a counter rather than a hash of the items: hashing the
-// JSON of every report was a measurable part of each keystroke, and an edit changes the items
-// anyway (each diagnostic's data carries the document version). The random tag keeps an id a
+// JSON of every report was a measurable part of each keystroke; a re-lint whose items are equal
+// (an edit that changed no finding) keeps the previous id. The random tag keeps an id a
 // client remembers from an earlier server process from matching one of this process.
 const PROCESS_TAG = randomBytes(9).toString('base64url');
 let issued = 0;

@@ -253,7 +253,7 @@ export class ServerLinter {
         ];
       }
       const result = this.lintResult(doc, settings);
-      return result ? result.diagnostics.map((d) => toLspDiagnostic(d, doc.uri, doc.version)) : [];
+      return result ? result.diagnostics.map((d) => toLspDiagnostic(d, doc.uri)) : [];
     } catch (err) {
       // Fail soft: one diagnostic saying the file was not linted, never a dead server. At the
       // rule's own severity: the configuration may be what failed.

@@ -102,7 +102,7 @@ export function lintClosedFile(
     const recorder = new RecordingWorkspace(workspace);
     const result = lint(path, text, { config, workspace: recorder, language });
     recorder.paths.delete(path);
-    return { items: result ? result.diagnostics.map((d) => toLspDiagnostic(d, uri, 0)) : [], reads: [...recorder.paths] };
+    return { items: result ? result.diagnostics.map((d) => toLspDiagnostic(d, uri)) : [], reads: [...recorder.paths] };
   } catch (err) {
     return {
       items: [
