@@ -7,7 +7,9 @@
 // `file:` keep their behaviour. The base file keeps reporting its own service.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits } from '../../server/src/engine/fixes';
+import { applyEdits, fixRounds } from '../../server/src/engine/fixes';
+import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/engine/config';
+import { hardenRound } from '../../server/src/languages/compose/harden';
 import { fmtRange, lintText, MemoryWorkspace } from '../helpers/lint';
 
 const BASE = [
@@ -116,6 +118,16 @@ describe('compose: values inherited through extends with file:', () => {
       const after = lintOf({ ...FILES, '/p/compose.yaml': fixed }, '/p/compose.yaml').filter((x) => x.rule === rule);
       assert.deepEqual(after.map((x) => x.message.slice(0, 14)), ['Service "worke'], `${rule} after the fix:\n${fixed}`);
     }
+  });
+
+  it('"Harden service" applies those overrides to the service alone and converges', () => {
+    const { text } = fixRounds('/p/compose.yaml', LINTED, { config: mergeConfig(DEFAULT_CONFIG, { profile: 'strict' }), workspace: new MemoryWorkspace(FILES), language: 'compose' }, hardenRound('/p/compose.yaml', 'web', new Set()));
+    const after = lintOf({ ...FILES, '/p/compose.yaml': text }, '/p/compose.yaml');
+    for (const rule of ['compose/privileged', 'compose/read-only-rootfs', 'compose/pids-limit', 'compose/no-new-privileges', 'compose/user-root']) {
+      assert.deepEqual(after.filter((d) => d.rule === rule).map((d) => d.message.slice(0, 16)), ['Service "worker"'], `${rule}:\n${text}`);
+    }
+    // worker's text is untouched.
+    assert.equal(text.slice(text.indexOf('  worker:')), LINTED.slice(LINTED.indexOf('  worker:')));
   });
 
   it('no fix where the service cannot take the value back (lists append, a key cannot be unset)', () => {
