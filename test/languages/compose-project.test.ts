@@ -388,8 +388,15 @@ describe('compose project: what rules report across files', () => {
       '/p/compose.yaml': 'services:\n  web:\n    extends:\n      file: common.yaml\n      service: base\n',
       '/p/common.yaml': 'services:\n  base:\n    image: app:1\n    privileged: true\n',
     };
-    // Written in common.yaml: that file's own lint reports it.
-    assert.deepEqual(lintFile(files, '/p/compose.yaml', 'compose/privileged'), []);
+    // Written in common.yaml: that file's own lint reports it at its value, and compose.yaml at
+    // the extends key of the service it reaches, with the value's real location as related.
+    const other = lintFile(files, '/p/compose.yaml', 'compose/privileged');
+    assert.deepEqual(other.map((d) => [fmtRange(d.range), d.message]), [
+      ['3:5-3:12', 'Service "web" runs privileged (inherited from service "base" in common.yaml through extends): it has full access to the host\'s devices and kernel.'],
+    ]);
+    assert.deepEqual(other[0]!.related.map((r) => [r.path, fmtRange(r.range), r.message]), [['/p/common.yaml', '4:17-4:21', 'Service "web" inherits this from service "base" (extends)']]);
+    assert.deepEqual(other[0]!.fixes[0]!.edits.map((e) => [fmtRange(e.range), e.newText]), [['5:20-5:20', '\n    privileged: false']]);
+    assert.deepEqual(lintFile(files, '/p/common.yaml', 'compose/privileged').map((d) => fmtRange(d.range)), ['4:17-4:21']);
     const same = 'services:\n  base:\n    image: app:1\n    privileged: true\n  web:\n    extends: base\n';
     const d = lintFile({ '/p/compose.yaml': same }, '/p/compose.yaml', 'compose/privileged');
     assert.equal(d.length, 2);

@@ -15,7 +15,9 @@ export interface ServiceDefinition {
    * Absent: the linted file. Otherwise the absolute path of the file that holds this definition:
    * another compose file of the project (an override file, COMPOSE_FILE), the file an `extends`
    * names, or an `include`d file. Ranges of the definition (and of every value read from it) are
-   * in that file; rules report only what has no `file`.
+   * in that file; rules report only what has no `file`, except a value that reaches a service of
+   * the linted file through its own `extends: {file: …}`, which is reported at that `extends` key
+   * (rules/shared.ts fromBaseFile).
    */
   file?: string;
   /** The service's key under `services:`. */

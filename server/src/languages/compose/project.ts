@@ -10,8 +10,9 @@
 //
 // `projectView(model, ctx)` is a ComposeView whose services are the file's own services merged
 // with every definition from those files, each definition tagged with its file (ranges stay in
-// their own file: rules report only values without `file`), the folder its relative paths
-// resolve against, and how it was inherited. `serviceDockerfile(svc, ctx)` reads the Dockerfile
+// their own file: rules report another file's value only at the `extends: {file:}` key that
+// brings it into a service here), the folder its relative paths resolve against, and how it
+// was inherited. `serviceDockerfile(svc, ctx)` reads the Dockerfile
 // a service builds. Compose's merge rules are ComposeService.layers' (13-merge.md).
 import type { ParsedDocument, Range, RuleContext } from '../../engine/types';
 import { buildModel as buildDockerfileModel, targetStage, type DockerfileModel, type DockerStage } from '../dockerfile/model';

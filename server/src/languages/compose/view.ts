@@ -14,8 +14,10 @@ export interface Origin {
   via: MergeSite[];
   /**
    * The file `range` is in when it is not the linted file (project views read other compose
-   * files: override files, `extends` bases, includes). Such a value is reported by that file's
-   * own lint, never here.
+   * files: override files, `extends` bases, includes). Such a value is reported at its range by
+   * that file's own lint, never here; when it reaches a service of the linted file through that
+   * service's own `extends: {file: …}`, the linted file reports it at the `extends` key
+   * (rules/shared.ts fromBaseFile).
    */
   file?: string;
   /** The service definition (layer) the value was read from: `layer.inherited` says it came through `extends` or `include`. */

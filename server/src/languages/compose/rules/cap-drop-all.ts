@@ -5,7 +5,7 @@ import { subRange, type Capability, type ServiceView } from '../view';
 import { projectView } from '../project';
 import { appendToSeq, insertServiceKey, sequenceIndent } from '../edits';
 import { itemProvenance, quoted, writtenHere } from './list-fixes';
-import { isOwn } from './shared';
+import { fromBaseFile, isOwn } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/cap-drop-all',
@@ -35,11 +35,14 @@ export const capDropAll: Rule<ComposeModel> = {
       const known = drops.filter((d) => d.value.text !== undefined);
       if (known.some((d) => d.value.text!.trim().toUpperCase() === 'ALL')) continue;
       // Written, so judged even in an override file: Docker refuses to start the container.
-      const capAll = known.find((d) => d.value.text!.trim().toUpperCase() === 'CAP_ALL' && d.file === undefined);
+      // (Another file's item: that file reports it, and this one at the `extends` key of a
+      // service that inherits it from there.)
+      const capAll = known.find((d) => d.value.text!.trim().toUpperCase() === 'CAP_ALL' && (d.file === undefined || fromBaseFile(svc, d)));
       if (capAll) {
-        const { note, related } = itemProvenance(model, svc, 'cap_drop', capAll.node, capAll.value);
+        const base = capAll.file !== undefined ? fromBaseFile(svc, capAll) : undefined;
+        const { note, related } = base ?? itemProvenance(model, svc, 'cap_drop', capAll.node, capAll.value);
         out.push({
-          range: capAll.range,
+          range: base ? base.range : capAll.range,
           message: `Service "${svc.name}" drops "${capAll.value.text!.trim()}"${note}: Docker knows ALL only without the CAP_ prefix and refuses to start the container ("unknown capability").`,
           related,
           fixes: capAllFix(model, svc, capAll),

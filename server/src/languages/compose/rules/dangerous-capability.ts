@@ -5,6 +5,7 @@ import type { CNode } from '../tree';
 import type { Capability } from '../view';
 import { projectView } from '../project';
 import { itemProvenance, removeItemFixes } from './list-fixes';
+import { fromBaseFile } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/dangerous-capability',
@@ -63,7 +64,14 @@ export const dangerousCapability: Rule<ComposeModel> = {
       const label = (n: CNode) => byNode.get(n)?.value.text?.trim() ?? '';
       for (const cap of caps) {
         const name = dangerous(cap.value.text);
-        if (!name || cap.file !== undefined) continue;
+        if (!name) continue;
+        if (cap.file !== undefined) {
+          // From a base in another file: lists append across `extends`, so no list of this
+          // service takes the item out; only editing the base does (that file's own finding).
+          const b = fromBaseFile(svc, cap);
+          if (b) out.push({ range: b.range, message: `Service "${svc.name}" adds capability ${name}${b.note}: it grants ${DANGEROUS[name]}.`, related: b.related });
+          continue;
+        }
         const { note, related } = itemProvenance(model, svc, 'cap_add', cap.node, cap.value);
         out.push({
           range: cap.range,

@@ -3,6 +3,7 @@ import type { Finding, Rule } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import { projectView } from '../project';
 import { isTraefik, mountProvenance, mountRange, socketMounts, traefikAdvice } from './docker-socket';
+import { fromBaseFile } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/docker-socket-readonly',
@@ -31,7 +32,18 @@ export const dockerSocketReadonly: Rule<ComposeModel> = {
     for (const svc of view.services) {
       const advice = isTraefik(svc) ? traefikAdvice(svc) : '; only a socket proxy that filters requests narrows it';
       for (const m of socketMounts(svc)) {
-        if (m.volume.readOnly !== true || m.volume.file !== undefined) continue;
+        if (m.volume.readOnly !== true) continue;
+        if (m.volume.file !== undefined) {
+          const b = fromBaseFile(svc, m.volume);
+          if (b) {
+            out.push({
+              range: b.range,
+              message: `Service "${svc.name}" mounts ${m.what} read-only${b.note}, but ":ro" only protects the socket file: the API behind it still accepts every request, including starting a privileged container${advice}.`,
+              related: b.related,
+            });
+          }
+          continue;
+        }
         const { note, related } = mountProvenance(model, svc, m.volume);
         out.push({
           range: mountRange(m.volume),

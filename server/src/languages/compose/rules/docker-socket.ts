@@ -4,9 +4,9 @@ import type { ComposeModel } from '../model';
 import { scalarText } from '../tree';
 import { subRange, type ServiceView, type Value, type VolumeSpec } from '../view';
 import { projectView } from '../project';
-import { insertMapKey, insertServiceKey } from '../edits';
+import { appendToSeq, flowScalar, insertMapKey, insertServiceKey, sequenceIndent } from '../edits';
 import { interpolate } from '../interpolate';
-import { editBaseTitle, originRelated, provenanceNote } from './shared';
+import { editBaseTitle, fromBaseFile, originRelated, provenanceNote } from './shared';
 import { editAnchorTitle, itemProvenance, rewriteItemFixes } from './list-fixes';
 
 export const meta = defineMeta({
@@ -117,7 +117,19 @@ export const dockerSocket: Rule<ComposeModel> = {
     for (const svc of view.services) {
       const traefik = isTraefik(svc) ? traefikAdvice(svc) : '';
       for (const m of socketMounts(svc)) {
-        if (m.volume.readOnly !== false || m.volume.file !== undefined) continue;
+        if (m.volume.readOnly !== false) continue;
+        if (m.volume.file !== undefined) {
+          const b = fromBaseFile(svc, m.volume);
+          if (b) {
+            out.push({
+              range: b.range,
+              message: `Service "${svc.name}" mounts ${m.what} read-write${b.note}: anyone who controls this container controls the host${traefik}.`,
+              related: b.related,
+              fixes: baseMountReadOnlyFixes(model, svc, m),
+            });
+          }
+          continue;
+        }
         const { note, related } = mountProvenance(model, svc, m.volume);
         out.push({
           range: mountRange(m.volume),
@@ -127,6 +139,15 @@ export const dockerSocket: Rule<ComposeModel> = {
         });
       }
       const api = svc.bool('use_api_socket');
+      const apiBase = api?.bool === true && api.file !== undefined ? fromBaseFile(svc, api) : undefined;
+      if (api && apiBase) {
+        out.push({
+          range: apiBase.range,
+          message: `Service "${svc.name}" sets use_api_socket${apiBase.note}: Compose mounts the Docker socket and your registry credentials into the container, so anyone who controls it controls the host${traefik}.`,
+          related: apiBase.related,
+          fixes: apiFixes(model, svc, api),
+        });
+      }
       if (api?.bool === true && api.file === undefined) {
         out.push({
           range: api.range,
@@ -183,6 +204,40 @@ function readOnlyFixes(model: ComposeModel, svc: ServiceView, vol: VolumeSpec): 
   return rewriteItemFixes(model, svc, 'volumes', vol.node, title, r && [r.edit], r?.itemText);
 }
 
+/**
+ * A read-write socket mount from a base in another file: Compose keeps one mount per target
+ * across `extends` (13-merge.md), the service's own winning, so the service's own read-only
+ * mount of the same socket on the same target replaces the base's.
+ */
+function baseMountReadOnlyFixes(model: ComposeModel, svc: ServiceView, m: SocketMount): Fix[] {
+  const item = readOnlyItem(m.volume);
+  const def = svc.service.localDefinition;
+  if (item === undefined || !def || def.aliasSite) return [];
+  const title = `Mount ${m.what} read-only in service "${svc.name}"`;
+  const own = def.map?.byKey.get('volumes');
+  if (own) {
+    const edit = own.value.kind === 'seq' && own.via.length === 0 && !own.aliasRange ? appendToSeq(model, own.value, item) : undefined;
+    return edit ? [{ title, kind: 'suggest', edits: [edit] }] : [];
+  }
+  // No `volumes:` of its own yet: one insertion that carries every such mount of the service,
+  // identical for each of their findings, so that applying several never writes the key twice.
+  const items = socketMounts(svc)
+    .filter((o) => o.volume.readOnly === false && o.volume.file !== undefined && fromBaseFile(svc, o.volume))
+    .map((o) => readOnlyItem(o.volume))
+    .filter((t): t is string => t !== undefined);
+  const edit = insertServiceKey(model, def, 'volumes', { lines: items.map((t) => `${sequenceIndent(model)}- ${t}`), flowValue: `[${items.map(flowScalar).join(', ')}]` });
+  return edit ? [{ title: items.length > 1 ? `Mount the inherited sockets read-only in service "${svc.name}"` : title, kind: 'suggest', edits: [edit] }] : [];
+}
+
+/** `source:target:ro` for a mount (its other options kept), when it can be written as one. */
+function readOnlyItem(vol: VolumeSpec): string | undefined {
+  const src = vol.source?.raw;
+  const tgt = vol.target?.raw;
+  // (A `:` inside `${VAR:-…}` would be read as a separator once interpolated: not attempted.)
+  if (src === undefined || tgt === undefined || /[\s,:]/.test(src + tgt)) return undefined;
+  return `${src}:${tgt}:${['ro', ...vol.modes.filter((x) => x !== 'rw' && x !== 'ro')].join(',')}`;
+}
+
 function apiFixes(model: ComposeModel, svc: ServiceView, v: Value): Fix[] {
   const entry = svc.entry('use_api_socket');
   if (!entry) return [];
@@ -194,6 +249,8 @@ function apiFixes(model: ComposeModel, svc: ServiceView, v: Value): Fix[] {
   if (ins) out.push({ title: `Set use_api_socket: false in service "${svc.name}"`, kind: 'suggest', edits: [ins] });
   const anchor = [...v.via].reverse().find((s) => s.anchor)?.anchor;
   const sharing = svc.view.services.filter((s) => s.entry('use_api_socket')?.value === v.node && s.bool('use_api_socket')?.bool === true).length;
+  // A base in another file is edited there (its own finding offers that).
+  if (v.file !== undefined) return out;
   const base = v.via.length === 0 ? v.layer?.inherited?.service : undefined;
   out.push({ title: base ? editBaseTitle(base, sharing) : editAnchorTitle(anchor, sharing), kind: 'suggest', edits: [{ range: v.range, newText: 'false' }] });
   return out;

@@ -8,7 +8,7 @@ import { baseStage, stageExposedPort, stageHealthcheck } from '../../dockerfile/
 import { imageFacts, repositoryOf, type ImageFacts } from '../../dockerfile/images';
 import { healthcheckTemplate } from '../../dockerfile/rules/healthcheck-missing';
 import { dockerfileRelated, dockerfileWhere } from './dockerfile-refs';
-import { originRelated, provenanceNote } from './shared';
+import { fromBaseFile, originRelated, provenanceNote } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/healthcheck-missing',
@@ -35,15 +35,18 @@ export const healthcheckMissing: Rule<ComposeModel> = {
       if (hc?.disabled) {
         // Turned off: reported where that is written (this file, or the file that does it).
         const by = hc.disabledBy;
-        if (!by || by.file !== undefined) continue;
+        // Another file's setting: that file reports it, and this one at the `extends` key of a
+        // service that inherits it from there.
+        const base = by && by.file !== undefined ? fromBaseFile(svc, by) : undefined;
+        if (!by || (by.file !== undefined && !base)) continue;
         const image = serviceDockerfile(svc, ctx);
         const dockerHc = image.kind === 'dockerfile' ? stageHealthcheck(image.stage) : undefined;
         const what = by.raw?.toUpperCase() !== 'NONE' ? `disable: ${by.raw}` : hc.test?.kind === 'seq' ? `test: ["${by.raw}"]` : `test: ${by.raw}`;
         const also = dockerHc && !dockerHc.none && image.kind === 'dockerfile' ? `, which also turns off the HEALTHCHECK of ${dockerfileWhere(image, model.path)}` : '';
         out.push({
-          range: by.range,
-          message: `Service "${svc.name}" turns its health check off (${what}${provenanceNote(by).replace(/^ \((.*)\)$/, '; $1')})${also}: ${CONSEQUENCE}`,
-          related: originRelated(svc.name, by),
+          range: base ? base.range : by.range,
+          message: `Service "${svc.name}" turns its health check off (${what}${(base ? base.note : provenanceNote(by)).replace(/^ \((.*)\)$/, '; $1')})${also}: ${CONSEQUENCE}`,
+          related: base ? base.related : originRelated(svc.name, by),
           fixes: disabledFix(model, svc, hc, image, !!dockerHc && !dockerHc.none),
         });
         continue;
@@ -136,7 +139,8 @@ function insertFix(model: ComposeModel, svc: ServiceView, image: ServiceImage): 
  */
 function disabledFix(model: ComposeModel, svc: ServiceView, hc: HealthcheckSpec, image: ServiceImage, imageHasCheck: boolean): Fix[] {
   const by = hc.disabledBy;
-  if (!by || by.file !== undefined) return [];
+  // Another file's setting is fixed here only when it is inherited (through `extends`).
+  if (!by || (by.file !== undefined && !by.layer?.inherited)) return [];
   const title = (probe: Probe) => `Check service "${svc.name}" with a test that ${probe.probe}`;
   if (by.via.length > 0 || by.layer?.inherited) {
     // From an anchor (a service key replaces a merged one) or an `extends` base (maps merge, so

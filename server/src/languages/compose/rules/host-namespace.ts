@@ -4,7 +4,7 @@ import type { ComposeModel } from '../model';
 import type { ServiceView, Value } from '../view';
 import { projectView } from '../project';
 import { insertServiceKey, mapOfPair, removePair } from '../edits';
-import { editAnchorTitle, editBaseTitle, originRelated, provenanceNote } from './shared';
+import { editAnchorTitle, editBaseTitle, fromBaseFile, originRelated, provenanceNote } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/host-namespace',
@@ -47,7 +47,15 @@ export const hostNamespace: Rule<ComposeModel> = {
       for (const [key, what, why] of KEYS) {
         const v = svc.scalar(key);
         // Docker compares the mode exactly (`host`); an unknown value is never reported.
-        if (!v || v.text !== 'host' || v.file !== undefined) continue;
+        if (!v || v.text !== 'host') continue;
+        if (v.file !== undefined) {
+          // From a base in another file. No fix here: a service cannot unset a key its base
+          // sets (`!reset` has not always worked across extends, compose#11706), and any other
+          // mode would change how the service is networked; editing the base is that file's fix.
+          const b = fromBaseFile(svc, v);
+          if (b) out.push({ range: b.range, message: `Service "${svc.name}" ${what} with ${key}: host${b.note}: ${why}.`, related: b.related });
+          continue;
+        }
         out.push({
           range: v.range,
           message: `Service "${svc.name}" ${what} with ${key}: host${provenanceNote(v)}: ${why}.`,

@@ -4,7 +4,7 @@ import { isSecretName } from '../../../engine/secrets';
 import type { ComposeModel } from '../model';
 import { subRange, type ImageSpec } from '../view';
 import { projectView } from '../project';
-import { originRelated } from './shared';
+import { fromBaseFile, originRelated } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/image-latest',
@@ -35,10 +35,23 @@ export const imageLatest: Rule<ComposeModel> = {
       // With `build:`, `image` names what the build produces (and pushes), not what is pulled.
       if (svc.service.has('build')) continue;
       const img = svc.image;
-      if (!img || img.file !== undefined || img.text === undefined || img.name === undefined || img.name.trim() === '') continue;
+      if (!img || img.text === undefined || img.name === undefined || img.name.trim() === '') continue;
       if (img.digest) continue;
       const tag = img.tag;
       if (tag !== undefined && tag.toLowerCase() !== 'latest') continue;
+      if (img.file !== undefined) {
+        // Another file's image: that file reports it, and this one at the `extends` key of a
+        // service that inherits it from there.
+        const b = fromBaseFile(svc, img);
+        if (b) {
+          out.push({
+            range: b.range,
+            message: `Service "${svc.name}" uses image ${shown(img)}${tag === undefined ? ' with no tag, which means "latest"' : ''}${b.note}: each pull may bring a different image, so what runs is not what was tested.`,
+            related: b.related,
+          });
+        }
+        continue;
+      }
       out.push({
         range: rangeOf(model, img),
         message: `Service "${svc.name}" uses image ${shown(img)}${tag === undefined ? ' with no tag, which means "latest"' : ''}${note(img)}: each pull may bring a different image, so what runs is not what was tested.`,

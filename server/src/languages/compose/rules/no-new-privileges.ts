@@ -5,7 +5,7 @@ import type { CSeq } from '../tree';
 import { goParseBool, type SecurityOpt, type ServiceView } from '../view';
 import { projectView } from '../project';
 import { appendToSeq, flowScalar, insertServiceKey, sequenceIndent, sourceText } from '../edits';
-import { originRelated, provenanceNote } from './shared';
+import { fromBaseFile, originRelated, provenanceNote } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/no-new-privileges',
@@ -46,7 +46,20 @@ export const noNewPrivileges: Rule<ComposeModel> = {
       if (last) {
         const on = last.arg === undefined ? true : goParseBool(last.arg);
         if (on !== false) continue; // true, or a value Docker rejects (not this rule's business)
-        if (last.file !== undefined) continue;
+        if (last.file !== undefined) {
+          // Another file's option: that file reports it, and this one at the `extends` key of a
+          // service that inherits it from there.
+          const b = fromBaseFile(svc, last);
+          if (b) {
+            out.push({
+              range: b.range,
+              message: `Service "${svc.name}" sets no-new-privileges to false${b.note}: setuid binaries in the container can raise the privileges of any process.`,
+              related: b.related,
+              fixes: fixFor(model, svc, last),
+            });
+          }
+          continue;
+        }
         out.push({
           range: last.range,
           message: `Service "${svc.name}" sets no-new-privileges to false${provenanceNote(last.value)}: setuid binaries in the container can raise the privileges of any process.`,
@@ -86,6 +99,14 @@ function editFor(model: ComposeModel, svc: ServiceView, off: SecurityOpt | undef
   }
   const e = svc.entry('security_opt');
   const local = svc.service.localDefinition;
+  if (off && off.file !== undefined) {
+    // From a base in another file: security_opt appends across `extends` (the base's items
+    // first) and Docker applies the last no-new-privileges, so this service's own item wins.
+    if (!local || local.aliasSite) return undefined;
+    const own = local.map?.byKey.get('security_opt');
+    if (own) return own.value.kind === 'seq' && own.via.length === 0 && !own.aliasRange ? appendToSeq(model, own.value, ITEM) : undefined;
+    return insertServiceKey(model, local, 'security_opt', { lines: [`${sequenceIndent(model)}- ${ITEM}`], flowValue: `[${ITEM}]` });
+  }
   if (!e || e.def?.file !== undefined || e.def?.inherited) {
     // No list, or the effective one comes from an `extends` base or another compose file: lists
     // append across those layers, so this service's own list only needs the option.

@@ -4,7 +4,7 @@ import type { ComposeModel } from '../model';
 import type { ServiceView, Value } from '../view';
 import { projectView } from '../project';
 import { insertServiceKey } from '../edits';
-import { editAnchorTitle, editBaseTitle, originRelated, provenanceNote } from './shared';
+import { editAnchorTitle, editBaseTitle, fromBaseFile, originRelated, provenanceNote } from './shared';
 import { insertNestedOwn, insertPairs, mapAt, mapInsertFix } from './resource-limits';
 
 export const meta = defineMeta({
@@ -58,7 +58,20 @@ export const pidsLimit: Rule<ComposeModel> = {
       const st = pidsState(svc);
       if (st.kind === 'set') continue;
       if (st.kind === 'unlimited') {
-        if (st.value.file !== undefined) continue;
+        if (st.value.file !== undefined) {
+          // Another file's value: that file reports it, and this one at the `extends` key of a
+          // service that inherits it from there (the fix sets the service's own limit).
+          const b = fromBaseFile(svc, st.value);
+          if (b) {
+            out.push({
+              range: b.range,
+              message: `Service "${svc.name}" sets ${st.key} to ${st.value.text?.trim()}${b.note}, which means no process limit: a fork bomb or a thread leak in it can fill the host's process table.`,
+              related: b.related,
+              fixes: unlimitedFixes(model, svc, st),
+            });
+          }
+          continue;
+        }
         out.push({
           range: st.value.range,
           message: `Service "${svc.name}" sets ${st.key} to ${st.value.text?.trim()}${provenanceNote(st.value)}, which means no process limit: a fork bomb or a thread leak in it can fill the host's process table.`,
@@ -111,7 +124,8 @@ function unlimitedFixes(model: ComposeModel, svc: ServiceView, st: Extract<PidsS
     const ins = own ? insertServiceKey(model, own, 'pids_limit', { lines: [], inline: PIDS_PLACEHOLDER, flowValue: PIDS_PLACEHOLDER }) : insertNestedOwn(model, svc, ['deploy', 'resources', 'limits'], [['pids', PIDS_PLACEHOLDER]]);
     const n = svc.view.services.filter((s) => s.service.at(path)?.value === v.node).length;
     const out: Fix[] = ins ? [{ title, kind: 'suggest', edits: [ins] }] : [];
-    if (entry.via.length === 0 && !entry.aliasRange) out.push({ title: editBaseTitle(base, n), kind: 'suggest', edits: [inPlace] });
+    // (A base in another file is edited there, in its own finding.)
+    if (entry.via.length === 0 && !entry.aliasRange && v.file === undefined) out.push({ title: editBaseTitle(base, n), kind: 'suggest', edits: [inPlace] });
     return out;
   }
   const shared = !entry || entry.via.length > 0 || !!entry.aliasRange || mapSharedAbove(model, svc, path);

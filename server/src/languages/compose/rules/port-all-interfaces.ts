@@ -5,7 +5,7 @@ import { scalarText } from '../tree';
 import { subRange, type Part, type PortSpec, type ServiceView } from '../view';
 import { projectView } from '../project';
 import { insertMapKey } from '../edits';
-import { listItemFixes, listItemSite, originRelated } from './shared';
+import { fromBaseFile, listItemFixes, listItemSite, originRelated } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/port-all-interfaces',
@@ -131,11 +131,18 @@ export const portAllInterfaces: Rule<ComposeModel> = {
       if (wide.length === 0) continue;
       let proxy: ProxyState | undefined;
       for (const p of wide) {
-        if (p.file !== undefined) continue;
+        // From a base in another file: reported at this service's `extends` key. No fix: ports
+        // append across `extends`, so this service cannot take the base's port back.
+        const b = p.file !== undefined ? fromBaseFile(svc, p) : undefined;
+        if (p.file !== undefined && !b) continue;
         const admin = adminPortIn(p.published) ?? adminPortIn(p.target);
         if (admin === undefined) {
           proxy ??= proxyState(svc, wide);
           if (proxy !== 'no') continue;
+        }
+        if (b) {
+          out.push({ range: b.range, message: message(model, svc, p, admin, b.note), related: b.related });
+          continue;
         }
         out.push({
           range: rangeOf(p),
@@ -166,14 +173,16 @@ function hostIpSource(model: ComposeModel, p: PortSpec): string {
   return model.index.text.slice(model.index.offsetAt(ip.range.start), model.index.offsetAt(ip.range.end));
 }
 
-function message(model: ComposeModel, svc: ServiceView, p: PortSpec, admin: number | undefined): string {
+/** `baseNote`: the provenance of a port from a base in another file (see fromBaseFile). */
+function message(model: ComposeModel, svc: ServiceView, p: PortSpec, admin: number | undefined, baseNote?: string): string {
   const ip = p.hostIp;
-  const shownIp = ip && (p.syntax === 'short' && ip.raw === ip.text ? hostIpSource(model, p) : ip.text);
+  // (Another file's port: its text is not in this model.)
+  const shownIp = ip && (p.syntax === 'short' && ip.raw === ip.text && baseNote === undefined ? hostIpSource(model, p) : ip.text);
   const where = ip ? `on "${shownIp}", which is every host interface` : 'on every host interface';
   const anchor = [...p.via].reverse().find((x) => x.anchor)?.anchor;
   const inh = p.layer?.inherited?.kind === 'extends' ? `inherited from service "${p.layer.inherited.service}" through extends` : undefined;
   const merged = p.via.length > 0 ? (anchor ? `merged from "*${anchor}"` : 'merged with "<<"') : undefined;
-  const from = inh || merged ? ` (${[inh, merged].filter((x) => x).join('; ')})` : '';
+  const from = baseNote ?? (inh || merged ? ` (${[inh, merged].filter((x) => x).join('; ')})` : '');
   const head = `Service "${svc.name}" publishes ${describe(p)} ${where}${from}`;
   if (admin !== undefined) {
     return `${head}: port ${admin} (${ADMIN_PORTS.get(admin)}) should only be reachable from the host, and Docker's published ports bypass host firewalls such as ufw.`;

@@ -4,7 +4,7 @@ import type { ComposeModel } from '../model';
 import { subRange, type ServiceView, type Value } from '../view';
 import { projectView } from '../project';
 import { insertServiceKey } from '../edits';
-import { originRelated, provenanceNote } from './shared';
+import { fromBaseFile, originRelated, provenanceNote } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/privileged',
@@ -30,12 +30,26 @@ export const meta = defineMeta({
 export const privileged: Rule<ComposeModel> = {
   meta,
   check(model, ctx) {
-    // The effective setting across override files and `extends`; reported in the file that writes it.
+    // The effective setting across override files and `extends`; reported in the file that
+    // writes it, and at the `extends` key of a service here that inherits it from another file.
     const view = projectView(model, ctx);
     const out: Finding[] = [];
     for (const svc of view.services) {
       const v = svc.bool('privileged');
-      if (!v || v.bool !== true || v.file !== undefined) continue;
+      if (!v || v.bool !== true) continue;
+      if (v.file !== undefined) {
+        const b = fromBaseFile(svc, v);
+        if (b) {
+          out.push({
+            range: b.range,
+            message: `Service "${svc.name}" runs privileged${b.note}: it has full access to the host's devices and kernel.`,
+            related: b.related,
+            // The service's own key wins over its base's (Compose merges the service over it).
+            fixes: fixes(model, svc, v),
+          });
+        }
+        continue;
+      }
       out.push({
         range: v.range,
         message: `Service "${svc.name}" runs privileged${provenanceNote(v)}: it has full access to the host's devices and kernel.`,

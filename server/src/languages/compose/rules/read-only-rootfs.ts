@@ -5,7 +5,7 @@ import { subRange, type ServiceView, type Value } from '../view';
 import { projectView } from '../project';
 import { appendToSeq, insertServiceKey, sequenceIndent } from '../edits';
 import { scalarText } from '../tree';
-import { editAnchorTitle, editBaseTitle, isOwn, originRelated, provenanceNote } from './shared';
+import { editAnchorTitle, editBaseTitle, fromBaseFile, isOwn, originRelated, provenanceNote } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/read-only-rootfs',
@@ -45,7 +45,14 @@ export const readOnlyRootfs: Rule<ComposeModel> = {
       }
       if (v) {
         // True, or unknown (`${RO}` with no value): nothing to report.
-        if (v.bool !== false || v.file !== undefined) continue;
+        if (v.bool !== false) continue;
+        if (v.file !== undefined) {
+          // Another file's value: that file reports it, and this one at the `extends` key of a
+          // service that inherits it from there (the fix sets the service's own read_only).
+          const b = fromBaseFile(svc, v);
+          if (b) out.push({ range: b.range, message: `Service "${svc.name}" sets read_only to false${b.note}: ${WHY}.`, related: b.related, fixes: fixes(model, svc, v) });
+          continue;
+        }
         out.push({
           range: v.range,
           message: `Service "${svc.name}" sets read_only to false${provenanceNote(v)}: ${WHY}.`,
@@ -137,6 +144,7 @@ function fixes(model: ComposeModel, svc: ServiceView, off: (Value & { bool: bool
   const out: Fix[] = [];
   const ins = def && !def.aliasSite ? insert(def) : undefined;
   if (ins) out.push({ title, kind: 'suggest', edits: [...extra, ins] });
+  if (off.file !== undefined) return out; // a base in another file is edited there (its own finding)
   const anchor = [...off.via].reverse().find((s) => s.anchor)?.anchor;
   const sharing = svc.view.services.filter((s) => s.entry('read_only')?.value === off.node && s.bool('read_only')?.bool === false).length;
   const base = off.via.length === 0 && off.layer?.inherited?.kind === 'extends' ? off.layer.inherited.service : undefined;

@@ -5,7 +5,7 @@ import type { CEntry, CMap } from '../tree';
 import type { ServiceView, Value } from '../view';
 import { projectView } from '../project';
 import { insertMapKey, insertServiceKey } from '../edits';
-import { isOwn } from './shared';
+import { fromBaseFile, isOwn, type BaseFileOrigin } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/resource-limits',
@@ -67,14 +67,24 @@ export const resourceLimits: Rule<ComposeModel> = {
       let mem = limitState(svc, MEMORY_PATHS);
       let cpu = limitState(svc, CPU_PATHS);
       if (mem.kind === 'set' && cpu.kind === 'set') continue;
-      // A zero written in another file is that file's finding; what is missing is judged only
-      // where the service's base definition is (an override file's base may set it).
-      const own = (s: LimitState): LimitState => (s.kind === 'zero' && s.value.file !== undefined) || (s.kind === 'missing' && !svc.judgedHere) ? { kind: 'set' } : s;
+      // A zero written in another file is that file's finding, and this one's at the `extends`
+      // key of a service that inherits it from there; what is missing is judged only where the
+      // service's base definition is (an override file's base may set it).
+      let base: BaseFileOrigin | undefined;
+      const own = (s: LimitState): LimitState => {
+        if (s.kind === 'zero' && s.value.file !== undefined) {
+          const b = fromBaseFile(svc, s.value);
+          base ??= b;
+          return b ? s : { kind: 'set' };
+        }
+        return s.kind === 'missing' && !svc.judgedHere ? { kind: 'set' } : s;
+      };
       mem = own(mem);
       cpu = own(cpu);
       if (mem.kind === 'set' && cpu.kind === 'set') continue;
       const zeros = [mem, cpu].flatMap((s) => (s.kind === 'zero' ? [`${s.key}: ${s.value.text?.trim()}`] : []));
-      const zeroNote = zeros.length === 0 ? '' : ` (${zeros.join(' and ')} ${zeros.length === 1 ? 'means' : 'mean'} unlimited)`;
+      const where = base ? base.note.replace(/^ \((.*)\)$/, '; $1') : '';
+      const zeroNote = zeros.length === 0 ? '' : ` (${zeros.join(' and ')} ${zeros.length === 1 ? 'means' : 'mean'} unlimited${where})`;
       let what: string;
       if (mem.kind !== 'set' && cpu.kind !== 'set') {
         what = `has no memory or CPU limit${zeroNote}: a leaking, runaway or compromised container can take all of the host's memory and CPU and starve every other service`;
@@ -86,8 +96,9 @@ export const resourceLimits: Rule<ComposeModel> = {
       const missing = { memory: mem.kind === 'missing', cpus: cpu.kind === 'missing' };
       const anyZero = mem.kind === 'zero' || cpu.kind === 'zero';
       out.push({
-        range: svc.keyRange,
+        range: base ? base.range : svc.keyRange,
         message: `Service "${svc.name}" ${what}.`,
+        ...(base ? { related: base.related } : {}),
         fixes: anyZero ? [] : limitFixes(model, svc, missing),
       });
     }

@@ -6,7 +6,7 @@ import { interpolate } from '../interpolate';
 import { scalarText } from '../tree';
 import { subRange, type KeyValue, type ServiceView } from '../view';
 import { projectView } from '../project';
-import { originRelated } from './shared';
+import { fromBaseFile, originRelated } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/secret-in-environment',
@@ -82,22 +82,37 @@ export const secretInEnvironment: Rule<ComposeModel> = {
         for (const kv of items) {
           const v = kv.value;
           if (!v) continue; // `- KEY` / `KEY:` passes the variable through
-          if (kv.file !== undefined) continue; // another file's lint reports it
+          // Another file's entry: that file's lint reports it, and this one too when the entry
+          // reaches a service here through its `extends: {file: …}` (at the `extends` key).
+          const base = kv.file !== undefined ? fromBaseFile(svc, kv) : undefined;
+          if (kv.file !== undefined && !base) continue;
           const lit = literalOf(v.raw);
           const secretNamed = secretName(kv.key) && lit.value !== undefined && lit.value.trim() !== '' && !FLAG.test(lit.value.trim()) && !/^\/run\/secrets\//.test(lit.value.trim());
           // Credential-shaped text anywhere in what the file supplies (variables removed).
           const cred = secretNamed ? undefined : findCredential(lit.value ?? v.raw);
           if (!secretNamed && !cred) continue;
           // Most entries hold no secret: the wording and ranges are worked out only for a finding.
-          const valueRange = innerRange(model, kv);
           const subject = kind === 'env' ? `Environment variable "${kv.key}" of service "${svc.name}"` : `Build argument "${kv.key}" of service "${svc.name}"`;
-          const alias = kind === 'env' ? (aliases ??= environmentAliases(model, svc)).find((a) => a.holds(kv)) : undefined;
-          const where = alias ? ` (from "*${alias.name}")` : note(kv);
-          const related = [...originRelated(svc.name, kv), ...(alias ? [{ range: alias.range, message: `Service "${svc.name}" takes its environment from "*${alias.name}" here` }] : [])];
           const why =
             kind === 'env'
               ? 'it is committed with the compose file and shown by docker inspect; provide it through secrets: instead'
               : 'it is committed with the compose file and kept in the image history; provide it through build secrets (build.secrets) instead';
+          if (base) {
+            // No fix: overriding the variable here leaves the secret committed in the base file.
+            // The secret's text is in the other file: no secretRanges in this one.
+            out.push({
+              range: base.range,
+              message: secretNamed
+                ? `${subject} looks like a secret and has a literal ${lit.fromDefault ? 'default' : 'value'}${base.note}: ${why}.`
+                : `${subject} holds what looks like ${cred!.kind}${base.note}: ${why}.`,
+              related: base.related,
+            });
+            continue;
+          }
+          const valueRange = innerRange(model, kv);
+          const alias = kind === 'env' ? (aliases ??= environmentAliases(model, svc)).find((a) => a.holds(kv)) : undefined;
+          const where = alias ? ` (from "*${alias.name}")` : note(kv);
+          const related = [...originRelated(svc.name, kv), ...(alias ? [{ range: alias.range, message: `Service "${svc.name}" takes its environment from "*${alias.name}" here` }] : [])];
           if (secretNamed) {
             out.push({
               range: kv.keyRange,

@@ -5,7 +5,7 @@ import { interpolate } from '../interpolate';
 import type { Part, ServiceView, VolumeSpec } from '../view';
 import { projectView } from '../project';
 import { insertMapKey } from '../edits';
-import { listItemFixes, listItemSite, originRelated } from './shared';
+import { fromBaseFile, listItemFixes, listItemSite, originRelated } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/sensitive-host-mount',
@@ -140,7 +140,12 @@ export const sensitiveHostMount: Rule<ComposeModel> = {
     for (const svc of view.services) {
       for (const v of svc.volumes) {
         const src = v.source;
-        if (!src || v.file !== undefined) continue;
+        if (!src) continue;
+        // From a base in another file: reported at this service's `extends` key, without a fix
+        // (a mount of this service on the same target would replace it, but with what is the
+        // user's call; editing the base is that file's own finding).
+        const b = v.file !== undefined ? fromBaseFile(svc, v) : undefined;
+        if (v.file !== undefined && !b) continue;
         const host = hostPathOf(src, view.env.vars);
         if (host === undefined) continue;
         // A short volume whose source Rampart cannot read has no type; `$HOME/…` is a host path.
@@ -157,11 +162,16 @@ export const sensitiveHostMount: Rule<ComposeModel> = {
         const anchor = [...v.via].reverse().find((x) => x.anchor)?.anchor;
         const inh = v.layer?.inherited?.kind === 'extends' ? `inherited from service "${v.layer.inherited.service}" through extends` : undefined;
         const merged = v.via.length > 0 ? (anchor ? `merged from "*${anchor}"` : 'merged with "<<"') : undefined;
-        const from = inh || merged ? ` (${[inh, merged].filter((x) => x).join('; ')})` : '';
+        const from = b ? b.note : inh || merged ? ` (${[inh, merged].filter((x) => x).join('; ')})` : '';
         const resolved = path === src.raw ? '' : ` ("${path}")`;
+        const message = `Service "${svc.name}" mounts "${src.raw}"${mode ? ` ${mode}` : ''}${from}: that is ${s.what}${resolved}, and ${ro ? s.ro : s.rw}.`;
+        if (b) {
+          out.push({ range: b.range, message, related: b.related });
+          continue;
+        }
         out.push({
           range: src.range,
-          message: `Service "${svc.name}" mounts "${src.raw}"${mode ? ` ${mode}` : ''}${from}: that is ${s.what}${resolved}, and ${ro ? s.ro : s.rw}.`,
+          message,
           related: originRelated(svc.name, v),
           fixes: s.ro || v.readOnly !== false ? [] : fixes(model, svc, v, path),
         });

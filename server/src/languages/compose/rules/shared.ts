@@ -6,6 +6,7 @@ import type { ComposeModel, LayerEntry } from '../model';
 import type { CEntry, CItem, CNode, CSeq, MergeSite } from '../tree';
 import type { Origin, ServiceView, Value } from '../view';
 import { flowScalar, insertServiceKey, sequenceIndent, sourceText } from '../edits';
+import { ProjectView, dirname, relativePath } from '../project';
 
 /** Related locations at each `<<` that brought a value into a service. */
 export function mergeRelated(service: string, via: MergeSite[]): RelatedLocation[] {
@@ -36,6 +37,58 @@ export function originRelated(service: string, o: Pick<Origin, 'via' | 'layer'>)
     }
   }
   return out;
+}
+
+/**
+ * A value written in another file that reaches a service of the linted file through that
+ * service's own `extends: {file: …}` (directly, or down a chain of bases in other files).
+ * The linted file reports it once per service at the service's `extends` key: the value's own
+ * range is in the other file, and the `extends` key is the text here that brings it in (the base
+ * file still reports its own service). `related` points at the value in the base file, each `<<`
+ * there, and each further `extends` key of the chain.
+ */
+export interface BaseFileOrigin {
+  /** The `extends` key of the service in the linted file. */
+  range: Range;
+  /** ` (inherited from service "base" in common.yml through extends)`, for the message. */
+  note: string;
+  related: RelatedLocation[];
+}
+
+/**
+ * Where the linted file reports a value written in another file, or undefined when this file
+ * does not report it: written here (the rule's usual case), or brought in by an override file,
+ * an `include` or an `extends` written in another file (that file reports it).
+ */
+export function fromBaseFile(svc: ServiceView, o: Pick<Origin, 'range' | 'via' | 'file' | 'layer'>): BaseFileOrigin | undefined {
+  const inh = o.layer?.inherited;
+  const site = inh?.kind === 'extends' ? inh.sites[0] : undefined;
+  if (o.file === undefined || !inh || !site || site.file !== undefined) return undefined;
+  const view = svc.view;
+  const dir = view instanceof ProjectView ? view.project.dir : dirname(view.model.path);
+  // The base this service names itself (the first link of the chain), for a chain's message.
+  const direct = svc.service.definitions.find((d) => d.inherited?.kind === 'extends' && d.inherited.sites.length === 1 && d.inherited.sites[0]!.file === undefined && sameRange(d.inherited.sites[0]!.range, site.range));
+  const notes = [`inherited from service "${inh.service}" in ${relativePath(dir, o.file)} through extends`];
+  if (direct && inh.sites.length > 1 && direct.inherited!.service !== inh.service) {
+    notes[0] += ` of "${direct.inherited!.service}"${direct.file !== undefined ? ` in ${relativePath(dir, direct.file)}` : ''}`;
+  }
+  const anchor = o.via.find((s) => s.anchor)?.anchor;
+  if (o.via.length > 0) notes.push(o.via[0]!.alias ? `from "*${anchor}"` : anchor ? `merged from "*${anchor}"` : 'merged with "<<"');
+  const related: RelatedLocation[] = [
+    { path: o.file, range: o.range, message: `Service "${svc.name}" inherits this from service "${inh.service}" (extends)` },
+    // `<<` sites are in the file of the value they merge.
+    ...mergeRelated(svc.name, o.via).map((r) => ({ ...r, path: o.file })),
+    ...inh.sites.slice(1).map((s) => ({
+      ...(s.file !== undefined ? { path: s.file } : {}),
+      range: s.range,
+      message: `Service "${svc.name}" inherits from service "${inh.service}" here (extends)`,
+    })),
+  ];
+  return { range: site.range, note: ` (${notes.join('; ')})`, related };
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { CNode } from '../tree';
 import type { SecurityOpt } from '../view';
 import { projectView } from '../project';
 import { itemProvenance, removeItemFixes } from './list-fixes';
+import { fromBaseFile } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/unconfined-security-profile',
@@ -55,7 +56,14 @@ export const unconfinedSecurityProfile: Rule<ComposeModel> = {
       const label = (n: CNode) => byNode.get(n)?.value.text ?? '';
       for (const o of opts) {
         const what = unconfined(o);
-        if (!what || o.file !== undefined) continue;
+        if (!what) continue;
+        if (o.file !== undefined) {
+          // From a base in another file: security_opt appends across `extends`, so this service
+          // cannot take the option out (editing the base does, in that file's own finding).
+          const b = fromBaseFile(svc, o);
+          if (b) out.push({ range: b.range, message: `Service "${svc.name}" sets "${o.value.text}"${b.note}: ${EFFECT[what]}.`, related: b.related });
+          continue;
+        }
         const { note, related } = itemProvenance(model, svc, 'security_opt', o.node, o.value);
         out.push({
           range: o.range,

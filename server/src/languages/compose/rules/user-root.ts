@@ -6,7 +6,7 @@ import { insertServiceKey } from '../edits';
 import { projectView, serviceDockerfile } from '../project';
 import { isRootUser, stageRunsAsRoot } from '../../dockerfile/model';
 import { dockerfileRelated, dockerfileWhere } from './dockerfile-refs';
-import { originRelated, provenanceNote } from './shared';
+import { fromBaseFile, originRelated, provenanceNote } from './shared';
 
 export const meta = defineMeta({
   id: 'compose/user-root',
@@ -33,9 +33,15 @@ export const userRoot: Rule<ComposeModel> = {
     for (const svc of view.services) {
       const user = svc.user;
       if (user) {
-        // Written in another file (override, extends base, include): that file reports it.
-        if (user.file !== undefined || user.text === undefined || user.text.trim() === '') continue;
-        if (!isRootUser(user.text)) continue;
+        if (user.text === undefined || user.text.trim() === '' || !isRootUser(user.text)) continue;
+        if (user.file !== undefined) {
+          // Written in another file (override, extends base, include): that file reports it, and
+          // this one at the `extends` key of a service that inherits it from there. The
+          // service's own user wins over its base's.
+          const b = fromBaseFile(svc, user);
+          if (b) out.push({ range: b.range, message: `Service "${svc.name}" sets user "${user.text.trim()}"${b.note}, which runs it as root: ${CONSEQUENCE}`, related: b.related, fixes: insertFix(model, svc) });
+          continue;
+        }
         out.push({
           range: user.range,
           message: `Service "${svc.name}" sets user "${user.text.trim()}"${provenanceNote(user)}, which runs it as root: ${CONSEQUENCE}`,
