@@ -138,8 +138,19 @@ test('no shipped source executes or loads workspace content', () => {
   assert.deepEqual(problems.filter((p) => !allowed(p)), []);
   for (const f of ownWorkers.slice(0, 2)) {
     const src = readFileSync(join(repoRoot(), f), 'utf8');
-    for (const m of src.matchAll(/\bnew\s+Worker\s*\(([^,)]*)/g)) assert.equal(m[1]!.trim(), '__filename', `${f}: a worker runs Rampart's own bundle`);
+    for (const m of src.matchAll(/\bnew\s+Worker\s*\(([^,)]*)/g)) {
+      assert.ok(['__filename', 'loader ? WORKER_LOADER : __filename'].includes(m[1]!.trim()), `${f}: a worker runs Rampart's own bundle`);
+    }
   }
+  // The CLI's workers may start through the command's own code-cache loader, which loads only the
+  // bundle it is given (its path, never a workspace file) and caches compiled code in a private
+  // folder outside the workspace.
+  const parallel = readFileSync(join(repoRoot(), 'server/src/cli/parallel.ts'), 'utf8');
+  assert.match(parallel, /const WORKER_LOADER = join\(__dirname, '\.\.', 'bin', 'compile-cache\.js'\);/);
+  assert.match(parallel, /rampartEntry: __filename/);
+  const loader = readFileSync(join(repoRoot(), 'bin/compile-cache.js'), 'utf8');
+  assert.match(loader, /load\(workerData\.rampartEntry\)/);
+  assert.match(readFileSync(join(repoRoot(), 'bin/rampart.js'), 'utf8'), /\.load\(require\('node:path'\)\.join\(__dirname, '\.\.', 'dist', 'cli\.js'\)\)/);
 });
 
 test('the checker reads code, not strings or comments, and looks inside template holes', () => {

@@ -9,7 +9,7 @@
 // it in a worker with `workerData.rampartLint` starts the worker loop below.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { ConfigLayer } from '../engine/config';
 import { ParseCache } from '../engine/lint';
@@ -36,17 +36,16 @@ interface WorkerInit extends WorkerEnv {
   rampartEntry?: string;
 }
 
+/** The installed command's code-cache loader (bin/compile-cache.js), beside dist/. */
+const WORKER_LOADER = join(__dirname, '..', 'bin', 'compile-cache.js');
+
 /**
- * The worker's entry: the installed command's code-cache loader (bin/compile-cache.js, beside
- * dist/) when this is the bundle, so each worker starts from the compiled code as the main
- * thread does; else this file itself (the compiled tests).
+ * Whether a worker starts through WORKER_LOADER, which loads this bundle from the V8 code cache
+ * as the main thread does (the installed command); else the worker runs this file itself (the
+ * compiled tests).
  */
-function workerEntry(): { file: string; entry?: string } {
-  if (basename(__filename) === 'cli.js' && basename(dirname(__filename)) === 'dist') {
-    const loader = join(dirname(__filename), '..', 'bin', 'compile-cache.js');
-    if (existsSync(loader)) return { file: loader, entry: __filename };
-  }
-  return { file: __filename };
+function viaLoader(): boolean {
+  return basename(__filename) === 'cli.js' && basename(__dirname) === 'dist' && existsSync(WORKER_LOADER);
 }
 
 type ToWorker = { batch: number; targets: Target[] } | { done: true };
@@ -100,12 +99,12 @@ export class WorkerPool<T> {
     private readonly done: (batch: Batch<T>, results: TargetResult[]) => void,
     private readonly failed: (batch: Batch<T>) => void,
   ) {
-    const { file, entry } = workerEntry();
-    const init: WorkerInit = { ...env, rampartLint: true, ...(entry ? { rampartEntry: entry } : {}) };
+    const loader = viaLoader();
+    const init: WorkerInit = { ...env, rampartLint: true, ...(loader ? { rampartEntry: __filename } : {}) };
     for (let i = 0; i < count; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(file, { workerData: init });
+        worker = new Worker(loader ? WORKER_LOADER : __filename, { workerData: init });
       } catch {
         break; // no threads here: the main thread lints everything
       }

@@ -25,6 +25,7 @@ import { applySuppressions } from './suppressions';
 import { comparePositions, rangesOverlap, type LineIndex } from './text';
 import { detectLanguage } from './detect';
 import { describeError } from './errors';
+import { maskCredentials } from './secrets';
 
 export interface LintOptions {
   config: RampartConfig;
@@ -227,6 +228,14 @@ function containFinding(f: Finding, index: LineIndex, report: (problem: string) 
     for (const x of f.fixes) if (!validFix(index, x)) report(`offered a fix ("${x?.title}") with edits outside the document or overlapping`);
     out = { ...out, fixes: f.fixes.filter((x) => validFix(index, x)) };
   }
+  // Nor may a quoted value show a credential (a token in a proxied URL's query, a URL password):
+  // whatever a rule quotes, every report, log line and hover gets it masked.
+  const message = maskCredentials(out.message);
+  if (message !== out.message) out = { ...out, message };
+  const related = out.related;
+  if (related?.some((r) => maskCredentials(r.message) !== r.message)) out = { ...out, related: related.map((r) => ({ ...r, message: maskCredentials(r.message) })) };
+  const fixes = out.fixes;
+  if (fixes?.some((x) => maskCredentials(x.title) !== x.title)) out = { ...out, fixes: fixes.map((x) => ({ ...x, title: maskCredentials(x.title) })) };
   return out;
 }
 

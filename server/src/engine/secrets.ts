@@ -68,3 +68,33 @@ export function findCredential(value: string): CredentialMatch | undefined {
   }
   return undefined;
 }
+
+/** What a masked credential reads as in messages. */
+export const MASK = '********';
+
+const URL_PASSWORD_KIND = 'a password in a URL';
+// Every occurrence of each credential shape; for a URL only the password goes (its scheme, user
+// and host stay readable).
+const MASKS: Array<{ re: RegExp; to: string }> = [
+  ...CREDENTIAL_PATTERNS.filter((p) => p.kind !== URL_PASSWORD_KIND).map((p) => ({ re: new RegExp(p.re.source, 'g'), to: MASK })),
+  { re: /\b([a-z][a-z0-9+.\-]{0,30}:\/\/[^\s:@\/$]{1,128}:)[^\s@\/$]{1,256}@/gi, to: `$1${MASK}@` },
+];
+// A query parameter with a secret-shaped name (`?token=…`, `&api_key=…`): masked whatever its value looks like.
+const QUERY_PARAM = /([?&;])([A-Za-z][A-Za-z0-9_.\-]{0,63})=([^&#\s"';]{1,512})/g;
+
+/**
+ * The text with every credential-shaped value masked: token prefixes, private keys, URL
+ * passwords, values of secret-named query parameters. Messages quote values from the file; the
+ * engine passes every message through this, so no report, log or hover shows such a value even
+ * when a rule quotes more than it should.
+ */
+export function maskCredentials(text: string): string {
+  let out = text;
+  for (const { re, to } of MASKS) {
+    re.lastIndex = 0;
+    if (re.test(out)) out = out.replace(re, to);
+    re.lastIndex = 0;
+  }
+  if (out.includes('=')) out = out.replace(QUERY_PARAM, (m: string, sep: string, name: string) => (isSecretName(name) ? `${sep}${name}=${MASK}` : m));
+  return out;
+}

@@ -73,11 +73,13 @@ export const rateLimitMissing: Rule<NginxModel> = {
       if (internalOnly(acl.directives)) continue;
 
       const target = pass.args[0].value;
+      // The backend as people name it: scheme, host and path; a query or user info may hold a token.
+      const shown = target.replace(/^([a-z][a-z0-9+.\-]*:\/\/)[^/@\s]*@/i, '$1').replace(/[?#].*$/, '');
       const kind = /api/i.test(p.path) || /api/i.test(targetHost(target)) ? 'api' : 'ui';
       const label = `location "${loc.args.map((a) => a.value).join(' ')}"`;
       out.push({
         range: loc.nameRange,
-        message: `${label} passes requests to "${target}" with no limit_req in effect: one client can send unlimited requests to the backend (brute force, scraping, denial of service).`,
+        message: `${label} passes requests to "${shown}" with no limit_req in effect: one client can send unlimited requests to the backend (brute force, scraping, denial of service).`,
         fixes: fixFor(model, ctx, block, kind, label, zonesAdded),
       });
     }
