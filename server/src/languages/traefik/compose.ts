@@ -7,7 +7,7 @@
 import type { Range, RuleContext } from '../../engine/types';
 import type { ComposeModel } from '../compose/model';
 import { scalarText, type CEntry, type CNode, type CScalar } from '../compose/tree';
-import { composeView, isHostPath, subRange, type ComposeView, type KeyValue, type Part, type ServiceView } from '../compose/view';
+import { blockMapOf, blockSubRange, composeView, isHostPath, subRange, type ComposeView, type KeyValue, type Part, type ServiceView } from '../compose/view';
 import { buildFlatTree, isFlagSwitch, type FlatEntry, type FlatSegment } from './flat';
 import { isTraefikEnvName, LABEL_PREFIX, splitKey, STATIC_ROOTS } from './keys';
 import type { Decl, Provider, Span, TScalar, TSource } from './model';
@@ -272,7 +272,7 @@ function flagsSource(view: ComposeView, svc: ServiceView): FlagsResult {
   const model = view.model;
   const words = commandWords(svc);
   let i = 0;
-  const first = words[0] ? view.part(words[0].node, words[0].start, words[0].end) : undefined;
+  const first = words[0] ? view.part(words[0].node, words[0].start, words[0].end, true) : undefined;
   if (first && !(first.text ?? first.raw).startsWith('-')) {
     const bin = (first.text ?? first.raw).replace(/^["']|["']$/g, '');
     if (bin === 'traefik' || bin.endsWith('/traefik')) i = 1;
@@ -283,7 +283,7 @@ function flagsSource(view: ComposeView, svc: ServiceView): FlagsResult {
   const argCount = words.length - i;
   for (; i < words.length; i++) {
     const w = words[i]!;
-    const part = view.part(w.node, w.start, w.end);
+    const part = view.part(w.node, w.start, w.end, true);
     const rawWord = part.raw;
     if (!rawWord.startsWith('-') || rawWord === '--') break; // paerser stops at the first non-flag
     const m = /^(--?)([^=\s]+)(=?)/.exec(rawWord);
@@ -291,7 +291,7 @@ function flagsSource(view: ComposeView, svc: ServiceView): FlagsResult {
     const dashes = m[1]!.length;
     const name = m[2]!.replace(/["']/g, '');
     const keyStart = w.start + dashes;
-    const whole = subRange(model, w.node, keyStart, keyStart + m[2]!.length);
+    const whole = blockSubRange(model, w.node, keyStart, keyStart + m[2]!.length);
     const exact = whole.exact && !/["']/.test(m[2]!);
     const base = model.index.offsetAt(whole.range.start);
     const segs = splitKey(name, '.', 0).map(
@@ -301,13 +301,13 @@ function flagsSource(view: ComposeView, svc: ServiceView): FlagsResult {
     let lastWord = w;
     if (m[3] === '=') {
       const vs = w.start + m[0].length;
-      const vp = view.part(w.node, vs, w.end);
+      const vp = view.part(w.node, vs, w.end, true);
       const unq = /^(["'])(.*)\1$/s.exec(vp.raw);
       const inner = vp.exact && !unq ? offsets(model, vp.range) : undefined;
       value = { kind: 'scalar', value: unq ? unq[2]! : vp.raw, text: vp.text === undefined ? undefined : unq ? vp.text.slice(1, -1) : vp.text, raw: unq ? unq[2]! : vp.raw, range: vp.range, inner };
     } else {
       const next = words[i + 1];
-      const nextPart = next ? view.part(next.node, next.start, next.end) : undefined;
+      const nextPart = next ? view.part(next.node, next.start, next.end, true) : undefined;
       const leaf = segs[segs.length - 1]?.name ?? '';
       if (next && nextPart && !nextPart.raw.startsWith('-') && !isFlagSwitch(leaf)) {
         const inner = nextPart.exact ? offsets(model, nextPart.range) : undefined;
@@ -352,10 +352,14 @@ function flagDecl(view: ComposeView, first: Word, last: Word): Decl | undefined 
     const src = model.text.slice(s, offsets(model, first.node.range).end);
     return { form: 'flag', span: { start: s, end: t }, layout: inFlow(model.text, s) ? 'flow' : 'block', quote: /^["']/.test(src) ? src[0] : '', entry: 'item' };
   }
-  const a = subRange(model, e, first.start, first.end);
-  const b = subRange(model, e, last.start, last.end);
+  const a = blockSubRange(model, e, first.start, first.end);
+  const b = blockSubRange(model, e, last.start, last.end);
   if (!a.exact || !b.exact) return undefined;
-  return { form: 'flag', span: { start: model.index.offsetAt(a.range.start), end: model.index.offsetAt(b.range.end) }, layout: 'words' };
+  const span = { start: model.index.offsetAt(a.range.start), end: model.index.offsetAt(b.range.end) };
+  const map = blockMapOf(e);
+  const r0 = e.node?.range?.[0];
+  if (!map || r0 === undefined) return { form: 'flag', span, layout: 'words' };
+  return { form: 'flag', span, layout: 'words', block: { indent: ' '.repeat(map.indent), firstLine: r0 + map.firstLine, explicitIndent: map.explicitIndent } };
 }
 
 function dirOf(path: string): string {
