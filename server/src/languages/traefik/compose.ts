@@ -291,7 +291,9 @@ function flagsSource(view: ComposeView, svc: ServiceView): FlagsResult {
     const dashes = m[1]!.length;
     const name = m[2]!.replace(/["']/g, '');
     const keyStart = w.start + dashes;
-    const whole = blockSubRange(model, w.node, keyStart, keyStart + m[2]!.length);
+    // In a block scalar, a word split across a line break (a quoted word `>` folds) is not
+    // located at all, rather than its key alone: the finding then covers the whole scalar.
+    const whole = part.exact ? blockSubRange(model, w.node, keyStart, keyStart + m[2]!.length) : { range: w.node.range, exact: false };
     const exact = whole.exact && !/["']/.test(m[2]!);
     const base = model.index.offsetAt(whole.range.start);
     const segs = splitKey(name, '.', 0).map(
@@ -310,6 +312,7 @@ function flagsSource(view: ComposeView, svc: ServiceView): FlagsResult {
       const nextPart = next ? view.part(next.node, next.start, next.end, true) : undefined;
       const leaf = segs[segs.length - 1]?.name ?? '';
       if (next && nextPart && !nextPart.raw.startsWith('-') && !isFlagSwitch(leaf)) {
+        if (!nextPart.exact && isBlockScalar(next.node)) for (const sg of segs) Object.assign(sg, { range: next.node.range, exact: false });
         const inner = nextPart.exact ? offsets(model, nextPart.range) : undefined;
         value = { kind: 'scalar', value: nextPart.raw, text: nextPart.text, raw: nextPart.raw, range: nextPart.range, inner };
         lastWord = next;
@@ -341,6 +344,10 @@ function flagsSource(view: ComposeView, svc: ServiceView): FlagsResult {
       entries: entries.length,
     },
   };
+}
+
+function isBlockScalar(n: CScalar): boolean {
+  return n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED';
 }
 
 function flagDecl(view: ComposeView, first: Word, last: Word): Decl | undefined {
