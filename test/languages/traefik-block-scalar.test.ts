@@ -13,7 +13,8 @@ import { parseCompose } from '../../server/src/languages/compose/parse';
 import { traefikViewOfCompose, type TraefikView } from '../../server/src/languages/traefik/view';
 import { at, scalarOf, type TSource } from '../../server/src/languages/traefik/model';
 import { insertEntryAfter, removeStatement, replaceScalar } from '../../server/src/languages/traefik/edits';
-import { MemoryWorkspace } from '../helpers/lint';
+import { disableLineEdit } from '../../server/src/lsp/suppress-edits';
+import { lintText, MemoryWorkspace, only } from '../helpers/lint';
 
 /** The `command` scalar of `text` (a one-service compose file) and its source. */
 function commandScalar(text: string): { node: Scalar; source: string; start: number } {
@@ -241,5 +242,35 @@ describe('yaml/block-map: generated block scalars', () => {
       }
     }
     assert.ok(mapped > 300, `${mapped} of 400 mapped`);
+  });
+});
+
+describe('suppressing a finding inside a block scalar command', () => {
+  // A `#` in the body is text of the value (Traefik would get it as an argument): the comment
+  // goes above or after the header, and covers the body.
+  const body = ['      --providers.docker.exposedbydefault=false', '      --api.insecure=true'];
+  const lint = (text: string) => lintText(text, { path: '/w/compose.yaml', workspace: new MemoryWorkspace({}) });
+
+  it('a comment above `command:` or after its header covers the flags of the body', () => {
+    const plain = compose('>-', body);
+    assert.equal(only(lint(plain).diagnostics, 'traefik/api-insecure').length, 1);
+    assert.equal(only(lint(plain).diagnostics, 'traefik/api-insecure')[0]!.range.start.line, 5);
+    const above = plain.replace('    command: >-', '    # rampart-ignore traefik/api-insecure -- lab only\n    command: >-');
+    assert.equal(only(lint(above).diagnostics, 'traefik/api-insecure').length, 0);
+    assert.equal(only(lint(above).suppressed, 'traefik/api-insecure').length, 1);
+    const after = compose('>- # rampart-ignore traefik/api-insecure -- lab only', body, '\r\n');
+    assert.equal(only(lint(after).diagnostics, 'traefik/api-insecure').length, 0);
+    assert.equal(only(lint(after).suppressed, 'traefik/api-insecure').length, 1);
+  });
+
+  it('"Disable for this line" writes its comment above the header, not into the value', () => {
+    const text = compose('|', body);
+    const r = lint(text);
+    const d = only(r.diagnostics, 'traefik/api-insecure')[0]!;
+    const parsed = parseCompose(text, '/w/compose.yaml');
+    const fixed = applyEdits(text, [disableLineEdit(parsed, 'traefik/api-insecure', d.range.start.line)]);
+    assert.equal(fixed, text.replace('    command: |', '    # rampart-ignore traefik/api-insecure\n    command: |'));
+    assert.equal(only(lint(fixed).diagnostics, 'traefik/api-insecure').length, 0);
+    assert.deepEqual(commandAfter(fixed, []), ['--providers.docker.exposedbydefault=false', '--api.insecure=true']);
   });
 });
