@@ -1,7 +1,8 @@
 // Traefik configuration inside a compose file, read through the compose view (interpolation
 // with `.env`, anchors and merge keys already applied):
 //   - `traefik.*` labels of every service (`labels` → the Docker provider, `deploy.labels` → Swarm)
-//   - for a service running a Traefik image: its `command:` flags (list or string form) and its
+//   - for a service running a Traefik image: its `command:` flags (list, string or block scalar
+//     form: `>-` and `|` bodies are mapped line by line onto the source, yaml/block-map.ts) and its
 //     `TRAEFIK_*` environment (list or map form) as static sources, and the static configuration
 //     file it mounts, which wins over both (Traefik's loaders: file, then flags, then env).
 import type { Range, RuleContext } from '../../engine/types';
