@@ -75,19 +75,33 @@ export function mapBlockScalar(source: string, value: string): BlockMap | undefi
     lines.push({ start: i, end, lead, blank: i + lead === end });
     i = nl + 1;
   }
-  // The content indentation is at most the least indented non-blank line's; with an indentation
-  // indicator it may be less (`|2` keeps the extra spaces of a deeper first line). The value
-  // decides: a different indentation changes the first content line's leading spaces.
-  let most = Infinity;
-  for (const l of lines) if (!l.blank) most = Math.min(most, l.lead);
-  if (most === Infinity || most === 0) return undefined;
-  const want = value.replace(/\n+$/, '');
-  for (let indent = most; indent >= 1; indent--) {
-    const m = build(source, lines, indent, style === '>');
-    if (m && m.text.replace(/\n+$/, '') === want) return { segments: m.segments, indent, explicitIndent, firstLine: m.firstLine };
-    if (!explicitIndent) break; // without an indicator the first content line sets it
+  // Without an indentation indicator the first non-blank line sets the indentation (a later line
+  // less indented would have ended the scalar). With one (`|2`), the first line may be deeper and
+  // keep its extra spaces in the value: the spaces the value starts with tell how many.
+  const first = lines.find((l) => !l.blank);
+  if (!first) return undefined;
+  let indent = first.lead;
+  if (explicitIndent) {
+    let v = 0;
+    while (value.charCodeAt(v) === 10) v++;
+    let kept = 0;
+    while (value.charCodeAt(v + kept) === 32) kept++;
+    indent -= kept;
   }
+  if (indent < 1) return undefined;
+  const m = build(source, lines, indent, style === '>');
+  if (m && trimBreaks(m.text) === trimBreaks(value)) return { segments: m.segments, indent, explicitIndent, firstLine: m.firstLine };
   return undefined;
+}
+
+/**
+ * The value without its trailing line breaks (chomping decides those, and they map to nothing).
+ * A loop, not `/\n+$/`: that regex retries every break of a long run that does not end the text.
+ */
+function trimBreaks(v: string): string {
+  let e = v.length;
+  while (e > 0 && v.charCodeAt(e - 1) === 10) e--;
+  return v.slice(0, e);
 }
 
 /** The value (before chomping) and the segments of `lines` read at `indent`. */
