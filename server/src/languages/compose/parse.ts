@@ -13,6 +13,7 @@ import { LineIndex } from '../../engine/text';
 import { buildModel, type ComposeModel } from './model';
 import type { ConvertLimits } from './tree';
 import { fastParseYaml, type FastYamlConfig, type RawComment } from '../../yaml/fast-yaml';
+import { isMapNode, isScalarNode, isSeqNode } from '../../yaml/kinds';
 
 /** `compose.yaml|yml`, `compose.*.yaml|yml`, `docker-compose*.yaml|yml` (any case). */
 export function isComposeName(path: string): boolean {
@@ -161,8 +162,56 @@ export function parseCompose(text: string, path: string, options: ComposeParseOp
     parseErrors,
     syntaxBroken: parseErrors.length > 0 || docs.some((d) => d.errors.length > 0),
     fileSuppressionLine,
-    statementSpan: (line) => ({ start: line, end: line }),
+    statementSpan: blockScalarSpans(docs, index),
   };
+}
+
+/**
+ * `statementSpan` for compose: a line is its own statement, except the lines of a multi-line
+ * block scalar (`command: >-` and its body), which are one. A body line cannot hold a comment (a
+ * `#` there is text of the value), so a finding on it (a Traefik flag of a block scalar command)
+ * is suppressed by a comment above or after the header, and "Disable for this line" writes its
+ * comment above the header rather than into the value. Found on first use: most lints never ask.
+ */
+function blockScalarSpans(docs: readonly Document.Parsed[], index: LineIndex): (line: number) => { start: number; end: number } {
+  let spans: Array<{ start: number; end: number }> | undefined;
+  return (line) => {
+    spans ??= findBlockScalars(docs, index);
+    // The spans are disjoint and in document order: the last one starting at or before `line`.
+    let lo = 0;
+    let hi = spans.length - 1;
+    let found: { start: number; end: number } | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.start <= line) {
+        found = spans[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found && line <= found.end ? found : { start: line, end: line };
+  };
+}
+
+function findBlockScalars(docs: readonly Document.Parsed[], index: LineIndex): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const stack: unknown[] = docs.map((d) => d.contents);
+  let budget = 1_000_000; // nodes visited at most (aliases are not followed: no bombs)
+  while (stack.length > 0 && budget-- > 0) {
+    const n = stack.pop();
+    if (isScalarNode(n)) {
+      if ((n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED') && n.range) {
+        const start = index.positionAt(n.range[0]).line;
+        // The range ends after the body's last line break: the last line is the one before it.
+        const end = index.positionAt(Math.max(n.range[0], n.range[1] - 1)).line;
+        if (end > start) out.push({ start, end });
+      }
+    } else if (isMapNode(n)) {
+      for (const it of n.items) stack.push(it.key, it.value);
+    } else if (isSeqNode(n)) {
+      for (const it of n.items) stack.push(it);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 // stringKeys: keys are read as text anyway (tree.ts keyString), and testing every key against

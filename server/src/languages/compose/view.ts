@@ -7,6 +7,7 @@ import type { ComposeModel, ComposeService, LayerEntry, ServiceDefinition } from
 import type { CEntry, CMap, CNode, CScalar, MergeSite } from './tree';
 import { scalarText } from './tree';
 import { interpolate, parseComposeBool, parseEnvFile, type EnvVars, type Interpolated } from './interpolate';
+import { blockOffset, mapBlockScalar, type BlockMap } from '../../yaml/block-map';
 
 /** Where a normalised value was written, and the `<<` sites that brought it into the service. */
 export interface Origin {
@@ -217,11 +218,14 @@ export class ComposeView {
     return { node, range: range ?? node.range, via, file: this.fileOf(node), layer, raw: scalarText(node), iv, text: iv.value };
   }
 
-  /** A slice `[start, end)` of a scalar's text as a Part, located exactly when the source allows. */
-  part(node: CScalar, start: number, end: number): Part {
+  /**
+   * A slice `[start, end)` of a scalar's text as a Part, located exactly when the source allows.
+   * `blocks`: inside a block scalar too (a slice within one line of its body, `blockSubRange`).
+   */
+  part(node: CScalar, start: number, end: number, blocks = false): Part {
     const raw = (scalarText(node) ?? '').slice(start, end);
     const iv = interpolate(raw, this.varsFor(node));
-    const { range, exact } = subRange(this.model, node, start, end);
+    const { range, exact } = blocks ? blockSubRange(this.model, node, start, end) : subRange(this.model, node, start, end);
     return { text: iv.value, raw, range, exact, state: iv.state };
   }
 
@@ -247,6 +251,36 @@ export function subRange(model: ComposeModel, node: CScalar, start: number, end:
     if (inner !== undefined) return { range: index.rangeOf(inner + start, inner + end), exact: true };
   }
   return { range: node.range, exact: false };
+}
+
+const blockMaps = new WeakMap<CScalar, BlockMap | null>();
+
+/** The map of a block scalar's value onto its source (memoised per node); undefined for other scalars. */
+export function blockMapOf(node: CScalar): BlockMap | undefined {
+  if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') return undefined;
+  let m = blockMaps.get(node);
+  if (m === undefined) {
+    const raw = scalarText(node);
+    m = (raw !== undefined && mapBlockScalar(node.source, raw)) || null;
+    blockMaps.set(node, m);
+  }
+  return m ?? undefined;
+}
+
+/**
+ * `subRange`, and inside a block scalar (`|`, `>`) as well: a slice lying within one line of the
+ * body is located exactly; one that spans a line break (or a fold) is not. Opt-in, because a fix
+ * that edits inside a block scalar must keep its lines (only the Traefik flags of `command:` do so
+ * today).
+ */
+export function blockSubRange(model: ComposeModel, node: CScalar, start: number, end: number): { range: Range; exact: boolean } {
+  const map = blockMapOf(node);
+  const r0 = node.node?.range?.[0];
+  if (!map || r0 === undefined) return subRange(model, node, start, end);
+  const at = blockOffset(map, start, end);
+  if (at === undefined) return { range: node.range, exact: false };
+  const index = node.src?.index ?? model.index;
+  return { range: index.rangeOf(r0 + at, r0 + at + (end - start)), exact: true };
 }
 
 /** Replaces `${…}` bodies by `x` so that splitting on `:` `/` `,` ignores them; same length. */

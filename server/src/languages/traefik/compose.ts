@@ -1,13 +1,14 @@
 // Traefik configuration inside a compose file, read through the compose view (interpolation
 // with `.env`, anchors and merge keys already applied):
 //   - `traefik.*` labels of every service (`labels` → the Docker provider, `deploy.labels` → Swarm)
-//   - for a service running a Traefik image: its `command:` flags (list or string form) and its
+//   - for a service running a Traefik image: its `command:` flags (list, string or block scalar
+//     form: `>-` and `|` bodies are mapped line by line onto the source, yaml/block-map.ts) and its
 //     `TRAEFIK_*` environment (list or map form) as static sources, and the static configuration
 //     file it mounts, which wins over both (Traefik's loaders: file, then flags, then env).
 import type { Range, RuleContext } from '../../engine/types';
 import type { ComposeModel } from '../compose/model';
 import { scalarText, type CEntry, type CNode, type CScalar } from '../compose/tree';
-import { composeView, isHostPath, subRange, type ComposeView, type KeyValue, type Part, type ServiceView } from '../compose/view';
+import { blockMapOf, blockSubRange, composeView, isHostPath, subRange, type ComposeView, type KeyValue, type Part, type ServiceView } from '../compose/view';
 import { buildFlatTree, isFlagSwitch, type FlatEntry, type FlatSegment } from './flat';
 import { isTraefikEnvName, LABEL_PREFIX, splitKey, STATIC_ROOTS } from './keys';
 import type { Decl, Provider, Span, TScalar, TSource } from './model';
@@ -272,7 +273,7 @@ function flagsSource(view: ComposeView, svc: ServiceView): FlagsResult {
   const model = view.model;
   const words = commandWords(svc);
   let i = 0;
-  const first = words[0] ? view.part(words[0].node, words[0].start, words[0].end) : undefined;
+  const first = words[0] ? view.part(words[0].node, words[0].start, words[0].end, true) : undefined;
   if (first && !(first.text ?? first.raw).startsWith('-')) {
     const bin = (first.text ?? first.raw).replace(/^["']|["']$/g, '');
     if (bin === 'traefik' || bin.endsWith('/traefik')) i = 1;
@@ -283,7 +284,7 @@ function flagsSource(view: ComposeView, svc: ServiceView): FlagsResult {
   const argCount = words.length - i;
   for (; i < words.length; i++) {
     const w = words[i]!;
-    const part = view.part(w.node, w.start, w.end);
+    const part = view.part(w.node, w.start, w.end, true);
     const rawWord = part.raw;
     if (!rawWord.startsWith('-') || rawWord === '--') break; // paerser stops at the first non-flag
     const m = /^(--?)([^=\s]+)(=?)/.exec(rawWord);
@@ -291,7 +292,9 @@ function flagsSource(view: ComposeView, svc: ServiceView): FlagsResult {
     const dashes = m[1]!.length;
     const name = m[2]!.replace(/["']/g, '');
     const keyStart = w.start + dashes;
-    const whole = subRange(model, w.node, keyStart, keyStart + m[2]!.length);
+    // In a block scalar, a word split across a line break (a quoted word `>` folds) is not
+    // located at all, rather than its key alone: the finding then covers the whole scalar.
+    const whole = part.exact ? blockSubRange(model, w.node, keyStart, keyStart + m[2]!.length) : { range: w.node.range, exact: false };
     const exact = whole.exact && !/["']/.test(m[2]!);
     const base = model.index.offsetAt(whole.range.start);
     const segs = splitKey(name, '.', 0).map(
@@ -301,15 +304,16 @@ function flagsSource(view: ComposeView, svc: ServiceView): FlagsResult {
     let lastWord = w;
     if (m[3] === '=') {
       const vs = w.start + m[0].length;
-      const vp = view.part(w.node, vs, w.end);
+      const vp = view.part(w.node, vs, w.end, true);
       const unq = /^(["'])(.*)\1$/s.exec(vp.raw);
       const inner = vp.exact && !unq ? offsets(model, vp.range) : undefined;
       value = { kind: 'scalar', value: unq ? unq[2]! : vp.raw, text: vp.text === undefined ? undefined : unq ? vp.text.slice(1, -1) : vp.text, raw: unq ? unq[2]! : vp.raw, range: vp.range, inner };
     } else {
       const next = words[i + 1];
-      const nextPart = next ? view.part(next.node, next.start, next.end) : undefined;
+      const nextPart = next ? view.part(next.node, next.start, next.end, true) : undefined;
       const leaf = segs[segs.length - 1]?.name ?? '';
       if (next && nextPart && !nextPart.raw.startsWith('-') && !isFlagSwitch(leaf)) {
+        if (!nextPart.exact && isBlockScalar(next.node)) for (const sg of segs) Object.assign(sg, { range: next.node.range, exact: false });
         const inner = nextPart.exact ? offsets(model, nextPart.range) : undefined;
         value = { kind: 'scalar', value: nextPart.raw, text: nextPart.text, raw: nextPart.raw, range: nextPart.range, inner };
         lastWord = next;
@@ -343,6 +347,10 @@ function flagsSource(view: ComposeView, svc: ServiceView): FlagsResult {
   };
 }
 
+function isBlockScalar(n: CScalar): boolean {
+  return n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED';
+}
+
 function flagDecl(view: ComposeView, first: Word, last: Word): Decl | undefined {
   const model = view.model;
   const e = first.node;
@@ -352,10 +360,14 @@ function flagDecl(view: ComposeView, first: Word, last: Word): Decl | undefined 
     const src = model.text.slice(s, offsets(model, first.node.range).end);
     return { form: 'flag', span: { start: s, end: t }, layout: inFlow(model.text, s) ? 'flow' : 'block', quote: /^["']/.test(src) ? src[0] : '', entry: 'item' };
   }
-  const a = subRange(model, e, first.start, first.end);
-  const b = subRange(model, e, last.start, last.end);
+  const a = blockSubRange(model, e, first.start, first.end);
+  const b = blockSubRange(model, e, last.start, last.end);
   if (!a.exact || !b.exact) return undefined;
-  return { form: 'flag', span: { start: model.index.offsetAt(a.range.start), end: model.index.offsetAt(b.range.end) }, layout: 'words' };
+  const span = { start: model.index.offsetAt(a.range.start), end: model.index.offsetAt(b.range.end) };
+  const map = blockMapOf(e);
+  const r0 = e.node?.range?.[0];
+  if (!map || r0 === undefined) return { form: 'flag', span, layout: 'words' };
+  return { form: 'flag', span, layout: 'words', block: { indent: ' '.repeat(map.indent), firstLine: r0 + map.firstLine, explicitIndent: map.explicitIndent } };
 }
 
 function dirOf(path: string): string {

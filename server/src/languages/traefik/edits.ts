@@ -1,8 +1,10 @@
 // Text edits the traefik fixes share, each in the form the user already writes: a YAML or TOML
-// value, a label, a flag (list or string `command:`), an env entry (list or map). Edits touch the
-// smallest span (a value, a key segment, a statement's lines) and never re-serialise anything;
-// when the source does not spell a value verbatim (escapes, folded scalars, anchors), no edit is
-// offered rather than a guess.
+// value, a label, a flag (list, string or block scalar `command:`), an env entry (list or map).
+// Edits touch the smallest span (a value, a key segment, a statement's lines) and never
+// re-serialise anything; when the source does not spell a value verbatim (escapes, a word split
+// across a line break of a block scalar, anchors), no edit is offered rather than a guess. In a
+// block scalar (`command: >-`), a new flag goes on a line of its own at the body's indentation
+// and a flag alone on its line takes the line with it.
 import type { TextEdit } from '../../engine/types';
 import type { Decl, Span, TField, TList, TMap, TNode, TScalar, TSource } from './model';
 import type { TraefikView } from './view';
@@ -79,6 +81,11 @@ export function removeStatement(view: TraefikView, decl: Decl | undefined): Text
     return lines ? edit(view, lines.start, lines.end, '') : undefined;
   }
   if (decl.layout === 'words') {
+    if (decl.block) {
+      const lines = blockScalarLines(view, decl);
+      if (lines === null) return undefined;
+      if (lines) return edit(view, lines.start, lines.end, '');
+    }
     let i = end;
     while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
     if (i > end) return edit(view, start, i, '');
@@ -98,6 +105,34 @@ export function removeStatement(view: TraefikView, decl: Decl | undefined): Text
   while (j >= 0 && /\s/.test(text[j]!)) j--;
   if (text[j] === ',') return edit(view, j, end, '');
   return edit(view, start, end, '');
+}
+
+/**
+ * The lines a flag of a block scalar `command:` occupies alone (indentation and trailing blanks
+ * aside), so removing it removes them rather than leaving a blank line; undefined when it shares
+ * a line (remove the words instead). Null when removing the lines would change the indentation
+ * YAML detects: the first line of a body without an indentation indicator, followed by a deeper
+ * line, which would become the first and set a deeper indentation that later lines fall short of.
+ */
+function blockScalarLines(view: TraefikView, decl: Decl): Span | null | undefined {
+  const idx = view.index;
+  const text = view.text;
+  const sLine = idx.positionAt(decl.span.start).line;
+  const eLine = idx.positionAt(decl.span.end).line;
+  if (!/^ *$/.test(text.slice(idx.lineStart(sLine), decl.span.start))) return undefined;
+  if (!/^[ \t]*$/.test(text.slice(decl.span.end, idx.lineEnd(eLine)))) return undefined;
+  const block = decl.block!;
+  if (!block.explicitIndent && idx.lineStart(sLine) === block.firstLine) {
+    for (let l = eLine + 1; l < idx.lineCount; l++) {
+      const line = idx.lineText(l);
+      if (/^ *$/.test(line) && line.length <= block.indent.length) continue; // an empty line of the body
+      if (/^ */.exec(line)![0].length > block.indent.length) return null;
+      break;
+    }
+  }
+  if (eLine + 1 < idx.lineCount) return { start: idx.lineStart(sLine), end: idx.lineStart(eLine + 1) };
+  // The last line of the file: take the line break before it instead.
+  return { start: sLine > 0 ? idx.lineEnd(sLine - 1) : 0, end: text.length };
 }
 
 /**
@@ -215,7 +250,15 @@ export function insertEntryAfter(view: TraefikView, decl: Decl | undefined, key:
   if (!decl) return undefined;
   const eol = view.index.eol;
   const end = decl.span.end;
-  if (decl.layout === 'words') return edit(view, end, end, ` ${key}${joiner}${value}`);
+  if (decl.layout === 'words') {
+    // A block scalar's body: a line of its own at the content indentation (`>` folds the line
+    // break into the space that separates the words).
+    if (decl.block) {
+      const at = lineEndOfEnd(view, end);
+      return edit(view, at, at, `${eol}${decl.block.indent}${key}${joiner}${value}`);
+    }
+    return edit(view, end, end, ` ${key}${joiner}${value}`);
+  }
   if (decl.entry === 'pair') {
     const v = JSON.stringify(value);
     if (decl.layout === 'flow') return edit(view, end, end, `, ${key}: ${v}`);

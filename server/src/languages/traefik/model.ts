@@ -79,13 +79,19 @@ export interface Decl {
   span: Span;
   /**
    * `block`: on lines of its own; `flow`: an element of a `[…]`/`{…}` collection or a TOML inline
-   * table; `words`: a word of a shell-style `command:` string.
+   * table; `words`: a word of a shell-style `command:` string (plain, quoted or block scalar).
    */
   layout: 'block' | 'flow' | 'words';
   /** YAML sequence item carrying a label, flag or env entry: its quote character (`"`, `'` or none). */
   quote?: string;
   /** Label and env entries in compose: list item (`- KEY=value`) or map pair (`KEY: value`). */
   entry?: 'item' | 'pair';
+  /**
+   * Words of a block scalar `command:` (`|`, `>-` …): new flags go on lines of their own at the
+   * body's content `indent`. `firstLine` (offset) and `explicitIndent` (`|2`) tell whether
+   * removing a line could change the indentation YAML detects from the first line.
+   */
+  block?: { indent: string; firstLine: number; explicitIndent: boolean };
 }
 
 export interface TField {
