@@ -77,6 +77,21 @@ describe('no secret value in any output', () => {
     );
   });
 
+  it('--fix-dry-run says so when a change lies inside a secret (it masks to the same text on both sides)', () => {
+    const HASH = '$apr1$H6uskkkW$IgXLP6ewTrSuBkTrqE8wj/';
+    const auth = tempTree({
+      'compose.yaml': `services:\n  web:\n    image: nginx:1.27\n    security_opt: [no-new-privileges:true]\n    labels:\n      - "traefik.http.middlewares.auth.basicauth.users=admin:${HASH}"\n`,
+    });
+    try {
+      const r = rampart(auth, ['lint', 'compose.yaml', '--fix-dry-run', '--rule', 'traefik/basic-auth-dollar=error']);
+      assert.ok(!r.stdout.includes('H6uskkkW'), r.stdout);
+      assert.match(r.stdout, /^# rampart: 1 changed line of compose\.yaml holds a secret and is not shown; --fix applies it\.\n/);
+      assert.ok(!r.stdout.includes('@@'), 'no hunk is left once both sides are masked');
+    } finally {
+      removeTree(auth);
+    }
+  });
+
   it('report files written with --output, and stdin', () => {
     for (const format of ['text', 'json', 'sarif']) {
       const r = rampart(dir, ['lint', '--format', format, '--output', `report.${format}`]);

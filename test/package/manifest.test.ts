@@ -67,6 +67,12 @@ test('engines.vscode matches @types/vscode; activation covers the languages VS C
   for (const e of ['onLanguage:dockerfile', 'onLanguage:dockercompose', 'onLanguage:yaml', 'workspaceContains:**/Dockerfile', 'workspaceContains:**/.rampart.yaml']) {
     assert.ok(pkg.activationEvents.includes(e), e);
   }
+  // Files the selector takes by pattern: VS Code opens `.conf` as `properties` (its ini
+  // extension) and has no TOML language of its own (`toml` comes with TOML extensions); a
+  // workspace of nginx fragments only (conf.d/, sites-*) starts the server too.
+  for (const e of ['onLanguage:properties', 'onLanguage:toml', 'workspaceContains:**/conf.d/*.conf', 'workspaceContains:**/sites-enabled/*']) {
+    assert.ok(pkg.activationEvents.includes(e), e);
+  }
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
 });
 

@@ -2,7 +2,7 @@
 // written), lint each file, apply safe fixes (--fix) or print them (--fix-dry-run), report.
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch, structuredPatch } from 'diff';
 import type { FileHints, Language, RelatedFile, Severity } from '../engine/types';
 import type { ConfigLayer, RampartConfig } from '../engine/config';
 import { lint, ParseCache } from '../engine/lint';
@@ -339,7 +339,28 @@ function redactedDiff(
   const a = redactSecrets(before, secrets(before));
   const b = redactSecrets(after, secrets(after));
   const name = path === '-' ? '-' : path;
+  // A change inside a secret (`$` doubled in a password hash) masks to the same text on both
+  // sides and would vanish from the diff: say that it is there instead.
+  const raw = changedLines(before, after);
+  const shown = changedLines(a, b);
+  const hidden = Math.max(raw.removed - shown.removed, raw.added - shown.added);
+  const note = hidden > 0 ? `# rampart: ${hidden} changed line${hidden === 1 ? '' : 's'} of ${name} ${hidden === 1 ? 'holds' : 'hold'} a secret and ${hidden === 1 ? 'is' : 'are'} not shown; --fix applies ${hidden === 1 ? 'it' : 'them'}.\n` : '';
+  if (a === b) return note;
   const patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, a, b, undefined, undefined, { context: 3 });
-  // Drop jsdiff's "=====" banner: the rest is what `git apply` and `patch -p1` read.
-  return patch.replace(/^=+\n/, '');
+  // Drop jsdiff's "=====" banner: the rest is what `git apply` and `patch -p1` read (they skip
+  // the note before it).
+  return note + patch.replace(/^=+\n/, '');
+}
+
+/** Lines removed and added between two texts (a line changed in place counts once in each). */
+function changedLines(a: string, b: string): { removed: number; added: number } {
+  const n = { removed: 0, added: 0 };
+  if (a === b) return n;
+  for (const h of structuredPatch('a', 'b', a, b, undefined, undefined, { context: 0 }).hunks) {
+    for (const l of h.lines) {
+      if (l[0] === '-') n.removed++;
+      else if (l[0] === '+') n.added++;
+    }
+  }
+  return n;
 }
