@@ -154,6 +154,24 @@ describe('rampart lint --format sarif', () => {
     }
   });
 
+  it('a file over the size cap is a skipped/too-large notification, not a result', () => {
+    const big = tempTree({ 'Dockerfile': `FROM node:latest\n${'# padding\n'.repeat(50)}` });
+    try {
+      const run = sarif(big, ['.', '--max-file-size', '100', '--fail-on', 'never']).runs[0]!;
+      assert.deepEqual(run.results, []);
+      assert.deepEqual(run.invocations![0]!.toolExecutionNotifications, [
+        {
+          level: 'warning',
+          message: { text: 'Dockerfile: not linted (larger than --max-file-size).' },
+          locations: [{ physicalLocation: { artifactLocation: { uri: 'Dockerfile', uriBaseId: '%SRCROOT%' } } }],
+          descriptor: { id: 'skipped/too-large' },
+        },
+      ]);
+    } finally {
+      removeTree(big);
+    }
+  });
+
   it('a clean run is still a valid log with an empty result list', () => {
     const run = sarif(`${dir}/clean`).runs[0]!;
     assert.deepEqual(run.results, []);
