@@ -47,14 +47,27 @@ function wherePhrase(entries: HeaderEntry[], file: (path: string) => string): st
     return `${describeBlock(b)}${via.length > 0 ? ` (through include ${via.join(', ')})` : ''}`;
   });
   const outer = [...new Set(entries.filter((e) => e.outer).map((e) => e.outer!.level))].sort((x, y) => outerIndex(entries, x) - outerIndex(entries, y));
+  // Consecutive levels of one includer file are named together: `in server "x" and the http
+  // block of nginx.conf (through snippets/h.conf)`.
+  const outerNamed: string[] = [];
+  let run: { file: string; blocks: string[]; via: Set<string> } | undefined;
+  const flush = () => {
+    if (run) outerNamed.push(`${listWords(run.blocks)} of ${file(run.file)}${run.via.size > 0 ? ` (through ${[...run.via].join(', ')})` : ''}`);
+  };
   for (const l of outer) {
-    const via = [...new Set(entries.filter((e) => e.outer?.level === l && e.outer.file !== l.file).map((e) => file(e.outer!.file)))];
-    const block = l.block.owner ? describeBlock(l.block) : 'the main context';
-    named.push(`${block} of ${file(l.file)}${via.length > 0 ? ` (through ${via.join(', ')})` : ''}`);
+    if (run?.file !== l.file) {
+      flush();
+      run = { file: l.file, blocks: [], via: new Set() };
+    }
+    run.blocks.push(l.block.owner ? describeBlock(l.block) : 'the main context');
+    for (const e of entries) if (e.outer?.level === l && e.outer.file !== l.file) run.via.add(file(e.outer.file));
   }
+  flush();
   const parts: string[] = [];
   if (named.length > 0) parts.push(`in ${listWords(named)}`);
+  // Nearest first: this file's blocks, its top level, then the includer's levels.
   if (levels.some((b) => !b.owner)) parts.push('at the top of this file');
+  if (outerNamed.length > 0) parts.push(`in ${listWords(outerNamed)}`);
   return parts.join(' and ');
 }
 
