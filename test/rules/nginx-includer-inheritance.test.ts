@@ -298,6 +298,19 @@ describe('nginx fragments: allow/deny and auth from the includer', () => {
   });
 });
 
+describe('nginx fragments: single-valued directives from the includer', () => {
+  const A = '/ws/conf.d/a.conf';
+  const tickets = (httpLines: string[]) =>
+    lintIn({ [MAIN]: httpIncluder(httpLines), [A]: server('a.example') }, A, undefined, '1.22.1').filter((d) => d.rule === 'nginx/ssl-session-tickets');
+
+  it('ssl_session_tickets off in the includer\'s http block covers the fragment\'s servers; without it they are reported', () => {
+    assert.deepEqual(view(tickets(['    ssl_session_tickets off;'])), []);
+    assert.deepEqual(tickets([]).map((d) => fmtRange(d.range)), ['1:1-1:7']);
+    // An includer level Rampart cannot read in full may set it.
+    assert.deepEqual(view(tickets(['    include /opt/elsewhere/ssl.conf;'])), []);
+  });
+});
+
 describe('nginx includer chains', () => {
   it("a fragment's context holds the includer's levels around each include site, innermost first", () => {
     const files: Files = {
