@@ -188,6 +188,11 @@ describe('nginx fragments: headers from the includer', () => {
     assert.deepEqual(inh[0]!.related.map((r) => r.path), ['/ws/snippets/headers.conf']);
   });
 
+  it("a header the includer sets with headers-more's more_set_headers is not judged", () => {
+    const files = { [MAIN]: httpIncluder(['    more_set_headers "Strict-Transport-Security: max-age=63072000; includeSubDomains";']), [A]: server('a.example') };
+    assert.ok(!headerRules(lintIn(files, A)).includes('nginx/hsts-missing'));
+  });
+
   it("stays unknown when an includer level has an include Rampart cannot read", () => {
     const files = { [MAIN]: httpIncluder(['    include /opt/elsewhere/headers.conf;']), [A]: server('a.example') };
     assert.deepEqual(headerRules(lintIn(files, A)), []);

@@ -486,7 +486,7 @@ export class IncludeResolver {
     const prefix = dirname(mainPath);
     const renderedPath = rendered ? normalizePath(`${prefix}/${rendered}`) : undefined;
     const isTarget = (p: string): boolean => p === target || p === renderedPath;
-    const sites: Array<BlockContext & { file: string; line: number; chain: OuterChain }> = [];
+    const sites: Array<BlockContext & { file: string; line: number; chain: () => OuterChain }> = [];
     const visited = new Set<string>([mainPath]);
     interface Frame {
       model: NginxModel;
@@ -514,7 +514,7 @@ export class IncludeResolver {
         const pattern = mapIncludeTarget(arg, prefix);
         const site = contextOf(d.parent);
         if (patternMatches(pattern, target) || (renderedPath !== undefined && patternMatches(pattern, renderedPath))) {
-          sites.push({ ...site, file: frame.path, line: d.line, chain: this.chainAround(frame, d, prefix, isTarget) });
+          sites.push({ ...site, file: frame.path, line: d.line, chain: () => this.chainAround(frame, d, prefix, isTarget) });
           continue;
         }
         if (frame.depth >= MAX_DEPTH) continue;
@@ -532,13 +532,18 @@ export class IncludeResolver {
     const contexts = [...new Set(sites.flatMap((s) => s.contexts))];
     const families = new Set(sites.map((s) => s.family));
     const first = sites[0]!;
+    let outer: OuterChain[] | undefined;
     return {
       source: 'includer',
       contexts,
       family: families.size === 1 ? first.family : undefined,
       prefix,
       includer: { main: mainPath, file: first.file, line: first.line },
-      outer: sites.map((s) => s.chain),
+      // Built on first use: detection only asks whether an includer exists, and placing a
+      // fragment only needs its contexts.
+      get outer() {
+        return (outer ??= sites.map((s) => s.chain()));
+      },
     };
   }
 

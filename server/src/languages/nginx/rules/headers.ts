@@ -509,13 +509,11 @@ export class HeaderAnalysis {
    * outer level: its inheritance differs from add_header's, so Rampart does not judge it.
    */
   setByHeadersMore(block: NginxBlock, key: string): boolean {
-    for (let b: NginxBlock | undefined = block; b; b = b.parent) {
-      for (const d of b.children) {
-        if (d.name !== 'more_set_headers') continue;
-        if (d.args.some((a) => a.value.split(':', 1)[0]!.trim().toLowerCase() === key)) return true;
-      }
-    }
-    return false;
+    const names = (d: NginxDirective) => d.name === 'more_set_headers' && d.args.some((a) => a.value.split(':', 1)[0]!.trim().toLowerCase() === key);
+    for (let b: NginxBlock | undefined = block; b; b = b.parent) if (b.children.some(names)) return true;
+    // A fragment's includer levels too (read directly: their agreement on add_header says nothing about these).
+    const chains = this.model.fragment ? includes(this.ctx, this.model).context().outer : undefined;
+    return chains?.some((c) => c.some((l) => l.directives.some((o) => names(o.directive)))) ?? false;
   }
 
   /** Whether any level from the block outwards has an include Rampart could not read. */
