@@ -260,6 +260,32 @@ describe('nginx fragments: limit_req from the includer', () => {
     assert.equal(rateLimit(withServers([], [])).length, 1);
   });
 
+  it('a file on the way included at two sites counts both (the snippet reached through snippets/common.conf)', () => {
+    const common = '/ws/snippets/common.conf';
+    const main = (first: string[], second: string[]) =>
+      [
+        'events {}',
+        'http {',
+        '    limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;',
+        '    server {',
+        '        listen 80;',
+        ...first,
+        '        include snippets/common.conf;',
+        '    }',
+        '    server {',
+        '        listen 8080;',
+        ...second,
+        '        include snippets/common.conf;',
+        '    }',
+        '}',
+        '',
+      ].join('\n');
+    const lintApi = (m: string) => lintIn({ [MAIN]: m, [common]: 'include snippets/api.conf;\n', [snippet]: api }, snippet).filter((d) => d.rule === 'nginx/rate-limit-missing');
+    assert.deepEqual(view(lintApi(main([limit], []))), []);
+    assert.deepEqual(view(lintApi(main([limit], [limit]))), []);
+    assert.equal(lintApi(main([], [])).length, 1);
+  });
+
   it("an internal-only allow/deny list around the include counts too", () => {
     assert.deepEqual(view(rateLimit(withServers(['        allow 10.0.0.0/8;', '        deny all;']))), []);
   });

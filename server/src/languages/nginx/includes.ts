@@ -39,6 +39,8 @@ const FRAGMENT_FOLDERS = new Set(['conf.d', 'sites-enabled', 'sites-available', 
 const INCLUDER_LEVELS = 3;
 /** Nested include levels followed. */
 const MAX_DEPTH = 4;
+/** Include paths (file visits) the includer search follows, at most. */
+const MAX_FRAMES = 1000;
 /** Files one lint reads through includes, at most. */
 const MAX_FILES = 300;
 /** Glob matches followed per include, at most. */
@@ -78,6 +80,8 @@ export interface FileContext {
    * directives (add_header, limit_req, allow/deny, …) as nginx does. Absent without an includer.
    */
   outer?: readonly OuterChain[];
+  /** The includer search stopped early (too many include paths): other sites may pass down something else. */
+  partial?: boolean;
 }
 
 /** A directive on an includer's level, and the file it is written in (for related locations). */
@@ -113,6 +117,7 @@ export type OuterChain = readonly OuterLevel[];
 export function agreedChain(file: FileContext, names: readonly string[]): OuterChain | 'differs' | undefined {
   const chains = file.outer;
   if (!chains || chains.length === 0) return undefined;
+  if (file.partial) return 'differs';
   const first = chains[0]!;
   if (chains.length === 1) return first;
   const sig = chainSignature(first, names);
@@ -487,18 +492,29 @@ export class IncludeResolver {
     const renderedPath = rendered ? normalizePath(`${prefix}/${rendered}`) : undefined;
     const isTarget = (p: string): boolean => p === target || p === renderedPath;
     const sites: Array<BlockContext & { file: string; line: number; chain: () => OuterChain }> = [];
-    const visited = new Set<string>([mainPath]);
     interface Frame {
       model: NginxModel;
       path: string;
       root: BlockContext;
       depth: number;
+      /**
+       * The files on the way here. A file is followed once per include that reads it, not once
+       * overall: a snippet included in two servers leads to the fragment from both, and each
+       * site's levels count (only a cycle stops the walk).
+       */
+      ancestors: ReadonlySet<string>;
       /** The levels around the include that reads this file (see OuterChain); built only when a site is found below it. */
       chain: () => OuterChain;
     }
-    const queue: Frame[] = [{ model: main, path: mainPath, root: { contexts: ['main'] }, depth: 0, chain: () => [] }];
+    const queue: Frame[] = [{ model: main, path: mainPath, root: { contexts: ['main'] }, depth: 0, ancestors: new Set([mainPath]), chain: () => [] }];
+    let frames = 0;
+    let partial = false;
     while (queue.length > 0) {
       const frame = queue.shift()!;
+      if (++frames > MAX_FRAMES) {
+        partial = true;
+        break;
+      }
       const contexts = new Map<NginxBlock, BlockContext>();
       const contextOf = (b: NginxBlock): BlockContext => {
         let c = contexts.get(b);
@@ -520,11 +536,17 @@ export class IncludeResolver {
         if (frame.depth >= MAX_DEPTH) continue;
         const r = this.resolveTarget(arg, prefix);
         for (const f of r.files) {
-          if (visited.has(f.path) || f.path === target) continue;
-          visited.add(f.path);
+          if (frame.ancestors.has(f.path) || f.path === target) continue;
           let chain: OuterChain | undefined;
           const path = f.path;
-          queue.push({ model: f.model, path, root: site, depth: frame.depth + 1, chain: () => (chain ??= this.chainAround(frame, d, prefix, (p) => p === path)) });
+          queue.push({
+            model: f.model,
+            path,
+            root: site,
+            depth: frame.depth + 1,
+            ancestors: new Set([...frame.ancestors, path]),
+            chain: () => (chain ??= this.chainAround(frame, d, prefix, (p) => p === path)),
+          });
         }
       }
     }
@@ -539,6 +561,7 @@ export class IncludeResolver {
       family: families.size === 1 ? first.family : undefined,
       prefix,
       includer: { main: mainPath, file: first.file, line: first.line },
+      ...(partial ? { partial } : {}),
       // Built on first use: detection only asks whether an includer exists, and placing a
       // fragment only needs its contexts.
       get outer() {
