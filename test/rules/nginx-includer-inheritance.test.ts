@@ -188,6 +188,13 @@ describe('nginx fragments: headers from the includer', () => {
     assert.deepEqual(inh[0]!.related.map((r) => r.path), ['/ws/snippets/headers.conf']);
   });
 
+  it('reads the files the same glob includes beside the fragment (conf.d/headers.conf at the http level)', () => {
+    const files = { [MAIN]: httpIncluder([]), '/ws/conf.d/00-headers.conf': ALL_HEADERS.map((l) => l.trim()).join('\n') + '\n', [A]: server('a.example') };
+    assert.deepEqual(headerRules(lintIn(files, A)), []);
+    const own = lintIn({ ...files, [A]: server('a.example', ['add_header X-Test 1;']) }, A).filter((d) => d.rule === 'nginx/add-header-inheritance');
+    assert.match(own[0]!.message, /set in the http block of nginx\.conf \(through conf\.d\/00-headers\.conf\) are not sent/);
+  });
+
   it("a header the includer sets with headers-more's more_set_headers is not judged", () => {
     const files = { [MAIN]: httpIncluder(['    more_set_headers "Strict-Transport-Security: max-age=63072000; includeSubDomains";']), [A]: server('a.example') };
     assert.ok(!headerRules(lintIn(files, A)).includes('nginx/hsts-missing'));

@@ -39,6 +39,8 @@ const FRAGMENT_FOLDERS = new Set(['conf.d', 'sites-enabled', 'sites-available', 
 const INCLUDER_LEVELS = 3;
 /** Nested include levels followed. */
 const MAX_DEPTH = 4;
+/** Other files an include on the way to a fragment reads that are spliced into its level, at most (see IncludeResolver.peers). */
+const MAX_PEERS = 16;
 /** Include paths (file visits) the includer search follows, at most. */
 const MAX_FRAMES = 1000;
 /** Files one lint reads through includes, at most. */
@@ -597,6 +599,25 @@ export class IncludeResolver {
     return out;
   }
 
+  /**
+   * The files an include on the way to the fragment reads besides the one(s) on the path. Only
+   * up to MAX_PEERS of them: every fragment of a large conf.d/ would otherwise read (and, in the
+   * language server, depend on) every other one, quadratic over a workspace scan. Beyond that,
+   * peers are taken for what they nearly always are, other sites' `server` blocks, and not read.
+   */
+  private peers(arg: string, prefix: string, onPath: (p: string) => boolean): IncludedFile[] {
+    const pattern = mapIncludeTarget(arg, prefix);
+    if (!isGlob(pattern) || STOCK_INCLUDES.test(arg)) return [];
+    const paths = (expandGlob(this.ctx, pattern) ?? []).filter((p) => !onPath(p) && !STOCK_INCLUDES.test(p));
+    if (paths.length > MAX_PEERS) return [];
+    const out: IncludedFile[] = [];
+    for (const path of paths) {
+      const model = this.read(path);
+      if (model) out.push({ path, model });
+    }
+    return out;
+  }
+
   /** One includer level: its directives, with what its includes read spliced in (see OuterLevel). */
   private outerLevel(block: NginxBlock, file: string, prefix: string, via: NginxDirective, onPath: (p: string) => boolean): OuterLevel {
     const directives: OuterDirective[] = [];
@@ -609,14 +630,15 @@ export class IncludeResolver {
         }
         const arg = c.args[0]?.value;
         if (!arg) continue;
-        const r = this.resolveTarget(arg, prefix);
         if (c === via) {
-          // The include on the way to the fragment: the other files a glob reads join the level
-          // too. What it cannot read is not held against the level: it is typically the
-          // fragment itself, or files rendered at deploy time like it (templates/ → conf.d/).
-          for (const f of r.files) if (!onPath(f.path) && !seen.has(f.path)) spliceFile(f, depth, seen);
+          // The include on the way to the fragment: the other files a glob reads (its peers,
+          // conf.d/headers.conf beside conf.d/site.conf) join the level too. What it cannot read
+          // is not held against the level: it is typically the fragment itself, or files
+          // rendered at deploy time like it (templates/ → conf.d/).
+          for (const f of this.peers(arg, prefix, onPath)) if (!seen.has(f.path)) spliceFile(f, depth, seen);
           continue;
         }
+        const r = this.resolveTarget(arg, prefix);
         if (!r.complete) unknown = true;
         for (const f of r.files) if (!seen.has(f.path)) spliceFile(f, depth, seen);
       }
