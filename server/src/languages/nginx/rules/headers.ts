@@ -1,7 +1,8 @@
 // The response-header facts the nine nginx header rules share: which blocks are judged (servers,
 // and locations that declare their own add_header set), each block's effective header set after
-// nginx's all-or-nothing add_header inheritance (with `add_header_inherit`, nginx >= 1.29.3, and
-// with add_header lines read from included files), whether a header is present, dropped by a
+// nginx's all-or-nothing add_header inheritance (with `add_header_inherit`, nginx >= 1.29.3, with
+// add_header lines read from included files, and in a fragment with those of its includer's
+// levels around the include), whether a header is present, dropped by a
 // redefinition (nginx/add-header-inheritance owns that) or missing, and where a fix inserts.
 import type { LineIndex } from '../../../engine/text';
 import type { Finding, RuleContext, TextEdit } from '../../../engine/types';
