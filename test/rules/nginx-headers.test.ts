@@ -187,9 +187,15 @@ describe('nginx header rules: includes and fragments', () => {
   const fragmentFindings = (main: string) =>
     lintText(site, { path: sitePath, workspace: new MemoryWorkspace({ '/work/site/nginx.conf': main, [sitePath]: site }) }).diagnostics.filter((d) => HEADER_RULES.includes(d.rule));
 
-  it('a fragment whose includer sets add_header around the include: nothing reported missing, no fix offered', () => {
+  it('a fragment whose includer sets add_header around the include inherits them: only the others are missing, and fixes copy the inherited ones', () => {
     const main = includer('    add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;\n    add_header X-Frame-Options DENY always;\n');
-    assert.deepEqual(view(fragmentFindings(main)), []);
+    const found = fragmentFindings(main);
+    assert.deepEqual(found.map((d) => d.rule).sort(), ['nginx/csp-missing', 'nginx/referrer-policy-missing', 'nginx/x-content-type-options-missing']);
+    // The server declares no add_header today: its first one would drop the two it inherits.
+    const xcto = found.find((d) => d.rule === 'nginx/x-content-type-options-missing')!;
+    assert.match(xcto.fixes[0]!.title, /and copy its 2 inherited headers/);
+    const fixed = applyEdits(site, xcto.fixes[0]!.edits);
+    for (const name of ['Strict-Transport-Security', 'X-Frame-Options', 'X-Content-Type-Options']) assert.ok(fixed.includes(`add_header ${name} `), `${name} in:\n${fixed}`);
   });
 
   it('a fragment whose includer sets no header is judged like a full config', () => {

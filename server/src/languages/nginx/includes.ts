@@ -39,6 +39,10 @@ const FRAGMENT_FOLDERS = new Set(['conf.d', 'sites-enabled', 'sites-available', 
 const INCLUDER_LEVELS = 3;
 /** Nested include levels followed. */
 const MAX_DEPTH = 4;
+/** Other files an include on the way to a fragment reads that are spliced into its level, at most (see IncludeResolver.peers). */
+const MAX_PEERS = 16;
+/** Include paths (file visits) the includer search follows, at most. */
+const MAX_FRAMES = 1000;
 /** Files one lint reads through includes, at most. */
 const MAX_FILES = 300;
 /** Glob matches followed per include, at most. */
@@ -73,21 +77,66 @@ export interface FileContext {
   /** The main config that includes the file, and the include that names it (in whichever file holds it). */
   includer?: { main: string; file: string; line: number };
   /**
-   * Inherited directives the includer's levels around an include site declare (`add_header`,
-   * `limit_req`, …, by name): what the fragment's blocks inherit unless they declare their own.
-   * Rules that judge an inherited set treat a fragment whose outer levels declare one as unknown
-   * (not as empty, which would report it missing, and whose fix would drop what is inherited).
+   * The includer's levels around each include site that names the file (one chain per site,
+   * in the order found): what the fragment's outer levels hold, so rules can judge inherited
+   * directives (add_header, limit_req, allow/deny, …) as nginx does. Absent without an includer.
    */
-  outerDeclares?: ReadonlySet<string>;
+  outer?: readonly OuterChain[];
+  /** The includer search stopped early (too many include paths): other sites may pass down something else. */
+  partial?: boolean;
 }
 
-/** Directives whose inherited value the header, rate-limit and access rules read from outer levels. */
-const OUTER_WATCHED = new Set(['add_header', 'add_header_inherit', 'limit_req', 'limit_conn', 'allow', 'deny']);
+/** A directive on an includer's level, and the file it is written in (for related locations). */
+export interface OuterDirective {
+  directive: NginxDirective;
+  file: string;
+}
 
-/** The watched directives declared on the levels enclosing `block` (the block itself included). */
-function declaredAround(block: NginxBlock | undefined, into: Set<string>): Set<string> {
-  for (let b = block; b; b = b.parent) for (const c of b.children) if (OUTER_WATCHED.has(c.name)) into.add(c.name);
-  return into;
+/** One level of the includer around an include site. */
+export interface OuterLevel {
+  /** The block of the includer (or of a file included on the way) the level is; its kind and owner say which. */
+  block: NginxBlock;
+  /** The file that holds `block`. */
+  file: string;
+  /** The level's directives, with the top-level directives of the files its includes read spliced in. */
+  directives: OuterDirective[];
+  /** An include on this level could not be read (or nests too deep): it may declare more. */
+  unknown: boolean;
+}
+
+/**
+ * The includer's levels around one include site, innermost first. The first is the level the
+ * fragment's top level joins: nginx splices an included file into the block of the `include`, so
+ * the fragment's top-level directives and that block's own are one level.
+ */
+export type OuterChain = readonly OuterLevel[];
+
+/**
+ * The chain the fragment inherits the named directives through, when every include site agrees
+ * on them; `differs` when sites disagree (rules then treat the outer levels as unknown rather
+ * than report what holds at one site only); undefined without a known includer.
+ */
+export function agreedChain(file: FileContext, names: readonly string[]): OuterChain | 'differs' | undefined {
+  const chains = file.outer;
+  if (!chains || chains.length === 0) return undefined;
+  if (file.partial) return 'differs';
+  const first = chains[0]!;
+  if (chains.length === 1) return first;
+  const sig = chainSignature(first, names);
+  return chains.every((c) => chainSignature(c, names) === sig) ? first : 'differs';
+}
+
+/**
+ * What a chain says about some directive names: per level that holds one of them or is unknown,
+ * the directives as written. Two chains with the same signature give the same inherited set.
+ */
+function chainSignature(chain: OuterChain, names: readonly string[]): string {
+  const parts: string[] = [];
+  for (const l of chain) {
+    const ds = l.directives.filter((o) => names.includes(o.directive.name)).map((o) => `${o.directive.name} ${o.directive.args.map((a) => a.value).join(' ')}`);
+    if (ds.length > 0 || l.unknown) parts.push(`${l.unknown ? '?' : ''}${ds.join(';')}`);
+  }
+  return parts.join('|');
 }
 
 export interface BlockContext {
@@ -111,6 +160,11 @@ export function normalizePath(p: string): string {
   // posixNormalize writes an empty relative path as `.`; include patterns want it empty.
   const n = posixNormalize(p);
   return n === '.' ? '' : n;
+}
+
+/** A path as messages show it: relative to nginx's prefix when it is under it (`conf.d/a.conf`), else as it is. */
+export function prefixRelative(prefix: string, path: string): string {
+  return path.startsWith(`${prefix}/`) ? path.slice(prefix.length + 1) : path;
 }
 
 const GLOB_CHARS = /[*?[]/;
@@ -438,13 +492,31 @@ export class IncludeResolver {
   private sitesIncluding(main: NginxModel, mainPath: string, target: string, rendered: string | undefined): FileContext | undefined {
     const prefix = dirname(mainPath);
     const renderedPath = rendered ? normalizePath(`${prefix}/${rendered}`) : undefined;
-    const sites: Array<BlockContext & { file: string; line: number; declares: Set<string> }> = [];
-    const visited = new Set<string>([mainPath]);
-    const queue: Array<{ model: NginxModel; path: string; root: BlockContext; depth: number; declares: Set<string> }> = [
-      { model: main, path: mainPath, root: { contexts: ['main'] }, depth: 0, declares: new Set() },
-    ];
+    const isTarget = (p: string): boolean => p === target || p === renderedPath;
+    const sites: Array<BlockContext & { file: string; line: number; chain: () => OuterChain }> = [];
+    interface Frame {
+      model: NginxModel;
+      path: string;
+      root: BlockContext;
+      depth: number;
+      /**
+       * The files on the way here. A file is followed once per include that reads it, not once
+       * overall: a snippet included in two servers leads to the fragment from both, and each
+       * site's levels count (only a cycle stops the walk).
+       */
+      ancestors: ReadonlySet<string>;
+      /** The levels around the include that reads this file (see OuterChain); built only when a site is found below it. */
+      chain: () => OuterChain;
+    }
+    const queue: Frame[] = [{ model: main, path: mainPath, root: { contexts: ['main'] }, depth: 0, ancestors: new Set([mainPath]), chain: () => [] }];
+    let frames = 0;
+    let partial = false;
     while (queue.length > 0) {
       const frame = queue.shift()!;
+      if (++frames > MAX_FRAMES) {
+        partial = true;
+        break;
+      }
       const contexts = new Map<NginxBlock, BlockContext>();
       const contextOf = (b: NginxBlock): BlockContext => {
         let c = contexts.get(b);
@@ -460,15 +532,23 @@ export class IncludeResolver {
         const pattern = mapIncludeTarget(arg, prefix);
         const site = contextOf(d.parent);
         if (patternMatches(pattern, target) || (renderedPath !== undefined && patternMatches(pattern, renderedPath))) {
-          sites.push({ ...site, file: frame.path, line: d.line, declares: declaredAround(d.parent, new Set(frame.declares)) });
+          sites.push({ ...site, file: frame.path, line: d.line, chain: () => this.chainAround(frame, d, prefix, isTarget) });
           continue;
         }
         if (frame.depth >= MAX_DEPTH) continue;
         const r = this.resolveTarget(arg, prefix);
         for (const f of r.files) {
-          if (visited.has(f.path) || f.path === target) continue;
-          visited.add(f.path);
-          queue.push({ model: f.model, path: f.path, root: site, depth: frame.depth + 1, declares: declaredAround(d.parent, new Set(frame.declares)) });
+          if (frame.ancestors.has(f.path) || f.path === target) continue;
+          let chain: OuterChain | undefined;
+          const path = f.path;
+          queue.push({
+            model: f.model,
+            path,
+            root: site,
+            depth: frame.depth + 1,
+            ancestors: new Set([...frame.ancestors, path]),
+            chain: () => (chain ??= this.chainAround(frame, d, prefix, (p) => p === path)),
+          });
         }
       }
     }
@@ -476,14 +556,104 @@ export class IncludeResolver {
     const contexts = [...new Set(sites.flatMap((s) => s.contexts))];
     const families = new Set(sites.map((s) => s.family));
     const first = sites[0]!;
+    let outer: OuterChain[] | undefined;
     return {
       source: 'includer',
       contexts,
       family: families.size === 1 ? first.family : undefined,
       prefix,
       includer: { main: mainPath, file: first.file, line: first.line },
-      outerDeclares: new Set(sites.flatMap((s) => [...s.declares])),
+      ...(partial ? { partial } : {}),
+      // Built on first use: detection only asks whether an includer exists, and placing a
+      // fragment only needs its contexts.
+      get outer() {
+        return (outer ??= sites.map((s) => s.chain()));
+      },
     };
+  }
+
+  /**
+   * The levels around an `include` of a file the includer search reads (`frame`), innermost
+   * first, continuing into the levels around the include that reads that file. `onPath` names
+   * the file(s) the include leads to on the way to the fragment: they are not spliced into the
+   * level (the fragment is linted itself; an intermediate file's top level joins the level as
+   * its own root).
+   */
+  private chainAround(frame: { path: string; chain: () => OuterChain }, via: NginxDirective, prefix: string, onPath: (p: string) => boolean): OuterChain {
+    const out: OuterLevel[] = [];
+    for (let b: NginxBlock | undefined = via.parent; b; b = b.parent) {
+      const level = this.outerLevel(b, frame.path, prefix, via, onPath);
+      if (b.parent) {
+        out.push(level);
+        continue;
+      }
+      // The file's top level is the level of the include that reads it.
+      const up = frame.chain();
+      const joined = up[0];
+      if (!joined) out.push(level);
+      else {
+        out.push({ block: joined.block, file: joined.file, directives: [...joined.directives, ...level.directives], unknown: joined.unknown || level.unknown });
+        out.push(...up.slice(1));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The files an include on the way to the fragment reads besides the one(s) on the path. Only
+   * up to MAX_PEERS of them: every fragment of a large conf.d/ would otherwise read (and, in the
+   * language server, depend on) every other one, quadratic over a workspace scan. Beyond that,
+   * peers are taken for what they nearly always are, other sites' `server` blocks, and not read.
+   */
+  private peers(arg: string, prefix: string, onPath: (p: string) => boolean): IncludedFile[] {
+    const pattern = mapIncludeTarget(arg, prefix);
+    if (!isGlob(pattern) || STOCK_INCLUDES.test(arg)) return [];
+    const paths = (expandGlob(this.ctx, pattern) ?? []).filter((p) => !onPath(p) && !STOCK_INCLUDES.test(p));
+    if (paths.length > MAX_PEERS) return [];
+    const out: IncludedFile[] = [];
+    for (const path of paths) {
+      const model = this.read(path);
+      if (model) out.push({ path, model });
+    }
+    return out;
+  }
+
+  /** One includer level: its directives, with what its includes read spliced in (see OuterLevel). */
+  private outerLevel(block: NginxBlock, file: string, prefix: string, via: NginxDirective, onPath: (p: string) => boolean): OuterLevel {
+    const directives: OuterDirective[] = [];
+    let unknown = false;
+    const splice = (children: readonly NginxDirective[], path: string, depth: number, seen: ReadonlySet<string>): void => {
+      for (const c of children) {
+        if (c.name !== 'include') {
+          directives.push({ directive: c, file: path });
+          continue;
+        }
+        const arg = c.args[0]?.value;
+        if (!arg) continue;
+        if (c === via) {
+          // The include on the way to the fragment: the other files a glob reads (its peers,
+          // conf.d/headers.conf beside conf.d/site.conf) join the level too. What it cannot read
+          // is not held against the level: it is typically the fragment itself, or files
+          // rendered at deploy time like it (templates/ → conf.d/).
+          for (const f of this.peers(arg, prefix, onPath)) if (!seen.has(f.path)) spliceFile(f, depth, seen);
+          continue;
+        }
+        const r = this.resolveTarget(arg, prefix);
+        if (!r.complete) unknown = true;
+        for (const f of r.files) if (!seen.has(f.path)) spliceFile(f, depth, seen);
+      }
+    };
+    const spliceFile = (f: IncludedFile, depth: number, seen: ReadonlySet<string>): void => {
+      // The fragment itself, read again at an outer level, is another include site (found as one).
+      if (f.path === this.ctx.path) return;
+      if (depth >= MAX_DEPTH) {
+        unknown = true;
+        return;
+      }
+      splice(f.model.root.children, f.path, depth + 1, new Set([...seen, f.path]));
+    };
+    if (block.kind !== 'hash' && block.kind !== 'lua') splice(block.children, file, 0, new Set([file]));
+    return { block, file, directives, unknown };
   }
 }
 

@@ -15,6 +15,7 @@ import {
   type HeaderEntry,
 } from './headers';
 import { listWords } from './util';
+import { includes, prefixRelative, type OuterLevel } from '../includes';
 
 export const meta = defineMeta({
   id: 'nginx/add-header-inheritance',
@@ -33,18 +34,45 @@ export const meta = defineMeta({
   securitySeverity: '5.0',
 });
 
-/** Where the dropped headers are set: `in server "x" and the http block`, `at the top of this file`. */
-function wherePhrase(entries: HeaderEntry[]): string {
+/**
+ * Where the dropped headers are set: `in server "x" and the http block`, `at the top of this
+ * file`, `in the http block of nginx.conf` (a fragment's includer; `file` names its files).
+ */
+function wherePhrase(entries: HeaderEntry[], file: (path: string) => string): string {
+  const own = entries.filter((e) => !e.outer);
   // Nearest level first.
-  const levels = [...new Set(entries.map((e) => e.level))].sort((x, y) => y.depth - x.depth);
+  const levels = [...new Set(own.map((e) => e.level))].sort((x, y) => y.depth - x.depth);
   const named = levels.filter((b) => b.owner).map((b) => {
-    const via = [...new Set(entries.filter((e) => e.level === b && e.include).map((e) => e.include!.args[0]?.raw ?? ''))];
+    const via = [...new Set(own.filter((e) => e.level === b && e.include).map((e) => e.include!.args[0]?.raw ?? ''))];
     return `${describeBlock(b)}${via.length > 0 ? ` (through include ${via.join(', ')})` : ''}`;
   });
+  const outer = [...new Set(entries.filter((e) => e.outer).map((e) => e.outer!.level))].sort((x, y) => outerIndex(entries, x) - outerIndex(entries, y));
+  // Consecutive levels of one includer file are named together: `in server "x" and the http
+  // block of nginx.conf (through snippets/h.conf)`.
+  const outerNamed: string[] = [];
+  let run: { file: string; blocks: string[]; via: Set<string> } | undefined;
+  const flush = () => {
+    if (run) outerNamed.push(`${listWords(run.blocks)} of ${file(run.file)}${run.via.size > 0 ? ` (through ${[...run.via].join(', ')})` : ''}`);
+  };
+  for (const l of outer) {
+    if (run?.file !== l.file) {
+      flush();
+      run = { file: l.file, blocks: [], via: new Set() };
+    }
+    run.blocks.push(l.block.owner ? describeBlock(l.block) : 'the main context');
+    for (const e of entries) if (e.outer?.level === l && e.outer.file !== l.file) run.via.add(file(e.outer.file));
+  }
+  flush();
   const parts: string[] = [];
   if (named.length > 0) parts.push(`in ${listWords(named)}`);
+  // Nearest first: this file's blocks, its top level, then the includer's levels.
   if (levels.some((b) => !b.owner)) parts.push('at the top of this file');
+  if (outerNamed.length > 0) parts.push(`in ${listWords(outerNamed)}`);
   return parts.join(' and ');
+}
+
+function outerIndex(entries: HeaderEntry[], level: OuterLevel): number {
+  return entries.find((e) => e.outer?.level === level)!.outer!.index;
 }
 
 export const addHeaderInheritance: Rule<NginxModel> = {
@@ -52,6 +80,7 @@ export const addHeaderInheritance: Rule<NginxModel> = {
   check(model, ctx) {
     const a = headerAnalysis(model, ctx);
     const out: Finding[] = [];
+    const fileLabel = (path: string) => prefixRelative(includes(ctx, model).context().prefix, path);
     for (const unit of a.units()) {
       const block = unit.block;
       // Only a block that declares its own set with plain inheritance drops anything, and only
@@ -76,11 +105,11 @@ export const addHeaderInheritance: Rule<NginxModel> = {
       const subject = describeBlock(block);
       const related: RelatedLocation[] = copies
         .filter((e) => !e.include)
-        .map((e) => ({ range: e.directive.nameRange, message: `"${canonicalName(e.key, e.nameArg.value)}" is set here` }));
+        .map((e) => ({ ...(e.outer ? { path: e.outer.file } : {}), range: e.directive.nameRange, message: `"${canonicalName(e.key, e.nameArg.value)}" is set here` }));
       const edit = a.insertion(block, copies.map(copyStatement));
       out.push({
         range: block.owner!.nameRange,
-        message: `${names.length === 1 ? 'Header' : 'Headers'} ${quoteList(names)} set ${wherePhrase(copies)} ${names.length === 1 ? 'is' : 'are'} not sent for ${subject}: nginx drops inherited add_header directives when a block declares its own.`,
+        message: `${names.length === 1 ? 'Header' : 'Headers'} ${quoteList(names)} set ${wherePhrase(copies, fileLabel)} ${names.length === 1 ? 'is' : 'are'} not sent for ${subject}: nginx drops inherited add_header directives when a block declares its own.`,
         related,
         fixes: edit ? [{ title: `Copy ${quoteList(names)} into ${subject}`, kind: 'safe', edits: [edit] }] : undefined,
       });

@@ -36,6 +36,11 @@ export const allowWithoutDeny: Rule<NginxModel> = {
       if (own.some((c) => c.name === 'deny')) continue;
       const view = levelDirectives(ctx, model, block);
       if (view.unknown || view.directives.some((c) => c.name === 'deny')) continue;
+      // A fragment's top level is part of its includer's block: a deny there covers these allows.
+      if (!block.parent && model.fragment) {
+        const level = inherited(model, ctx, block, ['allow', 'deny'], true);
+        if (!level.complete || level.directives.some((c) => c.name === 'deny')) continue;
+      }
       if (satisfyAnyWithAuth(model, ctx, block)) continue;
       const first = allows[0]!;
       const last = allows[allows.length - 1]!;

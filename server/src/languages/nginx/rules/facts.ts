@@ -5,7 +5,7 @@
 import type { LineIndex } from '../../../engine/text';
 import type { RuleContext, TextEdit } from '../../../engine/types';
 import type { NginxArg, NginxBlock, NginxDirective, NginxModel, NginxServer } from '../model';
-import { includes, levelDirectives } from '../includes';
+import { agreedChain, includes, levelDirectives, type OuterLevel } from '../includes';
 import { indentUnit, lineIndent } from './util';
 import { compileUserRegex, testUserRegex } from '../../../engine/user-regex';
 
@@ -194,34 +194,59 @@ export { STOCK_INCLUDES, levelDirectives, type LevelView } from '../includes';
 
 export interface Inherited {
   directives: NginxDirective[];
-  /** The level the directives come from. */
+  /** The level the directives come from (a block of the includer's file when they come from there, see `outer`). */
   level?: NginxBlock;
+  /** Set when the directives come from a fragment's includer: its level (file and block). */
+  outer?: OuterLevel;
   /** False when an unreadable include or an unknown outer level (a fragment's includer) may change the answer. */
   complete: boolean;
-  /** An include on one of the levels consulted could not be read. */
+  /** An include on one of the levels consulted could not be read (or the includer's sites disagree). */
   unknownInclude: boolean;
 }
 
 /**
  * The directives of some names in effect at a block, reading includes. `list` directives
  * (allow/deny, limit_req, …) are all-or-nothing per level like nginx's arrays; others are the
- * last one on the nearest level that sets one.
+ * last one on the nearest level that sets one. In a fragment with a known includer the walk goes
+ * on through the includer's levels around the include (see OuterChain).
  */
 export function inherited(model: NginxModel, ctx: RuleContext, block: NginxBlock, names: readonly string[], list: boolean): Inherited {
   let unknownInclude = false;
   for (let b: NginxBlock | undefined = block; b; b = b.parent) {
     const view = levelDirectives(ctx, model, b);
     const own = view.directives.filter((d) => names.includes(d.name));
+    if (!b.parent && model.fragment) return throughIncluder(model, ctx, b, own, names, list, unknownInclude || view.unknown);
     if (own.length > 0) return { directives: list ? own : [own[own.length - 1]!], level: b, complete: !unknownInclude, unknownInclude };
     if (view.unknown) unknownInclude = true;
   }
-  // A fragment whose includer declares one of these around the include inherits what Rampart does
-  // not read here: as unknown as an unreadable include (rules that skip on one skip on this).
-  if (model.fragment) {
-    const declares = includes(ctx, model).context().outerDeclares;
-    if (declares && names.some((n) => declares.has(n))) return { directives: [], complete: false, unknownInclude: true };
+  return { directives: [], complete: !unknownInclude, unknownInclude };
+}
+
+/** The rest of `inherited` from a fragment's top level (whose own directives are `own`) outwards. */
+function throughIncluder(model: NginxModel, ctx: RuleContext, root: NginxBlock, own: NginxDirective[], names: readonly string[], list: boolean, unknownSoFar: boolean): Inherited {
+  const pick = (ds: NginxDirective[]) => (list ? ds : [ds[ds.length - 1]!]);
+  const chain = agreedChain(includes(ctx, model).context(), names);
+  if (chain === undefined) {
+    // No known includer: only the file's own levels are known.
+    if (own.length > 0) return { directives: pick(own), level: root, complete: !unknownSoFar, unknownInclude: unknownSoFar };
+    return { directives: [], complete: false, unknownInclude: unknownSoFar };
   }
-  return { directives: [], complete: !unknownInclude && !model.fragment, unknownInclude };
+  // Include sites that disagree on these directives: a finding could hold at one site only.
+  if (chain === 'differs') return { directives: [], complete: false, unknownInclude: true };
+  let unknown = unknownSoFar;
+  for (let i = 0; i < chain.length; i++) {
+    const level = chain[i]!;
+    const theirs = level.directives.filter((o) => names.includes(o.directive.name)).map((o) => o.directive);
+    // The first level is the include's block, which the fragment's top level is part of.
+    if (i === 0 && own.length > 0) {
+      // The fragment's own directive wins for single-valued ones (nginx would call a second one a duplicate).
+      const ds = list ? [...theirs, ...own] : own;
+      return { directives: pick(ds), level: root, complete: !unknown && !level.unknown, unknownInclude: unknown || level.unknown };
+    }
+    if (theirs.length > 0) return { directives: pick(theirs), level: level.block, outer: level, complete: !unknown, unknownInclude: unknown };
+    if (level.unknown) unknown = true;
+  }
+  return { directives: [], complete: !unknown, unknownInclude: unknown };
 }
 
 /** `allow`/`deny` lists: does a list let only some clients through (ends the allowed set with `deny all`)? */

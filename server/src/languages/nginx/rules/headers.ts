@@ -1,12 +1,13 @@
 // The response-header facts the nine nginx header rules share: which blocks are judged (servers,
 // and locations that declare their own add_header set), each block's effective header set after
-// nginx's all-or-nothing add_header inheritance (with `add_header_inherit`, nginx >= 1.29.3, and
-// with add_header lines read from included files), whether a header is present, dropped by a
+// nginx's all-or-nothing add_header inheritance (with `add_header_inherit`, nginx >= 1.29.3, with
+// add_header lines read from included files, and in a fragment with those of its includer's
+// levels around the include), whether a header is present, dropped by a
 // redefinition (nginx/add-header-inheritance owns that) or missing, and where a fix inserts.
 import type { LineIndex } from '../../../engine/text';
 import type { Finding, RuleContext, TextEdit } from '../../../engine/types';
 import { compareVersions, type NginxArg, type NginxBlock, type NginxDirective, type NginxModel, type NginxServer } from '../model';
-import { includes } from '../includes';
+import { agreedChain, includes, type OuterChain, type OuterLevel } from '../includes';
 import { nginxVersion } from '../version';
 import { indentUnit, lineIndent, refusesEveryone } from './util';
 
@@ -55,8 +56,14 @@ export interface HeaderEntry {
   directive: NginxDirective;
   /** Set when the entry comes from an included file: the `include` of this file. */
   include?: NginxDirective;
-  /** The level (block of this file) the entry applies at. */
+  /**
+   * The level the entry applies at: a block of this file, or for an entry from a fragment's
+   * includer (see `outer`) the fragment's top level when it is the include's own block, else
+   * the includer's block.
+   */
   level: NginxBlock;
+  /** Set when the entry comes from a fragment's includer: its level there (index 0 is the include's block) and the file it is written in. */
+  outer?: { level: OuterLevel; index: number; file: string };
 }
 
 interface LevelInfo {
@@ -88,11 +95,14 @@ export type HeaderStatus = 'present' | 'dropped' | 'missing' | 'unknown';
 /** Directives that open a server block by saying which server it is. */
 const SERVER_HEAD = new Set(['listen', 'server_name', 'http2', 'http3', 'ssl_certificate', 'ssl_certificate_key']);
 
+/** What the header analysis reads from a fragment's includer. */
+const HEADER_DIRECTIVES = ['add_header', 'add_header_inherit'];
+
 function isHeaderDirective(d: NginxDirective): boolean {
   return d.name === 'add_header' && d.args.length >= 2;
 }
 
-function entryOf(d: NginxDirective, level: NginxBlock, include?: NginxDirective): HeaderEntry {
+function entryOf(d: NginxDirective, level: NginxBlock, include?: NginxDirective, outer?: HeaderEntry['outer']): HeaderEntry {
   const nameArg = d.args[0]!;
   const valueArg = d.args[1]!;
   return {
@@ -104,6 +114,7 @@ function entryOf(d: NginxDirective, level: NginxBlock, include?: NginxDirective)
     directive: d,
     include,
     level,
+    outer,
   };
 }
 
@@ -283,6 +294,17 @@ export class HeaderAnalysis {
         }
       }
     }
+    // A fragment's top level is part of the block its includer includes it in: that block's
+    // add_header lines are this level's too (they are not an anchor: they are in another file).
+    if (!block.parent && this.model.fragment) {
+      const o = this.outside();
+      if (o.differs) info.uncertain = true;
+      const first = o.chain?.[0];
+      if (first) {
+        info.entries.push(...this.chainEntries(0));
+        if (first.unknown) info.uncertain = true;
+      }
+    }
     this.levels.set(block, info);
     return info;
   }
@@ -311,7 +333,37 @@ export class HeaderAnalysis {
         if (d.name === 'add_header_inherit' && d.args[0]) return d.args[0].value.toLowerCase();
       }
     }
+    return this.chainMode(0);
+  }
+
+  /** `add_header_inherit` in effect at a level of a fragment's includer (from `from` outwards). */
+  private chainMode(from: number): string {
+    const chain = this.outside().chain;
+    if (!this.inheritAware || !chain) return 'on';
+    for (let i = from; i < chain.length; i++) {
+      const ds = chain[i]!.directives;
+      for (let j = ds.length - 1; j >= 0; j--) {
+        const d = ds[j]!.directive;
+        if (d.name === 'add_header_inherit' && d.args[0]) return d.args[0].value.toLowerCase();
+      }
+    }
     return 'on';
+  }
+
+  private outsideView?: { chain?: OuterChain; differs: boolean; uncertain: boolean };
+
+  /**
+   * A fragment's includer levels as the header analysis reads them: the chain when every include
+   * site agrees on add_header and add_header_inherit (`differs` otherwise: then every header is
+   * unknown, since a finding might hold at one site only), and whether a level beyond the
+   * include's own block has an include Rampart could not read.
+   */
+  private outside(): { chain?: OuterChain; differs: boolean; uncertain: boolean } {
+    if (this.outsideView) return this.outsideView;
+    const chain = this.model.fragment ? agreedChain(includes(this.ctx, this.model).context(), HEADER_DIRECTIVES) : undefined;
+    if (chain === 'differs') this.outsideView = { differs: true, uncertain: true };
+    else this.outsideView = { chain, differs: false, uncertain: chain !== undefined && chain.slice(1).some((l) => l.unknown) };
+    return this.outsideView;
   }
 
   /**
@@ -345,14 +397,51 @@ export class HeaderAnalysis {
   }
 
   /**
-   * What the file's top level inherits: nothing for a main configuration; for a fragment, an
-   * unknown set when the includer declares add_header around the include (judging the fragment
-   * alone would report inherited headers missing, and a fix adding one would drop them).
+   * What the file's top level inherits: nothing for a main configuration or a fragment with no
+   * known includer; for a fragment, what the includer's levels beyond the include's own block
+   * pass down (that block's add_header lines are the top level's own, see `level`). Unknown
+   * (complete: false) when include sites disagree or an includer level cannot be read in full.
    */
   private outsideFile(): HeaderSet {
-    if (!this.model.fragment) return { entries: [], complete: true };
-    const declares = includes(this.ctx, this.model).context().outerDeclares;
-    return { entries: [], complete: !(declares?.has('add_header') || declares?.has('add_header_inherit')) };
+    const o = this.outside();
+    if (o.differs) return { entries: [], complete: false };
+    if (!o.chain) return { entries: [], complete: true };
+    return this.chainEffective(o.chain, 1);
+  }
+
+  private readonly chainEntryLists = new Map<number, HeaderEntry[]>();
+
+  /**
+   * The add_header lines of an includer level (index `i` of the agreed chain). Level 0 is the
+   * include's own block, which the fragment's top level is part of: its entries apply there.
+   */
+  private chainEntries(i: number): HeaderEntry[] {
+    let out = this.chainEntryLists.get(i);
+    if (out) return out;
+    out = [];
+    const level = this.outside().chain?.[i];
+    if (level) {
+      const at = i === 0 ? this.model.root : level.block;
+      for (const o of level.directives) if (isHeaderDirective(o.directive)) out.push(entryOf(o.directive, at, undefined, { level, index: i, file: o.file }));
+    }
+    this.chainEntryLists.set(i, out);
+    return out;
+  }
+
+  /** The headers an includer level (index `i` of the chain) passes down, as `effective` does for this file's blocks. */
+  private chainEffective(chain: OuterChain, i: number): HeaderSet {
+    if (i >= chain.length) return { entries: [], complete: true };
+    const level = chain[i]!;
+    const entries = this.chainEntries(i);
+    const mode = this.chainMode(i);
+    if (entries.length > 0) {
+      if (mode !== 'merge') return { entries, complete: !level.unknown };
+      const o = this.chainEffective(chain, i + 1);
+      return { entries: [...o.entries, ...entries], complete: o.complete && !level.unknown };
+    }
+    if (mode === 'off') return { entries: [], complete: !level.unknown };
+    const o = this.chainEffective(chain, i + 1);
+    return { entries: o.entries, complete: o.complete && !level.unknown };
   }
 
   /** True when the block declares its own add_header set (which drops the outer ones). */
@@ -402,6 +491,9 @@ export class HeaderAnalysis {
     if (!out) {
       out = [];
       for (let b = block.parent; b; b = b.parent) out.push(...this.level(b).entries);
+      // Then the includer's levels beyond the include's own block (which is the top level's).
+      const chain = this.outside().chain;
+      if (chain) for (let i = 1; i < chain.length; i++) out.push(...this.chainEntries(i));
       this.outer.set(block, out);
     }
     return out;
@@ -418,20 +510,18 @@ export class HeaderAnalysis {
    * outer level: its inheritance differs from add_header's, so Rampart does not judge it.
    */
   setByHeadersMore(block: NginxBlock, key: string): boolean {
-    for (let b: NginxBlock | undefined = block; b; b = b.parent) {
-      for (const d of b.children) {
-        if (d.name !== 'more_set_headers') continue;
-        if (d.args.some((a) => a.value.split(':', 1)[0]!.trim().toLowerCase() === key)) return true;
-      }
-    }
-    return false;
+    const names = (d: NginxDirective) => d.name === 'more_set_headers' && d.args.some((a) => a.value.split(':', 1)[0]!.trim().toLowerCase() === key);
+    for (let b: NginxBlock | undefined = block; b; b = b.parent) if (b.children.some(names)) return true;
+    // A fragment's includer levels too (read directly: their agreement on add_header says nothing about these).
+    const chains = this.model.fragment ? includes(this.ctx, this.model).context().outer : undefined;
+    return chains?.some((c) => c.some((l) => l.directives.some((o) => names(o.directive)))) ?? false;
   }
 
   /** Whether any level from the block outwards has an include Rampart could not read. */
   chainUncertain(block: NginxBlock): boolean {
     let v = this.uncertainChains.get(block);
     if (v === undefined) {
-      v = this.level(block).uncertain || (block.parent !== undefined && this.chainUncertain(block.parent));
+      v = this.level(block).uncertain || (block.parent !== undefined ? this.chainUncertain(block.parent) : this.outside().uncertain);
       this.uncertainChains.set(block, v);
     }
     return v;
