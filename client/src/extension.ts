@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-langua
 import { baseClientOptions, CLIENT_ID, CLIENT_NAME, DOCUMENT_LANGUAGE_NOTIFICATION, parseDocumentLanguage, shouldSetLanguage } from './client-options';
 import { registerCommands } from './commands';
 import { createStatusItem } from './status';
+import { SERVER_EXEC_ARGV } from './server-process';
 
 let client: LanguageClient | undefined;
 
@@ -13,8 +14,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output);
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6011'] } },
   };
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, { ...baseClientOptions(), outputChannel: output });
   registerCommands(context, () => client, output);

@@ -1,5 +1,6 @@
 // The language server as editors run it: `node dist/server.js --stdio` in its own process, spoken
 // to over a real JSON-RPC connection. Used by the edit-latency and workspace-scan sections.
+import { SERVER_EXEC_ARGV } from '../../client/src/server-process';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
@@ -39,7 +40,9 @@ const CAPABILITIES: ClientCapabilities = {
 export async function startServer(options: { folders?: WorkspaceFolder[]; settings?: Record<string, unknown>; execArgv?: string[] } = {}): Promise<LspChild> {
   // RAMPART_BENCH_NODE_ARGS: extra node flags for the server (`--cpu-prof` to profile it).
   const extra = (process.env.RAMPART_BENCH_NODE_ARGS ?? '').split(' ').filter((x) => x !== '');
-  const child = spawn(process.execPath, [...extra, ...(options.execArgv ?? []), join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // The flags the extension starts the server with (RAMPART_BENCH_DEFAULT_V8=1: node's defaults, to compare).
+  const own = process.env.RAMPART_BENCH_DEFAULT_V8 === '1' ? [] : SERVER_EXEC_ARGV;
+  const child = spawn(process.execPath, [...own, ...extra, ...(options.execArgv ?? []), join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const settings = options.settings ?? {};
   connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'rampart' ? settings : null)));
