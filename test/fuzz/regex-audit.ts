@@ -195,6 +195,28 @@ function time(re: RegExp, s: string): number {
   return performance.now() - t0;
 }
 
+/** How long one regex took in the audit: all its attack strings, and the slowest single one. */
+export interface RegexTiming {
+  site: RegexSite;
+  /** Every attack string this regex met (the quick pass and the growth check), summed. */
+  totalMs: number;
+  /** The slowest single match: input length, time, and the attack shape that built it. */
+  worst: { length: number; ms: number; attack: Attack };
+}
+
+export interface AuditOptions {
+  /** performance.now() after which no further regex starts (the one running is never cut short). */
+  deadline?: number;
+  /**
+   * Called before a regex meets its attack strings and after it is done. A regex that stalls
+   * never reaches `done`: the last `start` printed names it, even when the run is killed.
+   */
+  onStart?: (site: RegexSite) => void;
+  onDone?: (timing: RegexTiming) => void;
+  /** Only the regexes this accepts are audited (`--regex-only`); the rest are not counted. */
+  only?: (site: RegexSite) => boolean;
+}
+
 export interface AuditResult {
   checked: number;
   /** Superlinear alone, bounded by how they are used (`// regex-audit:` notes). */
@@ -203,12 +225,21 @@ export interface AuditResult {
   slow: Array<{ site: RegexSite; detail: string }>;
   /** Distinct literal regexes there are to check (`checked` is fewer when the deadline cut the audit short). */
   total: number;
+  /** One per regex checked, slowest single match first. */
+  timings: RegexTiming[];
+}
+
+/** Where a regex is and what it is, for logs: `file:line /pattern/flags` (long patterns cut). */
+export function describeSite(site: RegexSite, width = 90): string {
+  const text = site.text.length > width ? `${site.text.slice(0, width - 1)}…` : site.text;
+  return `${site.file}:${site.line} ${text}`;
 }
 
 /** Times every literal regex under server/src against attack strings of length ~n and ~4n. */
-export function auditRegexes(root: string, n: number, deadline = Infinity): AuditResult {
-  const sites = regexSites(root);
-  const out: AuditResult = { checked: 0, noted: [], dynamic: [], slow: [], total: 0 };
+export function auditRegexes(root: string, n: number, options: AuditOptions = {}): AuditResult {
+  const deadline = options.deadline ?? Infinity;
+  const sites = regexSites(root).filter((s) => options.only?.(s) ?? true);
+  const out: AuditResult = { checked: 0, noted: [], dynamic: [], slow: [], total: 0, timings: [] };
   const seen = new Set<string>();
   out.total = new Set(sites.filter((s) => s.regex && !s.note).map((s) => s.text)).size;
   for (const site of sites) {
@@ -229,22 +260,34 @@ export function auditRegexes(root: string, n: number, deadline = Infinity): Audi
     }
     seen.add(site.text);
     out.checked++;
+    options.onStart?.(site);
     const re = site.regex;
+    const timing: RegexTiming = { site, totalMs: 0, worst: { length: 0, ms: -1, attack: { prefix: '', unit: '', suffix: '' } } };
+    const timed = (a: Attack, length: number): number => {
+      const s = attackString(a, length);
+      const ms = time(re, s);
+      timing.totalMs += ms;
+      if (ms > timing.worst.ms) timing.worst = { length: s.length, ms, attack: a };
+      return ms;
+    };
     const sample = sampleOf(re.source, re.flags);
     // A quick pass at a short length picks the most promising shapes; only those are grown.
     const quick = attacks(sample)
-      .map((a) => ({ a, ms: time(re, attackString(a, 200)) }))
+      .map((a) => ({ a, ms: timed(a, 200) }))
       .sort((x, y) => y.ms - x.ms)
       .slice(0, 4);
     for (const { a } of quick) {
-      const t1 = Math.min(time(re, attackString(a, n)), time(re, attackString(a, n)));
+      const t1 = Math.min(timed(a, n), timed(a, n));
       if (t1 < 0.5) continue;
-      const t4 = Math.min(time(re, attackString(a, 4 * n)), time(re, attackString(a, 4 * n)));
+      const t4 = Math.min(timed(a, 4 * n), timed(a, 4 * n));
       if (t4 > 5 && t4 / Math.max(t1, 0.01) > 8) {
         out.slow.push({ site, detail: `${t1.toFixed(1)} ms at n=${n}, ${t4.toFixed(1)} ms at n=${4 * n}: ${JSON.stringify(a.prefix)} + ${JSON.stringify(a.unit)}×n + ${JSON.stringify(a.suffix)}` });
         break;
       }
     }
+    out.timings.push(timing);
+    options.onDone?.(timing);
   }
+  out.timings.sort((x, y) => y.worst.ms - x.worst.ms);
   return out;
 }
