@@ -28,7 +28,7 @@ function spread(all: Attack[], count: number): Attack[] {
 /**
  * The attack strings with which the timed audit (`npm run fuzz -- --regex-audit`) caught the
  * regexes of these files growing faster than linear (issue #8), at the length that stalled:
- * the table header of traefik/detect.ts was cubic (2 s at 2,000 characters, some 17 minutes at
+ * the table header of traefik/detect.ts was cubic (20 s at 4,000 characters, some 20 minutes at
  * 16,000), the others quadratic. Every regex of each file meets them here, so a regression is at
  * least run (a cubic one hangs this test until the runner's timeout); nothing is timed. The
  * `/\/+$/` of eleven sites became trimTrailingSlashes, tested below on its attack (`/`×n + `!`).
