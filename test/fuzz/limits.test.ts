@@ -7,15 +7,18 @@ import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/engine/config';
 import { lint } from '../../server/src/engine/lint';
 import type { Diagnostic, Language, WorkspaceView } from '../../server/src/engine/types';
+import { MAX_NESTING, nestingMessage } from '../../server/src/yaml/nesting';
+import { directiveRegion, MAX_DIRECTIVE_LINE } from '../../server/src/languages/dockerfile/ast-memo';
+import { deepInputs, deepToml, deepYaml, HEAD_LEVELS } from './deep-inputs';
 
 const MB = 1 << 20;
 const config = mergeConfig(DEFAULT_CONFIG, { profile: 'strict' });
 const workspace: WorkspaceView = { readFile: () => undefined, exists: () => false };
 const PATHS: Record<Language, string> = { dockerfile: '/w/Dockerfile', compose: '/w/compose.yaml', nginx: '/w/nginx.conf', traefik: '/w/traefik.yml' };
 
-function run(language: Language, text: string): Diagnostic[] {
+function run(language: Language, text: string, path = PATHS[language]): Diagnostic[] {
   const contained: string[] = [];
-  const r = lint(PATHS[language], text, { config, workspace, language, onContained: (rule, problem) => contained.push(`${rule} ${problem}`) });
+  const r = lint(path, text, { config, workspace, language, onContained: (rule, problem) => contained.push(`${rule} ${problem}`) });
   assert.ok(r, 'a result');
   assert.deepEqual(contained, [], 'no rule or parser failed');
   return r.diagnostics;
@@ -145,5 +148,92 @@ describe('Traefik: CRLF files with long runs of comment lines', () => {
     const text = `http:\r\n  routers:\r\n    app:\r\n${comments}      rule: Host(\`a.example.com\`)\r\n      service: app\r\n`;
     const ds = run('traefik', text);
     assert.ok(ds.some((d) => d.fix !== undefined), 'a finding with a fix was computed');
+  });
+});
+
+describe('nesting past 200 levels is refused before a parser recurses into it (issue #8)', () => {
+  assert.equal(MAX_NESTING, 200);
+  const refused = (line: number, character: number) => [
+    { rule: 'rampart/parse-error', range: { start: { line, character }, end: { line, character: character + 1 } }, message: 'Nesting deeper than 200 levels: Rampart does not lint this file.' },
+  ];
+  const brief = (ds: Diagnostic[]) => ds.map((d) => ({ rule: d.rule, range: d.range, message: d.message }));
+
+  it('the message', () => {
+    assert.equal(nestingMessage(), 'Nesting deeper than 200 levels: Rampart does not lint this file.');
+  });
+
+  // Where the cap is passed: compose's `a:` is 4 block levels deep (services, web, labels, a),
+  // Traefik's 5; each flow bracket or `- ` adds one, so the 197th (compose) or 196th (Traefik)
+  // is the 201st level. The block mappings' first `a:` line is one level below the head's, each
+  // next line one more.
+  const expected: Record<string, [number, number]> = {
+    'compose flow sequences, 30,000 levels': [4, '      a: '.length + (MAX_NESTING - HEAD_LEVELS.compose)],
+    'compose flow mappings, 12,000 levels': [4, '      a: '.length + 4 * (MAX_NESTING - HEAD_LEVELS.compose)],
+    'compose compact block sequences, 30,000 levels': [5, 8 + 2 * (MAX_NESTING - HEAD_LEVELS.compose - 1)],
+    'compose block mappings, 330 levels': [5 + MAX_NESTING - HEAD_LEVELS.compose, 8 + MAX_NESTING - HEAD_LEVELS.compose],
+    'traefik flow sequences, 30,000 levels': [4, '        a: '.length + (MAX_NESTING - HEAD_LEVELS.traefik)],
+    'traefik flow mappings, 12,000 levels': [4, '        a: '.length + 4 * (MAX_NESTING - HEAD_LEVELS.traefik)],
+    'traefik compact block sequences, 30,000 levels': [5, 10 + 2 * (MAX_NESTING - HEAD_LEVELS.traefik - 1)],
+    'traefik block mappings, 330 levels': [5 + MAX_NESTING - HEAD_LEVELS.traefik, 10 + MAX_NESTING - HEAD_LEVELS.traefik],
+    // TOML: the 201st `[` or `{` of the value.
+    'traefik TOML arrays, 30,000 levels': [1, 'a = '.length + MAX_NESTING],
+    'traefik TOML inline tables, 12,000 levels': [1, 'a = '.length + 5 * MAX_NESTING],
+  };
+  for (const input of deepInputs()) {
+    it(`${input.name} (${Math.round(input.text.length / 1024)} KB): exactly one parse error, where the cap is passed`, () => {
+      const [line, character] = expected[input.name]!;
+      assert.deepEqual(brief(run(input.language, input.text, input.path)), refused(line, character));
+    });
+  }
+
+  // Just under the cap, the same shapes are linted as the shallow file is.
+  const under: Array<[string, Language, string, (levels: number) => string, number]> = [
+    ['compose flow sequences', 'compose', PATHS.compose, (n) => deepYaml('compose', 'flow-seq', n), MAX_NESTING - HEAD_LEVELS.compose],
+    ['compose flow mappings', 'compose', PATHS.compose, (n) => deepYaml('compose', 'flow-map', n), MAX_NESTING - HEAD_LEVELS.compose],
+    ['compose block mappings', 'compose', PATHS.compose, (n) => deepYaml('compose', 'block-map', n), MAX_NESTING - HEAD_LEVELS.compose - 1],
+    ['traefik flow sequences', 'traefik', '/w/dynamic.yml', (n) => deepYaml('traefik', 'flow-seq', n), MAX_NESTING - HEAD_LEVELS.traefik],
+    ['traefik compact block sequences', 'traefik', '/w/dynamic.yml', (n) => deepYaml('traefik', 'block-seq', n), MAX_NESTING - HEAD_LEVELS.traefik - 1],
+    ['traefik TOML arrays', 'traefik', '/w/dynamic.toml', (n) => deepToml('toml-array', n), MAX_NESTING],
+    ['traefik TOML inline tables', 'traefik', '/w/dynamic.toml', (n) => deepToml('toml-inline-table', n), MAX_NESTING],
+  ];
+  for (const [name, language, path, make, levels] of under) {
+    it(`${name}, ${levels} levels (200 in all): linted as usual`, () => {
+      const shallow = run(language, make(1), path);
+      const deep = run(language, make(levels), path);
+      assert.ok(!deep.some((d) => d.rule === 'rampart/parse-error'), brief(deep).map((d) => d.message).join('; '));
+      assert.deepEqual(count(deep), count(shallow));
+      // One level more is refused.
+      assert.deepEqual(count(run(language, make(levels + 1), path)), { 'rampart/parse-error': 1 });
+    });
+  }
+
+  it('brackets in quoted strings, comments and block scalars are not nesting', () => {
+    const text = (s: string) => `services:\n  web:\n    image: nginx:1.27\n    user: "10001"\n${s}`;
+    const deep = '['.repeat(1000);
+    const ds = run('compose', text(`    command: ["${deep}", '${deep}']\n    # ${deep}\n    entrypoint: |\n      ${deep}\n      ${deep}\n    x-a: "${deep}\n      ${deep}"\n`));
+    assert.ok(!ds.some((d) => d.rule === 'rampart/parse-error'), brief(ds).map((d) => d.message).join('; '));
+    const toml = run('traefik', `[http.routers.r]\nrule = "${deep}" # ${deep}\nx = '${deep}'\ny = """\n${deep}\n"""\n`, '/w/dynamic.toml');
+    assert.ok(!toml.some((d) => d.rule === 'rampart/parse-error'), brief(toml).map((d) => d.message).join('; '));
+  });
+});
+
+describe('Dockerfile: parser directives of hostile length', () => {
+  it('60,000 `#` on one line: dockerfile-ast scanned it from every character (9 s), now a comment', () => {
+    assert.deepEqual(run('dockerfile', '#'.repeat(60_000)), []);
+  });
+
+  it('12,000 `#a=b ` on one line: one long comment line, then the file', () => {
+    assert.deepEqual(count(run('dockerfile', '#a=b '.repeat(12_000) + '\nFROM alpine:3.20\nUSER nobody\n')), { 'dockerfile/image-not-digest-pinned': 1 });
+  });
+
+  it('the directive scan sees the leading `#…=…` lines up to the first over-long one', () => {
+    const long = '#'.repeat(MAX_DIRECTIVE_LINE + 1);
+    assert.equal(directiveRegion(long), '');
+    assert.equal(directiveRegion(`# escape=\`\r\n# syntax=x\n${long}`), '# escape=`\r\n# syntax=x\n');
+    // After the first line that is no directive, nothing is read: the text stays whole.
+    assert.equal(directiveRegion(`# escape=\`\nFROM x\n${long}`), `# escape=\`\nFROM x\n${long}`);
+    assert.equal(directiveRegion(`# a comment\n${long}`), `# a comment\n${long}`);
+    // A directive still works.
+    assert.deepEqual(count(run('dockerfile', '# escape=`\nFROM alpine:3.20\nRUN echo a `\n  b\nUSER nobody\n')), { 'dockerfile/image-not-digest-pinned': 1 });
   });
 });

@@ -181,6 +181,9 @@ export function attacks(sample: Sample): Attack[] {
   return out;
 }
 
+/** A match this slow at the short length is not repeated nor grown. */
+const STALL_MS = 1000;
+
 function run(re: RegExp, s: string): void {
   const r = new RegExp(re.source, re.flags);
   if (r.global) {
@@ -195,6 +198,28 @@ function time(re: RegExp, s: string): number {
   return performance.now() - t0;
 }
 
+/** How long one regex took in the audit: all its attack strings, and the slowest single one. */
+export interface RegexTiming {
+  site: RegexSite;
+  /** Every attack string this regex met (the quick pass and the growth check), summed. */
+  totalMs: number;
+  /** The slowest match at the growth lengths (better of two runs): input length, time, attack shape. */
+  worst: { length: number; ms: number; attack: Attack };
+}
+
+export interface AuditOptions {
+  /** performance.now() after which no further regex starts (the one running is never cut short). */
+  deadline?: number;
+  /**
+   * Called before a regex meets its attack strings and after it is done. A regex that stalls
+   * never reaches `done`: the last `start` printed names it, even when the run is killed.
+   */
+  onStart?: (site: RegexSite) => void;
+  onDone?: (timing: RegexTiming) => void;
+  /** Only the regexes this accepts are audited (`--regex-only`); the rest are not counted. */
+  only?: (site: RegexSite) => boolean;
+}
+
 export interface AuditResult {
   checked: number;
   /** Superlinear alone, bounded by how they are used (`// regex-audit:` notes). */
@@ -203,12 +228,21 @@ export interface AuditResult {
   slow: Array<{ site: RegexSite; detail: string }>;
   /** Distinct literal regexes there are to check (`checked` is fewer when the deadline cut the audit short). */
   total: number;
+  /** One per regex checked, slowest single match first. */
+  timings: RegexTiming[];
+}
+
+/** Where a regex is and what it is, for logs: `file:line /pattern/flags` (long patterns cut). */
+export function describeSite(site: RegexSite, width = 90): string {
+  const text = site.text.length > width ? `${site.text.slice(0, width - 1)}…` : site.text;
+  return `${site.file}:${site.line} ${text}`;
 }
 
 /** Times every literal regex under server/src against attack strings of length ~n and ~4n. */
-export function auditRegexes(root: string, n: number, deadline = Infinity): AuditResult {
-  const sites = regexSites(root);
-  const out: AuditResult = { checked: 0, noted: [], dynamic: [], slow: [], total: 0 };
+export function auditRegexes(root: string, n: number, options: AuditOptions = {}): AuditResult {
+  const deadline = options.deadline ?? Infinity;
+  const sites = regexSites(root).filter((s) => options.only?.(s) ?? true);
+  const out: AuditResult = { checked: 0, noted: [], dynamic: [], slow: [], total: 0, timings: [] };
   const seen = new Set<string>();
   out.total = new Set(sites.filter((s) => s.regex && !s.note).map((s) => s.text)).size;
   for (const site of sites) {
@@ -229,22 +263,51 @@ export function auditRegexes(root: string, n: number, deadline = Infinity): Audi
     }
     seen.add(site.text);
     out.checked++;
+    options.onStart?.(site);
     const re = site.regex;
+    const timing: RegexTiming = { site, totalMs: 0, worst: { length: 0, ms: -1, attack: { prefix: '', unit: '', suffix: '' } } };
+    const timed = (a: Attack, length: number): number => {
+      const ms = time(re, attackString(a, length));
+      timing.totalMs += ms;
+      return ms;
+    };
+    // The better of two runs (a garbage collection or a busy machine can stall any single one)
+    // at the long lengths: what the slowest-match list reports.
+    const timedTwice = (a: Attack, length: number): number => {
+      const first = timed(a, length);
+      const ms = first > STALL_MS ? first : Math.min(first, timed(a, length));
+      if (ms > timing.worst.ms) timing.worst = { length: attackString(a, length).length, ms, attack: a };
+      return ms;
+    };
     const sample = sampleOf(re.source, re.flags);
+    // V8 compiles a regex on its first use (and again, to native code, once it is hot): run it
+    // untimed first, so the slowest-match list shows matching, not compilation.
+    for (let k = 0; k < 3; k++) run(re, sample.text);
     // A quick pass at a short length picks the most promising shapes; only those are grown.
     const quick = attacks(sample)
-      .map((a) => ({ a, ms: time(re, attackString(a, 200)) }))
+      .map((a) => ({ a, ms: timed(a, 200) }))
       .sort((x, y) => y.ms - x.ms)
       .slice(0, 4);
-    for (const { a } of quick) {
-      const t1 = Math.min(time(re, attackString(a, n)), time(re, attackString(a, n)));
-      if (t1 < 0.5) continue;
-      const t4 = Math.min(time(re, attackString(a, 4 * n)), time(re, attackString(a, 4 * n)));
+    for (const [rank, { a }] of quick.entries()) {
+      const t1 = timedTwice(a, n);
+      // The most promising shape always meets the long length too (the slowest-match list then
+      // compares every regex at 4n); the others only when they are not already fast at n.
+      if (t1 < 0.5 && rank > 0) continue;
+      if (t1 > STALL_MS) {
+        // Already a second at n: 4n could take minutes (a cubic regex, 20 s at 4,000 characters,
+        // took some 20 at 16,000), and no deadline can interrupt a match. Reported as it is.
+        out.slow.push({ site, detail: `${t1.toFixed(0)} ms at n=${n} already (not run at ${4 * n}): ${JSON.stringify(a.prefix)} + ${JSON.stringify(a.unit)}×n + ${JSON.stringify(a.suffix)}` });
+        break;
+      }
+      const t4 = timedTwice(a, 4 * n);
       if (t4 > 5 && t4 / Math.max(t1, 0.01) > 8) {
         out.slow.push({ site, detail: `${t1.toFixed(1)} ms at n=${n}, ${t4.toFixed(1)} ms at n=${4 * n}: ${JSON.stringify(a.prefix)} + ${JSON.stringify(a.unit)}×n + ${JSON.stringify(a.suffix)}` });
         break;
       }
     }
+    out.timings.push(timing);
+    options.onDone?.(timing);
   }
+  out.timings.sort((x, y) => y.worst.ms - x.worst.ms);
   return out;
 }

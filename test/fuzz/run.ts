@@ -1,7 +1,11 @@
 // `npm run fuzz [-- --seconds 60] [--seed N] [--language nginx] [--no-save] [--slow-ms 2000]
-//   [--hang-ms 15000] [--jobs N] [--regex-audit]`
+//   [--hang-ms 15000] [--jobs N] [--regex-audit [--regex-n 4000] [--regex-log] [--regex-only TEXT]]`
 // The timed regex audit (--regex-audit) is opt-in: it is not bounded by --seconds (one regex at
 // 16,000 characters can take minutes), and `npm test` already feeds every regex its attack strings.
+// It prints the slowest regexes (file:line, pattern, input length, ms); --regex-log also prints
+// each regex as it starts and ends, so a regex that stalls is the last one named.
+// --regex-n sets the short attack length (the long one is 4×); --regex-only audits only the regexes
+// whose file:line or pattern contains TEXT. `--seconds 0 --regex-audit` runs the audit alone.
 // Mutation fuzzing of every registered language from its fixtures (see targets.ts, mutate.ts,
 // properties.ts). Prints the inputs tried and the failures per language, the slowest inputs, and
 // saves one minimised input per distinct failure as test/fuzz/regressions/<language>/<hash><ext>,
@@ -19,7 +23,8 @@ import { checkInput, type Failure } from './properties';
 import { extrasFor, fixtureSeeds, fuzzLanguages, regressionFile, regressionSeeds, REGRESSIONS_DIR, type Seed } from './targets';
 import type { WorkerJob, WorkerMessage } from './worker';
 import { minimize } from './minimize';
-import { auditRegexes } from './regex-audit';
+import { auditRegexes, describeSite, type RegexTiming } from './regex-audit';
+import type { RegexSite } from './regex-source';
 import { repoRoot } from '../helpers/paths';
 
 interface Args {
@@ -31,6 +36,9 @@ interface Args {
   hangMs: number;
   jobs: number;
   regexAudit: boolean;
+  regexN: number;
+  regexLog: boolean;
+  regexOnly: string[];
 }
 
 function parseArgs(argv: string[]): Args {
@@ -43,6 +51,9 @@ function parseArgs(argv: string[]): Args {
     hangMs: 15_000,
     jobs: Math.max(1, Math.min(cpus().length, 4)),
     regexAudit: false,
+    regexN: 4000,
+    regexLog: false,
+    regexOnly: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
@@ -60,6 +71,9 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--jobs') a.jobs = Math.max(1, Number(v()));
     else if (k === '--regex-audit') a.regexAudit = true;
     else if (k === '--no-regex-audit') a.regexAudit = false;
+    else if (k === '--regex-n') a.regexN = Number(v());
+    else if (k === '--regex-log') a.regexLog = true;
+    else if (k === '--regex-only') a.regexOnly.push(v());
     else throw new Error(`unknown option ${k}`);
   }
   const known = fuzzLanguages();
@@ -154,6 +168,10 @@ function save(language: Language, text: string): string {
   return relative(repoRoot(), path);
 }
 
+function timingLine(t: RegexTiming): string {
+  return `${t.worst.ms.toFixed(1).padStart(8)} ms at ${String(t.worst.length).padStart(6)} chars  ${describeSite(t.site)}`;
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const langs = args.languages;
@@ -221,13 +239,23 @@ async function main(): Promise<number> {
     console.log('\nRegular expressions under server/src, fed adversarial strings:');
     // Bounded like the rest of the run (at most a minute): `npm test` feeds every regex its attack
     // strings without timing; this timed growth check goes as far as the minute allows.
-    const audit = auditRegexes(repoRoot(), 4000, performance.now() + 60_000);
+    const t0 = performance.now();
+    const matches = (site: RegexSite) => args.regexOnly.length === 0 || args.regexOnly.some((t) => `${site.file}:${site.line} ${site.text}`.includes(t));
+    const audit = auditRegexes(repoRoot(), args.regexN, {
+      deadline: t0 + 60_000,
+      only: matches,
+      onStart: args.regexLog ? (site) => console.log(`    start ${describeSite(site)}`) : undefined,
+      onDone: args.regexLog ? (t) => console.log(`    done  ${timingLine(t)}, ${t.totalMs.toFixed(1)} ms in all`) : undefined,
+    });
+    console.log(`  audit took ${((performance.now() - t0) / 1000).toFixed(1)} s (attack lengths ~${args.regexN} and ~${4 * args.regexN})`);
     console.log(`  ${audit.checked} of ${audit.total} checked within the time limit, ${audit.dynamic.length} built at run time (reviewed by hand):`);
     for (const d of audit.dynamic) console.log(`    ${d.file}:${d.line}  ${d.text.slice(0, 100)}`);
     console.log(`  ${audit.noted.length} superlinear alone but bounded by their use (regex-audit notes):`);
     for (const d of audit.noted) console.log(`    ${d.file}:${d.line}  ${d.text.slice(0, 80)}  — ${d.note}`);
     if (audit.slow.length === 0) console.log('  none grows faster than linear on the generated strings');
     for (const x of audit.slow) console.log(`  SUPERLINEAR ${x.site.file}:${x.site.line} ${x.site.text.slice(0, 90)}  ${x.detail}`);
+    console.log(`  slowest single matches:`);
+    for (const t of audit.timings.slice(0, 10)) console.log(`    ${timingLine(t)}`);
   }
 
   console.log(`\n${found} distinct failure(s) found, ${replayFailures} saved regression(s) failing.`);

@@ -4,6 +4,7 @@
 // Traefik file reads the static configuration, the file provider's files and folders and the
 // compose files around it).
 import type { WorkspaceView } from '../engine/types';
+import { trimTrailingSlashes } from '../engine/posix-path';
 
 /** A WorkspaceView that records every path asked for (read, existence or mode check, found or not) and every folder listed. */
 export class RecordingWorkspace implements WorkspaceView {
@@ -29,7 +30,7 @@ export class RecordingWorkspace implements WorkspaceView {
 
   list(dir: string): string[] | undefined {
     if (!this.inner.list) return undefined;
-    this.dirs.add(dir.length > 1 ? dir.replace(/\/+$/, '') : dir);
+    this.dirs.add(dir.length > 1 ? trimTrailingSlashes(dir) : dir);
     return this.inner.list(dir);
   }
 }

@@ -61,6 +61,7 @@ import { lintClosedFile, ScanWorker, type ClosedFileResult } from './scan-worker
 import { DEFAULT_SETTINGS, type DiagnosticMode, type RampartSettings } from './settings';
 import type { ClientCaps } from './capabilities';
 import { URI } from './uri';
+import { trimTrailingSlashes } from '../engine/posix-path';
 
 /** workspace/executeCommand: re-read and re-lint every file of the workspace. */
 export const SCAN_COMMAND = 'rampart.server.scanWorkspace';
@@ -661,7 +662,7 @@ export class WorkspaceDiagnostics {
           this.host.log(`Rampart: files.exclude could not be read for ${f.uri}: ${String(err)}`);
         }
       }
-      const folderPath = path.replace(/\/+$/, '') || '/';
+      const folderPath = trimTrailingSlashes(path) || '/';
       this.folders.push({ uri: f.uri, path: folderPath, settings, exclude: filesExcludeMatcher(folderPath, excludeGlobs(raw)) });
       this.worker?.setSettings(folderPath, settings);
     }
@@ -703,7 +704,8 @@ export class WorkspaceDiagnostics {
 
   private async foldersChanged(added: WorkspaceFolder[], removed: WorkspaceFolder[]): Promise<void> {
     for (const r of removed) {
-      const path = URI.toPath(r.uri)?.replace(/\/+$/, '');
+      const raw = URI.toPath(r.uri);
+      const path = raw === undefined ? undefined : trimTrailingSlashes(raw);
       const folder = this.folders.find((f) => f.path === path);
       if (!folder) continue;
       this.folders = this.folders.filter((f) => f !== folder);

@@ -11,6 +11,7 @@ import { pluginFor, type ParseCache } from '../engine/lint';
 import { relatedFilesOf } from '../engine/related';
 import { stripBom } from '../engine/text';
 import { FsWorkspace } from './fs-workspace';
+import { trimTrailingSlashes } from '../engine/posix-path';
 
 export interface DiscoveredFile {
   path: string;
@@ -123,8 +124,8 @@ export function discoverAt(root: string, target: string, options: DiscoverOption
  * `rules` caches the ignore rules per folder across the walks of one batch of changes.
  */
 export function walkAt(root: string, target: string, options: DiscoverOptions, rules: Map<string, GitRules | null> = new Map()): Walk {
-  const base = root.replace(/\/+$/, '') || '/';
-  const path = target.replace(/\/+$/, '') || '/';
+  const base = trimTrailingSlashes(root) || '/';
+  const path = trimTrailingSlashes(target) || '/';
   const walk = new Walk(options);
   if (path !== base && !path.startsWith(base === '/' ? '/' : `${base}/`)) return walk;
   let st;

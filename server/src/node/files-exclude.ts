@@ -3,6 +3,7 @@
 // folder hides everything inside it, and a value is `true`, `false` or a `{when: …}` sibling
 // clause (which Rampart does not evaluate: such a pattern hides nothing here).
 import picomatch from 'picomatch';
+import { trimTrailingSlashes } from '../engine/posix-path';
 
 export type PathPredicate = (path: string) => boolean;
 
@@ -11,7 +12,7 @@ export function excludeGlobs(raw: unknown): string[] {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
   return Object.entries(raw as Record<string, unknown>)
     .filter(([glob, on]) => on === true && glob.trim() !== '')
-    .map(([glob]) => glob.trim().replace(/^\.\//, '').replace(/\/+$/, ''));
+    .map(([glob]) => trimTrailingSlashes(glob.trim().replace(/^\.\//, '')));
 }
 
 /**
@@ -21,7 +22,7 @@ export function excludeGlobs(raw: unknown): string[] {
 export function filesExcludeMatcher(folder: string, globs: string[]): PathPredicate | undefined {
   if (globs.length === 0) return undefined;
   const matchers = globs.map((g) => picomatch(g, { dot: true }));
-  const base = folder.replace(/\/+$/, '');
+  const base = trimTrailingSlashes(folder);
   const prefix = base === '' ? '/' : `${base}/`;
   return (path) => {
     if (!path.startsWith(prefix)) return false;

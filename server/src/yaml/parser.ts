@@ -6,6 +6,7 @@
 import * as yaml from 'yaml';
 import type { Alias as YAlias, Document as YDocument, DocumentOptions, Node as YNode, ParseOptions, Scalar as YScalar, SchemaOptions, YAMLMap as YMap, YAMLSeq as YSeq } from 'yaml';
 import { bail } from './bail';
+import { MAX_NESTING } from './nesting';
 import * as chars from './chars';
 import * as scalars from './scalars';
 import * as blocks from './block-scalar';
@@ -41,8 +42,11 @@ export interface RawComment {
 
 type Range3 = [number, number, number];
 
-/** Deeper nesting (block and flow levels together) is left to the library and its limits. */
-const MAX_DEPTH = 200;
+/**
+ * Deeper nesting (block and flow levels together) bails; the callers then refuse the file before
+ * the library reads it (nesting.ts). A local copy: see the README on esbuild's import getters.
+ */
+const MAX_DEPTH = MAX_NESTING;
 /** The library reports an implicit key over 1024 characters; well under it, to stay clear. */
 const MAX_KEY = 1000;
 const STR_TAG = 'tag:yaml.org,2002:str';

@@ -14,6 +14,7 @@ import { buildModel, type ComposeModel } from './model';
 import type { ConvertLimits } from './tree';
 import { fastParseYaml, type FastYamlConfig, type RawComment } from '../../yaml/fast-yaml';
 import { isMapNode, isScalarNode, isSeqNode } from '../../yaml/kinds';
+import { nestingMessage, yamlNestingOverflow } from '../../yaml/nesting';
 
 /** `compose.yaml|yml`, `compose.*.yaml|yml`, `docker-compose*.yaml|yml` (any case). */
 export function isComposeName(path: string): boolean {
@@ -106,9 +107,16 @@ export function parseCompose(text: string, path: string, options: ComposeParseOp
   let rawComments: RawComment[];
   let docs: Document.Parsed[];
   const fast = fastParseYaml(text, COMPOSE_FAST);
+  // Nesting past the cap is refused before the library reads it (yaml/nesting.ts says why). The
+  // fast path bails past the same depth itself, so a file it reads never needs the pre-scan.
+  const tooDeep = fast ? undefined : yamlNestingOverflow(text);
   if (fast) {
     rawComments = fast.comments;
     docs = fast.docs;
+  } else if (tooDeep !== undefined) {
+    rawComments = [];
+    docs = [];
+    parseErrors.push({ range: index.rangeOf(tooDeep, Math.min(tooDeep + 1, index.lineEnd(index.positionAt(tooDeep).line))), message: nestingMessage() });
   } else {
     try {
       ({ docs, comments: rawComments } = composeYamlLibrary(text));

@@ -21,6 +21,7 @@ import { ComposeService, type ComposeModel, type InheritedFrom, type ServiceDefi
 import { ComposeView, ServiceView, composeView, type BuildSpec, type Value } from './view';
 import { interpolate, parseEnvFile, type EnvVars } from './interpolate';
 import { scalarText, type CEntry, type CNode } from './tree';
+import { trimTrailingSlashes } from '../../engine/posix-path';
 
 /** Compose's default file names, in its order of preference (compose-go cli/options.go). */
 export const DEFAULT_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
@@ -47,7 +48,7 @@ export function isAbsolutePath(p: string): boolean {
 /** `dir` joined with a relative path (or the path itself when absolute), `.` and `..` resolved. */
 export function resolvePath(dir: string, rel: string): string {
   const p = rel.replace(/\\/g, '/');
-  const full = isAbsolutePath(p) ? p : `${dir.replace(/\/+$/, '')}/${p}`;
+  const full = isAbsolutePath(p) ? p : `${trimTrailingSlashes(dir)}/${p}`;
   const drive = /^[A-Za-z]:/.exec(full)?.[0] ?? '';
   const out: string[] = [];
   for (const seg of full.slice(drive.length).split('/')) {

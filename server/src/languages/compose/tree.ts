@@ -8,6 +8,7 @@
 import * as yaml from 'yaml';
 import type { Alias, Document, Node as YNode, Pair, Scalar as YScalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Finding, Range } from '../../engine/types';
+import { MAX_NESTING } from '../../yaml/nesting';
 import type { LineIndex } from '../../engine/text';
 import * as kinds from '../../yaml/kinds';
 
@@ -131,7 +132,8 @@ export interface ConvertLimits {
   maxMergeCopies: number;
 }
 
-export const DEFAULT_LIMITS: ConvertLimits = { maxExpanded: 200_000, maxDepth: 200, maxMergeCopies: 500_000 };
+// maxDepth: the cap of the YAML nesting pre-scan (yaml/nesting.ts), here counting nesting through aliases too.
+export const DEFAULT_LIMITS: ConvertLimits = { maxExpanded: 200_000, maxDepth: MAX_NESTING, maxMergeCopies: 500_000 };
 
 export function keyString(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;

@@ -4,6 +4,7 @@
 // immutable once built, so the arguments are computed once per instance and handed out as fresh
 // arrays (callers such as ModifiableInstruction.getArguments mutate what they get).
 import { Instruction, type Heredoc } from 'dockerfile-ast';
+import { Parser } from 'dockerfile-ast/lib/parser';
 
 const KEY = Symbol('rampart.rawArguments');
 const KEYWORD = Symbol('rampart.keyword');
@@ -42,4 +43,45 @@ export function heredocsOf(ins: { getArguments(): Array<{ getValue(): string }>;
   if (typeof ins.getHeredocs !== 'function') return [];
   if (!ins.getArguments().some((a) => a.getValue().startsWith('<<'))) return [];
   return ins.getHeredocs();
+}
+
+/**
+ * The longest line dockerfile-ast's parser-directive scan is shown. Real directives
+ * (`# syntax=docker/dockerfile:1.7@sha256:…`, `# check=skip=…`) are a few hundred characters.
+ */
+export const MAX_DIRECTIVE_LINE = 1024;
+let directiveScanBounded = false;
+
+/**
+ * dockerfile-ast looks for parser directives (`# escape=…`) in the leading comment lines, and
+ * its scan restarts from every character of a line that is not ended by a line break nor holds
+ * a `=`, and rescans a line to its end for every `=` in it: a 60 KB one-line file of `#` took 9 s
+ * to parse (found by `npm run fuzz`). The scan is shown the text only up to the first line of the
+ * leading `#…=…` lines that is longer than MAX_DIRECTIVE_LINE: that line counts as no directive
+ * (the parser then reads it as a comment), every shorter line is scanned as before.
+ */
+export function boundDirectiveScan(): void {
+  if (directiveScanBounded) return;
+  directiveScanBounded = true;
+  const proto = Parser.prototype as unknown as { getParserDirectives?: (document: unknown, buffer: string) => unknown[] };
+  const original = proto.getParserDirectives;
+  if (typeof original !== 'function') return;
+  proto.getParserDirectives = function (this: unknown, document: unknown, buffer: string) {
+    return original.call(this, document, directiveRegion(buffer));
+  };
+}
+
+/** `buffer` cut before the first over-long line among its leading `#…=…` lines (unchanged if none). */
+export function directiveRegion(buffer: string): string {
+  let start = 0;
+  while (start < buffer.length) {
+    let end = start;
+    while (end < buffer.length && buffer.charCodeAt(end) !== 10 && buffer.charCodeAt(end) !== 13) end++;
+    if (end - start > MAX_DIRECTIVE_LINE) return buffer.slice(0, start);
+    const line = buffer.slice(start, end).trimStart();
+    // The scan stops at the first line that is no directive: nothing after it is read.
+    if (!line.startsWith('#') || !line.includes('=')) return buffer;
+    start = end + (buffer.charCodeAt(end) === 13 && buffer.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+  return buffer;
 }

@@ -14,6 +14,9 @@
 // only costs speed; the segments' instructions are the same objects a whole-file parse makes.
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Dockerfile, Instruction, Arg, Comment, ParserDirective } from 'dockerfile-ast';
+import { boundDirectiveScan } from './ast-memo';
+
+boundDirectiveScan();
 
 /** The part of dockerfile-ast's Dockerfile that the model reads, over all segments. */
 export interface DockerfileAst {

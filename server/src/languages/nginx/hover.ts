@@ -38,7 +38,7 @@ export function directiveHover(model: NginxModel, d: NginxDirective): string | u
   const head = doc.syntax.map((s, i) => `${i === 0 ? '**Syntax:** ' : ''}${syntaxLine(d.name, s)}`);
   const def = doc.default.trim();
   const block: string[] = [];
-  if (def.includes('\n')) block.push('**Default:**', '```nginx', `${d.name} {`, ...doc.default.replace(/^\n+|\s+$/g, '').split('\n'), '}', '```');
+  if (def.includes('\n')) block.push('**Default:**', '```nginx', `${d.name} {`, ...doc.default.replace(/^\n+/, '').trimEnd().split('\n'), '}', '```');
   else head.push(`**Default:** ${def ? `\`${d.name} ${def};\`` : '—'}`);
   const context = `**Context:** ${entry.contexts.map((c) => (c === '' ? 'any' : c)).join(', ')}`;
   const lines = [`**\`${d.name}\`** · ${entry.module === 'Core functionality' ? 'core' : entry.module}`, '', `${head.join('  \n')}  `, ...(block.length > 0 ? block : []), context, '', doc.description, '', `[nginx.org documentation](${url})`];

@@ -45,12 +45,23 @@ export function versionFromImage(ref: string): string | undefined {
   return undefined;
 }
 
+// regex-audit: quadratic alone, linear as used (only on the text up to its last `}`, in substitute).
+const BRACED_OR_PLAIN_VAR = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+const PLAIN_VAR = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
 /** `${NAME}`, `${NAME:-default}`, `$NAME` with the values known (else the default, else nothing). */
 function substitute(s: string, vars: ReadonlyMap<string, string>): string {
-  return s.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, a: string | undefined, def: string | undefined, b: string | undefined) => {
+  const value = (_: string, a: string | undefined, def: string | undefined, b: string | undefined): string => {
     const v = vars.get((a ?? b)!);
     return v !== undefined && v !== '' ? v : (def ?? '');
-  });
+  };
+  // `[^}]*\}` rescans to the end from every `${NAME:-` that no `}` follows: quadratic on a FROM
+  // line of `${A:-${A:-…` (16,000 characters took 75 ms; found by the timed regex audit). No
+  // braced form can start after the last `}`, so only `$NAME` is looked for there (as in
+  // dockerfile/model.ts substituteArgs).
+  const cut = s.lastIndexOf('}') + 1;
+  const head = cut > 0 ? s.slice(0, cut).replace(BRACED_OR_PLAIN_VAR, value) : '';
+  return head + s.slice(cut).replace(PLAIN_VAR, (_, b: string) => value(_, undefined, undefined, b));
 }
 
 /** Image references of a Dockerfile's `FROM` lines (ARG defaults substituted, stage names followed), last first. */

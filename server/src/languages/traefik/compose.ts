@@ -14,6 +14,7 @@ import { isTraefikEnvName, LABEL_PREFIX, splitKey, STATIC_ROOTS } from './keys';
 import type { Decl, Provider, Span, TScalar, TSource } from './model';
 import { isTraefikImage, versionFromTag, type TraefikVersion } from './version';
 import { MemoSlot } from '../../engine/memo-slot';
+import { trimTrailingSlashes } from '../../engine/posix-path';
 
 /** Where Traefik looks for its static configuration file (paerser FileLoader), in the official image. */
 const CONFIG_BASES = ['/etc/traefik/traefik', '/traefik', '/root/.config/traefik'];
@@ -402,7 +403,7 @@ export function mountedHostPath(t: TraefikService, containerPath: string, compos
   let best: { target: string; host: string; range: Range } | undefined;
   for (const v of t.svc.volumes) {
     if (v.type !== 'bind') continue;
-    const target = v.target?.text?.replace(/\/+$/, '');
+    const target = trimTrailingSlashes(v.target?.text ?? '');
     if (!target || !(containerPath === target || containerPath.startsWith(target + '/'))) continue;
     const source = hostPathOf(v.source?.text, composePath);
     if (!source) continue;
@@ -414,7 +415,7 @@ export function mountedHostPath(t: TraefikService, containerPath: string, compos
 function configFileOf(svc: ServiceView, flag: FlagsResult['configFlag'], ctx: RuleContext, composePath: string): StaticConfigFile | undefined {
   const wanted = flag ? [flag.path] : DEFAULT_CONFIG_PATHS;
   for (const v of svc.volumes) {
-    const target = v.target?.text?.replace(/\/+$/, '');
+    const target = trimTrailingSlashes(v.target?.text ?? '');
     if (!target) continue;
     const host = v.type === 'bind' ? hostPathOf(v.source?.text, composePath) : undefined;
     if (wanted.includes(target)) return { containerPath: target, hostPath: host, range: v.range, how: 'mount' };
@@ -427,7 +428,7 @@ function configFileOf(svc: ServiceView, flag: FlagsResult['configFlag'], ctx: Ru
   }
   for (const it of svc.items('configs')) {
     if (it.node.kind !== 'map') continue;
-    const t = scalarText(it.node.byKey.get('target')?.value)?.replace(/\/+$/, '');
+    const t = trimTrailingSlashes(scalarText(it.node.byKey.get('target')?.value) ?? '');
     if (t && wanted.includes(t)) return { containerPath: t, range: it.range, how: 'config' };
   }
   // `--configfile` naming a file Rampart cannot see (built into the image): Traefik still reads it.

@@ -5,7 +5,8 @@ import { parseTOML } from 'toml-eslint-parser';
 import type { CommentInfo, Finding, Range } from '../../engine/types';
 import type { LineIndex } from '../../engine/text';
 import { emptyMap, type Span, type TField, type TList, type TMap, type TNode, type TScalar } from './model';
-import { addField } from './parse-yaml';
+import { addField, nestingError } from './parse-yaml';
+import { tomlNestingOverflow } from '../../yaml/nesting';
 import { overlapsTemplate } from './templates';
 
 type AST = ReturnType<typeof parseTOML>;
@@ -22,6 +23,10 @@ export interface TomlParse {
 }
 
 export function parseTraefikToml(masked: string, index: LineIndex, regions: ReadonlyArray<[number, number]>): TomlParse {
+  // toml-eslint-parser recurses per nested array or inline table: past the cap the file is
+  // refused before it parses (yaml/nesting.ts says why).
+  const tooDeep = tomlNestingOverflow(masked);
+  if (tooDeep !== undefined) return { root: undefined, errors: [nestingError(index, tooDeep)], comments: [] };
   let ast: AST;
   try {
     ast = parseTOML(masked);

@@ -11,6 +11,7 @@ import { emptyMap, type Span, type TField, type TMap, type TNode, type TScalar }
 import { overlapsTemplate } from './templates';
 import { fastParseYaml, type FastYamlConfig, type RawComment } from '../../yaml/fast-yaml';
 import * as kinds from '../../yaml/kinds';
+import { nestingMessage, yamlNestingOverflow } from '../../yaml/nesting';
 
 // Local copies: esbuild's CommonJS output (out/, which tests and the benchmark run) reads every
 // import through a getter on each use, and these run once per YAML node. The kind checks are
@@ -42,6 +43,10 @@ export function parseTraefikYaml(masked: string, index: LineIndex, regions: Read
     comments = fast.comments.map((c) => commentInfo(c, index));
     aliases = fast.hasAliasesOrTags;
   } else {
+    // Nesting past the cap is refused before the library reads it (yaml/nesting.ts says why).
+    // The fast path bails past the same depth itself, so a file it reads needs no pre-scan.
+    const tooDeep = yamlNestingOverflow(masked);
+    if (tooDeep !== undefined) return { root: undefined, errors: [nestingError(index, tooDeep)], comments: [] };
     const lib = traefikYamlLibrary(masked);
     docs = lib.docs;
     ({ comments, aliases } = collectComments(lib.tokens, index));
@@ -80,6 +85,11 @@ export function parseTraefikYaml(masked: string, index: LineIndex, regions: Read
   return { root, errors, comments };
 }
 
+/** The parse error of a file nested past the cap: at the character where it was passed. */
+export function nestingError(index: LineIndex, offset: number): Finding {
+  return { range: index.rangeOf(offset, Math.min(offset + 1, index.lineEnd(index.positionAt(offset).line))), message: nestingMessage() };
+}
+
 const TRAEFIK_YAML_OPTIONS = { prettyErrors: false, version: '1.2', strict: true } as const;
 
 /** The fast path's configuration for Traefik files: the library options, no local tags. */
@@ -87,9 +97,18 @@ export const TRAEFIK_FAST: FastYamlConfig = { options: TRAEFIK_YAML_OPTIONS, loc
 
 /** The documents and CST tokens as the `yaml` library reads them: the fallback and the tests' reference. */
 export function traefikYamlLibrary(masked: string): { docs: Document.Parsed[]; tokens: unknown[] } {
-  const tokens = [...new Parser().parse(masked)];
-  const composer = new Composer({ ...TRAEFIK_YAML_OPTIONS });
-  return { docs: [...composer.compose(tokens)] as Document.Parsed[], tokens };
+  // As in compose's composeYamlLibrary: the library builds an Error per syntax problem, and
+  // capturing the stack traces of tens of thousands of them (400 KB of a broken file) took 1.2 of
+  // the 1.7 s a lint took (found by `npm run fuzz`). Their stacks are never read.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const tokens = [...new Parser().parse(masked)];
+    const composer = new Composer({ ...TRAEFIK_YAML_OPTIONS });
+    return { docs: [...composer.compose(tokens)] as Document.Parsed[], tokens };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
 }
 
 /** A comment as collectComments reports it: its text after `#`, its range, alone on its line or not. */

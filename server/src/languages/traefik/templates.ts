@@ -65,8 +65,28 @@ function fillsItsLines(text: string, start: number, end: number): boolean {
   const ls = text.lastIndexOf('\n', start - 1) + 1;
   let le = text.indexOf('\n', end);
   if (le < 0) le = text.length;
-  const rest = (text.slice(ls, start) + text.slice(end, le)).replace(/\{\{[\s\S]*?\}\}/g, '');
+  const rest = withoutTemplates(text.slice(ls, start) + text.slice(end, le));
   return rest.trim() === '';
+}
+
+/**
+ * The text with every `{{ … }}` removed (each `{{` to the first `}}` after it). A scan instead of
+ * `replace(/\{\{[\s\S]*?\}\}/g, '')`: that regex rescans to the end from every `{{` no `}}`
+ * follows, quadratic on a line of `{` (16,000 took 42 ms; found by the timed regex audit).
+ */
+export function withoutTemplates(s: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = s.indexOf('{{', from);
+    if (open < 0) break;
+    const close = s.indexOf('}}', open + 2);
+    // No `}}` after this `{{`: none after any later one either, the rest stays.
+    if (close < 0) break;
+    out += s.slice(from, open);
+    from = close + 2;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** Whether offset `at` lies inside a `"…"` or `'…'` string on its line (a line-local guess). */
