@@ -210,3 +210,14 @@ describe('ignore and files globs (relative to the config folder)', () => {
     assert.equal(detectLanguage('/repo/docker/web.df', '', config(['docker'], { dockerfile: ['docker/*.df'] })), undefined);
   });
 });
+
+describe('.rampart.yaml: hostile nesting', () => {
+  it('a config nested deeper than the cap is one problem at the bracket past it, found without the parser', () => {
+    const text = `profile: strict\nignore: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    // `ignore:` is one level of block mapping; its flow value's 200th `[` is the 201st level.
+    assert.deepEqual(problems(text), [['2:208-2:209', 'Nesting deeper than 200 levels: Rampart does not lint this file.']]);
+    // Under the cap the parser reads it, and the value is judged as usual (not a list of globs).
+    const shallow = problems(`profile: strict\nignore: ${'['.repeat(150)}${']'.repeat(150)}\n`);
+    assert.ok(shallow.length > 0 && shallow.every(([, m]) => !m.startsWith('Nesting deeper')), JSON.stringify(shallow));
+  });
+});

@@ -2,6 +2,7 @@
 // parsing and validation with exact ranges, so the server can show problems in the file itself
 // and the CLI can name file:line:col. Keys (rules.md): profile, rules, ignore, files,
 // nginx.version, nginx.directives, traefik.version. Globs are relative to the config file's folder.
+import { nestingMessage, yamlNestingOverflow } from '../yaml/nesting';
 import { parseDocument, isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import type { Finding, Language, Profile, SeveritySetting } from './types';
 import type { ConfigLayer } from './config';
@@ -45,6 +46,10 @@ export function parseConfigFile(text: string, path: string): ConfigFileResult {
   const index = new LineIndex(body);
   const problems: Finding[] = [];
   const layer: ConfigLayer = { configPath: path, configDir: path.slice(0, path.lastIndexOf('/')) || '/' };
+  // The yaml library recurses once per nesting level: a hostile config of thousands of `[` is
+  // refused in one linear pass (the same cap as every linted YAML file).
+  const deep = yamlNestingOverflow(body);
+  if (deep !== undefined) return { layer, problems: [{ range: index.rangeOf(deep, Math.min(body.length, deep + 1)), message: nestingMessage() }] };
   const doc = parseDocument(body, { prettyErrors: false, uniqueKeys: true });
   for (const e of doc.errors) {
     if (e.code === 'DUPLICATE_KEY') {
