@@ -6,18 +6,9 @@ import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/engine/config';
 import { applyEdits, fixAll } from '../../server/src/engine/fixes';
 import type { Diagnostic } from '../../server/src/engine/types';
 import { MemoryWorkspace, lintText, view } from '../helpers/lint';
+import { NGINX_HEADER_RULES } from '../helpers/nginx-rules';
 
-const HEADER_RULES = [
-  'nginx/hsts-missing',
-  'nginx/hsts-weak',
-  'nginx/x-frame-options-missing',
-  'nginx/x-content-type-options-missing',
-  'nginx/referrer-policy-missing',
-  'nginx/csp-missing',
-  'nginx/x-xss-protection',
-  'nginx/add-header-inheritance',
-  'nginx/add-header-not-always',
-];
+const HEADER_RULES = NGINX_HEADER_RULES;
 
 const PATH = '/work/site/nginx.conf';
 

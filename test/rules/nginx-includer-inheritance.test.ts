@@ -10,20 +10,11 @@ import type { Diagnostic } from '../../server/src/engine/types';
 import { buildNginx } from '../../server/src/languages/nginx/parse';
 import { includes } from '../../server/src/languages/nginx/includes';
 import { MemoryWorkspace, fmtRange, lintText, view } from '../helpers/lint';
+import { NGINX_HEADER_RULES } from '../helpers/nginx-rules';
 
 const MAIN = '/ws/nginx.conf';
 
-const HEADER_RULES = new Set([
-  'nginx/hsts-missing',
-  'nginx/hsts-weak',
-  'nginx/x-frame-options-missing',
-  'nginx/x-content-type-options-missing',
-  'nginx/referrer-policy-missing',
-  'nginx/csp-missing',
-  'nginx/x-xss-protection',
-  'nginx/add-header-inheritance',
-  'nginx/add-header-not-always',
-]);
+const HEADER_RULES = new Set(NGINX_HEADER_RULES);
 
 type Files = Record<string, string>;
 
