@@ -3,11 +3,12 @@
 // (test/fuzz/regressions/<language>/*). A new language (Traefik) is fuzzed as soon as its plugin
 // is registered and its fixtures exist; the table below adds a token dictionary, a nesting
 // generator and a file extension for saved inputs (all four languages have one).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Language } from '../../server/src/engine/types';
 import { plugins } from '../../server/src/engine/registry';
 import { repoRoot } from '../helpers/paths';
+import { filesUnder } from '../helpers/walk';
 
 export interface LanguageExtras {
   /** Tokens that mean something to the language's lexer or parser. */
@@ -100,23 +101,10 @@ function isInput(name: string): boolean {
   return !name.endsWith('.json') && !name.includes('.fixed') && !name.startsWith('.') && !name.endsWith('.dockerignore');
 }
 
-function walk(dir: string, out: string[]): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (isInput(name)) out.push(p);
-  }
-}
 
 export function fixtureSeeds(language: Language): Seed[] {
   const files: string[] = [];
-  walk(join(FIXTURES_DIR, language), files);
+  filesUnder(join(FIXTURES_DIR, language), isInput, files);
   return files.map((p) => ({ path: p.replace(/\\/g, '/'), text: readFileSync(p, 'utf8') }));
 }
 

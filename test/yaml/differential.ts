@@ -1,7 +1,7 @@
 // The fast YAML path against the `yaml` library, on one text: when the fast path answers, its
 // documents, comments and alias flag must be exactly the library's. Shared by the differential
 // test and the fuzz properties.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fastParseYaml } from '../../server/src/yaml/fast-yaml';
 import { COMPOSE_FAST, composeYamlLibrary } from '../../server/src/languages/compose/parse';
@@ -10,6 +10,7 @@ import { LineIndex } from '../../server/src/engine/text';
 import { generateCompose, generateTraefikDynamic } from '../bench/generate';
 import { repoRoot } from '../helpers/paths';
 import { describeDocs } from './normalise';
+import { filesUnder } from '../helpers/walk';
 
 export type Flavor = 'compose' | 'traefik';
 
@@ -68,19 +69,6 @@ export interface YamlFile {
   flavor: Flavor;
 }
 
-function walk(dir: string, out: string[]): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return;
-  }
-  for (const n of names) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.ya?ml(\.json)?$/i.test(n)) out.push(p);
-  }
-}
 
 /** A file's flavor: Traefik fixtures and Traefik-named files read as Traefik, the rest as compose. */
 function flavorOf(rel: string): Flavor {
@@ -91,7 +79,7 @@ function flavorOf(rel: string): Flavor {
 export function repoYamlFiles(): YamlFile[] {
   const root = repoRoot();
   const paths: string[] = [];
-  for (const d of ['test/fixtures', 'examples', 'test/e2e/workspace', 'test/fuzz/regressions']) walk(join(root, d), paths);
+  for (const d of ['test/fixtures', 'examples', 'test/e2e/workspace', 'test/fuzz/regressions']) filesUnder(join(root, d), (n) => /\.ya?ml(\.json)?$/i.test(n), paths);
   return paths.map((p) => {
     const rel = relative(root, p).replace(/\\/g, '/');
     const raw = readFileSync(p, 'utf8');
