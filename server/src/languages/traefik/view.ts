@@ -4,9 +4,9 @@
 import type { RuleContext } from '../../engine/types';
 import type { LineIndex } from '../../engine/text';
 import type { ComposeModel } from '../compose/model';
-import { composeTraefik, type TraefikService } from './compose';
+import { composeTraefik, type EnvFileVar, type TraefikService } from './compose';
 import type { TraefikDocument } from './parse';
-import type { TSource } from './model';
+import type { TField, TNode, TSource } from './model';
 import { compareVersion, defaultVersion, versionFromConfig, versionFromImageRef, type TraefikVersion } from './version';
 import { nearestImageVersion } from '../../engine/image-refs';
 import { MemoSlot } from '../../engine/memo-slot';
@@ -80,6 +80,24 @@ export class TraefikView {
     if (oldest) return oldest;
     if (this.services.some((s) => s.image)) return defaultVersion(); // `traefik:latest` here
     return nearestImageVersion(this.ctx, versionFromImageRef, compareVersion)?.version ?? defaultVersion();
+  }
+
+  /** The env file variable behind a value of a service's env source, if it comes from an `env_file`. */
+  envFileVar(node: TNode): EnvFileVar | undefined {
+    for (const s of this.services) for (const v of s.envFileVars) if (v.value === node) return v;
+    return undefined;
+  }
+
+  /** The first env file variable that writes `f` or an option below it (a section enabled from an env file). */
+  envFileVarIn(f: TField): EnvFileVar | undefined {
+    if (!this.services.some((s) => s.envFileVars.length > 0)) return undefined;
+    const walk = (n: TNode | undefined): EnvFileVar | undefined => {
+      if (!n) return undefined;
+      if (n.kind === 'scalar') return this.envFileVar(n);
+      if (n.kind === 'list') return undefined;
+      return walk(n.self) ?? n.fields.reduce<EnvFileVar | undefined>((hit, g) => hit ?? walk(g.node), undefined);
+    };
+    return walk(f.node);
   }
 
   /** The compose service that carries a source, for messages (`in service "web"`). */
