@@ -5,6 +5,7 @@ import { removeStatement, renameKey } from '../edits';
 import { compareVersion, isKnownVersion, traefikVersionPhrase, type TraefikVersion } from '../version';
 import type { TraefikView } from '../view';
 import { statementRange, type TraefikRule } from './shared';
+import { dynamicSourcesRead } from './graph-shared';
 
 export const meta = defineMeta({
   id: 'traefik/deprecated-option',
@@ -31,9 +32,9 @@ const IGNORED_HEADERS: Record<string, string> = {
 
 export const deprecatedOption: TraefikRule = {
   meta,
-  check(view) {
+  check(view, ctx) {
     const out: Finding[] = [];
-    for (const src of view.dynamicSources) {
+    for (const src of dynamicSourcesRead(view, ctx)) {
       const version = view.versionOf(src);
       // A version nothing names is assumed current: the edits are right for it, but the user
       // must confirm (on v2.10 and older a renamed or removed option breaks the middleware).
