@@ -10,7 +10,7 @@ import { attacks, attackString, sampleOf, type Attack } from './regex-audit';
 import { shapeOf } from '../../server/src/languages/traefik/detect';
 import { detectIndent } from '../../server/src/languages/traefik/parse';
 import { withoutTemplates } from '../../server/src/languages/traefik/templates';
-import { dockerfileImages } from '../../server/src/languages/nginx/version';
+import { dockerfileImages } from '../../server/src/engine/image-refs';
 import { trimTrailingSlashes } from '../../server/src/engine/posix-path';
 import { regexSites, type RegexSite } from './regex-source';
 
@@ -39,7 +39,7 @@ const PINNED: Array<{ file: string; attacks: Attack[] }> = [
   { file: 'server/src/languages/traefik/parse.ts', attacks: [{ prefix: 'aa', unit: ': #a', suffix: '\n' }] },
   { file: 'server/src/languages/traefik/templates.ts', attacks: [{ prefix: '', unit: '{', suffix: '!' }] },
   { file: 'server/src/languages/nginx/hover.ts', attacks: [{ prefix: '\n', unit: '\t', suffix: '!' }] },
-  { file: 'server/src/languages/nginx/version.ts', attacks: [{ prefix: '${AA:-', unit: '${AA:-', suffix: '!' }] },
+  { file: 'server/src/engine/image-refs.ts', attacks: [{ prefix: '${AA:-', unit: '${AA:-', suffix: '!' }] },
 ];
 const PINNED_N = 16_000;
 

@@ -2,7 +2,8 @@
 // Compose file beside the config or up to three folders above, else the current stable.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { composeImages, dockerfileImages, nginxVersion, versionFromImage, versionLabel } from '../../server/src/languages/nginx/version';
+import { nginxVersion, versionFromImage, versionLabel } from '../../server/src/languages/nginx/version';
+import { composeImages, dockerfileImages } from '../../server/src/engine/image-refs';
 import type { RuleContext } from '../../server/src/engine/types';
 import { MemoryWorkspace } from '../helpers/lint';
 

@@ -196,22 +196,28 @@ function evalBraced(raw: string, exprStart: number, bodyStart: number, close: nu
  * Parses a `.env` file (Compose's dotenv dialect): `KEY=value`, `export KEY=value`, `#` comments,
  * single quotes (literal), double quotes (escapes, may span lines), unquoted values with an inline
  * ` #` comment, and `${VAR}` references to earlier keys. `KEY` alone reads the shell: unknown.
+ * `lines`, when given, receives the 0-based line each key was last set on (for findings that point
+ * into the file).
  */
-export function parseEnvFile(text: string): Map<string, string | null> {
+export function parseEnvFile(text: string, lines?: Map<string, number>): Map<string, string | null> {
   const vars = new Map<string, string | null>();
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  for (let li = 0; li < lines.length; li++) {
-    let line = lines[li]!.trim();
+  const src = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  for (let li = 0; li < src.length; li++) {
+    let line = src[li]!.trim();
     if (line === '' || line.startsWith('#')) continue;
     if (line.startsWith('export ')) line = line.slice(7).trimStart();
     const eq = line.indexOf('=');
     if (eq < 0) {
       const key = line.trim();
-      if (/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) vars.set(key, null);
+      if (/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) {
+        vars.set(key, null);
+        lines?.set(key, li);
+      }
       continue;
     }
     const key = line.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) continue;
+    lines?.set(key, li);
     let value = line.slice(eq + 1).trimStart();
     if (value.startsWith("'")) {
       const endQ = value.indexOf("'", 1);
@@ -221,8 +227,8 @@ export function parseEnvFile(text: string): Map<string, string | null> {
     if (value.startsWith('"')) {
       let body = value.slice(1);
       let endQ = closingQuote(body);
-      while (endQ < 0 && li + 1 < lines.length) {
-        body += '\n' + lines[++li];
+      while (endQ < 0 && li + 1 < src.length) {
+        body += '\n' + src[++li];
         endQ = closingQuote(body);
       }
       body = endQ >= 0 ? body.slice(0, endQ) : body;

@@ -5,6 +5,8 @@
 //     form: `>-` and `|` bodies are mapped line by line onto the source, yaml/block-map.ts) and its
 //     `TRAEFIK_*` environment (list or map form) as static sources, and the static configuration
 //     file it mounts, which wins over both (Traefik's loaders: file, then flags, then env).
+//     The environment includes the `TRAEFIK_*` variables of its `env_file`s, read through
+//     `ctx.workspace` (`environment:` wins over them, a later file over an earlier one).
 import type { Range, RuleContext } from '../../engine/types';
 import type { ComposeModel } from '../compose/model';
 import { scalarText, type CEntry, type CNode, type CScalar } from '../compose/tree';
@@ -15,6 +17,8 @@ import type { Decl, Provider, Span, TScalar, TSource } from './model';
 import { isTraefikImage, versionFromTag, type TraefikVersion } from './version';
 import { MemoSlot } from '../../engine/memo-slot';
 import { trimTrailingSlashes } from '../../engine/posix-path';
+import { parseEnvFile } from '../compose/interpolate';
+import { relativePath, resolvePath } from '../compose/project';
 
 /** Where Traefik looks for its static configuration file (paerser FileLoader), in the official image. */
 const CONFIG_BASES = ['/etc/traefik/traefik', '/traefik', '/root/.config/traefik'];
@@ -46,6 +50,23 @@ export interface TraefikService {
   configFile?: StaticConfigFile;
   /** The static source Traefik uses: a configuration file wins over flags, flags over environment. */
   effective: 'file' | 'flags' | 'env' | 'none';
+  /** Variables of `env` that come from an `env_file` (no `environment:` entry overrides them). */
+  envFileVars: EnvFileVar[];
+}
+
+/** A `TRAEFIK_*` variable a Traefik service reads from one of its `env_file`s. */
+export interface EnvFileVar {
+  /** As the env file writes it (`TRAEFIK_API_INSECURE`). */
+  name: string;
+  /** The env file in the workspace, and as the compose file's folder sees it (`traefik.env`). */
+  path: string;
+  shown: string;
+  /** The variable's line in the env file. */
+  line: Range;
+  /** The `env_file` item's path in the compose file: findings about the variable go there. */
+  range: Range;
+  /** Its value in the service's env tree (rules reach a variable through its field's node). */
+  value: TScalar;
 }
 
 export interface ComposeTraefik {
@@ -53,19 +74,28 @@ export interface ComposeTraefik {
   sources: TSource[];
 }
 
-const memo = new MemoSlot<ComposeView, ComposeTraefik>();
+/** A build with the env files it read (path → text): reused while they are the same. */
+interface Built {
+  result: ComposeTraefik;
+  reads: Map<string, string | undefined>;
+}
+
+const memo = new MemoSlot<ComposeView, Built>();
 
 export function composeTraefik(model: ComposeModel, ctx: RuleContext): ComposeTraefik {
   const view = composeView(model, ctx);
-  let r = memo.get(view);
-  if (!r) {
-    r = build(view, ctx);
-    memo.set(view, r);
+  let b = memo.get(view);
+  // The view outlives a lint (it is kept per `.env` text): the env files are read again each
+  // time, so a changed one rebuilds, and the language server records them for every lint.
+  if (!b || [...b.reads].some(([p, t]) => ctx.workspace.readFile(p) !== t)) {
+    const reads = new Map<string, string | undefined>();
+    b = { result: build(view, ctx, reads), reads };
+    memo.set(view, b);
   }
-  return r;
+  return b.result;
 }
 
-function build(view: ComposeView, ctx: RuleContext): ComposeTraefik {
+function build(view: ComposeView, ctx: RuleContext, reads: Map<string, string | undefined>): ComposeTraefik {
   const out: ComposeTraefik = { services: [], sources: [] };
   for (const svc of view.services) {
     // Most services of most compose files carry no `traefik.` label: a look at the keys as
@@ -79,7 +109,7 @@ function build(view: ComposeView, ctx: RuleContext): ComposeTraefik {
       const swarm = labelSource(view, svc, svc.keyValues([dl]), 'swarm', dl.keyRange);
       if (swarm) out.sources.push(swarm);
     }
-    const t = traefikService(view, svc, ctx);
+    const t = traefikService(view, svc, ctx, reads);
     if (!t) continue;
     out.services.push(t);
     if (t.flags) out.sources.push(t.flags);
@@ -195,8 +225,49 @@ function labelSource(view: ComposeView, svc: ServiceView, kvs: KeyValue[], provi
   };
 }
 
-function envSource(view: ComposeView, svc: ServiceView): TSource | undefined {
-  const entries: FlatEntry[] = [];
+/**
+ * The `TRAEFIK_*` variables of a service's env files that `environment:` does not set, as flat
+ * entries located at the `env_file` item (no statement of the compose file writes them, so no
+ * fix edits them). Values are never shown; the line in the env file is kept for related info.
+ */
+function envFileEntries(svc: ServiceView, ctx: RuleContext, composePath: string, reads: Map<string, string | undefined>, vars: EnvFileVar[]): FlatEntry[] {
+  const dir = dirOf(composePath);
+  const set = new Set(svc.environment.map((kv) => kv.key));
+  const byName = new Map<string, { value: string | null; ref: ServiceView['envFiles'][number]; path: string; line: number; lineText: string }>();
+  for (const ref of svc.envFiles) {
+    const rel = ref.path.text?.trim();
+    if (!rel || rel === '/dev/null') continue;
+    const abs = resolvePath(ref.layer?.dir ?? dir, rel);
+    const text = ctx.workspace.readFile(abs);
+    reads.set(abs, text);
+    if (text === undefined) continue;
+    const lines = new Map<string, number>();
+    const textLines = text.split(/\r?\n/);
+    for (const [name, value] of parseEnvFile(text, lines)) {
+      if (!isTraefikEnvName(name) || set.has(name)) continue;
+      // Compose: a later env_file sets the variable over an earlier one.
+      byName.delete(name);
+      const line = lines.get(name) ?? 0;
+      byName.set(name, { value, ref, path: abs, line, lineText: textLines[line] ?? '' });
+    }
+  }
+  const out: FlatEntry[] = [];
+  for (const [name, v] of byName) {
+    const range = v.ref.range;
+    const segments = splitKey(name.slice('TRAEFIK_'.length).toLowerCase(), '_', 0).map((s): FlatSegment => ({ name: s.name, raw: s.name, range, exact: false }));
+    if (segments.some((s) => s.name === '')) continue;
+    // `KEY` alone passes the host's variable through: unknown.
+    const text = v.value ?? undefined;
+    const value: TScalar = { kind: 'scalar', value: text ?? '', text, raw: text ?? '', range };
+    vars.push({ name, path: v.path, shown: relativePath(dir, v.path), line: { start: { line: v.line, character: 0 }, end: { line: v.line, character: v.lineText.length } }, range, value });
+    out.push({ segments, value });
+  }
+  return out;
+}
+
+function envSource(view: ComposeView, svc: ServiceView, fromFiles: FlatEntry[]): TSource | undefined {
+  // Env files first: an `environment:` entry for the same option is written after and wins.
+  const entries: FlatEntry[] = [...fromFiles];
   for (const kv of svc.environment) {
     if (!isTraefikEnvName(kv.key)) continue;
     const keyStart = kv.form === 'list' ? Math.max(0, (scalarText(kv.node) ?? '').indexOf(kv.key)) : 0;
@@ -209,7 +280,7 @@ function envSource(view: ComposeView, svc: ServiceView): TSource | undefined {
     entries.push({ segments, value, decl: entryDecl(view, kv, 'env') });
   }
   if (entries.length === 0) return undefined;
-  const holder = svc.entry('environment')?.keyRange;
+  const holder = svc.entry('environment')?.keyRange ?? svc.entry('env_file')?.keyRange;
   return { form: 'env', role: 'static', root: buildFlatTree(entries, holder ?? svc.keyRange), service: svc.name, inEffect: true, holder: holder ? { keyRange: holder } : undefined, entries: entries.length };
 }
 
@@ -436,21 +507,22 @@ function configFileOf(svc: ServiceView, flag: FlagsResult['configFlag'], ctx: Ru
   return undefined;
 }
 
-function traefikService(view: ComposeView, svc: ServiceView, ctx: RuleContext): TraefikService | undefined {
+function traefikService(view: ComposeView, svc: ServiceView, ctx: RuleContext, reads: Map<string, string | undefined>): TraefikService | undefined {
   const image = svc.image;
   const byImage = isTraefikImage(image?.name);
   // Neither a Traefik image nor a Traefik-named service with an unknown image: not Traefik,
   // whatever its flags and environment say (so they are not read).
   if (!byImage && !((!image || image.text === undefined) && /traefik/i.test(svc.name))) return undefined;
   const flags = flagsSource(view, svc);
-  const env = envSource(view, svc);
+  const composePath = ctx.path || view.model.path;
+  const envFileVars: EnvFileVar[] = [];
+  const env = envSource(view, svc, envFileEntries(svc, ctx, composePath, reads, envFileVars));
   if (!byImage) {
     // A built or interpolated image: a service named for Traefik that carries static options.
     const unknownImage = !image || image.text === undefined;
     const looksStatic = [flags.source, env].some((s) => s?.root.fields.some((f) => STATIC_ROOTS.has(f.name)));
     if (!(unknownImage && /traefik/i.test(svc.name) && looksStatic)) return undefined;
   }
-  const composePath = ctx.path || view.model.path;
   const configFile = configFileOf(svc, flags.configFlag, ctx, composePath);
   const effective: TraefikService['effective'] = configFile ? 'file' : flags.argCount > 0 ? 'flags' : env ? 'env' : 'none';
   if (flags.source) flags.source.inEffect = effective === 'flags';
@@ -467,5 +539,6 @@ function traefikService(view: ComposeView, svc: ServiceView, ctx: RuleContext): 
     argCount: flags.argCount,
     configFile,
     effective,
+    envFileVars,
   };
 }

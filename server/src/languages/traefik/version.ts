@@ -1,6 +1,9 @@
 // The Traefik version rules judge against: `.rampart.yaml` (`traefik: {version: "3"}`), else the
-// tag of a Traefik image in the workspace (`traefik:v3.1`, `traefik:3`, `traefik:2.11.3`), else
-// the current stable release (`latest`, codenames and no tag at all count as that).
+// tag of a Traefik image in the workspace (`traefik:v3.1`, `traefik:3`, `traefik:2.11.3`: the
+// compose service's own, or a Dockerfile `FROM` or compose `image:` beside or above the file),
+// else the current stable release (`latest`, codenames and no tag at all count as that). A
+// version from that default is unknown: fixes that depend on it are not safe, and messages say
+// the version is assumed.
 
 export interface TraefikVersion {
   major: number;
@@ -50,6 +53,29 @@ export function isTraefikImage(name: string | undefined): boolean {
   if (!name) return false;
   const last = name.slice(name.lastIndexOf('/') + 1).toLowerCase();
   return last === 'traefik';
+}
+
+/** The version a full image reference (`traefik:v2.10`, `docker.io/library/traefik:3.1@sha256:…`) pins; undefined when it is not Traefik's or its tag names no version. */
+export function versionFromImageRef(ref: string): TraefikVersion | undefined {
+  const at = ref.indexOf('@');
+  const noDigest = at >= 0 ? ref.slice(0, at) : ref;
+  const colon = noDigest.lastIndexOf(':');
+  if (colon <= noDigest.lastIndexOf('/') || !isTraefikImage(noDigest.slice(0, colon))) return undefined;
+  return versionFromTag(noDigest.slice(colon + 1));
+}
+
+/** True when a version was named (configuration or image tag) rather than assumed. */
+export function isKnownVersion(v: TraefikVersion): boolean {
+  return v.source !== 'default';
+}
+
+/**
+ * `Traefik v3.1` for messages that say what a version does; for an assumed version, says so
+ * (the message must not claim a version nothing in the workspace names).
+ */
+export function traefikVersionPhrase(v: TraefikVersion): string {
+  if (isKnownVersion(v)) return `Traefik ${describeVersion(v)}`;
+  return `Traefik ${describeVersion(v)} (the current release: no image tag or traefik.version setting says which version runs here)`;
 }
 
 /** `v3.1` for messages: the version as the user will recognise it. */

@@ -4,11 +4,11 @@
 import type { RuleContext } from '../../engine/types';
 import type { LineIndex } from '../../engine/text';
 import type { ComposeModel } from '../compose/model';
-import { composeTraefik, type TraefikService } from './compose';
+import { composeTraefik, type EnvFileVar, type TraefikService } from './compose';
 import type { TraefikDocument } from './parse';
-import type { TSource } from './model';
-import { defaultVersion, versionFromConfig, type TraefikVersion } from './version';
-import { nearbyCompose } from './workspace';
+import type { TField, TNode, TSource } from './model';
+import { compareVersion, defaultVersion, versionFromConfig, versionFromImageRef, type TraefikVersion } from './version';
+import { nearestImageVersion } from '../../engine/image-refs';
 import { MemoSlot } from '../../engine/memo-slot';
 
 export class TraefikView {
@@ -47,21 +47,57 @@ export class TraefikView {
   }
 
   /**
-   * The Traefik version rules judge against: `.rampart.yaml`, else a Traefik image tag in this
-   * file, else one in a compose file beside or above, else current stable v3.
+   * The Traefik version of the file as a whole: `.rampart.yaml`, else the oldest Traefik image
+   * tag in this file (the release every rule must allow for), else one in a Dockerfile or compose
+   * file beside or above, else current stable v3 (`source: 'default'`, unknown).
    */
   get version(): TraefikVersion {
     if (!this.versionMemo) this.versionMemo = this.resolveVersion();
     return this.versionMemo;
   }
 
+  /**
+   * The version that reads a source: a Traefik service's own flags, env and labels are judged by
+   * its own image (two Traefik services of one compose file may run v2 and v3); anything else by
+   * the file's version.
+   */
+  versionOf(src: TSource): TraefikVersion {
+    const v = this.version;
+    if (v.source === 'config' || src.service === undefined) return v;
+    const svc = this.services.find((s) => s.name === src.service);
+    if (!svc?.image) return v;
+    return svc.image.version ?? defaultVersion();
+  }
+
   private resolveVersion(): TraefikVersion {
     const fromConfig = versionFromConfig(this.ctx.settings.traefikVersion);
     if (fromConfig) return fromConfig;
-    for (const s of this.services) if (s.image?.version) return s.image.version;
+    let oldest: TraefikVersion | undefined;
+    for (const s of this.services) {
+      const v = s.image?.version;
+      if (v && (!oldest || compareVersion(v, oldest) < 0)) oldest = v;
+    }
+    if (oldest) return oldest;
     if (this.services.some((s) => s.image)) return defaultVersion(); // `traefik:latest` here
-    for (const c of nearbyCompose(this.ctx)) for (const s of c.traefik.services) if (s.image?.version) return s.image.version;
-    return defaultVersion();
+    return nearestImageVersion(this.ctx, versionFromImageRef, compareVersion)?.version ?? defaultVersion();
+  }
+
+  /** The env file variable behind a value of a service's env source, if it comes from an `env_file`. */
+  envFileVar(node: TNode): EnvFileVar | undefined {
+    for (const s of this.services) for (const v of s.envFileVars) if (v.value === node) return v;
+    return undefined;
+  }
+
+  /** The first env file variable that writes `f` or an option below it (a section enabled from an env file). */
+  envFileVarIn(f: TField): EnvFileVar | undefined {
+    if (!this.services.some((s) => s.envFileVars.length > 0)) return undefined;
+    const walk = (n: TNode | undefined): EnvFileVar | undefined => {
+      if (!n) return undefined;
+      if (n.kind === 'scalar') return this.envFileVar(n);
+      if (n.kind === 'list') return undefined;
+      return walk(n.self) ?? n.fields.reduce<EnvFileVar | undefined>((hit, g) => hit ?? walk(g.node), undefined);
+    };
+    return walk(f.node);
   }
 
   /** The compose service that carries a source, for messages (`in service "web"`). */

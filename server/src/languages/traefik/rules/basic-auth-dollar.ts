@@ -2,6 +2,7 @@ import { defineMeta } from '../../../engine/meta';
 import type { Finding, Range, TextEdit } from '../../../engine/types';
 import { match, scalarOf } from '../model';
 import { listWords, type TraefikRule } from './shared';
+import { dynamicSourcesRead } from './graph-shared';
 
 export const meta = defineMeta({
   id: 'traefik/basic-auth-dollar',
@@ -45,10 +46,10 @@ function scan(text: string, start: number, end: number): { singles: Dollar[]; gr
 
 export const basicAuthDollar: TraefikRule = {
   meta,
-  check(view) {
+  check(view, ctx) {
     if (view.host !== 'compose') return [];
     const out: Finding[] = [];
-    for (const src of view.dynamicSources) {
+    for (const src of dynamicSourcesRead(view, ctx)) {
       if (src.form !== 'label') continue;
       for (const m of match(src.root, ['http', 'middlewares', '*', 'basicauth', 'users'])) {
         const s = scalarOf(m.field);

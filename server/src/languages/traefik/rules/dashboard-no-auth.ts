@@ -1,6 +1,7 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding } from '../../../engine/types';
 import { routerRange } from '../graph';
+import { compareVersion } from '../version';
 import type { TraefikRule } from './shared';
 import { addMiddlewareFix, epLabel, graphOf, ownHttpRouters, routerLabel, servesDashboard } from './graph-shared';
 
@@ -38,8 +39,8 @@ export const dashboardNoAuth: TraefikRule = {
       }
       if (open.length === 0 && !unknownEp) continue;
       const where = open.length > 0 ? `anyone who reaches entry point${open.length > 1 ? 's' : ''} ${open.join(' and ')}` : 'anyone who reaches its entry points';
-      const v = view.version;
-      const allow = v.major > 2 || (v.major === 2 && v.minor >= 10) ? 'ipAllowList' : 'ipWhiteList';
+      // ipAllowList arrived in v2.11: older releases only know ipWhiteList.
+      const allow = compareVersion(view.versionOf(r.g.src), { major: 2, minor: 11 }) >= 0 ? 'ipAllowList' : 'ipWhiteList';
       const fix = addMiddlewareFix(view, graph, r, {
         base: 'dashboard-allowlist',
         type: allow,

@@ -2,9 +2,10 @@ import { defineMeta } from '../../../engine/meta';
 import type { Finding, Fix, TextEdit } from '../../../engine/types';
 import { match, type Match, type TSource } from '../model';
 import { removeStatement, renameKey } from '../edits';
-import { compareVersion, describeVersion } from '../version';
+import { compareVersion, isKnownVersion, traefikVersionPhrase, type TraefikVersion } from '../version';
 import type { TraefikView } from '../view';
 import { statementRange, type TraefikRule } from './shared';
+import { dynamicSourcesRead } from './graph-shared';
 
 export const meta = defineMeta({
   id: 'traefik/deprecated-option',
@@ -31,13 +32,16 @@ const IGNORED_HEADERS: Record<string, string> = {
 
 export const deprecatedOption: TraefikRule = {
   meta,
-  check(view) {
+  check(view, ctx) {
     const out: Finding[] = [];
-    const version = view.version;
-    for (const src of view.dynamicSources) {
+    for (const src of dynamicSourcesRead(view, ctx)) {
+      const version = view.versionOf(src);
+      // A version nothing names is assumed current: the edits are right for it, but the user
+      // must confirm (on v2.10 and older a renamed or removed option breaks the middleware).
+      const kind = isKnownVersion(version) ? 'safe' : 'suggest';
       if (compareVersion(version, { major: 2, minor: 11 }) >= 0) {
         for (const proto of ['http', 'tcp']) {
-          for (const m of match(src.root, [proto, 'middlewares', '*', 'ipwhitelist'])) out.push(ipWhiteList(view, src, m));
+          for (const m of match(src.root, [proto, 'middlewares', '*', 'ipwhitelist'])) out.push(ipWhiteList(view, src, m, version));
         }
       }
       if (version.major >= 3) {
@@ -52,8 +56,8 @@ export const deprecatedOption: TraefikRule = {
             const edit = keepsOne ? removeStatement(view, f.decl) : undefined;
             out.push({
               range: statementRange(view, f),
-              message: `Headers option "${f.raw}" of middleware "${m.names[0]}"${view.where(src)} does nothing on Traefik ${describeVersion(version)}: v3 still accepts it but ignores it, so ${IGNORED_HEADERS[f.name]}.`,
-              fixes: edit ? [{ title: `Remove "${f.raw}" (ignored by Traefik v3)`, kind: 'safe', edits: [edit] }] : [],
+              message: `Headers option "${f.raw}" of middleware "${m.names[0]}"${view.where(src)} does nothing on ${traefikVersionPhrase(version)}: v3 still accepts it but ignores it, so ${IGNORED_HEADERS[f.name]}.`,
+              fixes: edit ? [{ title: `Remove "${f.raw}" (ignored by Traefik v3)`, kind, edits: [edit] }] : [],
             });
           }
         }
@@ -63,9 +67,12 @@ export const deprecatedOption: TraefikRule = {
   },
 };
 
-function ipWhiteList(view: TraefikView, src: TSource, m: Match): Finding {
+function ipWhiteList(view: TraefikView, src: TSource, m: Match, version: TraefikVersion): Finding {
   const edits: TextEdit[] | undefined = renameKey(m.field, 'ipAllowList');
-  const fixes: Fix[] = edits ? [{ title: `Rename "${m.field.raw}" to "ipAllowList"`, kind: 'safe', edits }] : [];
+  const known = isKnownVersion(version);
+  const fixes: Fix[] = edits
+    ? [{ title: `Rename "${m.field.raw}" to "ipAllowList"${known ? '' : ' (needs Traefik v2.11 or later)'}`, kind: known ? 'safe' : 'suggest', edits }]
+    : [];
   return {
     range: m.field.keyRange,
     message: `Middleware "${m.names[0]}"${view.where(src)} uses "${m.field.raw}", renamed "ipAllowList" in Traefik v2.11: the old name is deprecated and goes away in a future release, taking the allow-list with it.`,

@@ -45,9 +45,12 @@ export const exposedByDefault: TraefikRule = {
           continue;
         }
         const where = view.where(src);
+        // Enabled by a variable of an env file: say which, as the finding sits on the env_file item.
+        const fromFile = src.form === 'env' ? view.envFileVarIn(prov) : undefined;
+        const by = fromFile ? ` (set by "${fromFile.name}" from env_file "${fromFile.shown}")` : '';
         out.push({
           range: prov.keyRange,
-          message: `The ${label}${where} is enabled without "exposedByDefault: false": every container it sees gets a router by default, including databases and admin tools never meant to be public.`,
+          message: `The ${label}${where}${by} is enabled without "exposedByDefault: false": every container it sees gets a router by default, including databases and admin tools never meant to be public.`,
           fixes: addFix(view, src, providers, prov),
         });
       }

@@ -6,7 +6,7 @@ import type { Range, TextEdit } from '../../../engine/types';
 import { appendListItem, insertNested, mergeInserts, type Leaf } from '../edits';
 import type { GEntryPoint, GMiddleware, GRouter, TraefikGraph } from '../graph';
 import { traefikGraph } from '../graph';
-import { boolOf, child, scalarOf, textOf, type TField, type TNode } from '../model';
+import { boolOf, child, scalarOf, textOf, type TField, type TNode, type TSource } from '../model';
 import type { TraefikView } from '../view';
 import type { RuleContext } from '../../../engine/types';
 import { camelStyle } from './shared';
@@ -20,6 +20,18 @@ export function ownHttpRouters(graph: TraefikGraph): GRouter[] {
 
 export function graphOf(view: TraefikView, ctx: RuleContext): TraefikGraph {
   return traefikGraph(view, ctx);
+}
+
+/**
+ * The dynamic sources some enabled provider reads: labels (`labels:` for the Docker provider,
+ * `deploy.labels` for Swarm) only when the static configuration enables their provider, or when
+ * no static configuration is visible (then nobody knows, and they are judged). Files always.
+ */
+export function dynamicSourcesRead(view: TraefikView, ctx: RuleContext): TSource[] {
+  const all = view.dynamicSources;
+  if (!all.some((s) => s.form === 'label')) return all;
+  const providers = graphOf(view, ctx).providers;
+  return all.filter((s) => s.form !== 'label' || !s.provider || providers[s.provider].enabled !== false);
 }
 
 /** `Router "app"`, `Router "app" in service "web"`. */

@@ -4,6 +4,7 @@ import { insertNested, mergeInserts, replaceScalar } from '../edits';
 import { boolOf, child, match, scalarOf } from '../model';
 import type { TraefikRule } from './shared';
 import { camelStyle } from './shared';
+import { dynamicSourcesRead } from './graph-shared';
 
 export const meta = defineMeta({
   id: 'traefik/hsts-weak',
@@ -26,9 +27,9 @@ const OFF = 'Traefik sends no Strict-Transport-Security header at all';
 
 export const hstsWeak: TraefikRule = {
   meta,
-  check(view) {
+  check(view, ctx) {
     const out: Finding[] = [];
-    for (const src of view.dynamicSources) {
+    for (const src of dynamicSourcesRead(view, ctx)) {
       const camel = camelStyle(src);
       for (const m of match(src.root, ['http', 'middlewares', '*', 'headers'])) {
         const headers = m.field;

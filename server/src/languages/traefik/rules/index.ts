@@ -3,10 +3,11 @@
 // flags, env): its findings keep their traefik/* id while the file's language stays `compose`.
 // Adding a rule: one file here plus its docs page and fixtures; the fixture test fails until
 // they exist.
-import type { Rule } from '../../../engine/types';
+import type { Finding, Rule } from '../../../engine/types';
+import { comparePositions, rangesOverlap } from '../../../engine/text';
 import type { ComposeModel } from '../../compose/model';
 import type { TraefikDocument } from '../parse';
-import { traefikView, traefikViewOfCompose } from '../view';
+import { traefikView, traefikViewOfCompose, type TraefikView } from '../view';
 import type { TraefikRule } from './shared';
 import { apiInsecure } from './api-insecure';
 import { tlsMinVersion } from './tls-min-version';
@@ -54,4 +55,27 @@ export const traefikRuleList: TraefikRule[] = [
 export const traefikRules: Rule<TraefikDocument>[] = traefikRuleList.map((r) => ({ meta: r.meta, check: (doc, ctx) => r.check(traefikView(doc, ctx), ctx) }));
 
 /** The same rules as the compose plugin runs them on compose files. */
-export const traefikComposeRules: Rule<ComposeModel>[] = traefikRuleList.map((r) => ({ meta: r.meta, check: (model, ctx) => r.check(traefikViewOfCompose(model, ctx), ctx) }));
+export const traefikComposeRules: Rule<ComposeModel>[] = traefikRuleList.map((r) => ({
+  meta: r.meta,
+  check: (model, ctx) => {
+    const view = traefikViewOfCompose(model, ctx);
+    return envFileNotes(view, r.check(view, ctx));
+  },
+}));
+
+/**
+ * A finding about a variable of an `env_file` sits on the `env_file` item that reads it (the
+ * message names the variable and the file): it also points at the variable's line in that file,
+ * and keeps no fix that would edit the item, since the value is not written in the compose file.
+ */
+function envFileNotes(view: TraefikView, findings: Finding[]): Finding[] {
+  const vars = view.services.flatMap((s) => s.envFileVars);
+  if (vars.length === 0) return findings;
+  for (const f of findings) {
+    const v = vars.find((x) => comparePositions(x.range.start, f.range.start) === 0 && comparePositions(x.range.end, f.range.end) === 0 && f.message.includes(`"${x.name}"`));
+    if (!v) continue;
+    f.related = [...(f.related ?? []), { path: v.path, range: v.line, message: `${v.name} is set here` }];
+    if (f.fixes) f.fixes = f.fixes.filter((fix) => !fix.edits.some((e) => rangesOverlap(e.range, v.range)));
+  }
+  return findings;
+}

@@ -3,6 +3,7 @@ import type { Finding } from '../../../engine/types';
 import { boolOf, scalarOf, type TField } from '../model';
 import { replaceScalar } from '../edits';
 import { fieldsNamed, statementRange, subject, written, type TraefikRule } from './shared';
+import { dynamicSourcesRead } from './graph-shared';
 
 export const meta = defineMeta({
   id: 'traefik/insecure-skip-verify',
@@ -31,10 +32,10 @@ function peerOf(trail: readonly TField[]): string {
 
 export const insecureSkipVerify: TraefikRule = {
   meta,
-  check(view) {
+  check(view, ctx) {
     const out: Finding[] = [];
     const roots = new Set<object>();
-    for (const src of [...view.staticSources, ...view.dynamicSources]) {
+    for (const src of [...view.staticSources, ...dynamicSourcesRead(view, ctx)]) {
       // A file that is both static and dynamic is one tree: judge it once.
       if (roots.has(src.root)) continue;
       roots.add(src.root);

@@ -54,11 +54,20 @@ function explain(graph: TraefikGraph, ref: Ref, own: Provider | undefined, proto
   const shown = ref.qualified ? `"${ref.raw}"` : `"${ref.raw}" (read as ${res.key}: a name without @provider stays in the provider that uses it)`;
   const hints: string[] = [];
   const elsewhere = graph.providersDefining(protocol, res.name).filter((p) => p !== res.provider);
-  if (elsewhere.length > 0) {
-    const p = elsewhere[0]!;
+  // `@docker` is only worth writing when the static configuration enables the Docker provider
+  // (`enabled` undefined: no static configuration seen, so it may).
+  const usable = elsewhere.filter((p) => graph.providers[p].enabled !== false);
+  if (usable.length > 0) {
+    const p = usable[0]!;
     const def = graph.middleware(protocol, res.name, p)![0]!;
     hints.push(`The ${PROVIDER_NAMES[p]} defines "${def.raw}": write "${ref.raw.replace(/@[^@]*$/, '')}@${p}".`);
     related.push(relatedAt(def, `"${def.raw}@${p}" is defined here`));
+  } else if (elsewhere.length > 0) {
+    const p = elsewhere[0]!;
+    const def = graph.middleware(protocol, res.name, p)![0]!;
+    const where = graph.staticConfig ? ` in ${graph.staticConfig.label}` : '';
+    hints.push(`"${def.raw}" is defined for the ${PROVIDER_NAMES[p]}, but that provider is not enabled${where}.`);
+    related.push(relatedAt(def, `"${def.raw}@${p}" is defined here, for a provider that is not enabled`));
   }
   const inactive = graph.inactiveMiddleware(protocol, res.name, res.provider);
   if (inactive && inactive.length > 0) {

@@ -23,6 +23,8 @@ function statementKey(view: TraefikView, d: Decl): string | undefined {
 /** An option's name as the user writes it in this source, for messages. */
 export function written(src: TSource, trail: readonly TField[], view?: TraefikView): string {
   const last = trail[trail.length - 1];
+  const fromFile = view && last && src.form === 'env' ? view.envFileVar(last.node) : undefined;
+  if (fromFile) return fromFile.name;
   if (view && last?.decl && src.form === last.decl.form && (src.form === 'label' || src.form === 'flag' || src.form === 'env')) {
     const k = statementKey(view, last.decl);
     if (k) return k;
@@ -49,8 +51,11 @@ export function subject(view: TraefikView, src: TSource, trail: readonly TField[
       return `Label ${name}${where}`;
     case 'flag':
       return `Flag ${name}${where}`;
-    case 'env':
-      return `Variable ${name}${where}`;
+    case 'env': {
+      const last = trail[trail.length - 1];
+      const file = last ? view.envFileVar(last.node) : undefined;
+      return file ? `Variable ${name} from env_file "${file.shown}"${where}` : `Variable ${name}${where}`;
+    }
     default:
       return name;
   }

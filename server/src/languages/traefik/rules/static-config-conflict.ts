@@ -1,6 +1,6 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, RelatedLocation } from '../../../engine/types';
-import type { TraefikRule } from './shared';
+import { listWords, type TraefikRule } from './shared';
 
 export const meta = defineMeta({
   id: 'traefik/static-config-conflict',
@@ -31,7 +31,15 @@ export const staticConfigConflict: TraefikRule = {
       const first = ignored[0]!;
       const parts: string[] = [];
       if (t.flags && !t.flags.inEffect) parts.push(`${its(t.flags.entries ?? 0, 'static flag', 'static flags')} in "command"`);
-      if (t.env && !t.env.inEffect) parts.push(`${its(t.env.entries ?? 0, 'TRAEFIK_* variable', 'TRAEFIK_* variables')} in "environment"`);
+      if (t.env && !t.env.inEffect) {
+        const fromFiles = t.envFileVars.length;
+        const inline = (t.env.entries ?? 0) - fromFiles;
+        if (inline > 0) parts.push(`${its(inline, 'TRAEFIK_* variable', 'TRAEFIK_* variables')} in "environment"`);
+        if (fromFiles > 0) {
+          const files = [...new Set(t.envFileVars.map((v) => `"${v.shown}"`))];
+          parts.push(`${its(fromFiles, 'TRAEFIK_* variable', 'TRAEFIK_* variables')} from env_file ${listWords(files)}`);
+        }
+      }
       const related: RelatedLocation[] = [];
       let winner: string;
       if (t.effective === 'file' && t.configFile) {
@@ -42,6 +50,8 @@ export const staticConfigConflict: TraefikRule = {
         winner = 'passes static flags in "command"';
         if (t.commandKey) related.push({ range: t.commandKey, message: 'Traefik reads these flags instead' });
       }
+      // Variables of env files are not in this file: show where each is set.
+      if (t.env && !t.env.inEffect) for (const v of t.envFileVars) related.push({ path: v.path, range: v.line, message: `${v.name} is ignored` });
       out.push({
         range: first.holder?.keyRange ?? t.keyRange,
         message: `Service "${t.name}" ${winner}, so Traefik ignores ${parts.join(' and ')}: it reads one static source (a file, else flags, else environment), and settings written only in the others have no effect.`,

@@ -1,7 +1,7 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding } from '../../../engine/types';
 import { at } from '../model';
-import { describeVersion } from '../version';
+import { traefikVersionPhrase } from '../version';
 import { statementRange, subject, type TraefikRule } from './shared';
 
 export const meta = defineMeta({
@@ -24,11 +24,12 @@ const MOVED: Record<string, string> = { swarmmode: 'providers.swarm', swarmmoder
 export const swarmModeRemoved: TraefikRule = {
   meta,
   check(view) {
-    const version = view.version;
-    if (version.major < 3) return [];
     const out: Finding[] = [];
     // Traefik v3 checks every static source for removed options, even one another source overrides.
     for (const src of view.allStaticSources) {
+      // Each Traefik service of a compose file by its own image: a v2 service beside a v3 one keeps swarmMode.
+      const version = view.versionOf(src);
+      if (version.major < 3) continue;
       const docker = at(src.root, ['providers', 'docker']);
       if (!docker || docker.node.kind !== 'map') continue;
       for (const f of docker.node.fields) {
@@ -37,7 +38,7 @@ export const swarmModeRemoved: TraefikRule = {
         const providers = src.root.byName.get('providers')!;
         out.push({
           range: statementRange(view, f),
-          message: `${subject(view, src, [providers, docker, f])} was removed in Traefik ${describeVersion(version)}: Traefik refuses to start while it is set (Swarm services are read by ${moved} now).`,
+          message: `${subject(view, src, [providers, docker, f])} was removed in ${traefikVersionPhrase(version)}: Traefik refuses to start while it is set (Swarm services are read by ${moved} now).`,
         });
       }
     }
