@@ -195,3 +195,73 @@ describe('nginx includes in rules (folder fixtures on disk)', () => {
     assert.deepEqual(view(only(r.diagnostics, 'nginx/directive-not-allowed')).map((d) => d.range), []);
   });
 });
+
+describe('nginx includes stop at the workspace', () => {
+  /** A memory workspace that records every path read, listed or probed. */
+  class Recording extends MemoryWorkspace {
+    readonly asked = new Set<string>();
+    readFile(path: string): string | undefined {
+      this.asked.add(path);
+      return super.readFile(path);
+    }
+    exists(path: string): boolean {
+      this.asked.add(path);
+      return super.exists(path);
+    }
+    list(dir: string): string[] | undefined {
+      this.asked.add(dir);
+      return super.list(dir);
+    }
+  }
+  const STS = 'add_header Strict-Transport-Security "max-age=63072000" always;\n';
+  const main = (include: string) => `events {}\nhttp {\n    ${include}\n    server {\n        listen 443 ssl;\n        ssl_certificate c.pem;\n        ssl_certificate_key k.pem;\n    }\n}\n`;
+  const outside = { '/outside.conf': STS, '/tmp/x.conf': STS, '/shared/a.conf': STS };
+
+  for (const include of ['include ../outside.conf;', 'include /tmp/x.conf;', 'include ../shared/*.conf;']) {
+    it(`${include} is never read, and counts as an unreadable include ("unknown")`, () => {
+      const files = { '/ws/nginx.conf': main(include), ...outside };
+      const ws = new Recording(files, ['/ws']);
+      const s = setup(files, '/ws/nginx.conf', ws);
+      const inc = s.model.directives.find((d) => d.name === 'include')!;
+      const r = includes(s.ctx, s.model).resolve(inc);
+      assert.deepEqual({ files: r.files, complete: r.complete }, { files: [], complete: false });
+      // The outside file's HSTS header would silence hsts-missing; unknown content silences it
+      // too (as for any include Rampart cannot read), and nothing outside was touched.
+      const hsts = only(lintText(files['/ws/nginx.conf'], { path: '/ws/nginx.conf', language: 'nginx', workspace: ws }).diagnostics, 'nginx/hsts-missing');
+      assert.deepEqual(hsts, []);
+      assert.deepEqual([...ws.asked].filter((p) => /^\/(outside|tmp|shared)/.test(p)), []);
+    });
+  }
+
+  it('the same header inside the workspace is read; /etc/nginx/ maps onto the main config\'s folder', () => {
+    for (const include of ['include snippets/sts.conf;', 'include /etc/nginx/snippets/sts.conf;']) {
+      const files = { '/ws/nginx.conf': main(include), '/ws/snippets/sts.conf': STS };
+      const s = setup(files, '/ws/nginx.conf', new MemoryWorkspace(files, ['/ws']));
+      const r = includes(s.ctx, s.model).resolve(s.model.directives.find((d) => d.name === 'include')!);
+      assert.deepEqual(r.files.map((f) => f.path), ['/ws/snippets/sts.conf']);
+      assert.equal(r.complete, true);
+    }
+  });
+
+  it('a fragment\'s includer above the workspace folder is not searched', () => {
+    const files = { '/ws/nginx.conf': 'events {}\nhttp { include conf.d/*.conf; }\n', '/ws/conf.d/site.conf': 'server { listen 80; }\n' };
+    const ws = new Recording(files, ['/ws/conf.d']);
+    const s = setup(files, '/ws/conf.d/site.conf', ws);
+    assert.equal(includes(s.ctx, s.model).context().source, 'inferred');
+    assert.deepEqual([...ws.asked].filter((p) => !p.startsWith('/ws/conf.d/')), []);
+  });
+
+  it('a view that knows no roots: the git work tree around the file, else the fragment\'s prefix folder', () => {
+    const frag = 'server { listen 80; }\n';
+    const withGit = { '/repo/.git/HEAD': 'ref', '/repo/deploy/nginx.conf': main('include ../shared/sts.conf;'), '/repo/shared/sts.conf': STS };
+    const g = setup(withGit, '/repo/deploy/nginx.conf', new MemoryWorkspace(withGit, null));
+    assert.deepEqual(includes(g.ctx, g.model).resolve(g.model.directives.find((d) => d.name === 'include')!).files.map((f) => f.path), ['/repo/shared/sts.conf']);
+    const bare = { '/ws/nginx.conf': 'events {}\nhttp { include conf.d/*.conf; include ../up.conf; }\n', '/ws/conf.d/site.conf': frag, '/up.conf': STS };
+    const ws = new Recording(bare, null);
+    const f = setup(bare, '/ws/conf.d/site.conf', ws);
+    assert.equal(includes(f.ctx, f.model).context().source, 'includer');
+    const m = setup(bare, '/ws/nginx.conf', ws);
+    assert.equal(includes(m.ctx, m.model).resolve(m.model.directives.filter((d) => d.name === 'include')[1]!).complete, false);
+    assert.ok(!ws.asked.has('/up.conf'));
+  });
+});
