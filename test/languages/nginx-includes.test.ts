@@ -169,15 +169,38 @@ describe('nginx fragment contexts', () => {
 });
 
 describe('nginx fragments in their includer\'s module family', () => {
-  it('a stream fragment is not judged by http rules; the same file without an includer is', () => {
+  const http = ['nginx/x-frame-options-missing', 'nginx/x-content-type-options-missing', 'nginx/csp-missing', 'nginx/referrer-policy-missing'];
+  const rulesOf = (r: ReturnType<typeof lintText>) => [...new Set(r.diagnostics.map((d) => d.rule))].filter((x) => http.includes(x)).sort();
+  const lintAlone = (path: string, text: string) => lintText(text, { path, language: 'nginx', workspace: new MemoryWorkspace({ [path]: text }) });
+
+  it('a fragment included in stream {} is not judged by http rules, whatever its content says', () => {
     const main = 'events {}\nstream {\n    include stream.d/*.conf;\n}\n';
-    const frag = 'server {\n    listen 5432;\n    proxy_pass db:5432;\n}\n';
-    const http = ['nginx/x-frame-options-missing', 'nginx/x-content-type-options-missing', 'nginx/csp-missing', 'nginx/referrer-policy-missing'];
-    const rulesOf = (r: ReturnType<typeof lintText>) => [...new Set(r.diagnostics.map((d) => d.rule))].filter((x) => http.includes(x)).sort();
+    const frag = 'server {\n    listen 5432;\n    proxy_pass $pg;\n}\n';
     const placed = lintText(frag, { path: '/w/stream.d/db.conf', language: 'nginx', workspace: new MemoryWorkspace({ '/w/nginx.conf': main, '/w/stream.d/db.conf': frag }) });
     assert.deepEqual(rulesOf(placed), []);
-    const alone = lintText(frag, { path: '/w/stream.d/db.conf', language: 'nginx', workspace: new MemoryWorkspace({ '/w/stream.d/db.conf': frag }) });
-    assert.deepEqual(rulesOf(alone), [...http].sort());
+    // The same neutral content with no includer and no telling folder stays http.
+    assert.deepEqual(rulesOf(lintAlone('/w/conf.d/db.conf', frag)), [...http].sort());
+  });
+
+  it('without an includer, a server\'s content decides: stream-only directives, udp, a proxy_pass without a scheme', () => {
+    for (const body of ['ssl_preread on;\n    proxy_pass $backend;', 'proxy_pass backend;', 'proxy_pass 10.0.0.1:5432;', 'proxy_pass unix:/run/pg.sock;', 'proxy_pass $dns;\n    listen 53 udp;', 'proxy_pass $x;\n    proxy_timeout 1m;']) {
+      assert.deepEqual(rulesOf(lintAlone('/w/conf.d/tcp.conf', `server {\n    listen 5432;\n    ${body}\n}\n`)), [], body);
+    }
+  });
+
+  it('a stream.d/ folder decides only a server whose content says nothing either way', () => {
+    const neutral = 'server {\n    listen 5432;\n    proxy_pass $pg;\n}\n';
+    for (const dir of ['stream.d', 'stream-enabled', 'streams']) assert.deepEqual(rulesOf(lintAlone(`/w/${dir}/pg.conf`, neutral)), [], dir);
+    const web = 'server {\n    listen 8080;\n    location / {\n        proxy_pass http://app;\n    }\n}\n';
+    assert.deepEqual(rulesOf(lintAlone('/w/stream.d/web.conf', web)), [...http].sort());
+  });
+
+  it('mixed evidence keeps http; in a file of several servers each one is judged by its own content', () => {
+    const mixed = 'server {\n    listen 5432;\n    ssl_preread on;\n    root /srv;\n}\n';
+    assert.deepEqual(rulesOf(lintAlone('/w/conf.d/mixed.conf', mixed)), [...http].sort());
+    const two = 'server {\n    listen 5432;\n    proxy_pass db:5432;\n}\nserver {\n    listen 80;\n    server_name web;\n    root /srv;\n}\n';
+    const r = lintAlone('/w/conf.d/two.conf', two);
+    assert.deepEqual([...new Set(r.diagnostics.filter((d) => http.includes(d.rule)).map((d) => d.range.start.line + 1))], [5]);
   });
 });
 
