@@ -712,10 +712,21 @@ export interface LevelView {
 export function levelDirectives(ctx: RuleContext, model: NginxModel, block: NginxBlock): LevelView {
   if (!block.children.some((d) => d.name === 'include')) return { directives: block.children, unknown: false };
   const r = includes(ctx, model);
-  return r.memo('level', block, () => level(ctx, r, block));
+  return r.memo('level', block, () => level(ctx.path, r, block));
 }
 
-function level(ctx: RuleContext, r: IncludeResolver, block: NginxBlock): LevelView {
+/**
+ * The directives of a level of the linted fragment's main config (its http block, found through
+ * FileContext.includer), including files it includes there: the fragment's own top level among
+ * them when that is where the fragment is included.
+ */
+export function includerLevel(ctx: RuleContext, model: NginxModel, block: NginxBlock, mainPath: string): LevelView {
+  const r = includes(ctx, model);
+  return r.memo('includer-level', block, () => level(mainPath, r, block));
+}
+
+/** A level's directives with its includes spliced in; `start` is the file holding the block (not followed again). */
+function level(start: string, r: IncludeResolver, block: NginxBlock): LevelView {
   const out: NginxDirective[] = [];
   let unknown = false;
   const visit = (list: NginxDirective[], depth: number, seen: Set<string>): void => {
@@ -735,7 +746,7 @@ function level(ctx: RuleContext, r: IncludeResolver, block: NginxBlock): LevelVi
       }
     }
   };
-  visit(block.children, 0, new Set([ctx.path]));
+  visit(block.children, 0, new Set([start]));
   return { directives: out, unknown };
 }
 
