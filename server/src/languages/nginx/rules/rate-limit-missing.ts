@@ -114,15 +114,18 @@ interface ZoneHome {
   place: string;
 }
 
+/** An edit adding a statement after the level's last limit_req_zone, if it has one (zones stay together). */
+function afterLastZone(model: NginxModel, level: NginxBlock, statement: string): TextEdit | undefined {
+  const lastZone = [...level.children].reverse().find((d) => d.name === 'limit_req_zone');
+  return lastZone && insertAfter(model.index, lastZone, [statement]);
+}
+
 function zoneHome(model: NginxModel, ctx: RuleContext, block: NginxBlock): ZoneHome | undefined {
   const top = model.httpKnown ? protocolBlock(model, block) : undefined;
   if (top) {
     return {
       view: levelDirectives(ctx, model, top),
-      define: (s) => {
-        const lastZone = [...top.children].reverse().find((d) => d.name === 'limit_req_zone');
-        return lastZone ? insertAfter(model.index, lastZone, [s]) : insertFirst(model.index, top, [s]);
-      },
+      define: (s) => afterLastZone(model, top, s) ?? insertFirst(model.index, top, [s]),
       place: `in the ${top.kind} block`,
     };
   }
@@ -134,11 +137,7 @@ function zoneHome(model: NginxModel, ctx: RuleContext, block: NginxBlock): ZoneH
   const root = model.root;
   return {
     view: inc.view,
-    define: (s) => {
-      const lastZone = [...root.children].reverse().find((d) => d.name === 'limit_req_zone');
-      const first = root.children[0];
-      return lastZone ? insertAfter(model.index, lastZone, [s]) : first ? insertBefore(model.index, first, [s]) : undefined;
-    },
+    define: (s) => afterLastZone(model, root, s) ?? (root.children[0] && insertBefore(model.index, root.children[0], [s])),
     place: 'at the top of this file (its includer reads it in the http block)',
   };
 }
