@@ -356,3 +356,29 @@ describe('rampart lint: Dockerfiles a compose file names', () => {
     assert.match(r.stderr, /docker\/notes\.txt: skipped, not a file Rampart recognises/);
   });
 });
+
+describe('rampart lint: nginx includes stay in the workspace', () => {
+  // Outside a git work tree the lint root is the workspace: ../outside.conf is never read, so its
+  // header neither feeds add-header-inheritance nor silences anything; the http level it sits
+  // on is unknown, as for an unreadable include. Inside the root the same include is followed.
+  const main = (include: string) => `events {}\nhttp {\n    server_tokens off;\n    ${include}\n    server {\n        listen 80;\n        location / {\n            add_header X-Extra 1 always;\n        }\n    }\n}\n`;
+  const rulesOf = (r: { stdout: string }) => (JSON.parse(r.stdout) as { files: Array<{ diagnostics: Array<{ rule: string; message: string }> }> }).files.flatMap((f) => f.diagnostics.map((d) => `${d.rule}: ${d.message.slice(0, 60)}`));
+
+  it('include ../outside.conf from a lint root is not read', () => {
+    const dir = tempTree({ 'outside.conf': 'add_header X-Frame-Options DENY always;\n', 'ws/nginx.conf': main('include ../outside.conf;') });
+    try {
+      assert.deepEqual(rulesOf(rampart(dir, ['lint', 'ws', '--format', 'json'])), []);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('the same header inside the root is read', () => {
+    const dir = tempTree({ 'ws/inside.conf': 'add_header X-Frame-Options DENY always;\n', 'ws/nginx.conf': main('include inside.conf;') });
+    try {
+      assert.ok(rulesOf(rampart(dir, ['lint', 'ws', '--format', 'json'])).some((r) => r.startsWith('nginx/add-header-inheritance: Header "X-Frame-Options" set in the http block (through')));
+    } finally {
+      removeTree(dir);
+    }
+  });
+});

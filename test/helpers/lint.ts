@@ -9,9 +9,18 @@ export function fmtRange(r: Range): string {
   return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
 }
 
-/** An in-memory workspace: absolute path -> text. */
+/**
+ * An in-memory workspace: absolute path -> text. Every file in it is the workspace's unless
+ * `roots` says where the workspace ends (null: the view does not know, see WorkspaceView.roots).
+ */
 export class MemoryWorkspace implements WorkspaceView {
-  constructor(private readonly files: Record<string, string> = {}) {}
+  readonly roots: readonly string[] | undefined;
+  constructor(
+    private readonly files: Record<string, string> = {},
+    roots: readonly string[] | null = ['/'],
+  ) {
+    this.roots = roots ?? undefined;
+  }
   readFile(path: string): string | undefined {
     return this.files[path];
   }

@@ -169,15 +169,38 @@ describe('nginx fragment contexts', () => {
 });
 
 describe('nginx fragments in their includer\'s module family', () => {
-  it('a stream fragment is not judged by http rules; the same file without an includer is', () => {
+  const http = ['nginx/x-frame-options-missing', 'nginx/x-content-type-options-missing', 'nginx/csp-missing', 'nginx/referrer-policy-missing'];
+  const rulesOf = (r: ReturnType<typeof lintText>) => [...new Set(r.diagnostics.map((d) => d.rule))].filter((x) => http.includes(x)).sort();
+  const lintAlone = (path: string, text: string) => lintText(text, { path, language: 'nginx', workspace: new MemoryWorkspace({ [path]: text }) });
+
+  it('a fragment included in stream {} is not judged by http rules, whatever its content says', () => {
     const main = 'events {}\nstream {\n    include stream.d/*.conf;\n}\n';
-    const frag = 'server {\n    listen 5432;\n    proxy_pass db:5432;\n}\n';
-    const http = ['nginx/x-frame-options-missing', 'nginx/x-content-type-options-missing', 'nginx/csp-missing', 'nginx/referrer-policy-missing'];
-    const rulesOf = (r: ReturnType<typeof lintText>) => [...new Set(r.diagnostics.map((d) => d.rule))].filter((x) => http.includes(x)).sort();
+    const frag = 'server {\n    listen 5432;\n    proxy_pass $pg;\n}\n';
     const placed = lintText(frag, { path: '/w/stream.d/db.conf', language: 'nginx', workspace: new MemoryWorkspace({ '/w/nginx.conf': main, '/w/stream.d/db.conf': frag }) });
     assert.deepEqual(rulesOf(placed), []);
-    const alone = lintText(frag, { path: '/w/stream.d/db.conf', language: 'nginx', workspace: new MemoryWorkspace({ '/w/stream.d/db.conf': frag }) });
-    assert.deepEqual(rulesOf(alone), [...http].sort());
+    // The same neutral content with no includer and no telling folder stays http.
+    assert.deepEqual(rulesOf(lintAlone('/w/conf.d/db.conf', frag)), [...http].sort());
+  });
+
+  it('without an includer, a server\'s content decides: stream-only directives, udp, a proxy_pass without a scheme', () => {
+    for (const body of ['ssl_preread on;\n    proxy_pass $backend;', 'proxy_pass backend;', 'proxy_pass 10.0.0.1:5432;', 'proxy_pass unix:/run/pg.sock;', 'proxy_pass $dns;\n    listen 53 udp;', 'proxy_pass $x;\n    proxy_timeout 1m;']) {
+      assert.deepEqual(rulesOf(lintAlone('/w/conf.d/tcp.conf', `server {\n    listen 5432;\n    ${body}\n}\n`)), [], body);
+    }
+  });
+
+  it('a stream.d/ folder decides only a server whose content says nothing either way', () => {
+    const neutral = 'server {\n    listen 5432;\n    proxy_pass $pg;\n}\n';
+    for (const dir of ['stream.d', 'stream-enabled', 'streams']) assert.deepEqual(rulesOf(lintAlone(`/w/${dir}/pg.conf`, neutral)), [], dir);
+    const web = 'server {\n    listen 8080;\n    location / {\n        proxy_pass http://app;\n    }\n}\n';
+    assert.deepEqual(rulesOf(lintAlone('/w/stream.d/web.conf', web)), [...http].sort());
+  });
+
+  it('mixed evidence keeps http; in a file of several servers each one is judged by its own content', () => {
+    const mixed = 'server {\n    listen 5432;\n    ssl_preread on;\n    root /srv;\n}\n';
+    assert.deepEqual(rulesOf(lintAlone('/w/conf.d/mixed.conf', mixed)), [...http].sort());
+    const two = 'server {\n    listen 5432;\n    proxy_pass db:5432;\n}\nserver {\n    listen 80;\n    server_name web;\n    root /srv;\n}\n';
+    const r = lintAlone('/w/conf.d/two.conf', two);
+    assert.deepEqual([...new Set(r.diagnostics.filter((d) => http.includes(d.rule)).map((d) => d.range.start.line + 1))], [5]);
   });
 });
 
@@ -193,5 +216,75 @@ describe('nginx includes in rules (folder fixtures on disk)', () => {
     assert.deepEqual(only(r.diagnostics, 'nginx/x-content-type-options-missing'), []);
     // The includer puts the fragment in http: a listen at its top level is not allowed there.
     assert.deepEqual(view(only(r.diagnostics, 'nginx/directive-not-allowed')).map((d) => d.range), []);
+  });
+});
+
+describe('nginx includes stop at the workspace', () => {
+  /** A memory workspace that records every path read, listed or probed. */
+  class Recording extends MemoryWorkspace {
+    readonly asked = new Set<string>();
+    readFile(path: string): string | undefined {
+      this.asked.add(path);
+      return super.readFile(path);
+    }
+    exists(path: string): boolean {
+      this.asked.add(path);
+      return super.exists(path);
+    }
+    list(dir: string): string[] | undefined {
+      this.asked.add(dir);
+      return super.list(dir);
+    }
+  }
+  const STS = 'add_header Strict-Transport-Security "max-age=63072000" always;\n';
+  const main = (include: string) => `events {}\nhttp {\n    ${include}\n    server {\n        listen 443 ssl;\n        ssl_certificate c.pem;\n        ssl_certificate_key k.pem;\n    }\n}\n`;
+  const outside = { '/outside.conf': STS, '/tmp/x.conf': STS, '/shared/a.conf': STS };
+
+  for (const include of ['include ../outside.conf;', 'include /tmp/x.conf;', 'include ../shared/*.conf;']) {
+    it(`${include} is never read, and counts as an unreadable include ("unknown")`, () => {
+      const files = { '/ws/nginx.conf': main(include), ...outside };
+      const ws = new Recording(files, ['/ws']);
+      const s = setup(files, '/ws/nginx.conf', ws);
+      const inc = s.model.directives.find((d) => d.name === 'include')!;
+      const r = includes(s.ctx, s.model).resolve(inc);
+      assert.deepEqual({ files: r.files, complete: r.complete }, { files: [], complete: false });
+      // The outside file's HSTS header would silence hsts-missing; unknown content silences it
+      // too (as for any include Rampart cannot read), and nothing outside was touched.
+      const hsts = only(lintText(files['/ws/nginx.conf'], { path: '/ws/nginx.conf', language: 'nginx', workspace: ws }).diagnostics, 'nginx/hsts-missing');
+      assert.deepEqual(hsts, []);
+      assert.deepEqual([...ws.asked].filter((p) => /^\/(outside|tmp|shared)/.test(p)), []);
+    });
+  }
+
+  it('the same header inside the workspace is read; /etc/nginx/ maps onto the main config\'s folder', () => {
+    for (const include of ['include snippets/sts.conf;', 'include /etc/nginx/snippets/sts.conf;']) {
+      const files = { '/ws/nginx.conf': main(include), '/ws/snippets/sts.conf': STS };
+      const s = setup(files, '/ws/nginx.conf', new MemoryWorkspace(files, ['/ws']));
+      const r = includes(s.ctx, s.model).resolve(s.model.directives.find((d) => d.name === 'include')!);
+      assert.deepEqual(r.files.map((f) => f.path), ['/ws/snippets/sts.conf']);
+      assert.equal(r.complete, true);
+    }
+  });
+
+  it('a fragment\'s includer above the workspace folder is not searched', () => {
+    const files = { '/ws/nginx.conf': 'events {}\nhttp { include conf.d/*.conf; }\n', '/ws/conf.d/site.conf': 'server { listen 80; }\n' };
+    const ws = new Recording(files, ['/ws/conf.d']);
+    const s = setup(files, '/ws/conf.d/site.conf', ws);
+    assert.equal(includes(s.ctx, s.model).context().source, 'inferred');
+    assert.deepEqual([...ws.asked].filter((p) => !p.startsWith('/ws/conf.d/')), []);
+  });
+
+  it('a view that knows no roots: the git work tree around the file, else the fragment\'s prefix folder', () => {
+    const frag = 'server { listen 80; }\n';
+    const withGit = { '/repo/.git/HEAD': 'ref', '/repo/deploy/nginx.conf': main('include ../shared/sts.conf;'), '/repo/shared/sts.conf': STS };
+    const g = setup(withGit, '/repo/deploy/nginx.conf', new MemoryWorkspace(withGit, null));
+    assert.deepEqual(includes(g.ctx, g.model).resolve(g.model.directives.find((d) => d.name === 'include')!).files.map((f) => f.path), ['/repo/shared/sts.conf']);
+    const bare = { '/ws/nginx.conf': 'events {}\nhttp { include conf.d/*.conf; include ../up.conf; }\n', '/ws/conf.d/site.conf': frag, '/up.conf': STS };
+    const ws = new Recording(bare, null);
+    const f = setup(bare, '/ws/conf.d/site.conf', ws);
+    assert.equal(includes(f.ctx, f.model).context().source, 'includer');
+    const m = setup(bare, '/ws/nginx.conf', ws);
+    assert.equal(includes(m.ctx, m.model).resolve(m.model.directives.filter((d) => d.name === 'include')[1]!).complete, false);
+    assert.ok(!ws.asked.has('/up.conf'));
   });
 });

@@ -3,7 +3,7 @@
 // server-level stub_status), and the helpers the nginx rules share.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { lintText, only } from '../helpers/lint';
+import { MemoryWorkspace, lintText, only } from '../helpers/lint';
 import { captureGroups, isInternalAddress, isLoopbackListen, locationPattern } from '../../server/src/languages/nginx/rules/facts';
 import { buildNginx } from '../../server/src/languages/nginx/parse';
 
@@ -25,6 +25,29 @@ describe('nginx/rate-limit-missing fixes', () => {
     assert.deepEqual(titles('server {\n location / { proxy_pass http://web; }\n}\n', 'nginx/rate-limit-missing', '/work/conf.d/app.conf'), [
       'suggest: Add "limit_req zone=ui burst=20;" (define zone "ui" with limit_req_zone in the http block)',
     ]);
+  });
+
+  describe('in a fragment whose includer is known', () => {
+    const frag = 'server {\n listen 80;\n location /api/ { proxy_pass http://api; }\n}\n';
+    const fragTitles = (main: string, path = '/w/conf.d/site.conf', text = frag) =>
+      only(lintText(text, { path, language: 'nginx', workspace: new MemoryWorkspace({ '/w/nginx.conf': main, [path]: text }) }).diagnostics, 'nginx/rate-limit-missing').map((d) => d.fixes.map((f) => `${f.kind}: ${f.title}`).join(' | '));
+
+    it('included right in http: defines the zone at the top of the fragment', () => {
+      assert.deepEqual(fragTitles('events {}\nhttp {\n include conf.d/*.conf;\n}\n'), [
+        'suggest: Add "limit_req zone=api burst=50 nodelay;" and define zone "api" (10 requests/s per client) at the top of this file (its includer reads it in the http block)',
+      ]);
+    });
+
+    it('a zone the includer\'s http block (or a file it includes there) defines is not defined again', () => {
+      assert.deepEqual(fragTitles('events {}\nhttp {\n limit_req_zone $binary_remote_addr zone=api:10m rate=1r/s;\n include conf.d/*.conf;\n}\n'), ['suggest: Add "limit_req zone=api burst=50 nodelay;"']);
+    });
+
+    it('included inside a server: only limit_req, and the title gives the zone\'s exact line for nginx.conf', () => {
+      const snippet = 'location /api/ { proxy_pass http://api; }\n';
+      assert.deepEqual(fragTitles('events {}\nhttp {\n server {\n  listen 80;\n  include snippets/api.conf;\n }\n}\n', '/w/snippets/api.conf', snippet), [
+        'suggest: Add "limit_req zone=api burst=50 nodelay;" (and define the zone in the http block of nginx.conf: "limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;")',
+      ]);
+    });
   });
 
   it('does not define a zone that exists', () => {

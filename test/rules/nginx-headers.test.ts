@@ -114,6 +114,31 @@ describe('nginx header rules: add_header_inherit', () => {
     assert.deepEqual(inheritance('1.30'), []);
   });
 
+  it('under merge, a location missing what its server misses is covered by the server\'s finding; fix-all adds each header once', () => {
+    const tls = [
+      'events {}',
+      'http {',
+      '    server {',
+      '        listen 443 ssl;',
+      '        server_name example.com;',
+      '        add_header_inherit merge;',
+      '        location /static/ {',
+      '            add_header Cache-Control public;',
+      '            root /srv;',
+      '        }',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    const missing = headerFindings(tls, '1.29.3').filter((d) => d.rule.endsWith('-missing'));
+    assert.deepEqual([...new Set(missing.map((d) => view([d])[0]!.range))], ['3:5-3:11']);
+    const config = mergeConfig(DEFAULT_CONFIG, { profile: 'strict', nginxVersion: '1.29.3' });
+    const fixed = fixAll(PATH, tls, { config, workspace: new MemoryWorkspace() }).text;
+    for (const name of ['Strict-Transport-Security', 'X-Frame-Options', 'X-Content-Type-Options']) assert.equal(fixed.split(`add_header ${name} `).length - 1, 1, `${name} once in:\n${fixed}`);
+    // Before 1.29.3 there is no merge: the location drops the server's headers and is judged itself.
+    assert.ok(headerFindings(tls, '1.27.3').some((d) => d.rule === 'nginx/hsts-missing' && view([d])[0]!.range === '7:9-7:17'));
+  });
+
   it('reports the drop on older nginx, which does not know add_header_inherit', () => {
     assert.deepEqual(view(inheritance('1.27.3')), [
       {

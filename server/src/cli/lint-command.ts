@@ -1,7 +1,7 @@
 // `rampart lint`: resolve the paths, check every config that governs them (before anything is
 // written), lint each file, apply safe fixes (--fix) or print them (--fix-dry-run), report.
 import { readFileSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { createTwoFilesPatch, structuredPatch } from 'diff';
 import type { FileHints, Language, RelatedFile, Severity } from '../engine/types';
 import type { ConfigLayer, RampartConfig } from '../engine/config';
@@ -9,6 +9,7 @@ import { lint, ParseCache } from '../engine/lint';
 import { fixAll } from '../engine/fixes';
 import { detectLanguage, isIgnoredByConfig } from '../engine/detect';
 import { stripBom } from '../engine/text';
+import { gitWorkTree } from '../engine/workspace-bounds';
 import { hintFor, relatedFilesOf } from '../engine/related';
 import { FsWorkspace, MAX_READ } from '../node/fs-workspace';
 import { ConfigResolver } from '../node/config-resolver';
@@ -60,6 +61,20 @@ export interface Target {
   relatedOf?: Language;
 }
 
+/**
+ * The folders a lint may follow references into (WorkspaceView.roots): the git work tree around
+ * each root, else the root itself (a file's folder; the current folder for stdin). A file linted
+ * alone in a repository still sees the repository's nginx.conf.
+ */
+function workspaceRoots(roots: Array<Root | 'stdin'>, workspace: FsWorkspace): string[] {
+  const out = new Set<string>();
+  for (const r of roots) {
+    const folder = r === 'stdin' ? toSlash(process.cwd()) : r.folder ? r.abs : toSlash(dirname(r.abs));
+    out.add(gitWorkTree(`${folder}/.`, workspace) ?? folder);
+  }
+  return [...out];
+}
+
 export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   const workspace = new FsWorkspace();
   const overrides: ConfigLayer = { rules: args.rules };
@@ -97,6 +112,8 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
     }
     roots.push({ abs, folder: st.isDirectory() });
   }
+  const workspaceFolders = workspaceRoots(roots, workspace);
+  workspace.roots = workspaceFolders;
 
   const reports: FileReport[] = [];
   const diffs: string[] = [];
@@ -111,7 +128,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   if (!args.fix && !args.fixDryRun && !roots.includes('stdin')) {
     // 2. A plain lint: linted while the walk goes on, on every core for a large run (scan.ts);
     // then every config that governs a target must be valid (CI must not pass with a broken one).
-    const done = await scan(roots as Root[], args.language, ctx, { overrides, explicitConfig, maxFileSize: args.maxFileSize, keepText });
+    const done = await scan(roots as Root[], args.language, ctx, { overrides, explicitConfig, maxFileSize: args.maxFileSize, keepText, roots: workspaceFolders });
     checkConfigs(configs, explicitConfig ? [explicitConfig] : done.map((d) => configs.configPathFor(d.target.abs)));
     for (const d of done) take(d.result);
   } else {

@@ -28,6 +28,8 @@ export interface WorkerEnv {
   explicitConfig?: string;
   maxFileSize: number;
   keepText: boolean;
+  /** The workspace's folders (FsWorkspace.roots), as the main thread worked them out. */
+  roots: readonly string[];
 }
 
 interface WorkerInit extends WorkerEnv {
@@ -183,6 +185,7 @@ export class WorkerPool<T> {
 function workerLoop(init: WorkerInit): void {
   const port = parentPort!;
   const workspace = new FsWorkspace();
+  workspace.roots = init.roots;
   const configs = new ConfigResolver(workspace, undefined, init.overrides, init.explicitConfig);
   const cache = new ParseCache(16);
   const ctx = { args: { fix: false, fixDryRun: false, maxFileSize: init.maxFileSize }, configs, workspace, cache, io: { readStdin: async () => '' }, keepText: init.keepText };

@@ -95,6 +95,13 @@ export interface WorkspaceView {
    * the folder's content as unknown). Optional: views without a file system may leave it out.
    */
   list?(dir: string): string[] | undefined;
+  /**
+   * The folders the workspace spans (absolute, `/`-separated, no trailing `/`): the CLI's lint
+   * roots (or the git work trees holding them), the editor's workspace folders. Files outside
+   * them belong to no project Rampart lints, and rules that follow references (nginx `include`)
+   * do not read them. Undefined when the view does not know (see workspaceBounds).
+   */
+  readonly roots?: readonly string[];
 }
 
 export interface RuleContext {

@@ -13,6 +13,10 @@ export class RecordingWorkspace implements WorkspaceView {
   readonly dirs = new Set<string>();
   constructor(private readonly inner: WorkspaceView) {}
 
+  get roots(): readonly string[] | undefined {
+    return this.inner.roots;
+  }
+
   readFile(path: string): string | undefined {
     this.paths.add(path);
     return this.inner.readFile(path);

@@ -257,6 +257,8 @@ function workerLoop(): void {
     switch (m.kind) {
       case 'settings':
         settings.set(m.folder, m.settings);
+        // The folders settings arrive for are the workspace's folders.
+        workspace.roots = [...settings.keys()];
         configs.invalidate();
         break;
       case 'overlay':

@@ -668,6 +668,8 @@ export class WorkspaceDiagnostics {
     }
     // Innermost first, so folderOf finds the closest folder of a nested pair.
     this.folders.sort((a, b) => b.path.length - a.path.length);
+    // The workspace's extent for the open documents' lints (nginx includes stop at it).
+    this.host.linter.workspace.roots = this.folders.map((f) => f.path);
   }
 
   private folderOf(path: string): Folder | undefined {

@@ -18,6 +18,9 @@ export class FsWorkspace implements WorkspaceView {
   private readonly exist = new Map<string, boolean>();
   private readonly listings = new Map<string, string[] | undefined>();
 
+  /** The folders the workspace spans (the CLI's lint roots, the editor's folders); see WorkspaceView.roots. */
+  roots?: readonly string[];
+
   /** Lets open editor buffers shadow the disk (the server passes its document store). */
   constructor(private readonly overlay?: (path: string) => string | undefined) {}
 

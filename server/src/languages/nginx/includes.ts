@@ -6,6 +6,9 @@
 //   <prefix>/snippets/ssl.conf. Absolute paths under nginx's usual homes (`/etc/nginx/`,
 //   `/usr/local/nginx/conf/`, OpenResty's, Homebrew's) map onto that folder; other absolute
 //   paths are taken as they are.
+// - Only files inside the workspace are read (its roots, else the git work tree around the linted
+//   file, else the linted file's prefix folder): an include naming `../outside.conf` or
+//   `/tmp/x.conf` reads as unreadable ("unknown"), and the includer search does not look above it.
 // - Globs (`*`, `?`, `[…]`, per path segment, no dot files) are expanded through the workspace,
 //   sorted like glob(3). A glob that matches nothing in the workspace is "unknown", not "empty":
 //   its files may be generated at deploy time (the official image renders templates/ into
@@ -22,6 +25,7 @@
 import picomatch from 'picomatch';
 import type { RuleContext, WorkspaceView } from '../../engine/types';
 import { posixNormalize } from '../../engine/posix-path';
+import { isWithin, workspaceBounds } from '../../engine/workspace-bounds';
 import type { NginxBlock, NginxDirective, NginxModel } from './model';
 import { buildNginx } from './parse';
 import { CHECKED_CONTEXTS, type Family } from './reference/index';
@@ -178,6 +182,13 @@ export function mapIncludeTarget(target: string, prefix: string): string {
   for (const home of CONF_HOMES) if (target.startsWith(home)) return normalizePath(`${prefix}/${target.slice(home.length)}`);
   if (target.startsWith('/') || /^[A-Za-z]:\//.test(target)) return normalizePath(target);
   return normalizePath(`${prefix}/${target}`);
+}
+
+/** The part of a path before its first wildcard segment (the path itself when it has none). */
+function globBase(pattern: string): string {
+  const parts = pattern.split('/');
+  const first = parts.findIndex((p) => isGlob(p));
+  return first < 0 ? pattern : parts.slice(0, first).join('/') || '/';
 }
 
 /** The prefix of a fragment nobody is known to include: its folder, or the parent of conf.d/ and the like. */
@@ -372,18 +383,25 @@ export class IncludeResolver {
   private readonly blockContexts = new Map<NginxBlock, BlockContext>();
   private file?: FileContext;
   private reads = 0;
+  private bounds?: readonly string[];
 
   constructor(
     private readonly ctx: RuleContext,
     readonly model: NginxModel,
   ) {}
 
-  /** The model of a workspace file (the linted one included), or undefined when it cannot be read. */
+  /** Whether a path lies in the workspace, where includes may be read (see the header). */
+  private inWorkspace(path: string): boolean {
+    this.bounds ??= workspaceBounds(this.ctx.path, this.ctx.workspace) ?? [fallbackPrefix(this.ctx.path)];
+    return this.bounds.some((b) => isWithin(path, b));
+  }
+
+  /** The model of a workspace file (the linted one included), or undefined when it cannot be read or lies outside the workspace. */
   read(path: string): NginxModel | undefined {
     if (path === this.ctx.path) return this.model;
     let m = this.models.get(path);
     if (m === undefined) {
-      if (this.reads >= MAX_FILES || STOCK_INCLUDES.test(path)) m = null;
+      if (this.reads >= MAX_FILES || STOCK_INCLUDES.test(path) || !this.inWorkspace(path)) m = null;
       else {
         this.reads++;
         const text = this.ctx.workspace.readFile(path);
@@ -448,6 +466,8 @@ export class IncludeResolver {
     if (target === '') return { files: [], complete: true, stock: false, glob: false };
     if (STOCK_INCLUDES.test(target)) return { files: [], complete: true, stock: true, glob: false };
     const pattern = mapIncludeTarget(target, prefix);
+    // A glob's matches lie below its folders before the first wildcard (`*` matches no `..`).
+    if (!this.inWorkspace(globBase(pattern))) return { pattern, files: [], complete: false, stock: false, glob: isGlob(pattern) };
     if (!isGlob(pattern)) {
       const model = this.read(pattern);
       return { pattern, files: model ? [{ path: pattern, model }] : [], complete: model !== undefined, stock: false, glob: false };
@@ -475,7 +495,7 @@ export class IncludeResolver {
       for (const candidate of [`${dir === '/' ? '' : dir}/nginx.conf`, `${dir === '/' ? '' : dir}/nginx/nginx.conf`]) {
         if (candidate === path || seen.has(candidate)) continue;
         seen.add(candidate);
-        if (!this.ctx.workspace.exists(candidate)) continue;
+        if (!this.inWorkspace(candidate) || !this.ctx.workspace.exists(candidate)) continue;
         const main = this.read(candidate);
         if (!main || main.fragment) continue;
         const found = this.sitesIncluding(main, candidate, path, rendered);
@@ -692,10 +712,21 @@ export interface LevelView {
 export function levelDirectives(ctx: RuleContext, model: NginxModel, block: NginxBlock): LevelView {
   if (!block.children.some((d) => d.name === 'include')) return { directives: block.children, unknown: false };
   const r = includes(ctx, model);
-  return r.memo('level', block, () => level(ctx, r, block));
+  return r.memo('level', block, () => level(ctx.path, r, block));
 }
 
-function level(ctx: RuleContext, r: IncludeResolver, block: NginxBlock): LevelView {
+/**
+ * The directives of a level of the linted fragment's main config (its http block, found through
+ * FileContext.includer), including files it includes there: the fragment's own top level among
+ * them when that is where the fragment is included.
+ */
+export function includerLevel(ctx: RuleContext, model: NginxModel, block: NginxBlock, mainPath: string): LevelView {
+  const r = includes(ctx, model);
+  return r.memo('includer-level', block, () => level(mainPath, r, block));
+}
+
+/** A level's directives with its includes spliced in; `start` is the file holding the block (not followed again). */
+function level(start: string, r: IncludeResolver, block: NginxBlock): LevelView {
   const out: NginxDirective[] = [];
   let unknown = false;
   const visit = (list: NginxDirective[], depth: number, seen: Set<string>): void => {
@@ -715,7 +746,7 @@ function level(ctx: RuleContext, r: IncludeResolver, block: NginxBlock): LevelVi
       }
     }
   };
-  visit(block.children, 0, new Set([ctx.path]));
+  visit(block.children, 0, new Set([start]));
   return { directives: out, unknown };
 }
 

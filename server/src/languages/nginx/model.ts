@@ -224,8 +224,8 @@ export class NginxModel {
   /** The module family a fragment's top level is assumed to run in when nothing says otherwise. */
   private readonly defaultProtocol: Protocol | undefined;
 
-  /** Sets the top level's family and passes it down to blocks that do not set their own. */
-  private propagateProtocols(top: Protocol | undefined): void {
+  /** Sets the top level's family and passes it down to blocks that do not set their own (or a server whose content sets one). */
+  private propagateProtocols(top: Protocol | undefined, servers?: ReadonlyMap<NginxBlock, Protocol>): void {
     this.root.protocol = top;
     const stack: NginxBlock[] = [this.root];
     while (stack.length > 0) {
@@ -234,24 +234,29 @@ export class NginxModel {
         const d = b.children[i]!;
         if (d.block) {
           const k = d.block.kind;
-          d.block.protocol = k === 'http' ? 'http' : k === 'stream' ? 'stream' : k === 'mail' ? 'mail' : b.protocol;
+          d.block.protocol = k === 'http' ? 'http' : k === 'stream' ? 'stream' : k === 'mail' ? 'mail' : (servers?.get(d.block) ?? b.protocol);
           stack.push(d.block);
         }
       }
     }
   }
 
+  /** The per-server families the last placement applied (see placeFragment). */
+  private placedServers?: ReadonlyMap<NginxBlock, Protocol>;
+
   /**
    * Places a fragment in the module family its includer gives it (`stream` for a file included
-   * in `stream {}`), or back in the default (`http`) when it has no known includer. Called by the
+   * in `stream {}`), or back in the default (`http`) when it has no known includer; `servers`
+   * gives single servers the family their content implies (a TCP proxy among http sites). Called by the
    * engine before the rules of each lint (the includer may change while this parse is cached);
    * a full configuration is left as it is.
    */
-  placeFragment(family: Protocol | undefined | 'default'): void {
+  placeFragment(family: Protocol | undefined | 'default', servers?: ReadonlyMap<NginxBlock, Protocol>): void {
     if (!this.fragment) return;
     const top = family === 'default' ? this.defaultProtocol : family;
-    if (this.root.protocol === top) return;
-    this.propagateProtocols(top);
+    if (this.root.protocol === top && this.placedServers === servers) return;
+    this.placedServers = servers;
+    this.propagateProtocols(top, servers);
     for (const s of this.servers) s.protocol = s.block.protocol;
   }
 

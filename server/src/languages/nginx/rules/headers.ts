@@ -710,6 +710,22 @@ export interface MissingSpec {
 }
 
 /**
+ * Under `add_header_inherit merge` a block sends its outer levels' headers as well as its own:
+ * when the nearest enclosing judged block misses the header too, that block's finding covers
+ * this one (its fix reaches here), and a second fix would send the header twice. Not when a level
+ * in between stops inheritance (`off`).
+ */
+function coveredByOuterFinding(a: HeaderAnalysis, block: NginxBlock, judged: ReadonlyMap<NginxBlock, HeaderUnit>, key: string): boolean {
+  if (a.inheritMode(block) !== 'merge') return false;
+  for (let b = block.parent; b; b = b.parent) {
+    const outer = judged.get(b);
+    if (outer) return a.status(outer, key) === 'missing';
+    if (a.inheritMode(b) === 'off') return false;
+  }
+  return false;
+}
+
+/**
  * Findings of a header-missing rule: units where the header is not set at any level that would
  * apply. Headers set outside and dropped by a redefinition belong to nginx/add-header-inheritance;
  * headers an unreadable include could set are not reported.
@@ -717,9 +733,10 @@ export interface MissingSpec {
 export function missingFindings(model: NginxModel, ctx: RuleContext, spec: MissingSpec): Finding[] {
   const a = headerAnalysis(model, ctx);
   const out: Finding[] = [];
-  for (const unit of a.missingUnits()) {
-    if (spec.applies && !spec.applies(unit)) continue;
+  const judged = new Map(a.missingUnits().filter((u) => !spec.applies || spec.applies(u)).map((u) => [u.block, u]));
+  for (const unit of judged.values()) {
     if (a.status(unit, spec.key) !== 'missing') continue;
+    if (coveredByOuterFinding(a, unit.block, judged, spec.key)) continue;
     const subject = describeBlock(unit.block);
     const edit = a.insertion(unit.block, [spec.statement]);
     const copied = a.level(unit.block).anchor || a.inheritMode(unit.block) === 'merge' ? 0 : a.effective(unit.block).entries.length;

@@ -1,8 +1,9 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Fix, Rule, RuleContext, TextEdit } from '../../../engine/types';
 import type { NginxBlock, NginxDirective, NginxModel } from '../model';
-import { aclRestricts, inherited, insertAfter, insertFirst, isEveryone, isInternalAddress, levelDirectives, locationPattern, loopbackOnly, serverOf } from './facts';
-import { protocolBlock, zoneDefinition } from './zones';
+import { aclRestricts, inherited, insertAfter, insertBefore, insertFirst, isEveryone, isInternalAddress, levelDirectives, locationPattern, loopbackOnly, serverOf, type LevelView } from './facts';
+import { includerProtocolLevel, protocolBlock, zoneDefinition } from './zones';
+import { basename } from '../includes';
 
 export const meta = defineMeta({
   id: 'nginx/rate-limit-missing',
@@ -104,36 +105,60 @@ function internalOnly(acl: NginxDirective[]): boolean {
   return true;
 }
 
+/** Where a location's zone is defined: the level that must hold it, how to add it there (when this file can), and the words for the title. */
+interface ZoneHome {
+  view: LevelView;
+  /** An edit defining the zone there; undefined when that level is in another file. */
+  define?: (statement: string) => TextEdit | undefined;
+  /** `in the http block`, `at the top of this file (…)`, or the other file's level. */
+  place: string;
+}
+
+/** An edit adding a statement after the level's last limit_req_zone, if it has one (zones stay together). */
+function afterLastZone(model: NginxModel, level: NginxBlock, statement: string): TextEdit | undefined {
+  const lastZone = [...level.children].reverse().find((d) => d.name === 'limit_req_zone');
+  return lastZone && insertAfter(model.index, lastZone, [statement]);
+}
+
+function zoneHome(model: NginxModel, ctx: RuleContext, block: NginxBlock): ZoneHome | undefined {
+  const top = model.httpKnown ? protocolBlock(model, block) : undefined;
+  if (top) {
+    return {
+      view: levelDirectives(ctx, model, top),
+      define: (s) => afterLastZone(model, top, s) ?? insertFirst(model.index, top, [s]),
+      place: `in the ${top.kind} block`,
+    };
+  }
+  // A fragment: its includer's http block defines zones. When the fragment is included right at
+  // that level, its own top level is inside http and may hold the definition (a real, one-file fix).
+  const inc = includerProtocolLevel(ctx, model);
+  if (!inc || inc.block.kind !== 'http') return undefined;
+  if (!inc.atTop) return { view: inc.view, place: `in the http block of ${basename(inc.main)}` };
+  const root = model.root;
+  return {
+    view: inc.view,
+    define: (s) => afterLastZone(model, root, s) ?? (root.children[0] && insertBefore(model.index, root.children[0], [s])),
+    place: 'at the top of this file (its includer reads it in the http block)',
+  };
+}
+
 function fixFor(model: NginxModel, ctx: RuleContext, block: NginxBlock, kind: 'api' | 'ui', label: string, zonesAdded: Map<string, string>): Fix[] | undefined {
   const prof = PROFILES[kind];
   const limitEdit = insertFirst(model.index, block, [prof.limit]);
   if (!limitEdit) return undefined;
-  const top = model.httpKnown ? protocolBlock(model, block) : undefined;
-  if (!top) {
-    return [{ title: `Add "${prof.limit}" (define zone "${prof.zone}" with limit_req_zone in the http block)`, kind: 'suggest', edits: [limitEdit] }];
-  }
-  const view = levelDirectives(ctx, model, top);
-  const defs = view.directives.map((d) => zoneDefinition(undefined, d));
-  if (defs.some((z) => z?.kind === 'limit_req' && z.name === prof.zone)) {
-    return [{ title: `Add "${prof.limit}"`, kind: 'suggest', edits: [limitEdit] }];
-  }
-  if (view.unknown) {
-    return [{ title: `Add "${prof.limit}" (define zone "${prof.zone}" with limit_req_zone in the http block unless an included file does)`, kind: 'suggest', edits: [limitEdit] }];
-  }
+  const only = (title: string): Fix[] => [{ title, kind: 'suggest', edits: [limitEdit] }];
+  const home = zoneHome(model, ctx, block);
+  if (!home) return only(`Add "${prof.limit}" (define zone "${prof.zone}" with limit_req_zone in the http block)`);
+  const defs = home.view.directives.map((d) => zoneDefinition(undefined, d));
+  if (defs.some((z) => z?.kind === 'limit_req' && z.name === prof.zone)) return only(`Add "${prof.limit}"`);
+  if (home.view.unknown) return only(`Add "${prof.limit}" (define zone "${prof.zone}" with limit_req_zone in the http block unless an included file does)`);
+  // The level is in another file: say exactly what nginx needs there, or it refuses to start.
+  if (!home.define) return only(`Add "${prof.limit}" (and define the zone ${home.place}: "${prof.define}")`);
   const by = zonesAdded.get(prof.zone);
-  if (by) {
-    // One definition per file: the first location's fix carries it, so fixing all of them stays valid.
-    return [{ title: `Add "${prof.limit}" (the fix for ${by} defines zone "${prof.zone}")`, kind: 'suggest', edits: [limitEdit] }];
-  }
+  // One definition per file: the first location's fix carries it, so fixing all of them stays valid.
+  if (by) return only(`Add "${prof.limit}" (the fix for ${by} defines zone "${prof.zone}")`);
   zonesAdded.set(prof.zone, label);
-  const lastZone = [...top.children].reverse().find((d) => d.name === 'limit_req_zone');
-  const zoneEdit: TextEdit | undefined = lastZone ? insertAfter(model.index, lastZone, [prof.define]) : insertFirst(model.index, top, [prof.define]);
-  if (!zoneEdit) return [{ title: `Add "${prof.limit}"`, kind: 'suggest', edits: [limitEdit] }];
-  return [
-    {
-      title: `Add "${prof.limit}" and define zone "${prof.zone}" (${prof.rate} per client) in the ${top.kind} block`,
-      kind: 'suggest',
-      edits: [zoneEdit, limitEdit],
-    },
-  ];
+  const zoneEdit = home.define(prof.define);
+  if (!zoneEdit) return only(`Add "${prof.limit}"`);
+  return [{ title: `Add "${prof.limit}" and define zone "${prof.zone}" (${prof.rate} per client) ${home.place}`, kind: 'suggest', edits: [zoneEdit, limitEdit] }];
 }

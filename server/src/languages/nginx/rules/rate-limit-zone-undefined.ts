@@ -2,7 +2,7 @@ import { defineMeta } from '../../../engine/meta';
 import type { Finding, Rule } from '../../../engine/types';
 import type { NginxBlock, NginxModel } from '../model';
 import { levelDirectives } from './facts';
-import { protocolBlock, zoneDefinition, zoneUse, type ZoneRef } from './zones';
+import { includerProtocolLevel, protocolBlock, zoneDefinition, zoneUse, type ZoneRef } from './zones';
 
 export const meta = defineMeta({
   id: 'nginx/rate-limit-zone-undefined',
@@ -22,27 +22,34 @@ export const meta = defineMeta({
 export const rateLimitZoneUndefined: Rule<NginxModel> = {
   meta,
   check(model, ctx) {
-    // Zones live at the http (or stream) level: a fragment's includer is unknown, so it is never judged.
-    if (model.fragment) return [];
+    // Zones live at the http (or stream) level: a use is judged against the enclosing block of
+    // this file, or, in a fragment, the main config's block its known includer reads it in (never
+    // for a fragment nobody is known to include).
+    const includer = includerProtocolLevel(ctx, model);
+    if (model.fragment && !includer) return [];
     const out: Finding[] = [];
     const defsByBlock = new Map<NginxBlock, ZoneRef[] | undefined>();
     for (const d of [...model.named('limit_req'), ...model.named('limit_conn')]) {
       const use = zoneUse(model, d);
-      const top = use && protocolBlock(model, d.parent);
-      if (!use || !top) continue;
+      if (!use) continue;
+      // A fragment's root is only inferred to be http: its level is the includer's.
+      const own = model.fragment ? undefined : protocolBlock(model, d.parent);
+      const top = own ?? includer?.block;
+      if (!top) continue;
       if (!defsByBlock.has(top)) {
-        const view = levelDirectives(ctx, model, top);
+        const view = own ? levelDirectives(ctx, model, own) : includer!.view;
         defsByBlock.set(top, view.unknown ? undefined : view.directives.map((x) => zoneDefinition(undefined, x)).filter((z): z is ZoneRef => !!z));
       }
       const defs = defsByBlock.get(top);
       if (!defs || defs.some((z) => z.kind === use.kind && z.name === use.name)) continue;
       const other = defs.find((z) => z.name === use.name);
       const definer = use.kind === 'limit_req' ? 'limit_req_zone' : 'limit_conn_zone';
+      const where = own ? `the ${top.kind} block` : `the ${top.kind} block that includes this file`;
       out.push({
         range: use.range,
         message: other
           ? `${d.name} uses zone "${use.name}", which ${other.directive.name} defines, not ${definer}: nginx refuses to start because the zone belongs to another module.`
-          : `${d.name} uses zone "${use.name}" but no ${definer} in the ${top.kind} block defines it: nginx refuses to start ("zero size shared memory zone").`,
+          : `${d.name} uses zone "${use.name}" but no ${definer} in ${where} defines it: nginx refuses to start ("zero size shared memory zone").`,
       });
     }
     return out;

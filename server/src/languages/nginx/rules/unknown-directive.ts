@@ -1,6 +1,7 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Rule } from '../../../engine/types';
-import type { NginxDirective, NginxModel } from '../model';
+import type { Finding, Rule, RuleContext } from '../../../engine/types';
+import { compareVersions, type NginxDirective, type NginxModel } from '../model';
+import { nginxVersion, versionLabel, type NginxVersionInfo } from '../version';
 import * as reference from '../reference/index';
 import { directiveShaped, placement } from './placement';
 
@@ -13,7 +14,7 @@ export const meta = defineMeta({
   language: 'nginx',
   title: 'Unknown nginx directive',
   description:
-    'A directive name that nginx does not know (checked against nginx.org\'s reference, common third-party modules and the project\'s nginx.directives list): nginx refuses to start ("unknown directive"), usually because of a typo.',
+    'A directive name that nginx does not know (checked against nginx.org\'s reference, common third-party modules and the project\'s nginx.directives list), or one newer than the nginx version in use: nginx refuses to start ("unknown directive"), usually because of a typo.',
   severity: 'warning',
   fix: 'suggest',
   sources: ['nginx.org directive reference (@nginx/reference-lib)', 'correctness: `nginx -t` fails with "unknown directive"'],
@@ -32,6 +33,7 @@ export const unknownDirective: Rule<NginxModel> = {
     const out: Finding[] = [];
     const extra = ctx.settings.nginxDirectives;
     const known = (name: string) => KNOWN_DIRECTIVES.has(name) || isThirdParty(name, extra);
+    tooNew(model, ctx, out);
     const unknown = model.directives.filter((d) => d.name !== '' && !known(d.name) && directiveShaped(d));
     if (unknown.length === 0) return out;
     const place = placement(model, ctx);
@@ -50,6 +52,32 @@ export const unknownDirective: Rule<NginxModel> = {
     return out;
   },
 };
+
+/**
+ * Directives newer than some nginx versions still in use, and the release that added each:
+ * older builds do not know them. @nginx/reference-lib documents the current release only (no
+ * "appeared in" data), so this short list is kept by hand from nginx.org's module pages.
+ */
+const SINCE: ReadonlyMap<string, string> = new Map([['add_header_inherit', '1.29.3']]);
+
+/** Directives the known nginx version (configured, or an image tag beside the config) does not have yet. */
+function tooNew(model: NginxModel, ctx: RuleContext, out: Finding[]): void {
+  let info: NginxVersionInfo | undefined;
+  for (const [name, since] of SINCE) {
+    const uses = model.named(name);
+    if (uses.length === 0) continue;
+    info ??= nginxVersion(ctx);
+    // No known version: Rampart assumes the current stable release.
+    if (!info.version) return;
+    if (compareVersions(info.version, since) >= 0) continue;
+    for (const d of uses) {
+      out.push({
+        range: d.nameRange,
+        message: `"${d.name}" is not available in ${versionLabel(info)}: it appeared in nginx ${since}, and older versions refuse to start ("unknown directive").`,
+      });
+    }
+  }
+}
 
 /** "Did you mean" answers by name and place: a misdetected file repeats the same few words. */
 const nearest = new Map<string, string | null>();

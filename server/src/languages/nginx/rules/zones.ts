@@ -1,8 +1,9 @@
 // Shared memory zones of limit_req / limit_conn: where they are defined and used, for
 // nginx/rate-limit-zone-undefined and nginx/rate-limit-zone-unused (and the rate-limit-missing
 // fix, which must not define a zone twice).
-import type { Range } from '../../../engine/types';
+import type { Range, RuleContext } from '../../../engine/types';
 import type { NginxArg, NginxBlock, NginxDirective, NginxModel } from '../model';
+import { includerLevel, includes, type LevelView } from '../includes';
 
 export type ZoneKind = 'limit_req' | 'limit_conn';
 
@@ -71,6 +72,33 @@ export function zoneUse(model: NginxModel | undefined, d: NginxDirective): ZoneR
 /** The http or stream block of this file that a block sits in. */
 export function protocolBlock(model: NginxModel, block: NginxBlock): NginxBlock | undefined {
   return model.enclosing(block, 'http') ?? model.enclosing(block, 'stream');
+}
+
+export interface IncluderLevel {
+  /** The main config's http (or stream) block the fragment is included in, at any depth. */
+  block: NginxBlock;
+  /** Its directives, the files it includes there (the fragment's top level among them) spliced in. */
+  view: LevelView;
+  /** The main config's path. */
+  main: string;
+  /** The fragment's top level is that block's level itself (`include conf.d/*.conf;` right in `http {}`). */
+  atTop: boolean;
+}
+
+/**
+ * Where the zones a fragment's limit_req/limit_conn use must be defined: the http (or stream)
+ * block of the main config that includes it, when its includer is known and gives one family.
+ */
+export function includerProtocolLevel(ctx: RuleContext, model: NginxModel): IncluderLevel | undefined {
+  if (!model.fragment) return undefined;
+  const r = includes(ctx, model);
+  const file = r.context();
+  if (file.source !== 'includer' || !file.includer || (file.family !== 'http' && file.family !== 'stream')) return undefined;
+  const family = file.family;
+  const main = file.includer.main;
+  const block = r.read(main)?.root.children.find((d) => d.name === family && d.block)?.block;
+  if (!block) return undefined;
+  return { block, view: includerLevel(ctx, model, block, main), main, atTop: file.contexts.length === 1 && file.contexts[0] === family };
 }
 
 export { scanBlock, type Scan } from '../includes';
