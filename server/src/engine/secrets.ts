@@ -82,6 +82,9 @@ const MASKS: Array<{ re: RegExp; to: string }> = [
 // A query parameter with a secret-shaped name (`?token=…`, `&api_key=…`): masked whatever its value looks like.
 const QUERY_PARAM = /([?&;])([A-Za-z][A-Za-z0-9_.\-]{0,63})=([^&#\s"';]{1,512})/g;
 
+/** Something every masked shape contains: a token prefix, a PEM header, `scheme://user:…@`, a query parameter. */
+const MASK_HINT = /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abpr]-|[sr]k_live_|-----BEGIN|:\/\/[^\s:@\/$]{1,128}:[^\s@\/$]{1,256}@|[?&;][A-Za-z][A-Za-z0-9_.\-]{0,63}=/;
+
 /**
  * The text with every credential-shaped value masked: token prefixes, private keys, URL
  * passwords, values of secret-named query parameters. Messages quote values from the file; the
@@ -89,6 +92,9 @@ const QUERY_PARAM = /([?&;])([A-Za-z][A-Za-z0-9_.\-]{0,63})=([^&#\s"';]{1,512})/
  * when a rule quotes more than it should.
  */
 export function maskCredentials(text: string): string {
+  // Most messages hold nothing of the kind: one pass of a pattern that every masked shape starts
+  // with tells (the masks cost a lint about 6 µs a finding without it).
+  if (!MASK_HINT.test(text)) return text;
   let out = text;
   for (const { re, to } of MASKS) {
     re.lastIndex = 0;
