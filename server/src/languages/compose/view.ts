@@ -8,6 +8,7 @@ import type { CEntry, CMap, CNode, CScalar, MergeSite } from './tree';
 import { scalarText } from './tree';
 import { interpolate, parseComposeBool, parseEnvFile, type EnvVars, type Interpolated } from './interpolate';
 import { blockOffset, mapBlockScalar, type BlockMap } from '../../yaml/block-map';
+import { MemoSlot } from '../../engine/memo-slot';
 
 /** Where a normalised value was written, and the `<<` sites that brought it into the service. */
 export interface Origin {
@@ -253,7 +254,8 @@ export function subRange(model: ComposeModel, node: CScalar, start: number, end:
   return { range: node.range, exact: false };
 }
 
-const blockMaps = new WeakMap<CScalar, BlockMap | null>();
+// On the node (MemoSlot), not in a WeakMap keyed by per-parse nodes: see engine/memo-slot.ts.
+const blockMaps = new MemoSlot<CScalar, BlockMap | null>();
 
 /** The map of a block scalar's value onto its source (memoised per node); undefined for other scalars. */
 export function blockMapOf(node: CScalar): BlockMap | undefined {
