@@ -12,9 +12,11 @@ import type {
   ParsedDocument,
   Position,
   Range,
+  RelatedLocation,
   RuleContext,
   RuleMeta,
   Severity,
+  TextEdit,
   WorkspaceView,
 } from './types';
 import { effectiveSeverity, type RampartConfig } from './config';
@@ -114,8 +116,8 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
     options.cache?.set(path, cacheKey, language, parsed);
   }
   const index = parsed.index;
-  const contain = (rule: string, f: Finding): Finding | undefined =>
-    containFinding(f, index, (problem) => options.onContained?.(rule, problem));
+  const onContained = options.onContained;
+  const contain = (rule: string, f: Finding): Finding | undefined => containFinding(f, index, rule, onContained);
 
   const ctx: RuleContext = {
     path,
@@ -186,10 +188,11 @@ function clampPosition(index: LineIndex, p: Position | undefined): Position {
 }
 
 function inside(index: LineIndex, r: Range | undefined): boolean {
-  if (!r) return false;
-  const ok = (p: Position | undefined) =>
-    !!p && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line < index.lineCount && p.character >= 0 && p.character <= index.lineLength(p.line);
-  return ok(r.start) && ok(r.end) && comparePositions(r.start, r.end) <= 0;
+  return !!r && insidePosition(index, r.start) && insidePosition(index, r.end) && comparePositions(r.start, r.end) <= 0;
+}
+
+function insidePosition(index: LineIndex, p: Position | undefined): boolean {
+  return !!p && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line < index.lineCount && p.character >= 0 && p.character <= index.lineLength(p.line);
 }
 
 function clampRange(index: LineIndex, r: Range | undefined): Range {
@@ -203,49 +206,105 @@ function clampRange(index: LineIndex, r: Range | undefined): Range {
  * edits fall outside it or overlap each other dropped (a client would reject or misapply them).
  * Each repair is reported; a finding without a message is dropped.
  */
-function containFinding(f: Finding, index: LineIndex, report: (problem: string) => void): Finding | undefined {
+function containFinding(f: Finding, index: LineIndex, rule: string, onContained: LintOptions['onContained']): Finding | undefined {
   if (!f || typeof f.message !== 'string') {
-    report('returned a finding without a message');
+    onContained?.(rule, 'returned a finding without a message');
     return undefined;
   }
+  // This runs for every finding: the checks are plain loops (closures over `index` made every
+  // call allocate), and the rare repairs are functions of their own.
   let out = f;
   // Messages quote names and values from the file; a 1 MB image reference must not become a
   // 1 MB diagnostic in every editor and report.
   if (f.message.length > MAX_MESSAGE) out = { ...out, message: f.message.slice(0, MAX_MESSAGE - 1) + '…' };
   if (!inside(index, f.range)) {
-    report(`reported a range outside the document (${JSON.stringify(f.range)})`);
+    onContained?.(rule, `reported a range outside the document (${JSON.stringify(f.range)})`);
     out = { ...out, range: clampRange(index, f.range) };
   }
-  if (f.related?.some((r) => !r.path && !inside(index, r.range))) {
-    report('reported a related range outside the document');
-    out = { ...out, related: f.related.map((r) => (r.path || inside(index, r.range) ? r : { ...r, range: clampRange(index, r.range) })) };
+  const related = f.related;
+  if (related) {
+    for (let i = 0; i < related.length; i++) {
+      if (related[i]!.path || inside(index, related[i]!.range)) continue;
+      onContained?.(rule, 'reported a related range outside the document');
+      out = { ...out, related: clampRelated(index, related) };
+      break;
+    }
   }
-  if (f.secretRanges?.some((r) => !inside(index, r))) {
-    report('marked a secret range outside the document');
-    out = { ...out, secretRanges: f.secretRanges.map((r) => clampRange(index, r)) };
+  const secrets = f.secretRanges;
+  if (secrets) {
+    for (let i = 0; i < secrets.length; i++) {
+      if (inside(index, secrets[i]!)) continue;
+      onContained?.(rule, 'marked a secret range outside the document');
+      out = { ...out, secretRanges: clampRanges(index, secrets) };
+      break;
+    }
   }
-  if (f.fixes?.some((x) => !validFix(index, x))) {
-    for (const x of f.fixes) if (!validFix(index, x)) report(`offered a fix ("${x?.title}") with edits outside the document or overlapping`);
-    out = { ...out, fixes: f.fixes.filter((x) => validFix(index, x)) };
+  const fixes = f.fixes;
+  if (fixes) {
+    for (let i = 0; i < fixes.length; i++) {
+      if (validFix(index, fixes[i]!)) continue;
+      out = { ...out, fixes: validFixes(index, fixes, rule, onContained) };
+      break;
+    }
   }
-  // Nor may a quoted value show a credential (a token in a proxied URL's query, a URL password):
-  // whatever a rule quotes, every report, log line and hover gets it masked.
-  const message = maskCredentials(out.message);
-  if (message !== out.message) out = { ...out, message };
-  const related = out.related;
-  if (related?.some((r) => maskCredentials(r.message) !== r.message)) out = { ...out, related: related.map((r) => ({ ...r, message: maskCredentials(r.message) })) };
+  return maskFinding(out);
+}
+
+function clampRelated(index: LineIndex, related: RelatedLocation[]): RelatedLocation[] {
+  return related.map((r) => (r.path || inside(index, r.range) ? r : { ...r, range: clampRange(index, r.range) }));
+}
+
+function clampRanges(index: LineIndex, ranges: Range[]): Range[] {
+  return ranges.map((r) => clampRange(index, r));
+}
+
+function validFixes(index: LineIndex, fixes: Fix[], rule: string, onContained: LintOptions['onContained']): Fix[] {
+  for (const x of fixes) if (!validFix(index, x)) onContained?.(rule, `offered a fix ("${x?.title}") with edits outside the document or overlapping`);
+  return fixes.filter((x) => validFix(index, x));
+}
+
+/**
+ * Nor may a quoted value show a credential (a token in a proxied URL's query, a URL password):
+ * whatever a rule quotes, every report, log line and hover gets it masked.
+ */
+function maskFinding(f: Finding): Finding {
+  let out = f;
+  const message = maskCredentials(f.message);
+  if (message !== f.message) out = { ...out, message };
+  const related = f.related;
+  if (related) {
+    for (let i = 0; i < related.length; i++) {
+      if (maskCredentials(related[i]!.message) === related[i]!.message) continue;
+      out = { ...out, related: related.map((r) => ({ ...r, message: maskCredentials(r.message) })) };
+      break;
+    }
+  }
   const fixes = out.fixes;
-  if (fixes?.some((x) => maskCredentials(x.title) !== x.title)) out = { ...out, fixes: fixes.map((x) => ({ ...x, title: maskCredentials(x.title) })) };
+  if (fixes) {
+    for (let i = 0; i < fixes.length; i++) {
+      if (maskCredentials(fixes[i]!.title) === fixes[i]!.title) continue;
+      out = { ...out, fixes: fixes.map((x) => ({ ...x, title: maskCredentials(x.title) })) };
+      break;
+    }
+  }
   return out;
 }
 
 function validFix(index: LineIndex, fix: Fix): boolean {
   if (!fix || !Array.isArray(fix.edits) || typeof fix.title !== 'string') return false;
-  if (!fix.edits.every((e) => e && typeof e.newText === 'string' && inside(index, e.range))) return false;
-  if (fix.edits.length < 2) return true;
-  const sorted = [...fix.edits].sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end));
+  const edits = fix.edits;
+  for (let i = 0; i < edits.length; i++) {
+    const e = edits[i];
+    if (!e || typeof e.newText !== 'string' || !inside(index, e.range)) return false;
+  }
+  if (edits.length < 2) return true;
+  const sorted = [...edits].sort(byStart);
   for (let i = 1; i < sorted.length; i++) if (rangesOverlap(sorted[i - 1]!.range, sorted[i]!.range)) return false;
   return true;
+}
+
+function byStart(a: TextEdit, b: TextEdit): number {
+  return comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end);
 }
 
 /** The finding with its safe fixes offered as suggestions (the document's structure is broken). */
