@@ -42,7 +42,13 @@ export function memoizeInstructionArguments(): void {
 export function heredocsOf(ins: { getArguments(): Array<{ getValue(): string }>; getHeredocs?(): Heredoc[] }): Heredoc[] {
   if (typeof ins.getHeredocs !== 'function') return [];
   if (!ins.getArguments().some((a) => a.getValue().startsWith('<<'))) return [];
-  return ins.getHeredocs();
+  try {
+    return ins.getHeredocs();
+  } catch {
+    // dockerfile-ast 0.7 throws on some broken heredocs (`RUN <<EOF` then `\;EOF`, found by the
+    // fuzzer): the instruction is then read without heredocs rather than losing the whole file.
+    return [];
+  }
 }
 
 /**

@@ -21,6 +21,39 @@ export function maskTemplates(text: string): Masked {
   if (!hasTemplates(text)) return { text, regions };
   let out = '';
   let cursor = 0;
+  let line: LineFacts | undefined;
+  let i = text.indexOf('{{');
+  while (i >= 0) {
+    const close = text.indexOf('}}', i + 2);
+    const end = close < 0 ? text.length : close + 2;
+    regions.push([i, end]);
+    out += text.slice(cursor, i);
+    const piece = text.slice(i, end);
+    // The facts of the template's line, gathered once per line: a line of thousands of templates
+    // (a fuzzer's) made the per-template scans of the line quadratic (60 KB took 2 s).
+    if (!line || i >= line.le) line = new LineFacts(text, i);
+    // A template closed on its own line; one that runs on (or to the end of the text) is asked
+    // about as before (once a line at most).
+    const oneLine = close >= 0 && end <= line.le;
+    if (oneLine ? line.insideQuotes(i) : insideQuotes(text, i)) out += piece;
+    else if (oneLine ? line.onlyTemplates() : fillsItsLines(text, i, end)) out += piece.replace(/[^\r\n]/g, ' ');
+    else out += placeholder(piece, oneLine ? line.inKey(i, end) : inKey(text, i, end));
+    cursor = end;
+    i = text.indexOf('{{', end);
+  }
+  out += text.slice(cursor);
+  return { text: out, regions };
+}
+
+/**
+ * maskTemplates as it was written first, asking each template's line afresh (quadratic on a line
+ * of many templates): the reference the line-at-a-time version is tested against.
+ */
+export function maskTemplatesReference(text: string): Masked {
+  const regions: Array<[number, number]> = [];
+  if (!hasTemplates(text)) return { text, regions };
+  let out = '';
+  let cursor = 0;
   let i = text.indexOf('{{');
   while (i >= 0) {
     const close = text.indexOf('}}', i + 2);
@@ -36,6 +69,110 @@ export function maskTemplates(text: string): Masked {
   }
   out += text.slice(cursor);
   return { text: out, regions };
+}
+
+/**
+ * What the template rules ask of one line, answered for templates in text order in time linear
+ * in the line: the same answers as `insideQuotes`, `fillsItsLines` and `inKey` for a template
+ * that ends on this line.
+ */
+class LineFacts {
+  readonly ls: number;
+  readonly le: number;
+  private quotePos: number;
+  private quote: string | undefined;
+  private quoteDone = false;
+  private blank: boolean | undefined;
+  /** First `=`, first `:` followed by a blank, first `=` or `:` (offsets; Infinity when none). */
+  private readonly firstEq: number;
+  private readonly firstColonBlank: number;
+  private readonly firstEqOrColon: number;
+  private readonly bracketFirst: number;
+  /** Offsets of `"`, `'`, `=` and `:` on the line, in order, and a cursor into them. */
+  private readonly specials: number[] = [];
+  private next = 0;
+
+  constructor(private readonly text: string, at: number) {
+    this.ls = text.lastIndexOf('\n', at - 1) + 1;
+    const le = text.indexOf('\n', at);
+    this.le = le < 0 ? text.length : le;
+    this.quotePos = this.ls;
+    let eq = Infinity;
+    let colonBlank = Infinity;
+    let eqOrColon = Infinity;
+    let bracket = Infinity;
+    let seenText = false;
+    for (let k = this.ls; k < this.le; k++) {
+      const c = text.charCodeAt(k);
+      if (!seenText && !isSpace(c)) {
+        seenText = true;
+        if (c === 91) bracket = k; // [
+      }
+      if (c === 34 || c === 39 || c === 61 || c === 58) this.specials.push(k);
+      if (c === 61 && eq === Infinity) eq = k;
+      if ((c === 61 || c === 58) && eqOrColon === Infinity) eqOrColon = k;
+      if (c === 58 && colonBlank === Infinity && k + 1 < text.length && isSpace(text.charCodeAt(k + 1))) colonBlank = k;
+    }
+    this.firstEq = eq;
+    this.firstColonBlank = colonBlank;
+    this.firstEqOrColon = eqOrColon;
+    this.bracketFirst = bracket;
+  }
+
+  /** `insideQuotes(text, at)`, scanning on from where the last call stopped. */
+  insideQuotes(at: number): boolean {
+    const text = this.text;
+    let i = this.quotePos;
+    let q = this.quote;
+    if (!this.quoteDone) {
+      for (; i < at; i++) {
+        const c = text[i]!;
+        if (q) {
+          if (c === '\\' && q === '"') i++;
+          else if (c === q) q = undefined;
+        } else if (c === '"' || c === "'") {
+          if (c === "'" && i > this.ls && /\w/.test(text[i - 1]!)) continue;
+          q = c;
+        } else if (c === '#') {
+          // A comment: nothing after it on the line is inside quotes.
+          this.quoteDone = true;
+          q = undefined;
+          break;
+        }
+      }
+    }
+    this.quotePos = Math.max(i, at);
+    this.quote = q;
+    return !this.quoteDone && q !== undefined;
+  }
+
+  /** `fillsItsLines` for a template on this line: nothing but blanks and templates on it. */
+  onlyTemplates(): boolean {
+    // (A `{{` left over opens a template closed on a later line: text beside this one.)
+    this.blank ??= withoutTemplates(this.text.slice(this.ls, this.le)).trim() === '';
+    return this.blank;
+  }
+
+  /** `inKey(text, start, end)` for a template on this line. */
+  inKey(start: number, end: number): boolean {
+    // before = [ls, start): `^\s*\[` with no `=`/`:` before the template: a TOML table header.
+    if (this.bracketFirst < start && !(this.firstEqOrColon < start)) return true;
+    // `=` or `: ` before it: a value.
+    if (this.firstEq < start || this.firstColonBlank + 1 < start) return false;
+    // after = [end, le): the first of `"'=:` is `=`, or the first of `"':` is `:` then a blank or the end.
+    const sp = this.specials;
+    while (this.next < sp.length && sp[this.next]! < end) this.next++;
+    const k = sp[this.next];
+    if (k === undefined) return false;
+    const c = this.text.charCodeAt(k);
+    if (c === 61) return true; // `key = …` (TOML)
+    if (c !== 58) return false; // a quote first
+    return k + 1 >= this.le || isSpace(this.text.charCodeAt(k + 1));
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10 || c === 12 || c === 11;
 }
 
 /**
