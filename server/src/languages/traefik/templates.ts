@@ -17,39 +17,33 @@ export function hasTemplates(text: string): boolean {
 }
 
 export function maskTemplates(text: string): Masked {
-  const regions: Array<[number, number]> = [];
-  if (!hasTemplates(text)) return { text, regions };
-  let out = '';
-  let cursor = 0;
+  // The facts of a template's line are gathered once per line: a line of thousands of templates
+  // (a fuzzer's) made the per-template scans of the line quadratic (60 KB took 2 s). A template
+  // that runs on past its line (or to the end of the text) is asked about as before.
   let line: LineFacts | undefined;
-  let i = text.indexOf('{{');
-  while (i >= 0) {
-    const close = text.indexOf('}}', i + 2);
-    const end = close < 0 ? text.length : close + 2;
-    regions.push([i, end]);
-    out += text.slice(cursor, i);
-    const piece = text.slice(i, end);
-    // The facts of the template's line, gathered once per line: a line of thousands of templates
-    // (a fuzzer's) made the per-template scans of the line quadratic (60 KB took 2 s).
-    if (!line || i >= line.le) line = new LineFacts(text, i);
-    // A template closed on its own line; one that runs on (or to the end of the text) is asked
-    // about as before (once a line at most).
-    const oneLine = close >= 0 && end <= line.le;
-    if (oneLine ? line.insideQuotes(i) : insideQuotes(text, i)) out += piece;
-    else if (oneLine ? line.onlyTemplates() : fillsItsLines(text, i, end)) out += piece.replace(/[^\r\n]/g, ' ');
-    else out += placeholder(piece, oneLine ? line.inKey(i, end) : inKey(text, i, end));
-    cursor = end;
-    i = text.indexOf('{{', end);
-  }
-  out += text.slice(cursor);
-  return { text: out, regions };
+  return maskWith(text, (start, end, closed) => {
+    if (!line || start >= line.le) line = new LineFacts(text, start);
+    if (!closed || end > line.le) return judge(text, start, end);
+    return line.insideQuotes(start) ? 'as-is' : line.onlyTemplates() ? 'blank' : line.inKey(start, end) ? 'key' : 'value';
+  });
 }
 
 /**
- * maskTemplates as it was written first, asking each template's line afresh (quadratic on a line
- * of many templates): the reference the line-at-a-time version is tested against.
+ * maskTemplates asking each template's line afresh (quadratic on a line of many templates): the
+ * reference the line-at-a-time version is tested against.
  */
 export function maskTemplatesReference(text: string): Masked {
+  return maskWith(text, (start, end) => judge(text, start, end));
+}
+
+type Treatment = 'as-is' | 'blank' | 'key' | 'value';
+
+function judge(text: string, start: number, end: number): Treatment {
+  return insideQuotes(text, start) ? 'as-is' : fillsItsLines(text, start, end) ? 'blank' : inKey(text, start, end) ? 'key' : 'value';
+}
+
+/** Every template of the text (`{{` to the next `}}`, or to the end), masked as `treat` says. */
+function maskWith(text: string, treat: (start: number, end: number, closed: boolean) => Treatment): Masked {
   const regions: Array<[number, number]> = [];
   if (!hasTemplates(text)) return { text, regions };
   let out = '';
@@ -61,9 +55,10 @@ export function maskTemplatesReference(text: string): Masked {
     regions.push([i, end]);
     out += text.slice(cursor, i);
     const piece = text.slice(i, end);
-    if (insideQuotes(text, i)) out += piece;
-    else if (fillsItsLines(text, i, end)) out += piece.replace(/[^\r\n]/g, ' ');
-    else out += placeholder(piece, inKey(text, i, end));
+    const how = treat(i, end, close >= 0);
+    if (how === 'as-is') out += piece;
+    else if (how === 'blank') out += piece.replace(/[^\r\n]/g, ' ');
+    else out += placeholder(piece, how === 'key');
     cursor = end;
     i = text.indexOf('{{', end);
   }
