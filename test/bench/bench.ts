@@ -9,6 +9,8 @@
 //   server  the language server's RSS after scanning the 10,000-file workspace (scan.ts)
 //   dclint  CPU time against dclint 3.1.0 on the same 200 compose files (dclint.ts)
 // Not a test file: run it on a quiet machine (the load average is printed with the table).
+// `npm run bench` runs it bundled (out/test/bench/bench.bundle.js), so the engine rows measure
+// the engine as dist/ ships it; `node out/test/bench/bench.js` runs the per-file build.
 // Options: `--only edit,cli` picks sections; a bare word (`-- nginx`) narrows the per-language
 // sections to that language; `--runs N` repeats each measured process (best kept, default 3);
 // `--check` exits non-zero when a budget is missed. Generated files live in .cache/bench.
