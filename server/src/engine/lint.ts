@@ -298,6 +298,11 @@ function validFix(index: LineIndex, fix: Fix): boolean {
     if (!e || typeof e.newText !== 'string' || !inside(index, e.range)) return false;
   }
   if (edits.length < 2) return true;
+  // A few edits (the usual one to three): every pair, without a sorted copy per fix.
+  if (edits.length <= 8) {
+    for (let i = 0; i < edits.length; i++) for (let j = i + 1; j < edits.length; j++) if (rangesOverlap(edits[i]!.range, edits[j]!.range)) return false;
+    return true;
+  }
   const sorted = [...edits].sort(byStart);
   for (let i = 1; i < sorted.length; i++) if (rangesOverlap(sorted[i - 1]!.range, sorted[i]!.range)) return false;
   return true;
