@@ -207,28 +207,122 @@ class Converter {
  * The same tree as Converter, read straight from the `yaml` nodes of a document that has nothing
  * for compose's TreeBuilder to resolve. Most Traefik files: half the parse time.
  */
+/**
+ * Where a node or key is, as offsets; its Range (three objects and two line searches) is made
+ * only when something asks: most nodes of a file are never reported or edited, and building
+ * every range was a tenth of what a Traefik lint allocated.
+ */
+class LazyRange {
+  private r: Range | undefined;
+  constructor(
+    private readonly index: LineIndex,
+    private readonly s: number,
+    private readonly e: number,
+  ) {}
+
+  get(): Range {
+    return (this.r ??= this.index.rangeOf(this.s, this.e));
+  }
+}
+
+class DirectScalar implements TScalar {
+  readonly kind = 'scalar' as const;
+  inner?: Span;
+  quoted?: boolean;
+  template?: boolean;
+  private fixed: Range | undefined;
+  constructor(
+    readonly value: TScalar['value'],
+    readonly text: string | undefined,
+    readonly raw: string,
+    private readonly where: LazyRange,
+  ) {}
+  get range(): Range {
+    return this.fixed ?? this.where.get();
+  }
+  set range(r: Range) {
+    this.fixed = r;
+  }
+}
+
+class DirectList {
+  readonly kind = 'list' as const;
+  private fixed: Range | undefined;
+  constructor(
+    readonly items: TNode[],
+    readonly flow: boolean,
+    private readonly where: LazyRange,
+  ) {}
+  get range(): Range {
+    return this.fixed ?? this.where.get();
+  }
+  set range(r: Range) {
+    this.fixed = r;
+  }
+}
+
+class DirectMap implements TMap {
+  readonly kind = 'map' as const;
+  readonly fields: TField[] = [];
+  readonly byName = new Map<string, TField>();
+  self?: TScalar;
+  private fixed: Range | undefined;
+  constructor(
+    readonly flow: boolean,
+    private readonly where: LazyRange,
+  ) {}
+  get range(): Range {
+    return this.fixed ?? this.where.get();
+  }
+  set range(r: Range) {
+    this.fixed = r;
+  }
+}
+
+class DirectField implements TField {
+  decl?: TField['decl'];
+  template?: boolean;
+  private fixed: Range | undefined;
+  constructor(
+    readonly name: string,
+    readonly raw: string,
+    readonly keyExact: boolean,
+    public node: TNode,
+    private readonly where: LazyRange,
+  ) {}
+  get keyRange(): Range {
+    return this.fixed ?? this.where.get();
+  }
+  set keyRange(r: Range) {
+    this.fixed = r;
+  }
+}
+
 class DirectConverter {
+  private readonly nowhere: LazyRange;
   constructor(
     private readonly index: LineIndex,
     private readonly regions: ReadonlyArray<[number, number]>,
-  ) {}
-
-  private rangeOf(r: [number, number, number] | null | undefined, fallback?: Range): Range {
-    if (!r) return fallback ?? this.index.rangeOf(0, 0);
-    return this.index.rangeOf(r[0], r[1]);
+  ) {
+    this.nowhere = new LazyRange(index, 0, 0);
   }
 
-  node(n: unknown, at: Range): TNode {
+  private where(r: [number, number, number] | null | undefined, fallback?: LazyRange): LazyRange {
+    if (!r) return fallback ?? this.nowhere;
+    return new LazyRange(this.index, r[0], r[1]);
+  }
+
+  node(n: unknown, at: LazyRange): TNode {
     if (isMap(n)) return this.map(n);
     if (isSeq(n)) {
-      const r = this.rangeOf(n.range, at);
-      return { kind: 'list', items: n.items.map((it) => this.node(it, r)), range: r, flow: !!n.flow };
+      const r = this.where(n.range, at);
+      return new DirectList(n.items.map((it) => this.node(it, r)), !!n.flow, r);
     }
     if (isScalar(n)) return this.scalar(n, at);
-    return { kind: 'scalar', value: null, text: undefined, raw: '', range: at };
+    return new DirectScalar(null, undefined, '', at);
   }
 
-  scalar(n: Scalar, at: Range): TScalar {
+  scalar(n: Scalar, at: LazyRange): TScalar {
     const v = n.value;
     const value: TScalar['value'] = v === null || v === undefined ? null : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
     const plain = !n.type || n.type === Scalar.PLAIN;
@@ -240,24 +334,24 @@ class DirectConverter {
       if (plain && source === raw) inner = { start: r[0], end: r[0] + raw.length };
       else if ((n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) && source.slice(1, -1) === raw) inner = { start: r[0] + 1, end: r[0] + 1 + raw.length };
     }
-    const range = this.rangeOf(r, at);
     const template = this.regions.length > 0 && !!r && overlapsTemplate(this.regions, r[0], r[1]);
-    const out: TScalar = { kind: 'scalar', value, text: template || value === null ? undefined : typeof value === 'string' ? value : raw, raw, range, inner };
+    const out = new DirectScalar(value, template || value === null ? undefined : typeof value === 'string' ? value : raw, raw, this.where(r, at));
+    out.inner = inner;
     if (!plain) out.quoted = true;
     if (template) out.template = true;
     return out;
   }
 
   map(c: YAMLMap): TMap {
-    const m = emptyMap(this.rangeOf(c.range), !!c.flow);
+    const m = new DirectMap(!!c.flow, this.where(c.range));
     for (const p of c.items as Pair[]) {
       const key = p.key as Scalar | null;
       const name = keyString(key);
       if (name === undefined) continue;
       const kr = key!.range;
       // The key's range, also where a value without a range (`key:`) is reported.
-      const at = this.rangeOf(kr);
-      let keyRange = at;
+      const at = this.where(kr);
+      let keyWhere = at;
       let keyExact = false;
       if (kr) {
         // A plain key is its text: compared in place, without a slice per key.
@@ -266,11 +360,11 @@ class DirectConverter {
           const src = this.index.text.slice(kr[0], kr[1]);
           if (/^["']/.test(src) && src.slice(1, -1) === name) {
             keyExact = true;
-            keyRange = this.index.rangeOf(kr[0] + 1, kr[1] - 1);
+            keyWhere = new LazyRange(this.index, kr[0] + 1, kr[1] - 1);
           }
         }
       }
-      const field: TField = { name: name.toLowerCase(), raw: name, keyRange, keyExact, node: this.node(p.value, at) };
+      const field = new DirectField(name.toLowerCase(), name, keyExact, this.node(p.value, at), keyWhere);
       if (kr && this.regions.length > 0 && overlapsTemplate(this.regions, kr[0], kr[1])) field.template = true;
       if (kr) field.decl = { form: 'yaml', span: { start: kr[0], end: pairEnd(p) ?? kr[1] }, layout: c.flow ? 'flow' : 'block' };
       addField(m, field);
