@@ -276,14 +276,23 @@ export class FastParser {
     this.enter();
     const map = newMap(this.doc.schema);
     const start = this.pos;
-    const keys = this.unique ? new Set<unknown>() : undefined;
+    // Repeated keys (the library reports them): the few keys of most mappings are compared in
+    // turn; a Set only for a long mapping (one per mapping was a twentieth of the allocation).
+    let keys: Set<unknown> | undefined;
     let end = start;
     for (;;) {
       const key = this.key();
-      if (keys) {
+      if (this.unique) {
         const v = key.value;
-        if (keys.has(v) || v !== v) bail(); // the library reports a repeated key
-        keys.add(v);
+        if (v !== v) bail();
+        const items = map.items;
+        if (keys) {
+          if (keys.has(v)) bail();
+          keys.add(v);
+        } else {
+          for (let i = 0; i < items.length; i++) if ((items[i]!.key as Scalar).value === v) bail();
+          if (items.length >= 8) keys = new Set(items.map((p) => (p.key as Scalar).value)).add(v);
+        }
       }
       const value = this.valueAfterIndicator(m, true);
       map.items.push(newPair(key, value));
