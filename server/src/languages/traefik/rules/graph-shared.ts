@@ -10,6 +10,7 @@ import { boolOf, child, scalarOf, textOf, type TField, type TNode, type TSource 
 import type { TraefikView } from '../view';
 import type { RuleContext } from '../../../engine/types';
 import { camelStyle } from './shared';
+import { MemoSlot } from '../../../engine/memo-slot';
 
 export { traefikGraph };
 
@@ -177,12 +178,34 @@ export function addMiddlewareFix(view: TraefikView, graph: TraefikGraph, r: GRou
     // Labels go with the router's own labels, in the same service.
     const after = src.form === 'label' ? lastLabelOf(r.field) : undefined;
     if (src.form === 'label' && !after) return undefined;
-    const d = insertNested(view, src, [http], ['middlewares', name, casing(camel, spec.type)], options, after);
+    const d = after ? insertNested(view, src, [http], ['middlewares', name, casing(camel, spec.type)], options, after) : definition(view, src, http, name, casing(camel, spec.type), options);
     if (!d) return undefined;
     define = d;
   }
   const edits = mergeInserts([...attach, ...define]);
   return edits ? { name, created, edits } : undefined;
+}
+
+/**
+ * The edits defining a middleware in a file's `http`/`tcp` section: the same for every router of
+ * the source that a rule gives the same middleware (a file of 100 routers without headers built
+ * it 100 times), so kept per source, name, type and options.
+ */
+const definitions = new MemoSlot<TSource, Map<string, TextEdit[] | null>>();
+
+function definition(view: TraefikView, src: TSource, section: TField, name: string, type: string, options: Array<[string, Leaf]>): TextEdit[] | undefined {
+  let memo = definitions.get(src);
+  if (!memo) {
+    memo = new Map();
+    definitions.set(src, memo);
+  }
+  const key = `${section.name}\0${name}\0${type}\0${options.map(([k, v]) => `${k}=${String(v)}`).join('\0')}`;
+  let d = memo.get(key);
+  if (d === undefined) {
+    d = insertNested(view, src, [section], ['middlewares', name, type], options) ?? null;
+    memo.set(key, d);
+  }
+  return d ?? undefined;
 }
 
 function lastLabelOf(f: TField): NonNullable<TField['decl']> | undefined {
