@@ -225,57 +225,54 @@ class LazyRange {
   }
 }
 
-class DirectScalar implements TScalar {
+/** A node whose `range` is made on first use (or set: a flag tree may replace it). */
+abstract class Located {
+  private fixed: Range | undefined;
+  constructor(private readonly where: LazyRange) {}
+  get range(): Range {
+    return this.fixed ?? this.where.get();
+  }
+  set range(r: Range) {
+    this.fixed = r;
+  }
+}
+
+class DirectScalar extends Located implements TScalar {
   readonly kind = 'scalar' as const;
   inner?: Span;
   quoted?: boolean;
   template?: boolean;
-  private fixed: Range | undefined;
   constructor(
     readonly value: TScalar['value'],
     readonly text: string | undefined,
     readonly raw: string,
-    private readonly where: LazyRange,
-  ) {}
-  get range(): Range {
-    return this.fixed ?? this.where.get();
-  }
-  set range(r: Range) {
-    this.fixed = r;
+    where: LazyRange,
+  ) {
+    super(where);
   }
 }
 
-class DirectList {
+class DirectList extends Located {
   readonly kind = 'list' as const;
-  private fixed: Range | undefined;
   constructor(
     readonly items: TNode[],
     readonly flow: boolean,
-    private readonly where: LazyRange,
-  ) {}
-  get range(): Range {
-    return this.fixed ?? this.where.get();
-  }
-  set range(r: Range) {
-    this.fixed = r;
+    where: LazyRange,
+  ) {
+    super(where);
   }
 }
 
-class DirectMap implements TMap {
+class DirectMap extends Located implements TMap {
   readonly kind = 'map' as const;
   readonly fields: TField[] = [];
   readonly byName = new Map<string, TField>();
   self?: TScalar;
-  private fixed: Range | undefined;
   constructor(
     readonly flow: boolean,
-    private readonly where: LazyRange,
-  ) {}
-  get range(): Range {
-    return this.fixed ?? this.where.get();
-  }
-  set range(r: Range) {
-    this.fixed = r;
+    where: LazyRange,
+  ) {
+    super(where);
   }
 }
 
