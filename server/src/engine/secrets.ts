@@ -94,6 +94,11 @@ const MASK_HINT = /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abpr]-|[sr]k_live
 export function maskCredentials(text: string): string {
   // Most messages hold nothing of the kind: one pass of a pattern that every masked shape starts
   // with tells (the masks cost a lint about 6 µs a finding without it).
+  // Fixed markers first (a string search each, far cheaper than the alternation): every shape
+  // holds one of them.
+  if (!text.includes('=') && !text.includes('_') && !text.includes('://') && !text.includes('AKIA') && !text.includes('ASIA') && !text.includes('glpat-') && !text.includes('xox') && !text.includes('-----BEGIN')) {
+    return text;
+  }
   if (!MASK_HINT.test(text)) return text;
   let out = text;
   for (const { re, to } of MASKS) {
