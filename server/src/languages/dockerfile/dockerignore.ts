@@ -9,6 +9,7 @@
 //   - a path is excluded when it or one of its parent folders matches, and the last matching
 //     pattern wins (`!` re-includes).
 // Pure: callers pass the text they read through the WorkspaceView.
+import { posixNormalize } from '../../engine/posix-path';
 
 export interface IgnorePattern {
   /** The cleaned pattern without `!`. */
@@ -20,24 +21,8 @@ export interface IgnorePattern {
   match(path: string): boolean;
 }
 
-/** Go's path.Clean for slash-separated paths. */
-export function cleanPath(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-      continue;
-    }
-    out.push(seg);
-  }
-  const body = out.join('/');
-  if (rooted) return '/' + body;
-  return body === '' ? '.' : body;
-}
+/** Go's path.Clean for slash-separated paths: the workspace's POSIX normalisation. */
+export const cleanPath = posixNormalize;
 
 const REGEX_SPECIAL = new Set(['.', '+', '(', ')', '|', '{', '}', '$']);
 
