@@ -156,22 +156,37 @@ export class ServerLinter {
     return fixAll(path, text, { config, workspace: this.workspace, language, hints }).text;
   }
 
+  /** The parsed document when it is Rampart's and of `language` (the code actions of one language). */
+  private parsedAs(doc: TextDocument, settings: RampartSettings, language: Language): ParsedDocument<unknown> | undefined {
+    const path = URI.toPath(doc.uri);
+    if (!path || !settings.enable || isConfigFilePath(path) || this.languageOf(path, doc.getText(), this.configFor(path, settings)) !== language) return undefined;
+    return this.parsed(doc, settings);
+  }
+
+  /** Path, text and config of a document of `language` that is enabled and under the size cap. */
+  private lintableAs(doc: TextDocument, settings: RampartSettings, language: Language): { path: string; text: string; config: RampartConfig } | undefined {
+    const path = URI.toPath(doc.uri);
+    if (!path || !settings.enable || isConfigFilePath(path)) return undefined;
+    const text = doc.getText();
+    if (Buffer.byteLength(text, 'utf8') > settings.maxFileSize) return undefined;
+    const config = this.configFor(path, settings);
+    return this.languageOf(path, text, config) === language ? { path, text, config } : undefined;
+  }
+
   /**
    * The compose services "Harden service" is offered for at a code action request: the service
    * whose key is on the request's line, and the services whose hardening findings the request
    * touches. Empty for other languages.
    */
   hardenTargets(doc: TextDocument, settings: RampartSettings, range: Range, current: () => LintResult['diagnostics']): string[] {
-    const path = URI.toPath(doc.uri);
-    if (!path || !settings.enable || isConfigFilePath(path) || this.languageOf(path, doc.getText(), this.configFor(path, settings)) !== 'compose') return [];
-    const parsed = this.parsed(doc, settings);
+    const parsed = this.parsedAs(doc, settings, 'compose');
     if (!parsed) return [];
     const spans = serviceSpans(parsed.model as ComposeModel);
     const names: string[] = [];
     const add = (n: string | undefined) => n !== undefined && !names.includes(n) && names.push(n);
     add(serviceAtKey(spans, range.start)?.name);
     for (const d of current()) {
-      if (comparePositions(d.range.end, range.start) < 0 || comparePositions(d.range.start, range.end) > 0) continue;
+      if (!touches(d.range, range)) continue;
       for (const s of spans) if (isHardeningOf(spans, d, s.name)) add(s.name);
     }
     return names;
@@ -179,13 +194,9 @@ export class ServerLinter {
 
   /** The text after every hardening fix of one compose service, applied round after round. */
   hardenService(doc: TextDocument, settings: RampartSettings, service: string): string | undefined {
-    const path = URI.toPath(doc.uri);
-    if (!path || !settings.enable || isConfigFilePath(path)) return undefined;
-    const text = doc.getText();
-    if (Buffer.byteLength(text, 'utf8') > settings.maxFileSize) return undefined;
-    const config = this.configFor(path, settings);
-    if (this.languageOf(path, text, config) !== 'compose') return undefined;
-    return fixRounds(path, text, { config, workspace: this.workspace, language: 'compose' }, hardenRound(path, service, new Set())).text;
+    const t = this.lintableAs(doc, settings, 'compose');
+    if (!t) return undefined;
+    return fixRounds(t.path, t.text, { config: t.config, workspace: this.workspace, language: 'compose' }, hardenRound(t.path, service, new Set())).text;
   }
 
   /**
@@ -194,9 +205,7 @@ export class ServerLinter {
    * the request touches. Empty for other languages.
    */
   tlsProfileTargets(doc: TextDocument, settings: RampartSettings, range: Range, current: () => LintResult['diagnostics']): Array<{ ordinal: number; name: string }> {
-    const path = URI.toPath(doc.uri);
-    if (!path || !settings.enable || isConfigFilePath(path) || this.languageOf(path, doc.getText(), this.configFor(path, settings)) !== 'nginx') return [];
-    const parsed = this.parsed(doc, settings);
+    const parsed = this.parsedAs(doc, settings, 'nginx');
     if (!parsed) return [];
     const model = parsed.model as NginxModel;
     const out: Array<{ ordinal: number; name: string }> = [];
@@ -205,8 +214,7 @@ export class ServerLinter {
     };
     add(tlsServerAt(model, range.start));
     for (const d of current()) {
-      if (!TLS_PROFILE_RULES.has(d.rule)) continue;
-      if (comparePositions(d.range.end, range.start) < 0 || comparePositions(d.range.start, range.end) > 0) continue;
+      if (!TLS_PROFILE_RULES.has(d.rule) || !touches(d.range, range)) continue;
       add(tlsServerAt(model, d.range.start));
     }
     return out;
@@ -214,15 +222,11 @@ export class ServerLinter {
 
   /** The text after "Apply Mozilla intermediate TLS profile" on one TLS server block. */
   tlsProfileText(doc: TextDocument, settings: RampartSettings, ordinal: number): string | undefined {
-    const path = URI.toPath(doc.uri);
-    if (!path || !settings.enable || isConfigFilePath(path)) return undefined;
-    const text = doc.getText();
-    if (Buffer.byteLength(text, 'utf8') > settings.maxFileSize) return undefined;
-    const base = this.configFor(path, settings);
-    if (this.languageOf(path, text, base) !== 'nginx') return undefined;
+    const t = this.lintableAs(doc, settings, 'nginx');
+    if (!t) return undefined;
     // HSTS is part of the profile whatever the project's severities for the HSTS rules.
-    const config: RampartConfig = { ...base, rules: { ...base.rules, 'nginx/hsts-missing': 'warning', 'nginx/hsts-weak': 'warning' } };
-    return fixRounds(path, text, { config, workspace: this.workspace, language: 'nginx' }, tlsProfileRound(ordinal)).text;
+    const config: RampartConfig = { ...t.config, rules: { ...t.config.rules, 'nginx/hsts-missing': 'warning', 'nginx/hsts-weak': 'warning' } };
+    return fixRounds(t.path, t.text, { config, workspace: this.workspace, language: 'nginx' }, tlsProfileRound(ordinal)).text;
   }
 
   /** Every diagnostic Rampart shows for an open document. Never throws. */
@@ -272,4 +276,9 @@ export class ServerLinter {
   validateConfig(text: string, path: string, severity: Severity = configErrorMeta.severity): LspDiagnostic[] {
     return parseConfigFile(text, path).problems.map((p) => ownDiagnostic(configErrorMeta, severity, p.range, p.message));
   }
+}
+
+/** Whether a finding's range meets a code action request's range (ends included). */
+function touches(finding: Range, request: Range): boolean {
+  return comparePositions(finding.end, request.start) >= 0 && comparePositions(finding.start, request.end) <= 0;
 }
