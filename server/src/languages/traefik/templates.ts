@@ -241,6 +241,16 @@ function insideQuotes(text: string, at: number): boolean {
 
 /** True when `[start, end)` overlaps a template region. */
 export function overlapsTemplate(regions: ReadonlyArray<[number, number]>, start: number, end: number): boolean {
-  for (const [s, e] of regions) if (s < Math.max(end, start + 1) && start < e) return true;
-  return false;
+  // maskTemplates gives the regions in order and disjoint (their ends increase too): the first
+  // region ending after `start` is the only candidate. A search, not a walk: every scalar and key
+  // of a templated file asks.
+  let lo = 0;
+  let hi = regions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (regions[mid]![1] > start) hi = mid;
+    else lo = mid + 1;
+  }
+  const r = regions[lo];
+  return r !== undefined && r[0] < Math.max(end, start + 1);
 }
