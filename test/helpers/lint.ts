@@ -54,9 +54,27 @@ export interface LintTextOptions {
 export function lintText(text: string, o: LintTextOptions = {}): LintResult {
   const path = o.path ?? '/work/Dockerfile';
   const config = mergeConfig(DEFAULT_CONFIG, { profile: 'strict' }, o.config);
-  const r = lint(path, text, { config, workspace: o.workspace ?? new FsWorkspace(), language: o.language, hints: o.hints });
+  const contained: string[] = [];
+  const r = lint(path, text, { config, workspace: o.workspace ?? new FsWorkspace(), language: o.language, hints: o.hints, onContained: (rule, problem) => contained.push(`${rule} ${problem}`) });
   if (!r) throw new Error(`no language claimed ${path}`);
+  assertFixClasses(r);
+  // A rule that only parses (a fixture of broken syntax) may still be contained; a fix that
+  // promised a class and built none may not.
+  const broken = contained.filter((c) => / promised a | building its fixes/.test(c));
+  if (broken.length > 0) throw new Error(`fixes contained in ${path}: ${broken.join('; ')}`);
   return r;
+}
+
+/**
+ * Every diagnostic's `fix` class is what its fixes are: fixes a rule builds lazily (LazyFixes)
+ * are built here, so every test that lints through this helper holds each rule to its promise.
+ */
+export function assertFixClasses(r: LintResult): void {
+  for (const d of [...r.diagnostics, ...r.suppressed]) {
+    const fixes = d.fixes;
+    const actual = fixes.some((x) => x.kind === 'safe') ? 'safe' : fixes.length > 0 ? 'suggest' : 'none';
+    if (actual !== d.fix) throw new Error(`${d.rule} at ${fmtRange(d.range)} says its fix is ${d.fix} but built ${actual}`);
+  }
 }
 
 export function only(diags: Diagnostic[], rule: string): Diagnostic[] {

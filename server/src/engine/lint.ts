@@ -7,6 +7,7 @@ import type {
   Fix,
   FixClass,
   Language,
+  LazyFixes,
   LanguagePlugin,
   LintResult,
   ParsedDocument,
@@ -168,7 +169,9 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
     }
     for (const found of findings) {
       const f = contain(rule.meta.id, found);
-      if (f) raw.push(toDiagnostic(rule.meta, severity, parsed.syntaxBroken ? asSuggestion(f) : f));
+      if (!f) continue;
+      if (f.lazyFixes && !f.fixes) raw.push(lazyDiagnostic(rule.meta, severity, f, f.lazyFixes, index, !!parsed.syntaxBroken, onContained));
+      else raw.push(toDiagnostic(rule.meta, severity, parsed.syntaxBroken ? asSuggestion(f) : f));
     }
   }
 
@@ -318,6 +321,57 @@ function asSuggestion(f: Finding): Finding {
   return { ...f, fixes: f.fixes.map((x) => (x.kind === 'safe' ? { ...x, kind: 'suggest' as const } : x)) };
 }
 
+
+/**
+ * A diagnostic whose fixes are built on first read (LazyFixes): made, contained and masked as
+ * eager ones are in containFinding, once. A `make` that throws, or that builds nothing of the
+ * class it promised, is reported like any other contained mistake.
+ */
+function lazyDiagnostic(
+  meta: RuleMeta,
+  severity: Severity,
+  f: Finding,
+  lazy: LazyFixes,
+  index: LineIndex,
+  broken: boolean,
+  onContained: LintOptions['onContained'],
+): Diagnostic {
+  let built: Fix[] | undefined;
+  const rule = meta.id;
+  return {
+    rule,
+    severity,
+    message: f.message,
+    range: f.range,
+    fix: broken ? 'suggest' : lazy.best,
+    get fixes(): Fix[] {
+      if (built) return built;
+      let made: Fix[];
+      try {
+        made = lazy.make();
+      } catch (err) {
+        onContained?.(rule, `threw building its fixes (${describeError(err)})`);
+        made = [];
+      }
+      if (!Array.isArray(made)) made = [];
+      const contained = maskFinding(containFinding({ range: f.range, message: f.message, fixes: made }, index, rule, onContained) ?? f);
+      let fixes = contained.fixes ?? [];
+      if (!fixes.some((x) => x.kind === lazy.best)) onContained?.(rule, `promised a ${lazy.best} fix and built none`);
+      if (broken) fixes = asSuggestion({ range: f.range, message: f.message, fixes }).fixes ?? [];
+      built = fixes;
+      return built;
+    },
+    related: f.related ?? [],
+    secretRanges: f.secretRanges ?? [],
+  };
+}
+
+/** A copy of `d` with no fixes, for results that never offer them (built lazily, they stay unbuilt). */
+export function withoutFixes(d: Diagnostic): Diagnostic {
+  const out: Diagnostic = { rule: d.rule, severity: d.severity, message: d.message, range: d.range, fix: d.fix, fixes: [], related: d.related, secretRanges: d.secretRanges };
+  if (d.suppression) out.suppression = d.suppression;
+  return out;
+}
 
 export function toDiagnostic(meta: RuleMeta, severity: Severity, f: Finding): Diagnostic {
   const fixes = f.fixes ?? [];

@@ -41,11 +41,26 @@ export interface RelatedLocation {
   message: string;
 }
 
+/**
+ * Fixes built only when something asks for them: a code action, fix-all, `--fix`, SARIF. Most
+ * findings are shown and never fixed, and building their edits (indentation, insertion points,
+ * rendered blocks) was about a tenth of a compose lint on every keystroke. `best` is the class the
+ * built fixes have, which diagnostics, JSON reports and the editor show without building them;
+ * `make` must then return at least one fix of that class (tests hold every rule to it), and may
+ * read only the parsed document (a cross-file fact can change before the fixes are asked for).
+ */
+export interface LazyFixes {
+  best: 'safe' | 'suggest';
+  make: () => Fix[];
+}
+
 /** What a rule's check returns. The engine adds the rule id, severity and suppression state. */
 export interface Finding {
   range: Range;
   message: string;
   fixes?: Fix[];
+  /** Instead of `fixes`: the fixes, built when asked for (see LazyFixes). */
+  lazyFixes?: LazyFixes;
   related?: RelatedLocation[];
   /**
    * Spans of the document that hold secret values. Reports that show source text (diffs,
@@ -217,6 +232,10 @@ export interface Diagnostic {
   range: Range;
   /** What the diagnostic carries: `safe` when a safe fix is present, `suggest` for another fix. */
   fix: FixClass;
+  /**
+   * Built on first read when the rule made them lazily (a getter: spreading or cloning a
+   * diagnostic builds them; `withoutFixes` in engine/lint.ts copies one without).
+   */
   fixes: Fix[];
   related: RelatedLocation[];
   secretRanges: Range[];

@@ -128,7 +128,7 @@ export function buildCodeActions(input: CodeActionInput): CodeAction[] {
     }
     if (fixes.some((f) => f.kind === 'safe') && !fixAllRules.has(rule) && wanted(FIX_ALL_QUICKFIX_KIND, only)) {
       fixAllRules.add(rule);
-      const same = input.current().filter((c) => c.rule === rule && c.fixes.some((f) => f.kind === 'safe'));
+      const same = input.current().filter((c) => c.rule === rule && c.fix === 'safe');
       if (same.length > 1) {
         actions.push({ title: `Fix all ${rule} problems`, kind: FIX_ALL_QUICKFIX_KIND, diagnostics: [d], edit: edit(selectSafeEdits(same)) });
       }
