@@ -37,6 +37,7 @@ import {
   SERVER_SHOW_DOCS_COMMAND,
   type ClientCaps,
 } from './capabilities';
+import { IdleCollector } from './idle-gc';
 
 /** Editor languages a `.conf` file opens as before Rampart recognises it as nginx. */
 const LANGUAGE_IDS_TO_HINT = new Set(['plaintext', 'properties']);
@@ -129,6 +130,8 @@ export function startServer(connection: Connection): void {
   // The workspace scan (rampart.diagnosticMode: workspace): unopened files, watchers, status.
   const workspace = new WorkspaceDiagnostics({ connection, linter, documents, settingsFor, caps: () => caps, log });
 
+  // Garbage of a keystroke's lint collected after it, not in the middle of the next (idle-gc.ts).
+  const idle = new IdleCollector();
   /** The current report of an open document: linted at most once per version and config epoch. */
   const reportFor = async (uri: string): Promise<Report | undefined> => {
     const epoch = store.epoch;
@@ -138,7 +141,7 @@ export function startServer(connection: Connection): void {
     const hit = store.get(uri, doc.version, epoch);
     if (hit) return hit;
     hintLanguage(doc, settings);
-    const report = store.set(uri, doc.version, epoch, linter.diagnose(doc, settings));
+    const report = store.set(uri, doc.version, epoch, idle.around(() => linter.diagnose(doc, settings)));
     workspace.documentReport(uri, report.items);
     return report;
   };
