@@ -110,7 +110,7 @@ export interface CMap extends CBase {
   kind: 'map';
   /** Effective entries: written keys first in written order, merged keys where their `<<` stands. */
   entries: CEntry[];
-  byKey: Map<string, CEntry>;
+  byKey: EntryIndex;
   flow: boolean;
   node?: YAMLMap;
   /** Keys written with `!reset` (removed from the effective view), with the key's range. */
@@ -362,6 +362,7 @@ export class TreeBuilder {
   }
 
   private convertMap(n: YAMLMap, base: { range: Range; tag?: string; anchor?: string; src?: NodeSource }, depth: number): CMap {
+    const entries: CEntry[] = [];
     const map: CMap = {
       range: base.range,
       tag: base.tag,
@@ -369,8 +370,8 @@ export class TreeBuilder {
       src: base.src,
       kind: 'map',
       node: n,
-      entries: [],
-      byKey: new Map(),
+      entries,
+      byKey: new EntryIndex(entries),
       flow: !!n.flow,
       // Shared while empty (most mappings reset nothing); replaced on the first `!reset`.
       resets: NO_RESETS,
@@ -443,7 +444,7 @@ export class TreeBuilder {
       if (old) removeEntry(map, old);
       if (map.resets !== NO_RESETS) map.resets.delete(key);
       map.entries.push(entry);
-      map.byKey.set(key, entry);
+      map.byKey.added(entry);
     }
     return map;
   }
@@ -490,7 +491,7 @@ export class TreeBuilder {
         }
         const entry: CEntry = { key: e.key, keyRange: e.keyRange, value: e.value, aliasRange: e.aliasRange, via: e.via.length === 0 ? siteVia : [site, ...e.via], pair: e.pair };
         map.entries.push(entry);
-        map.byKey.set(e.key, entry);
+        map.byKey.added(entry);
       }
     }
   }
@@ -507,6 +508,39 @@ export class TreeBuilder {
   }
 }
 
+/**
+ * A mapping's entries by key. Most mappings of a compose file have a handful of keys, where a
+ * look through the entries is as fast as a Map and allocates nothing (a Map per mapping was a
+ * twentieth of a compose lint's allocation); past 8 entries a Map is built and kept up to date.
+ * The entries array is the truth: keys in it are unique (a repeated key replaces the old entry).
+ */
+export class EntryIndex {
+  private big: Map<string, CEntry> | undefined;
+  constructor(private readonly entries: readonly CEntry[]) {}
+
+  get(key: string): CEntry | undefined {
+    if (this.big) return this.big.get(key);
+    const es = this.entries;
+    for (let i = 0; i < es.length; i++) if (es[i]!.key === key) return es[i];
+    return undefined;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  /** After `entry` was pushed onto the entries. */
+  added(entry: CEntry): void {
+    if (this.big) this.big.set(entry.key, entry);
+    else if (this.entries.length > 8) this.big = new Map(this.entries.map((e) => [e.key, e]));
+  }
+
+  /** After the entry of `key` was taken out of the entries. */
+  removed(key: string): void {
+    this.big?.delete(key);
+  }
+}
+
 /** The `via` of every written entry (never written to): one empty array, not one per entry. */
 const NO_VIA: MergeSite[] = Object.freeze([]) as unknown as MergeSite[];
 
@@ -519,7 +553,7 @@ const NO_RESETS: Map<string, Range> = new Map();
 function removeEntry(map: CMap, e: CEntry): void {
   const i = map.entries.indexOf(e);
   if (i >= 0) map.entries.splice(i, 1);
-  map.byKey.delete(e.key);
+  map.byKey.removed(e.key);
 }
 
 /** The string form of a scalar as Compose reads it (YAML booleans and numbers as text). */
