@@ -146,6 +146,140 @@ function isMergeKey(node: unknown): boolean {
   return isScalar(node) && node.value === '<<' && (!node.type || node.type === Scalar.PLAIN);
 }
 
+/**
+ * A converted node's range, made when first read from the offsets of its YAML node: most nodes
+ * of a file are never reported, and a Range is three objects (a tenth of a compose lint's
+ * allocation was ranges nobody read). The nodes are classes with the range as a getter: build
+ * new objects from them field by field, never by spreading them (a spread loses getters).
+ */
+abstract class Located {
+  private r: Range | undefined;
+  constructor(
+    private readonly index: LineIndex,
+    private readonly at: { range?: [number, number, number] | null } | undefined,
+    fixed: Range | undefined,
+  ) {
+    this.r = fixed;
+  }
+
+  get range(): Range {
+    return (this.r ??= rangeOfNode(this.index, this.at));
+  }
+}
+
+function rangeOfNode(index: LineIndex, node: { range?: [number, number, number] | null } | null | undefined): Range {
+  const r = node?.range;
+  return r ? index.rangeOf(r[0], r[1]) : index.rangeOf(0, 0);
+}
+
+/** Where a value stands when it has no node of its own (an empty value: its key; an alias: the alias). */
+type At = YNode | Range | undefined;
+
+function isRange(at: At): at is Range {
+  return !!at && 'start' in at && 'end' in at && !('range' in at);
+}
+
+class ScalarNode extends Located implements CScalar {
+  readonly kind = 'scalar' as const;
+  private text: string | undefined;
+  constructor(
+    index: LineIndex,
+    at: YNode | undefined,
+    fixed: Range | undefined,
+    readonly src: NodeSource | undefined,
+    readonly node: YScalar | undefined,
+    readonly value: unknown,
+    readonly type: YScalar.Type | undefined,
+    readonly tag: string | undefined,
+    readonly anchor: string | undefined,
+    readonly truncated: boolean | undefined,
+    private readonly whole: string,
+  ) {
+    super(index, at, fixed);
+  }
+
+  get source(): string {
+    if (this.text !== undefined) return this.text;
+    const r = this.node?.range;
+    return (this.text = r ? this.whole.slice(r[0], r[1]) : '');
+  }
+}
+
+class SeqNode extends Located implements CSeq {
+  readonly kind = 'seq' as const;
+  constructor(
+    index: LineIndex,
+    readonly node: YAMLSeq,
+    readonly src: NodeSource | undefined,
+    readonly tag: string | undefined,
+    readonly anchor: string | undefined,
+    readonly items: CItem[],
+    readonly flow: boolean,
+  ) {
+    super(index, node, undefined);
+  }
+}
+
+class MapNode extends Located implements CMap {
+  readonly kind = 'map' as const;
+  readonly entries: CEntry[] = [];
+  readonly byKey: EntryIndex;
+  // Shared while empty (most mappings reset nothing); replaced on the first `!reset`.
+  resets: Map<string, Range> = NO_RESETS;
+  // Shared while empty (most mappings merge nothing); replaced on the first `<<`.
+  merges: MergePair[] = NO_MERGES;
+  readonly pairs: Pair[];
+  readonly flow: boolean;
+  constructor(
+    index: LineIndex,
+    readonly node: YAMLMap,
+    readonly src: NodeSource | undefined,
+    readonly tag: string | undefined,
+    readonly anchor: string | undefined,
+  ) {
+    super(index, node, undefined);
+    this.byKey = new EntryIndex(this.entries);
+    this.pairs = node.items as Pair[];
+    this.flow = !!node.flow;
+  }
+}
+
+/** A sequence item: the alias's range (when the item is one) made when first read. */
+class Item implements CItem {
+  private r: Range | undefined;
+  constructor(
+    readonly value: CNode,
+    private readonly index: LineIndex,
+    private readonly alias: YNode | undefined,
+  ) {}
+
+  get aliasRange(): Range | undefined {
+    return this.alias ? (this.r ??= rangeOfNode(this.index, this.alias)) : undefined;
+  }
+}
+
+/** A mapping entry: its key's range and the alias's (when the value is one) made when first read. */
+class Entry implements CEntry {
+  private kr: Range | undefined;
+  private ar: Range | undefined;
+  constructor(
+    readonly key: string,
+    readonly value: CNode,
+    readonly via: MergeSite[],
+    readonly pair: Pair,
+    private readonly index: LineIndex,
+  ) {}
+
+  get keyRange(): Range {
+    return (this.kr ??= rangeOfNode(this.index, this.pair.key as YNode));
+  }
+
+  get aliasRange(): Range | undefined {
+    const v = this.pair.value as YNode | null;
+    return v && isAlias(v) ? (this.ar ??= rangeOfNode(this.index, v)) : undefined;
+  }
+}
+
 /** Converts one YAML document; collects parse-error findings for what it refuses to expand. */
 export class TreeBuilder {
   readonly errors: Finding[] = [];
@@ -295,8 +429,12 @@ export class TreeBuilder {
     }
   }
 
-  private placeholder(range: Range): CScalar {
-    return { kind: 'scalar', value: null, source: '', range, truncated: true, src: this.src };
+  private placeholder(at: At): CScalar {
+    return new ScalarNode(this.index, isRange(at) ? undefined : at, isRange(at) ? at : undefined, this.src, undefined, null, undefined, undefined, undefined, true, '');
+  }
+
+  private where(at: At): Range {
+    return isRange(at) ? at : this.rangeOf(at);
   }
 
   /** Follows an alias; undefined (after reporting) when it cannot be followed. */
@@ -313,11 +451,12 @@ export class TreeBuilder {
     return t;
   }
 
-  convert(n: YNode | null | undefined, depth: number, at?: Range): CNode {
-    if (!n) return { kind: 'scalar', value: null, source: '', range: at ?? this.index.rangeOf(0, 0), src: this.src };
+  /** `at`: where the value stands when it has no node of its own (an empty value, a cycle). */
+  convert(n: YNode | null | undefined, depth: number, at?: At): CNode {
+    if (!n) return new ScalarNode(this.index, isRange(at) ? undefined : at, isRange(at) ? at : undefined, this.src, undefined, null, undefined, undefined, undefined, undefined, '');
     if (isAlias(n)) {
       const t = this.target(n);
-      return t ? this.convert(t, depth + 1, this.rangeOf(n)) : this.placeholder(this.rangeOf(n));
+      return t ? this.convert(t, depth + 1, n) : this.placeholder(n);
     }
     // Only an anchored node can be reached twice (through an alias): only those are memoised
     // and guarded against cycles.
@@ -326,59 +465,41 @@ export class TreeBuilder {
       const memo = this.memo.get(n);
       if (memo) return memo;
     }
-    const range = this.rangeOf(n);
     if (anchored && this.inProgress.has(n)) {
-      this.report(`cycle:${n.range?.[0]}`, at ?? range, `Anchor "&${n.anchor ?? '?'}" contains an alias to itself: the value is infinitely deep.`);
-      return this.placeholder(at ?? range);
+      this.report(`cycle:${n.range?.[0]}`, this.where(at ?? n), `Anchor "&${n.anchor ?? '?'}" contains an alias to itself: the value is infinitely deep.`);
+      return this.placeholder(at ?? n);
     }
     if (depth > this.limits.maxDepth) {
-      this.report('depth', range, `Values are nested more than ${this.limits.maxDepth} levels deep (counting aliases): Rampart does not look deeper.`);
-      return this.placeholder(range);
+      this.report('depth', this.rangeOf(n), `Values are nested more than ${this.limits.maxDepth} levels deep (counting aliases): Rampart does not look deeper.`);
+      return this.placeholder(n);
     }
     const tag = n.tag && !n.tag.startsWith('tag:yaml.org,2002:') ? n.tag : undefined;
     const anchor = n.anchor ?? undefined;
     let out: CNode;
     if (isScalar(n)) {
-      const r = n.range;
-      out = { range, tag, anchor, src: this.src, kind: 'scalar', node: n, value: n.value, type: n.type, source: r ? this.index.text.slice(r[0], r[1]) : '' };
+      out = new ScalarNode(this.index, n, undefined, this.src, n, n.value, n.type, tag, anchor, undefined, this.index.text);
     } else if (isSeq(n)) {
       if (anchored) this.inProgress.add(n);
       const items: CItem[] = [];
       for (const it of n.items) {
         const y = it as YNode;
-        items.push({ value: this.convert(y, depth + 1), aliasRange: isAlias(y) ? this.rangeOf(y) : undefined });
+        items.push(new Item(this.convert(y, depth + 1), this.index, isAlias(y) ? y : undefined));
       }
       if (anchored) this.inProgress.delete(n);
-      out = { range, tag, anchor, src: this.src, kind: 'seq', node: n, items, flow: !!n.flow };
+      out = new SeqNode(this.index, n, this.src, tag, anchor, items, !!n.flow);
     } else if (isMap(n)) {
       if (anchored) this.inProgress.add(n);
-      out = this.convertMap(n, { range, tag, anchor, src: this.src }, depth);
+      out = this.convertMap(n, tag, anchor, depth);
       if (anchored) this.inProgress.delete(n);
     } else {
-      out = this.placeholder(range);
+      out = this.placeholder(n);
     }
     if (anchored) this.memo.set(n, out);
     return out;
   }
 
-  private convertMap(n: YAMLMap, base: { range: Range; tag?: string; anchor?: string; src?: NodeSource }, depth: number): CMap {
-    const entries: CEntry[] = [];
-    const map: CMap = {
-      range: base.range,
-      tag: base.tag,
-      anchor: base.anchor,
-      src: base.src,
-      kind: 'map',
-      node: n,
-      entries,
-      byKey: new EntryIndex(entries),
-      flow: !!n.flow,
-      // Shared while empty (most mappings reset nothing); replaced on the first `!reset`.
-      resets: NO_RESETS,
-      // Shared while empty (most mappings merge nothing); replaced on the first `<<`.
-      merges: NO_MERGES,
-      pairs: n.items as Pair[],
-    };
+  private convertMap(n: YAMLMap, tag: string | undefined, anchor: string | undefined, depth: number): CMap {
+    const map = new MapNode(this.index, n, this.src, tag, anchor);
     this.maps.push(map);
 
     // Keys written in the mapping win over merged ones, wherever they stand (only needed when
@@ -397,48 +518,41 @@ export class TreeBuilder {
     // Written keys seen so far (for repeated keys): the first one alone, a map from the second on
     // (most mappings of a compose file have one key).
     let firstKey: string | undefined;
-    let firstRange: Range | undefined;
-    let firstSeen: Map<string, Range> | undefined;
+    let firstNode: YNode | undefined;
+    let firstSeen: Map<string, YNode> | undefined;
     const items = n.items as Pair[];
     for (let i = 0; i < items.length; i++) {
       const p = items[i]!;
-      const keyRange = this.rangeOf(p.key as YNode);
+      const keyNode = p.key as YNode;
       if (isMergeKey(p.key)) {
-        this.applyMerge(map, p, keyRange, written!, depth);
+        this.applyMerge(map, p, this.rangeOf(keyNode), written!, depth);
         continue;
       }
       const key = keyString(p.key);
       if (key === undefined) continue; // complex or null keys carry nothing Compose reads
       if (firstKey === undefined) {
         firstKey = key;
-        firstRange = keyRange;
+        firstNode = keyNode;
       } else {
-        firstSeen ??= new Map([[firstKey, firstRange!]]);
+        firstSeen ??= new Map([[firstKey, firstNode!]]);
         const prev = firstSeen.get(key);
         if (prev) {
           this.report(
-            `dup:${p.key && (p.key as YNode).range?.[0]}`,
-            keyRange,
-            `Key "${key}" is already defined on line ${prev.start.line + 1}: Compose refuses a mapping with a repeated key.`,
+            `dup:${keyNode && keyNode.range?.[0]}`,
+            this.rangeOf(keyNode),
+            `Key "${key}" is already defined on line ${this.rangeOf(prev).start.line + 1}: Compose refuses a mapping with a repeated key.`,
           );
-        } else firstSeen.set(key, keyRange);
+        } else firstSeen.set(key, keyNode);
       }
       const v = p.value as YNode | null;
       if (v && !isAlias(v) && v.tag === '!reset') {
         if (map.resets === NO_RESETS) map.resets = new Map();
-        map.resets.set(key, keyRange);
+        map.resets.set(key, this.rangeOf(keyNode));
         const old = map.byKey.get(key);
         if (old) removeEntry(map, old);
         continue;
       }
-      const entry: CEntry = {
-        key,
-        keyRange,
-        value: this.convert(v, depth + 1, keyRange),
-        aliasRange: v && isAlias(v) ? this.rangeOf(v) : undefined,
-        via: NO_VIA,
-        pair: p,
-      };
+      const entry = new Entry(key, this.convert(v, depth + 1, keyNode), NO_VIA, p, this.index);
       // A repeated key: the later one wins, as in every YAML loader that accepts it.
       const old = map.byKey.get(key);
       if (old) removeEntry(map, old);
@@ -489,7 +603,7 @@ export class TreeBuilder {
           this.report('merges', keyRange, `Merge keys copy more than ${this.limits.maxMergeCopies.toLocaleString('en-US')} entries in this file: Rampart stops merging here.`);
           return;
         }
-        const entry: CEntry = { key: e.key, keyRange: e.keyRange, value: e.value, aliasRange: e.aliasRange, via: e.via.length === 0 ? siteVia : [site, ...e.via], pair: e.pair };
+        const entry = new Entry(e.key, e.value, e.via.length === 0 ? siteVia : [site, ...e.via], e.pair, this.index);
         map.entries.push(entry);
         map.byKey.added(entry);
       }
