@@ -76,15 +76,10 @@ export function isPlainStart(c: number, next: number, flow: boolean): boolean {
  * controls, a BOM and the Unicode line separators. Returns true when the text has none.
  */
 export function plainText(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32) {
-      if (c === LF || c === TAB) continue;
-      if (c === CR && text.charCodeAt(i + 1) === LF) continue;
-      return false;
-    }
-    if (c < 0x7f) continue;
-    if (c <= 0x9f || c === 0xfeff || c === 0x2028 || c === 0x2029 || c === 0xfffe || c === 0xffff) return false;
-  }
-  return true;
+  // One regex test (irregexp's compiled scan) takes about a third less time than a loop over the
+  // char codes, and this reads the whole text on every compose and Traefik keystroke.
+  return !NOT_PLAIN.test(text);
 }
+
+/** A control character other than TAB, LF and CRLF, C1 controls, BOM, LS/PS, noncharacters. */
+const NOT_PLAIN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029\ufffe\uffff]|\r(?!\n)/;
