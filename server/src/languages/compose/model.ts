@@ -156,7 +156,31 @@ export class ComposeService {
 
 /** An entry with its merge sites and definition (one literal, one shape: see view.ts volume()). */
 function layerEntry(e: CEntry, via: MergeSite[], def: ServiceDefinition | undefined): LayerEntry {
-  return { key: e.key, keyRange: e.keyRange, value: e.value, aliasRange: e.aliasRange, via, pair: e.pair, def };
+  return new Layered(e, via, def);
+}
+
+/** An entry with its layer; its ranges are the entry's, read when asked for (tree.ts: they are made lazily). */
+class Layered implements LayerEntry {
+  readonly key: string;
+  readonly value: CNode;
+  readonly pair: CEntry['pair'];
+  constructor(
+    private readonly e: CEntry,
+    readonly via: MergeSite[],
+    readonly def: ServiceDefinition | undefined,
+  ) {
+    this.key = e.key;
+    this.value = e.value;
+    this.pair = e.pair;
+  }
+
+  get keyRange(): Range {
+    return this.e.keyRange;
+  }
+
+  get aliasRange(): Range | undefined {
+    return this.e.aliasRange;
+  }
 }
 
 export interface ComposeDocumentInfo {
