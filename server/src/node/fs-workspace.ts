@@ -13,10 +13,15 @@ export const MAX_READ = 8 * 1024 * 1024;
  */
 const NO_THROW = { throwIfNoEntry: false } as const;
 
+/** Whether a listing's names are the only names a folder answers to (see notListed). */
+const CASE_SENSITIVE = process.platform === 'linux';
+
 export class FsWorkspace implements WorkspaceView {
   private readonly texts = new Map<string, string | undefined>();
   private readonly exist = new Map<string, boolean>();
   private readonly listings = new Map<string, string[] | undefined>();
+  /** `listings` as sets, for notListed (null: not a readable folder). */
+  private readonly names = new Map<string, Set<string> | null>();
 
   /** The folders the workspace spans (the CLI's lint roots, the editor's folders); see WorkspaceView.roots. */
   roots?: readonly string[];
@@ -30,7 +35,7 @@ export class FsWorkspace implements WorkspaceView {
     if (this.texts.has(path)) return this.texts.get(path);
     let text: string | undefined;
     // A path known to be missing is not asked again (a lint asks for many that are).
-    if (this.exist.get(path) !== false) {
+    if (this.exist.get(path) !== false && !this.notListed(path)) {
       try {
         const st = statSync(path, NO_THROW);
         if (!this.exist.has(path)) this.exist.set(path, st !== undefined);
@@ -46,6 +51,7 @@ export class FsWorkspace implements WorkspaceView {
   exists(path: string): boolean {
     if (this.overlay?.(path) !== undefined) return true;
     let e = this.exist.get(path);
+    if (e === undefined && this.notListed(path)) e = false;
     if (e === undefined) {
       try {
         e = statSync(path, NO_THROW) !== undefined;
@@ -66,6 +72,30 @@ export class FsWorkspace implements WorkspaceView {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * True when the path's folder has no such entry. A lint looks for many files that are not there,
+   * most in the same few folders (`compose.yaml`, `compose.yml`, `docker-compose.yaml` … in every
+   * folder up; `.dockerignore`, `.env`, version files): one listing of the folder answers them all
+   * instead of a stat each. Only where names are case-sensitive (Linux): elsewhere a stat finds
+   * `Compose.yaml` for `compose.yaml` and a listing would not. A watcher's change drops the
+   * listings above the changed path (invalidate).
+   */
+  private notListed(path: string): boolean {
+    if (!CASE_SENSITIVE) return false;
+    const slash = path.lastIndexOf('/');
+    if (slash < 0) return false;
+    const dir = slash === 0 ? '/' : path.slice(0, slash);
+    let names = this.names.get(dir);
+    if (names === undefined) {
+      const listing = this.list(dir);
+      names = listing ? new Set(listing) : null;
+      this.names.set(dir, names);
+    }
+    if (names === null) return false;
+    const name = path.slice(slash + 1);
+    return !names.has(name) && !names.has(`${name}/`);
   }
 
   /** A folder's entries, sorted, folders with a trailing `/`; undefined when it is not a readable folder. */
@@ -91,11 +121,13 @@ export class FsWorkspace implements WorkspaceView {
     this.texts.delete(path);
     this.exist.delete(path);
     this.listings.delete(path);
+    this.names.delete(path);
     for (let p = path; ; ) {
       const slash = p.lastIndexOf('/');
       if (slash < 0) break;
       p = slash === 0 ? '/' : p.slice(0, slash);
       this.listings.delete(p);
+      this.names.delete(p);
       this.exist.delete(p);
       if (p === '/') break;
     }
@@ -105,5 +137,6 @@ export class FsWorkspace implements WorkspaceView {
     this.texts.clear();
     this.exist.clear();
     this.listings.clear();
+    this.names.clear();
   }
 }
