@@ -56,6 +56,25 @@ export function appendToSeq(model: ComposeModel, seq: CSeq, item: string): TextE
   return insertAt(model, model.index.lineEnd(line), `${model.index.eol}${' '.repeat(col)}- ${item}`);
 }
 
+/**
+ * An edit decided on at check time and built when its fix is asked for (LazyFixes). The `plan…`
+ * functions answer at once whether their edit exists (the same cheap, structural conditions the
+ * builders check) and defer the building.
+ */
+export type EditPlan = () => TextEdit;
+
+/** Whether appendToSeq makes an edit. */
+function canAppendToSeq(model: ComposeModel, seq: CSeq): boolean {
+  if (!seq.node?.range || !inFile(model, seq)) return false;
+  if (seq.flow) return seq.items.length > 0 || model.index.text.indexOf('[', seq.node.range[0]) >= 0;
+  return dashColumn(model, seq) !== undefined;
+}
+
+/** appendToSeq, built later. */
+export function planAppendToSeq(model: ComposeModel, seq: CSeq, item: string): EditPlan | undefined {
+  return canAppendToSeq(model, seq) ? () => appendToSeq(model, seq, item)! : undefined;
+}
+
 const seqIndents = new MemoSlot<ComposeModel, string>();
 
 /** How this file indents block sequences under a key: `- ` at the key's column, or indented. */
@@ -140,6 +159,24 @@ export function insertServiceKey(
   return insertAt(model, model.index.lineEnd(line), eol + render(' '.repeat(col)));
 }
 
+/** Whether insertServiceKey makes an edit. */
+export function canInsertServiceKey(model: ComposeModel, def: ServiceDefinition): boolean {
+  if (def.file !== undefined || def.inherited || !inFile(model, def.entry.value) || def.entry.aliasRange) return false;
+  const map: CMap | undefined = def.map;
+  if (!map || map.pairs.length === 0) {
+    if (map?.flow && map.node?.range) return model.index.text.indexOf('{', map.node.range[0]) >= 0;
+    const v = def.entry.value;
+    return !(v.kind === 'seq' || (v.kind === 'scalar' && v.value !== null));
+  }
+  if (!map.flow && !(map.pairs[0]!.key as { range?: unknown } | null)?.range) return false;
+  return pairEnd(map.pairs[map.pairs.length - 1]!) !== undefined;
+}
+
+/** insertServiceKey, built later (with the block `block()` renders then). */
+export function planServiceKey(model: ComposeModel, def: ServiceDefinition, key: string, block: () => { lines: string[]; inline?: string; flowValue: string }): EditPlan | undefined {
+  return canInsertServiceKey(model, def) ? () => insertServiceKey(model, def, key, block())! : undefined;
+}
+
 function pairEnd(p: { key: unknown; value: unknown }): number | undefined {
   const v = p.value as { range?: [number, number, number] } | null;
   const k = p.key as { range?: [number, number, number] } | null;
@@ -194,6 +231,23 @@ export function insertMapKey(model: ComposeModel, map: CMap, key: string, block:
   return insertAt(model, model.index.lineEnd(line), eol + [col + head, ...block.lines.map((l) => col + l)].join(eol));
 }
 
+/** Whether insertMapKey makes an edit. */
+function canInsertMapKey(model: ComposeModel, map: CMap): boolean {
+  if (map.flow) {
+    if (!map.node?.range) return false;
+    const last = map.pairs[map.pairs.length - 1];
+    return last ? pairEnd(last) !== undefined : model.index.text.indexOf('{', map.node.range[0]) >= 0;
+  }
+  const first = map.pairs[0]?.key as { range?: unknown } | null | undefined;
+  const lastPair = map.pairs[map.pairs.length - 1];
+  return !!first?.range && !!lastPair && pairEnd(lastPair) !== undefined;
+}
+
+/** insertMapKey, built later. */
+export function planMapKey(model: ComposeModel, map: CMap, key: string, block: () => { lines: string[]; inline?: string; flowValue: string }): EditPlan | undefined {
+  return canInsertMapKey(model, map) ? () => insertMapKey(model, map, key, block())! : undefined;
+}
+
 // --- Removing list items and pairs, inserting into any mapping (added with the capability,
 // socket, namespace and security-profile rules).
 
@@ -206,8 +260,8 @@ function yEnd(n: unknown): number | undefined {
   return (n as YRange)?.range?.[1];
 }
 
-/** Removes whole lines `[firstLine, lastLine]`, or undefined when the span shares a line with other text. */
-function removeLines(model: ComposeModel, start: number, end: number): TextEdit | undefined {
+/** The lines `[first, last]` a span covers, or undefined when it shares a line with other text. */
+function wholeLines(model: ComposeModel, start: number, end: number): { first: number; last: number } | undefined {
   const index = model.index;
   const text = index.text;
   const first = index.positionAt(start);
@@ -216,8 +270,16 @@ function removeLines(model: ComposeModel, start: number, end: number): TextEdit 
   if (text.slice(index.lineStart(first.line), start).trim() !== '') return undefined;
   const rest = text.slice(end, index.lineEnd(last));
   if (rest.trim() !== '' && !rest.trim().startsWith('#')) return undefined;
-  const from = index.lineStart(first.line);
-  const to = last + 1 < index.lineCount ? index.lineStart(last + 1) : index.lineEnd(last);
+  return { first: first.line, last };
+}
+
+/** Removes whole lines `[firstLine, lastLine]`, or undefined when the span shares a line with other text. */
+function removeLines(model: ComposeModel, start: number, end: number): TextEdit | undefined {
+  const lines = wholeLines(model, start, end);
+  if (!lines) return undefined;
+  const index = model.index;
+  const from = index.lineStart(lines.first);
+  const to = lines.last + 1 < index.lineCount ? index.lineStart(lines.last + 1) : index.lineEnd(lines.last);
   return { range: index.rangeOf(from, to), newText: '' };
 }
 
@@ -252,6 +314,29 @@ export function removeSeqItem(model: ComposeModel, seq: CSeq, i: number, removed
   return prevEnd === undefined ? undefined : { range: model.index.rangeOf(prevEnd, e), newText: '' };
 }
 
+/** Whether removeSeqItem makes an edit. */
+function canRemoveSeqItem(model: ComposeModel, seq: CSeq, i: number, removed: ReadonlySet<number>): boolean {
+  const items = seq.node?.items;
+  if (!items || i < 0 || i >= items.length || items.length !== seq.items.length) return false;
+  let lastKept = -1;
+  for (let k = 0; k < items.length; k++) if (!removed.has(k)) lastKept = k;
+  if (lastKept < 0) return false;
+  const s = yStart(items[i]);
+  const e = yEnd(items[i]);
+  if (s === undefined || e === undefined) return false;
+  if (!seq.flow) {
+    const text = model.index.text;
+    const dash = text.lastIndexOf('-', s);
+    return dash >= 0 && text.slice(dash + 1, s).trim() === '' && wholeLines(model, dash, e) !== undefined;
+  }
+  return i < lastKept ? yStart(items[i + 1]) !== undefined : yEnd(items[i - 1]) !== undefined;
+}
+
+/** removeSeqItem, built later. */
+export function planRemoveSeqItem(model: ComposeModel, seq: CSeq, i: number, removed: ReadonlySet<number>): EditPlan | undefined {
+  return canRemoveSeqItem(model, seq, i, removed) ? () => removeSeqItem(model, seq, i, removed)! : undefined;
+}
+
 /**
  * Removes a key and its value from a mapping written in the file: the pair's lines in a block
  * mapping, the pair and one separator in a flow mapping. A block mapping's only pair leaves
@@ -282,6 +367,33 @@ export function removePair(model: ComposeModel, map: CMap, pair: CEntry['pair'])
   const prev = map.pairs[i - 1]!;
   const prevEnd = yEnd(prev.value) ?? yEnd(prev.key);
   return prevEnd === undefined ? undefined : { range: model.index.rangeOf(prevEnd, e), newText: '' };
+}
+
+/** Whether removePair makes an edit. */
+function canRemovePair(model: ComposeModel, map: CMap, pair: CEntry['pair']): boolean {
+  const i = map.pairs.indexOf(pair);
+  if (i < 0) return false;
+  const s = yStart(pair.key);
+  const e = yEnd(pair.value) ?? yEnd(pair.key);
+  if (s === undefined || e === undefined) return false;
+  if (!map.flow) {
+    if (map.pairs.length >= 2) return wholeLines(model, s, e) !== undefined;
+    const text = model.index.text;
+    let c = s - 1;
+    while (c >= 0 && /\s/.test(text[c]!)) c--;
+    const end = s + text.slice(s, e).trimEnd().length;
+    const rest = text.slice(end, model.index.lineEnd(model.index.positionAt(end).line));
+    return text[c] === ':' && rest.trim() === '';
+  }
+  if (map.pairs.length === 1) return true;
+  if (i < map.pairs.length - 1) return yStart(map.pairs[i + 1]!.key) !== undefined;
+  const prev = map.pairs[i - 1]!;
+  return (yEnd(prev.value) ?? yEnd(prev.key)) !== undefined;
+}
+
+/** removePair, built later. */
+export function planRemovePair(model: ComposeModel, map: CMap, pair: CEntry['pair']): EditPlan | undefined {
+  return canRemovePair(model, map, pair) ? () => removePair(model, map, pair)! : undefined;
 }
 
 /** The mapping a written pair belongs to. */

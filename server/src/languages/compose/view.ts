@@ -254,6 +254,14 @@ export function subRange(model: ComposeModel, node: CScalar, start: number, end:
   return { range: node.range, exact: false };
 }
 
+/** Whether subRange locates slices of a scalar exactly (the same test, without building a range). */
+export function exactSource(node: CScalar): boolean {
+  const raw = scalarText(node);
+  if (raw === undefined || node.node?.range?.[0] === undefined) return false;
+  if ((node.type === 'PLAIN' || typeof node.value !== 'string') && node.source === raw) return true;
+  return (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.source.slice(1, -1) === raw;
+}
+
 // On the node (MemoSlot), not in a WeakMap keyed by per-parse nodes: see engine/memo-slot.ts.
 const blockMaps = new MemoSlot<CScalar, BlockMap | null>();
 

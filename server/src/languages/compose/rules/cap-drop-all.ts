@@ -1,9 +1,9 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
+import type { Finding, LazyFixes, Rule } from '../../../engine/types';
 import type { ComposeModel } from '../model';
-import { subRange, type Capability, type ServiceView } from '../view';
+import { exactSource, subRange, type Capability, type ServiceView } from '../view';
 import { projectView } from '../project';
-import { appendToSeq, insertServiceKey, sequenceIndent } from '../edits';
+import { planAppendToSeq, planServiceKey, sequenceIndent, type EditPlan } from '../edits';
 import { itemProvenance, quoted, writtenHere } from './list-fixes';
 import { fromBaseFile, isOwn } from './shared';
 
@@ -45,7 +45,7 @@ export const capDropAll: Rule<ComposeModel> = {
           range: base ? base.range : capAll.range,
           message: `Service "${svc.name}" drops "${capAll.value.text!.trim()}"${note}: Docker knows ALL only without the CAP_ prefix and refuses to start the container ("unknown capability").`,
           related,
-          fixes: capAllFix(model, svc, capAll),
+          lazyFixes: capAllFix(model, svc, capAll),
         });
         continue;
       }
@@ -62,43 +62,48 @@ export const capDropAll: Rule<ComposeModel> = {
           names.length > 0
             ? `Service "${svc.name}" drops only ${quoted(names).replace(/"/g, '')}, not ALL: it keeps the rest of Docker's default capabilities for a compromised process to use.`
             : `Service "${svc.name}" does not drop all capabilities: ${WHY}.`,
-        fixes: fixes(model, svc),
+        lazyFixes: fixes(model, svc),
       });
     }
     return out;
   },
 };
 
-function fixes(model: ComposeModel, svc: ServiceView): Fix[] {
+function fixes(model: ComposeModel, svc: ServiceView): LazyFixes | undefined {
   const title = `Add cap_drop: [ALL] to service "${svc.name}"`;
   const e = svc.entry('cap_drop');
-  let edit: TextEdit | undefined;
+  const all = () => ({ lines: [`${sequenceIndent(model)}- ALL`], flowValue: '[ALL]' });
+  let edit: EditPlan | undefined;
   if (e && writtenHere(e)) {
     // Add ALL to the list written in the service (the others become redundant but harmless).
-    edit = e.value.kind === 'seq' ? appendToSeq(model, e.value, 'ALL') : undefined;
+    edit = e.value.kind === 'seq' ? planAppendToSeq(model, e.value, 'ALL') : undefined;
   } else if (e?.aliasRange && isOwn(e)) {
     // `cap_drop: *drops`: ALL covers whatever the anchor lists.
-    edit = { range: e.aliasRange, newText: '[ALL]' };
+    const alias = e.aliasRange;
+    edit = () => ({ range: alias, newText: '[ALL]' });
   } else if (e && isOwn(e)) {
     // Merged from an anchor: the service's own key wins over a merged one.
     const def = svc.service.definitionOf(e);
-    if (def && !def.aliasSite) edit = insertServiceKey(model, def, 'cap_drop', { lines: [`${sequenceIndent(model)}- ALL`], flowValue: '[ALL]' });
+    if (def && !def.aliasSite) edit = planServiceKey(model, def, 'cap_drop', all);
   } else {
     // Absent, or only in an `extends` base or another file (lists append across those): the
     // service's own list gets ALL.
     const def = svc.service.localDefinition;
     const own = def?.map?.byKey.get('cap_drop');
-    if (own && own.value.kind === 'seq' && own.via.length === 0 && !own.aliasRange) edit = appendToSeq(model, own.value, 'ALL');
-    else if (def && !def.aliasSite && !own) edit = insertServiceKey(model, def, 'cap_drop', { lines: [`${sequenceIndent(model)}- ALL`], flowValue: '[ALL]' });
+    if (own && own.value.kind === 'seq' && own.via.length === 0 && !own.aliasRange) edit = planAppendToSeq(model, own.value, 'ALL');
+    else if (def && !def.aliasSite && !own) edit = planServiceKey(model, def, 'cap_drop', all);
   }
-  return edit ? [{ title, kind: 'suggest', edits: [edit] }] : [];
+  const make = edit;
+  return make && { best: 'suggest', make: () => [{ title, kind: 'suggest', edits: [make()] }] };
 }
 
-function capAllFix(model: ComposeModel, svc: ServiceView, cap: Capability): Fix[] {
+function capAllFix(model: ComposeModel, svc: ServiceView, cap: Capability): LazyFixes | undefined {
   const raw = cap.value.raw ?? '';
   const at = raw.toUpperCase().indexOf('CAP_ALL');
   // (An `extends` base's item is fixed by the base's own finding.)
-  if (cap.value.iv.state !== 'literal' || at < 0 || cap.via.length > 0 || cap.layer?.inherited) return [];
-  const { range, exact } = subRange(model, cap.value.node, at, at + 'CAP_ALL'.length);
-  return exact ? [{ title: `Write ALL instead of "${raw.trim()}" in service "${svc.name}"`, kind: 'suggest', edits: [{ range, newText: 'ALL' }] }] : [];
+  if (cap.value.iv.state !== 'literal' || at < 0 || cap.via.length > 0 || cap.layer?.inherited || !exactSource(cap.value.node)) return undefined;
+  return {
+    best: 'suggest',
+    make: () => [{ title: `Write ALL instead of "${raw.trim()}" in service "${svc.name}"`, kind: 'suggest', edits: [{ range: subRange(model, cap.value.node, at, at + 'CAP_ALL'.length).range, newText: 'ALL' }] }],
+  };
 }

@@ -77,7 +77,7 @@ export const dangerousCapability: Rule<ComposeModel> = {
           range: cap.range,
           message: `Service "${svc.name}" adds capability ${name}${note}: it grants ${DANGEROUS[name]}.`,
           related,
-          fixes: removeItemFixes(model, svc, 'cap_add', cap.node, flagged, label, 'suggest'),
+          lazyFixes: removeItemFixes(model, svc, 'cap_add', cap.node, flagged, label, 'suggest'),
         });
       }
     }

@@ -1,10 +1,11 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, Range, RelatedLocation, Rule, TextEdit } from '../../../engine/types';
+import type { Finding, Fix, LazyFixes, Range, RelatedLocation, Rule, TextEdit } from '../../../engine/types';
+import { planned, plannedFix, type FixPlan } from '../../../engine/fix-plans';
 import type { ComposeModel } from '../model';
 import { scalarText } from '../tree';
 import { subRange, type ServiceView, type Value, type VolumeSpec } from '../view';
 import { projectView } from '../project';
-import { appendToSeq, flowScalar, insertMapKey, insertServiceKey, sequenceIndent } from '../edits';
+import { canInsertServiceKey, flowScalar, insertMapKey, insertServiceKey, planAppendToSeq, planServiceKey, sequenceIndent } from '../edits';
 import { interpolate } from '../interpolate';
 import { editBaseTitle, fromBaseFile, originRelated, provenanceNote } from './shared';
 import { editAnchorTitle, itemProvenance, rewriteItemFixes } from './list-fixes';
@@ -125,7 +126,7 @@ export const dockerSocket: Rule<ComposeModel> = {
               range: b.range,
               message: `Service "${svc.name}" mounts ${m.what} read-write${b.note}: anyone who controls this container controls the host${traefik}.`,
               related: b.related,
-              fixes: baseMountReadOnlyFixes(model, svc, m),
+              lazyFixes: baseMountReadOnlyFixes(model, svc, m),
             });
           }
           continue;
@@ -135,6 +136,7 @@ export const dockerSocket: Rule<ComposeModel> = {
           range: mountRange(m.volume),
           message: `Service "${svc.name}" mounts ${m.what} read-write${note}: anyone who controls this container controls the host${traefik}.`,
           related,
+          // Eager: whether the item can be rewritten depends on the edit's place in its text.
           fixes: readOnlyFixes(model, svc, m.volume),
         });
       }
@@ -145,7 +147,7 @@ export const dockerSocket: Rule<ComposeModel> = {
           range: apiBase.range,
           message: `Service "${svc.name}" sets use_api_socket${apiBase.note}: Compose mounts the Docker socket and your registry credentials into the container, so anyone who controls it controls the host${traefik}.`,
           related: apiBase.related,
-          fixes: apiFixes(model, svc, api),
+          lazyFixes: apiFixes(model, svc, api),
         });
       }
       if (api?.bool === true && api.file === undefined) {
@@ -153,7 +155,7 @@ export const dockerSocket: Rule<ComposeModel> = {
           range: api.range,
           message: `Service "${svc.name}" sets use_api_socket${provenanceNote(api)}: Compose mounts the Docker socket and your registry credentials into the container, so anyone who controls it controls the host${traefik}.`,
           related: originRelated(svc.name, api),
-          fixes: apiFixes(model, svc, api),
+          lazyFixes: apiFixes(model, svc, api),
         });
       }
     }
@@ -209,24 +211,32 @@ function readOnlyFixes(model: ComposeModel, svc: ServiceView, vol: VolumeSpec): 
  * across `extends` (13-merge.md), the service's own winning, so the service's own read-only
  * mount of the same socket on the same target replaces the base's.
  */
-function baseMountReadOnlyFixes(model: ComposeModel, svc: ServiceView, m: SocketMount): Fix[] {
+function baseMountReadOnlyFixes(model: ComposeModel, svc: ServiceView, m: SocketMount): LazyFixes | undefined {
   const item = readOnlyItem(m.volume);
   const def = svc.service.localDefinition;
-  if (item === undefined || !def || def.aliasSite) return [];
+  if (item === undefined || !def || def.aliasSite) return undefined;
   const title = `Mount ${m.what} read-only in service "${svc.name}"`;
   const own = def.map?.byKey.get('volumes');
   if (own) {
-    const edit = own.value.kind === 'seq' && own.via.length === 0 && !own.aliasRange ? appendToSeq(model, own.value, item) : undefined;
-    return edit ? [{ title, kind: 'suggest', edits: [edit] }] : [];
+    const edit = own.value.kind === 'seq' && own.via.length === 0 && !own.aliasRange ? planAppendToSeq(model, own.value, item) : undefined;
+    return plannedFix('suggest', title, edit && (() => [edit()]));
   }
   // No `volumes:` of its own yet: one insertion that carries every such mount of the service,
   // identical for each of their findings, so that applying several never writes the key twice.
-  const items = socketMounts(svc)
-    .filter((o) => o.volume.readOnly === false && o.volume.file !== undefined && fromBaseFile(svc, o.volume))
-    .map((o) => readOnlyItem(o.volume))
-    .filter((t): t is string => t !== undefined);
-  const edit = insertServiceKey(model, def, 'volumes', { lines: items.map((t) => `${sequenceIndent(model)}- ${t}`), flowValue: `[${items.map(flowScalar).join(', ')}]` });
-  return edit ? [{ title: items.length > 1 ? `Mount the inherited sockets read-only in service "${svc.name}"` : title, kind: 'suggest', edits: [edit] }] : [];
+  const items = () =>
+    socketMounts(svc)
+      .filter((o) => o.volume.readOnly === false && o.volume.file !== undefined && fromBaseFile(svc, o.volume))
+      .map((o) => readOnlyItem(o.volume))
+      .filter((t): t is string => t !== undefined);
+  if (!canInsertServiceKey(model, def)) return undefined;
+  return {
+    best: 'suggest',
+    make: () => {
+      const texts = items();
+      const edit = insertServiceKey(model, def, 'volumes', { lines: texts.map((t) => `${sequenceIndent(model)}- ${t}`), flowValue: `[${texts.map(flowScalar).join(', ')}]` })!;
+      return [{ title: texts.length > 1 ? `Mount the inherited sockets read-only in service "${svc.name}"` : title, kind: 'suggest', edits: [edit] }];
+    },
+  };
 }
 
 /** `source:target:ro` for a mount (its other options kept), when it can be written as one. */
@@ -238,20 +248,24 @@ function readOnlyItem(vol: VolumeSpec): string | undefined {
   return `${src}:${tgt}:${['ro', ...vol.modes.filter((x) => x !== 'rw' && x !== 'ro')].join(',')}`;
 }
 
-function apiFixes(model: ComposeModel, svc: ServiceView, v: Value): Fix[] {
+function apiFixes(model: ComposeModel, svc: ServiceView, v: Value): LazyFixes | undefined {
   const entry = svc.entry('use_api_socket');
-  if (!entry) return [];
-  if (v.via.length === 0 && !v.layer?.inherited) return [{ title: `Set use_api_socket: false in service "${svc.name}"`, kind: 'suggest', edits: [{ range: entry.aliasRange ?? v.range, newText: 'false' }] }];
-  const out: Fix[] = [];
+  if (!entry) return undefined;
+  const title = `Set use_api_socket: false in service "${svc.name}"`;
+  if (v.via.length === 0 && !v.layer?.inherited) return plannedFix('suggest', title, () => [{ range: entry.aliasRange ?? v.range, newText: 'false' }]);
+  const out: FixPlan[] = [];
   // From an anchor, or an `extends` base: this service's own key wins over the merged one.
   const def = v.layer?.inherited ? svc.service.localDefinition : svc.service.definitionOf(entry);
-  const ins = def && !def.aliasSite ? insertServiceKey(model, def, 'use_api_socket', { lines: [], inline: 'false', flowValue: 'false' }) : undefined;
-  if (ins) out.push({ title: `Set use_api_socket: false in service "${svc.name}"`, kind: 'suggest', edits: [ins] });
-  const anchor = [...v.via].reverse().find((s) => s.anchor)?.anchor;
-  const sharing = svc.view.services.filter((s) => s.entry('use_api_socket')?.value === v.node && s.bool('use_api_socket')?.bool === true).length;
+  const ins = def && !def.aliasSite ? planServiceKey(model, def, 'use_api_socket', () => ({ lines: [], inline: 'false', flowValue: 'false' })) : undefined;
+  if (ins) out.push({ title, kind: 'suggest', edits: () => [ins()] });
   // A base in another file is edited there (its own finding offers that).
-  if (v.file !== undefined) return out;
-  const base = v.via.length === 0 ? v.layer?.inherited?.service : undefined;
-  out.push({ title: base ? editBaseTitle(base, sharing) : editAnchorTitle(anchor, sharing), kind: 'suggest', edits: [{ range: v.range, newText: 'false' }] });
-  return out;
+  if (v.file !== undefined) return planned(out);
+  const shared = () => {
+    const anchor = [...v.via].reverse().find((s) => s.anchor)?.anchor;
+    const sharing = svc.view.services.filter((s) => s.entry('use_api_socket')?.value === v.node && s.bool('use_api_socket')?.bool === true).length;
+    const base = v.via.length === 0 ? v.layer?.inherited?.service : undefined;
+    return base ? editBaseTitle(base, sharing) : editAnchorTitle(anchor, sharing);
+  };
+  out.push({ title: shared, kind: 'suggest', edits: () => [{ range: v.range, newText: 'false' }] });
+  return planned(out);
 }

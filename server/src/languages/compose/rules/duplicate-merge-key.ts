@@ -34,6 +34,7 @@ export const duplicateMergeKey: Rule<ComposeModel> = {
             ? 'This mapping has a second "<<" merge key: Compose 2.17 and later refuse to load the file.'
             : `This mapping has ${n} "<<" merge keys: Compose 2.17 and later refuse to load the file.`,
         related: [{ range: first.keyRange, message: 'The first "<<" merge key of this mapping' }, ...map.merges.slice(2).map((m) => ({ range: m.keyRange, message: 'Another "<<" merge key' }))],
+        // Eager: whether the edits collide (a broken file) decides whether there is a fix.
         fixes: fix(model, map),
       });
     }

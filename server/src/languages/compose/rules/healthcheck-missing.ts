@@ -1,8 +1,8 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, RelatedLocation, Rule, TextEdit } from '../../../engine/types';
+import type { Finding, LazyFixes, RelatedLocation, Rule, TextEdit } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import type { HealthcheckSpec, ServiceView } from '../view';
-import { insertServiceKey, inFile } from '../edits';
+import { inFile, planServiceKey } from '../edits';
 import { projectView, serviceDockerfile, type ServiceImage } from '../project';
 import { baseStage, stageExposedPort, stageHealthcheck } from '../../dockerfile/model';
 import { imageFacts, repositoryOf, type ImageFacts } from '../../dockerfile/images';
@@ -47,7 +47,7 @@ export const healthcheckMissing: Rule<ComposeModel> = {
           range: base ? base.range : by.range,
           message: `Service "${svc.name}" turns its health check off (${what}${(base ? base.note : provenanceNote(by)).replace(/^ \((.*)\)$/, '; $1')})${also}: ${CONSEQUENCE}`,
           related: base ? base.related : originRelated(svc.name, by),
-          fixes: disabledFix(model, svc, hc, image, !!dockerHc && !dockerHc.none),
+          lazyFixes: disabledFix(model, svc, hc, image, !!dockerHc && !dockerHc.none),
         });
         continue;
       }
@@ -77,7 +77,7 @@ export const healthcheckMissing: Rule<ComposeModel> = {
         range: svc.keyRange,
         message: `${head}${tail}: ${CONSEQUENCE}`,
         related,
-        fixes: hc ? [] : insertFix(model, svc, image),
+        lazyFixes: hc ? undefined : insertFix(model, svc, image),
       });
     }
     return out;
@@ -124,12 +124,13 @@ function block(model: ComposeModel, command: string, first: string[] = []): { li
   return { lines: keys.map((k) => `${model.indent}${k}`), flowValue: `{${keys.join(', ')}}` };
 }
 
-function insertFix(model: ComposeModel, svc: ServiceView, image: ServiceImage): Fix[] {
+function insertFix(model: ComposeModel, svc: ServiceView, image: ServiceImage): LazyFixes | undefined {
+  // The probe (read from the image as it is now) decides whether there is a fix.
   const probe = probeFor(svc, image);
   const def = svc.service.localDefinition;
-  if (!probe || !def || def.aliasSite) return [];
-  const edit: TextEdit | undefined = insertServiceKey(model, def, 'healthcheck', block(model, probe.command));
-  return edit ? [{ title: `Add a healthcheck to service "${svc.name}" that ${probe.probe}`, kind: 'suggest', edits: [edit] }] : [];
+  if (!probe || !def || def.aliasSite) return undefined;
+  const edit = planServiceKey(model, def, 'healthcheck', () => block(model, probe.command));
+  return edit && { best: 'suggest', make: () => [{ title: `Add a healthcheck to service "${svc.name}" that ${probe.probe}`, kind: 'suggest', edits: [edit()] }] };
 }
 
 /**
@@ -137,37 +138,37 @@ function insertFix(model: ComposeModel, svc: ServiceView, image: ServiceImage): 
  * `disable: true` becomes that test (or `disable: false` when a test is written beside it or the
  * Dockerfile has a HEALTHCHECK, which then applies again).
  */
-function disabledFix(model: ComposeModel, svc: ServiceView, hc: HealthcheckSpec, image: ServiceImage, imageHasCheck: boolean): Fix[] {
+function disabledFix(model: ComposeModel, svc: ServiceView, hc: HealthcheckSpec, image: ServiceImage, imageHasCheck: boolean): LazyFixes | undefined {
   const by = hc.disabledBy;
   // Another file's setting is fixed here only when it is inherited (through `extends`).
-  if (!by || (by.file !== undefined && !by.layer?.inherited)) return [];
+  if (!by || (by.file !== undefined && !by.layer?.inherited)) return undefined;
   const title = (probe: Probe) => `Check service "${svc.name}" with a test that ${probe.probe}`;
+  const one = (t: string, edit: () => TextEdit): LazyFixes => ({ best: 'suggest', make: () => [{ title: t, kind: 'suggest', edits: [edit()] }] });
   if (by.via.length > 0 || by.layer?.inherited) {
     // From an anchor (a service key replaces a merged one) or an `extends` base (maps merge, so
     // the service's own block also says `disable: false`): give this service its own check.
     const def = svc.service.localDefinition;
     const probe = probeFor(svc, image);
     const written = def?.map?.byKey.get('healthcheck');
-    if (!probe || !def || def.aliasSite || (written && written.via.length === 0)) return [];
-    const b = block(model, probe.command, by.layer?.inherited ? ['disable: false'] : []);
-    const edit = insertServiceKey(model, def, 'healthcheck', b);
-    return edit ? [{ title: title(probe), kind: 'suggest', edits: [edit] }] : [];
+    if (!probe || !def || def.aliasSite || (written && written.via.length === 0)) return undefined;
+    const edit = planServiceKey(model, def, 'healthcheck', () => block(model, probe.command, by.layer?.inherited ? ['disable: false'] : []));
+    return edit && one(title(probe), edit);
   }
   if (by.raw?.toUpperCase() === 'NONE') {
     const te = hc.testEntry;
-    if (!te || te.via.length > 0 || te.def?.inherited || !inFile(model, te.value)) return [];
+    if (!te || te.via.length > 0 || te.def?.inherited || !inFile(model, te.value)) return undefined;
     const probe = probeFor(svc, image);
-    if (!probe) return [];
-    return [{ title: title(probe), kind: 'suggest', edits: [{ range: te.aliasRange ?? te.value.range, newText: test(probe.command) }] }];
+    if (!probe) return undefined;
+    return one(title(probe), () => ({ range: te.aliasRange ?? te.value.range, newText: test(probe.command) }));
   }
   const dis = svc.service.at(['healthcheck', 'disable']);
-  if (!dis || dis.via.length > 0 || !inFile(model, dis.value)) return [];
+  if (!dis || dis.via.length > 0 || !inFile(model, dis.value)) return undefined;
   const map = hc.entry.value;
   const ownTest = map.kind === 'map' ? map.byKey.get('test') : undefined;
-  if (ownTest || imageHasCheck) return [{ title: `Turn the health check of service "${svc.name}" back on`, kind: 'suggest', edits: [{ range: by.range, newText: 'false' }] }];
+  if (ownTest || imageHasCheck) return one(`Turn the health check of service "${svc.name}" back on`, () => ({ range: by.range, newText: 'false' }));
   const probe = probeFor(svc, image);
-  if (!probe) return [];
-  return [{ title: title(probe), kind: 'suggest', edits: [{ range: { start: dis.keyRange.start, end: by.range.end }, newText: `test: ${test(probe.command)}` }] }];
+  if (!probe) return undefined;
+  return one(title(probe), () => ({ range: { start: dis.keyRange.start, end: by.range.end }, newText: `test: ${test(probe.command)}` }));
 }
 
 function test(command: string): string {

@@ -1,9 +1,10 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
+import type { Finding, LazyFixes, Rule } from '../../../engine/types';
+import { planned, plannedFix, type FixPlan } from '../../../engine/fix-plans';
 import type { ComposeModel } from '../model';
 import type { ServiceView, Value } from '../view';
 import { projectView } from '../project';
-import { insertServiceKey, mapOfPair, removePair } from '../edits';
+import { mapOfPair, planRemovePair, planServiceKey } from '../edits';
 import { editAnchorTitle, editBaseTitle, fromBaseFile, originRelated, provenanceNote } from './shared';
 
 export const meta = defineMeta({
@@ -60,7 +61,7 @@ export const hostNamespace: Rule<ComposeModel> = {
           range: v.range,
           message: `Service "${svc.name}" ${what} with ${key}: host${provenanceNote(v)}: ${why}.`,
           related: originRelated(svc.name, v),
-          fixes: fixes(model, svc, key, v),
+          lazyFixes: fixes(model, svc, key, v),
         });
       }
     }
@@ -68,29 +69,26 @@ export const hostNamespace: Rule<ComposeModel> = {
   },
 };
 
-function fixes(model: ComposeModel, svc: ServiceView, key: string, v: Value): Fix[] {
+function fixes(model: ComposeModel, svc: ServiceView, key: string, v: Value): LazyFixes | undefined {
   const entry = svc.entry(key);
-  if (!entry) return [];
+  if (!entry) return undefined;
   const map = mapOfPair(model, entry.pair);
-  const remove: TextEdit | undefined = map ? removePair(model, map, entry.pair) : undefined;
+  const remove = map ? planRemovePair(model, map, entry.pair) : undefined;
+  const removed = remove && (() => [remove()]);
+  const sharing = () => svc.view.services.filter((s) => s.entry(key)?.value === v.node && s.scalar(key)?.text === 'host').length;
   const base = v.layer?.inherited?.kind === 'extends' ? v.layer.inherited.service : undefined;
   if (base && entry.via.length === 0) {
     // Written in an `extends` base: removing it there reaches every service built on the base.
-    const n = svc.view.services.filter((s) => s.entry(key)?.value === v.node && s.scalar(key)?.text === 'host').length;
-    return remove ? [{ title: editBaseTitle(base, n), kind: 'suggest', edits: [remove] }] : [];
+    return plannedFix('suggest', () => editBaseTitle(base, sharing()), removed);
   }
-  if (entry.via.length === 0) {
-    return remove ? [{ title: `Remove ${key} from service "${svc.name}"`, kind: 'suggest', edits: [remove] }] : [];
-  }
+  if (entry.via.length === 0) return plannedFix('suggest', `Remove ${key} from service "${svc.name}"`, removed);
   // From an anchor: reset the key in this service (`!reset` drops the merged value); removing the
   // anchor's line reaches every service that merges it.
-  const out: Fix[] = [];
+  const out: FixPlan[] = [];
   // (Not for an `extends` base: Compose has not always honoured `!reset` across extends, compose#11706.)
   const def = base ? undefined : svc.service.definitionOf(entry);
-  const reset = def && !def.aliasSite ? insertServiceKey(model, def, key, { lines: [], inline: '!reset null', flowValue: '!reset null' }) : undefined;
-  if (reset) out.push({ title: `Reset ${key} in service "${svc.name}"`, kind: 'suggest', edits: [reset] });
-  const anchor = [...v.via].reverse().find((s) => s.anchor)?.anchor;
-  const sharing = svc.view.services.filter((s) => s.entry(key)?.value === v.node && s.scalar(key)?.text === 'host').length;
-  if (remove) out.push({ title: editAnchorTitle(anchor, sharing), kind: 'suggest', edits: [remove] });
-  return out;
+  const reset = def && !def.aliasSite ? planServiceKey(model, def, key, () => ({ lines: [], inline: '!reset null', flowValue: '!reset null' })) : undefined;
+  if (reset) out.push({ title: `Reset ${key} in service "${svc.name}"`, kind: 'suggest', edits: () => [reset()] });
+  if (removed) out.push({ title: () => editAnchorTitle([...v.via].reverse().find((s) => s.anchor)?.anchor, sharing()), kind: 'suggest', edits: removed });
+  return planned(out);
 }

@@ -3,13 +3,14 @@
 // written in the service is edited in place; a list that reaches the service through `<<` or an
 // alias is overridden in this service only, and a second suggestion edits the anchor and says
 // how many services that changes.
-import type { Fix, RelatedLocation, TextEdit } from '../../../engine/types';
+import type { Fix, LazyFixes, RelatedLocation, TextEdit } from '../../../engine/types';
+import { planned, type FixPlan } from '../../../engine/fix-plans';
 import type { ComposeModel } from '../model';
 import type { CEntry, CNode, CSeq } from '../tree';
 import type { ServiceView, Value } from '../view';
 import { editAnchorTitle, editBaseTitle, inheritedBase, isOwn, originRelated, provenanceNote } from './shared';
 export { editAnchorTitle } from './shared';
-import { flowScalar, insertServiceKey, mapOfPair, removePair, removeSeqItem, sequenceIndent, sourceText } from '../edits';
+import { flowScalar, insertServiceKey, mapOfPair, planRemovePair, planRemoveSeqItem, canInsertServiceKey, sequenceIndent, sourceText, type EditPlan } from '../edits';
 
 /** The layer of `key` whose list holds `node`, and the item's index in it. */
 export function layerOf(svc: ServiceView, key: string, node: CNode): { entry: CEntry; seq: CSeq; index: number } | undefined {
@@ -79,23 +80,33 @@ function emptySeq(model: ComposeModel, seq: CSeq, entry?: CEntry): TextEdit | un
 }
 
 /** The text edits that take the items `removed` out of a list written somewhere in the file. */
-function removeFromWrittenSeq(model: ComposeModel, entry: CEntry, seq: CSeq, removed: ReadonlySet<number>, only?: number): TextEdit[] | undefined {
+function removeFromWrittenSeq(model: ComposeModel, entry: CEntry, seq: CSeq, removed: ReadonlySet<number>, only?: number): (() => TextEdit[]) | undefined {
   const targets = only === undefined ? [...removed] : [only];
   if (removed.size >= seq.items.length && only === undefined) {
     // Nothing left: drop the key (a `key:` left with no items would be null, which Compose rejects).
     const map = mapOfPair(model, entry.pair);
-    const gone = map ? removePair(model, map, entry.pair) : undefined;
-    if (gone) return [gone];
-    const empty = emptySeq(model, seq, entry);
-    return empty && [empty];
+    const gone = map ? planRemovePair(model, map, entry.pair) : undefined;
+    if (gone) return () => [gone()];
+    return seq.node?.range ? () => [emptySeq(model, seq, entry)!] : undefined;
   }
-  const edits: TextEdit[] = [];
+  const edits: EditPlan[] = [];
   for (const i of targets) {
-    const e = removeSeqItem(model, seq, i, removed);
+    const e = planRemoveSeqItem(model, seq, i, removed);
     if (!e) return undefined;
     edits.push(e);
   }
-  return edits;
+  return () => edits.map((e) => e());
+}
+
+/** Whether copyItems copies the items (single-line scalars, not aliases) other than `skip` and `replace`. */
+function copyable(seq: CSeq, skip: ReadonlySet<number>, replace?: number): boolean {
+  for (let i = 0; i < seq.items.length; i++) {
+    if (skip.has(i) || replace === i) continue;
+    const it = seq.items[i]!;
+    const n = it.value;
+    if (n.kind !== 'scalar' || it.aliasRange || n.range.start.line !== n.range.end.line) return false;
+  }
+  return true;
 }
 
 /** Single-line scalar items copied as written, for a list this service gets of its own. */
@@ -126,6 +137,13 @@ function ownList(model: ComposeModel, svc: ServiceView, entry: CEntry, items: st
   return insertServiceKey(model, def, entry.key, { lines: items.map((t) => `${dash}- ${t}`), flowValue: flow });
 }
 
+/** ownList with the items `items()` gives then, built later. */
+function planOwnList(model: ComposeModel, svc: ServiceView, entry: CEntry, items: () => string[]): EditPlan | undefined {
+  const def = svc.service.definitionOf(entry);
+  if (!def || def.aliasSite) return undefined;
+  return entry.aliasRange || canInsertServiceKey(model, def) ? () => ownList(model, svc, entry, items())! : undefined;
+}
+
 /**
  * Fixes for one reported item of a list: remove it (and, when every item of the list is reported,
  * the whole key). `flagged(n)` says which items of the same list the rule reports, so that the
@@ -139,16 +157,16 @@ export function removeItemFixes(
   flagged: (n: CNode) => boolean,
   label: (n: CNode) => string,
   kind: Fix['kind'],
-): Fix[] {
+): LazyFixes | undefined {
   const at = layerOf(svc, key, node);
-  if (!at) return [];
+  if (!at) return undefined;
   const { entry, seq, index } = at;
   const removed = new Set<number>();
   seq.items.forEach((it, i) => flagged(it.value) && removed.add(i));
   removed.add(index);
-  const names = [...removed].sort((a, b) => a - b).map((i) => label(seq.items[i]!.value));
-  const me = label(node);
-  const out: Fix[] = [];
+  const names = () => [...removed].sort((a, b) => a - b).map((i) => label(seq.items[i]!.value));
+  const removeMe = () => `Remove "${label(node)}" from ${key} in service "${svc.name}"`;
+  const out: FixPlan[] = [];
 
   if (writtenHere(entry)) {
     if (removed.size >= seq.items.length) {
@@ -156,38 +174,35 @@ export function removeItemFixes(
       if (all) out.push({ title: `Remove ${key} from service "${svc.name}"`, kind, edits: all });
       if (seq.items.length > 1) {
         // Only this item: the others stay (each is still reported).
-        const rest = new Set([index]);
-        const one = removeSeqItem(model, seq, index, rest);
-        if (one) out.push({ title: `Remove "${me}" from ${key} in service "${svc.name}"`, kind, edits: [one] });
+        const one = planRemoveSeqItem(model, seq, index, new Set([index]));
+        if (one) out.push({ title: removeMe, kind, edits: () => [one()] });
       }
-      return out;
+      return planned(out);
     }
     const one = removeFromWrittenSeq(model, entry, seq, removed, index);
-    if (one) out.push({ title: `Remove "${me}" from ${key} in service "${svc.name}"`, kind, edits: one });
-    return out;
+    if (one) out.push({ title: removeMe, kind, edits: one });
+    return planned(out);
   }
 
   // Another file's list: that file's lint edits it.
-  if (!isOwn(entry) && !inheritedBase(entry)) return [];
+  if (!isOwn(entry) && !inheritedBase(entry)) return undefined;
   // Shared through an anchor: override in this service, or edit the anchor for everyone. (Lists
   // append across `extends`, so a service cannot take an item of its base out with a list of its
   // own: only editing the base does.)
   const base = inheritedBase(entry);
-  const items = base ? undefined : copyItems(model, seq, removed);
-  const own = items && ownList(model, svc, entry, items);
-  if (own) out.push({ title: `Override ${key} in service "${svc.name}" without ${quoted(names)}`, kind, edits: [own] });
+  const own = !base && copyable(seq, removed) ? planOwnList(model, svc, entry, () => copyItems(model, seq, removed)!) : undefined;
+  if (own) out.push({ title: () => `Override ${key} in service "${svc.name}" without ${quoted(names())}`, kind, edits: () => [own()] });
   // Editing the anchor takes this item out for every service that shares the list.
-  let inAnchor: TextEdit[] | undefined;
+  let inAnchor: (() => TextEdit[]) | undefined;
   if (seq.items.length > 1) {
-    const e = removeSeqItem(model, seq, index, new Set([index]));
-    inAnchor = e && [e];
+    const e = planRemoveSeqItem(model, seq, index, new Set([index]));
+    inAnchor = e && (() => [e()]);
   } else if (entry.aliasRange) {
     // `cap_add: *caps`: empty the anchored list (removing its key would break the alias).
-    const empty = emptySeq(model, seq);
-    inAnchor = empty && [empty];
+    inAnchor = seq.node?.range ? () => [emptySeq(model, seq)!] : undefined;
   } else inAnchor = removeFromWrittenSeq(model, entry, seq, new Set([index]));
-  if (inAnchor) out.push({ title: sharedTitle(model, entry, servicesSharing(svc, key, seq)), kind: 'suggest', edits: inAnchor });
-  return out;
+  if (inAnchor) out.push({ title: () => sharedTitle(model, entry, servicesSharing(svc, key, seq)), kind: 'suggest', edits: inAnchor });
+  return planned(out);
 }
 
 /** "Edit anchor …" for a list from an anchor, "Edit base service …" for one written in an `extends` base. */

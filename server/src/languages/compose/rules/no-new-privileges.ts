@@ -1,10 +1,10 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
+import type { Finding, LazyFixes, Rule } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import type { CSeq } from '../tree';
 import { goParseBool, type SecurityOpt, type ServiceView } from '../view';
 import { projectView } from '../project';
-import { appendToSeq, flowScalar, insertServiceKey, sequenceIndent, sourceText } from '../edits';
+import { flowScalar, planAppendToSeq, planServiceKey, sequenceIndent, sourceText, type EditPlan } from '../edits';
 import { fromBaseFile, originRelated, provenanceNote } from './shared';
 
 export const meta = defineMeta({
@@ -55,7 +55,7 @@ export const noNewPrivileges: Rule<ComposeModel> = {
               range: b.range,
               message: `Service "${svc.name}" sets no-new-privileges to false${b.note}: setuid binaries in the container can raise the privileges of any process.`,
               related: b.related,
-              fixes: fixFor(model, svc, last),
+              lazyFixes: fixFor(model, svc, last),
             });
           }
           continue;
@@ -64,7 +64,7 @@ export const noNewPrivileges: Rule<ComposeModel> = {
           range: last.range,
           message: `Service "${svc.name}" sets no-new-privileges to false${provenanceNote(last.value)}: setuid binaries in the container can raise the privileges of any process.`,
           related: originRelated(svc.name, last),
-          fixes: fixFor(model, svc, last),
+          lazyFixes: fixFor(model, svc, last),
         });
         continue;
       }
@@ -72,7 +72,7 @@ export const noNewPrivileges: Rule<ComposeModel> = {
       out.push({
         range: svc.keyRange,
         message: `Service "${svc.name}" does not set no-new-privileges: setuid binaries in the container can raise the privileges of any process.`,
-        fixes: fixFor(model, svc, undefined),
+        lazyFixes: fixFor(model, svc, undefined),
       });
     }
     return out;
@@ -85,35 +85,36 @@ function quoteLike(source: string, text: string): string {
   return text;
 }
 
-function fixFor(model: ComposeModel, svc: ServiceView, off: SecurityOpt | undefined): Fix[] {
-  const title = `Add "${ITEM}" to service "${svc.name}"`;
+function fixFor(model: ComposeModel, svc: ServiceView, off: SecurityOpt | undefined): LazyFixes | undefined {
+  const title = off ? `Set "${ITEM}" in service "${svc.name}"` : `Add "${ITEM}" to service "${svc.name}"`;
   const edit = editFor(model, svc, off);
-  return edit ? [{ title: off ? `Set "${ITEM}" in service "${svc.name}"` : title, kind: 'safe', edits: [edit] }] : [];
+  return edit && { best: 'safe', make: () => [{ title, kind: 'safe', edits: [edit()] }] };
 }
 
-function editFor(model: ComposeModel, svc: ServiceView, off: SecurityOpt | undefined): TextEdit | undefined {
+function editFor(model: ComposeModel, svc: ServiceView, off: SecurityOpt | undefined): EditPlan | undefined {
   // A `false` item written in this service: set it to true, keeping its separator and quotes.
   if (off && off.file === undefined && off.via.length === 0 && !off.layer?.inherited) {
     const sep = off.sep ?? ':';
-    return { range: off.node.range, newText: quoteLike(sourceText(model, off.node), `no-new-privileges${sep}true`) };
+    return () => ({ range: off.node.range, newText: quoteLike(sourceText(model, off.node), `no-new-privileges${sep}true`) });
   }
   const e = svc.entry('security_opt');
   const local = svc.service.localDefinition;
+  const ownList = () => ({ lines: [`${sequenceIndent(model)}- ${ITEM}`], flowValue: `[${ITEM}]` });
   if (off && off.file !== undefined) {
     // From a base in another file: security_opt appends across `extends` (the base's items
     // first) and Docker applies the last no-new-privileges, so this service's own item wins.
     if (!local || local.aliasSite) return undefined;
     const own = local.map?.byKey.get('security_opt');
-    if (own) return own.value.kind === 'seq' && own.via.length === 0 && !own.aliasRange ? appendToSeq(model, own.value, ITEM) : undefined;
-    return insertServiceKey(model, local, 'security_opt', { lines: [`${sequenceIndent(model)}- ${ITEM}`], flowValue: `[${ITEM}]` });
+    if (own) return own.value.kind === 'seq' && own.via.length === 0 && !own.aliasRange ? planAppendToSeq(model, own.value, ITEM) : undefined;
+    return planServiceKey(model, local, 'security_opt', ownList);
   }
   if (!e || e.def?.file !== undefined || e.def?.inherited) {
     // No list, or the effective one comes from an `extends` base or another compose file: lists
     // append across those layers, so this service's own list only needs the option.
     if (off || !local || local.aliasSite) return undefined;
     const own = local.map?.byKey.get('security_opt');
-    if (own) return own.value.kind === 'seq' && own.via.length === 0 && !own.aliasRange ? appendToSeq(model, own.value, ITEM) : undefined;
-    return insertServiceKey(model, local, 'security_opt', { lines: [`${sequenceIndent(model)}- ${ITEM}`], flowValue: `[${ITEM}]` });
+    if (own) return own.value.kind === 'seq' && own.via.length === 0 && !own.aliasRange ? planAppendToSeq(model, own.value, ITEM) : undefined;
+    return planServiceKey(model, local, 'security_opt', ownList);
   }
   const def = svc.service.definitionOf(e);
   if (!def || def.aliasSite) return undefined;
@@ -123,20 +124,21 @@ function editFor(model: ComposeModel, svc: ServiceView, off: SecurityOpt | undef
   // The list is written in this service: edit it in its own style.
   if (e.via.length === 0 && !e.aliasRange) {
     if (off) return undefined; // the false item lives in another layer: let that layer's edit do it
-    return appendToSeq(model, seq, ITEM);
+    return planAppendToSeq(model, seq, ITEM);
   }
 
   // The list comes from an anchor (merge or alias) shared with other services: give this service
   // its own list with the same items plus the setting, and leave the anchor alone.
-  const items: string[] = [];
   for (const it of seq.items) {
     const n = it.value;
     if (n.kind !== 'scalar' || it.aliasRange || n.range.start.line !== n.range.end.line) return undefined;
-    if (off && n === off.node) continue;
-    items.push(sourceText(model, n));
   }
-  items.push(ITEM);
-  if (e.aliasRange) return { range: e.aliasRange, newText: `[${items.map((t) => (t.startsWith('"') || t.startsWith("'") ? t : flowScalar(t))).join(', ')}]` };
-  const dash = sequenceIndent(model);
-  return insertServiceKey(model, def, 'security_opt', { lines: items.map((t) => `${dash}- ${t}`), flowValue: `[${items.join(', ')}]` });
+  const items = () => [...seq.items.filter((it) => !off || it.value !== off.node).map((it) => sourceText(model, it.value)), ITEM];
+  const alias = e.aliasRange;
+  if (alias) return () => ({ range: alias, newText: `[${items().map((t) => (t.startsWith('"') || t.startsWith("'") ? t : flowScalar(t))).join(', ')}]` });
+  return planServiceKey(model, def, 'security_opt', () => {
+    const texts = items();
+    const dash = sequenceIndent(model);
+    return { lines: texts.map((t) => `${dash}- ${t}`), flowValue: `[${texts.join(', ')}]` };
+  });
 }

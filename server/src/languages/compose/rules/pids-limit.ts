@@ -1,9 +1,10 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
+import type { Finding, LazyFixes, Rule, TextEdit } from '../../../engine/types';
+import { planned, type FixPlan } from '../../../engine/fix-plans';
 import type { ComposeModel } from '../model';
 import type { ServiceView, Value } from '../view';
 import { projectView } from '../project';
-import { insertServiceKey } from '../edits';
+import { planServiceKey } from '../edits';
 import { editAnchorTitle, editBaseTitle, fromBaseFile, originRelated, provenanceNote } from './shared';
 import { insertNestedOwn, insertPairs, mapAt, mapInsertFix } from './resource-limits';
 
@@ -67,7 +68,7 @@ export const pidsLimit: Rule<ComposeModel> = {
               range: b.range,
               message: `Service "${svc.name}" sets ${st.key} to ${st.value.text?.trim()}${b.note}, which means no process limit: a fork bomb or a thread leak in it can fill the host's process table.`,
               related: b.related,
-              fixes: unlimitedFixes(model, svc, st),
+              lazyFixes: unlimitedFixes(model, svc, st),
             });
           }
           continue;
@@ -76,7 +77,7 @@ export const pidsLimit: Rule<ComposeModel> = {
           range: st.value.range,
           message: `Service "${svc.name}" sets ${st.key} to ${st.value.text?.trim()}${provenanceNote(st.value)}, which means no process limit: a fork bomb or a thread leak in it can fill the host's process table.`,
           related: originRelated(svc.name, st.value),
-          fixes: unlimitedFixes(model, svc, st),
+          lazyFixes: unlimitedFixes(model, svc, st),
         });
         continue;
       }
@@ -85,63 +86,66 @@ export const pidsLimit: Rule<ComposeModel> = {
       out.push({
         range: svc.keyRange,
         message: `Service "${svc.name}" has no process limit: a fork bomb or a thread leak in it can fill the host's process table and stop every other service from starting processes.`,
-        fixes: missingFixes(model, svc),
+        lazyFixes: missingFixes(model, svc),
       });
     }
     return out;
   },
 };
 
-function missingFixes(model: ComposeModel, svc: ServiceView): Fix[] {
+function missingFixes(model: ComposeModel, svc: ServiceView): LazyFixes | undefined {
   // With a `deploy.resources.limits` block the limit must go into it: Compose refuses
   // `pids_limit` next to a limits block that does not repeat it.
   const limits = mapAt(model, svc, ['deploy', 'resources', 'limits']);
   if (limits !== 'absent') {
-    if (!limits) return [];
+    if (!limits) return undefined;
     if (limits.foreign) {
       // In another file or an `extends` base: this service's own block merges with it.
       const edit = insertNestedOwn(model, svc, ['deploy', 'resources', 'limits'], [['pids', PIDS_PLACEHOLDER]]);
-      return edit ? [{ title: `Add "pids: ${PIDS_PLACEHOLDER}" to the limits of service "${svc.name}"`, kind: 'suggest', edits: [edit] }] : [];
+      return edit && { best: 'suggest', make: () => [{ title: `Add "pids: ${PIDS_PLACEHOLDER}" to the limits of service "${svc.name}"`, kind: 'suggest', edits: [edit()] }] };
     }
     return mapInsertFix(svc, ['deploy', 'resources', 'limits'], limits, insertPairs(model, limits.map, [['pids', PIDS_PLACEHOLDER]]), `Add "pids: ${PIDS_PLACEHOLDER}" to the limits of service "${svc.name}"`, ['pids_limit']);
   }
   const def = svc.service.localDefinition;
-  const edit = def ? insertServiceKey(model, def, 'pids_limit', { lines: [], inline: PIDS_PLACEHOLDER, flowValue: PIDS_PLACEHOLDER }) : undefined;
-  return edit ? [{ title: `Add "pids_limit: ${PIDS_PLACEHOLDER}" to service "${svc.name}"`, kind: 'suggest', edits: [edit] }] : [];
+  const edit = def ? planServiceKey(model, def, 'pids_limit', pidsLimitBlock) : undefined;
+  return edit && { best: 'suggest', make: () => [{ title: `Add "pids_limit: ${PIDS_PLACEHOLDER}" to service "${svc.name}"`, kind: 'suggest', edits: [edit()] }] };
 }
 
-function unlimitedFixes(model: ComposeModel, svc: ServiceView, st: Extract<PidsState, { kind: 'unlimited' }>): Fix[] {
+function pidsLimitBlock(): { lines: string[]; inline: string; flowValue: string } {
+  return { lines: [], inline: PIDS_PLACEHOLDER, flowValue: PIDS_PLACEHOLDER };
+}
+
+function unlimitedFixes(model: ComposeModel, svc: ServiceView, st: Extract<PidsState, { kind: 'unlimited' }>): LazyFixes | undefined {
   const v = st.value;
-  if ((v.raw ?? '').includes('$')) return [];
+  if ((v.raw ?? '').includes('$')) return undefined;
   const title = `Set ${st.key} to ${PIDS_PLACEHOLDER} in service "${svc.name}"`;
-  const inPlace: TextEdit = { range: v.range, newText: PIDS_PLACEHOLDER };
+  const inPlace = (): TextEdit[] => [{ range: v.range, newText: PIDS_PLACEHOLDER }];
   const path = st.key === 'pids_limit' ? ['pids_limit'] : ['deploy', 'resources', 'limits', 'pids'];
   const entry = svc.service.at(path);
   const base = v.layer?.inherited?.kind === 'extends' ? v.layer.inherited.service : undefined;
+  const sharing = () => svc.view.services.filter((s) => s.service.at(path)?.value === v.node).length;
   if (base && entry) {
     // From an `extends` base: this service's own value wins (maps merge); editing the base reaches every service built on it.
     const own = st.key === 'pids_limit' ? svc.service.localDefinition : undefined;
-    const ins = own ? insertServiceKey(model, own, 'pids_limit', { lines: [], inline: PIDS_PLACEHOLDER, flowValue: PIDS_PLACEHOLDER }) : insertNestedOwn(model, svc, ['deploy', 'resources', 'limits'], [['pids', PIDS_PLACEHOLDER]]);
-    const n = svc.view.services.filter((s) => s.service.at(path)?.value === v.node).length;
-    const out: Fix[] = ins ? [{ title, kind: 'suggest', edits: [ins] }] : [];
+    const ins = own ? planServiceKey(model, own, 'pids_limit', pidsLimitBlock) : insertNestedOwn(model, svc, ['deploy', 'resources', 'limits'], [['pids', PIDS_PLACEHOLDER]]);
+    const out: FixPlan[] = ins ? [{ title, kind: 'suggest', edits: () => [ins()] }] : [];
     // (A base in another file is edited there, in its own finding.)
-    if (entry.via.length === 0 && !entry.aliasRange && v.file === undefined) out.push({ title: editBaseTitle(base, n), kind: 'suggest', edits: [inPlace] });
-    return out;
+    if (entry.via.length === 0 && !entry.aliasRange && v.file === undefined) out.push({ title: () => editBaseTitle(base, sharing()), kind: 'suggest', edits: inPlace });
+    return planned(out);
   }
   const shared = !entry || entry.via.length > 0 || !!entry.aliasRange || mapSharedAbove(model, svc, path);
-  if (!shared) return [{ title, kind: 'suggest', edits: [inPlace] }];
-  const out: Fix[] = [];
+  if (!shared) return planned([{ title, kind: 'suggest', edits: inPlace }]);
+  const out: FixPlan[] = [];
   // `pids_limit` written in the service wins over the merged one. (Not for the deploy form:
   // Compose refuses two different values in `pids_limit` and `deploy.resources.limits.pids`.)
   if (st.key === 'pids_limit' && entry) {
     const def = svc.service.definitionOf(entry);
-    const ins = def && !def.aliasSite ? insertServiceKey(model, def, 'pids_limit', { lines: [], inline: PIDS_PLACEHOLDER, flowValue: PIDS_PLACEHOLDER }) : undefined;
-    if (ins) out.push({ title, kind: 'suggest', edits: [ins] });
+    const ins = def && !def.aliasSite ? planServiceKey(model, def, 'pids_limit', pidsLimitBlock) : undefined;
+    if (ins) out.push({ title, kind: 'suggest', edits: () => [ins()] });
   }
-  const anchor = entry?.aliasRange ? undefined : [...v.via].reverse().find((s) => s.anchor)?.anchor ?? sharedAnchor(model, svc, path);
-  const n = svc.view.services.filter((s) => s.service.at(path)?.value === v.node).length;
-  out.push({ title: editAnchorTitle(anchor, n), kind: 'suggest', edits: [inPlace] });
-  return out;
+  const anchor = () => (entry?.aliasRange ? undefined : [...v.via].reverse().find((s) => s.anchor)?.anchor ?? sharedAnchor(model, svc, path));
+  out.push({ title: () => editAnchorTitle(anchor(), sharing()), kind: 'suggest', edits: inPlace });
+  return planned(out);
 }
 
 function mapSharedAbove(model: ComposeModel, svc: ServiceView, path: string[]): boolean {

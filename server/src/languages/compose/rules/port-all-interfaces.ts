@@ -1,10 +1,10 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, Range, Rule, TextEdit } from '../../../engine/types';
+import type { Finding, LazyFixes, Range, Rule } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import { scalarText } from '../tree';
-import { subRange, type Part, type PortSpec, type ServiceView } from '../view';
+import { exactSource, subRange, type Part, type PortSpec, type ServiceView } from '../view';
 import { projectView } from '../project';
-import { insertMapKey } from '../edits';
+import { planMapKey, type EditPlan } from '../edits';
 import { fromBaseFile, listItemFixes, listItemSite, originRelated } from './shared';
 
 export const meta = defineMeta({
@@ -148,7 +148,7 @@ export const portAllInterfaces: Rule<ComposeModel> = {
           range: rangeOf(p),
           message: message(model, svc, p, admin),
           related: originRelated(svc.name, p),
-          fixes: fixes(model, svc, p),
+          lazyFixes: fixes(model, svc, p),
         });
       }
     }
@@ -198,13 +198,16 @@ function rangeOf(p: PortSpec): Range {
   return p.range;
 }
 
-function fixes(model: ComposeModel, svc: ServiceView, p: PortSpec): Fix[] {
+function fixes(model: ComposeModel, svc: ServiceView, p: PortSpec): LazyFixes | undefined {
   const edit = bindEdit(model, p);
-  if (!edit) return [];
+  if (!edit) return undefined;
   const site = listItemSite(model, svc, 'ports', p.node);
-  const pub = p.published?.text;
-  const what = pub ? `${pub.includes('-') ? 'ports' : 'port'} ${pub}` : `container port ${p.target?.text ?? ''}`;
-  return listItemFixes(model, svc, 'ports', site, [edit], `Bind ${what} of service "${svc.name}" to ${loopbackFor(p)}`);
+  const title = () => {
+    const pub = p.published?.text;
+    const what = pub ? `${pub.includes('-') ? 'ports' : 'port'} ${pub}` : `container port ${p.target?.text ?? ''}`;
+    return `Bind ${what} of service "${svc.name}" to ${loopbackFor(p)}`;
+  };
+  return listItemFixes(model, svc, 'ports', site, () => [edit()], title);
 }
 
 /** `::1` for an IPv6 wildcard (the address family is kept), `127.0.0.1` otherwise. */
@@ -212,30 +215,37 @@ function loopbackFor(p: PortSpec): string {
   return p.hostIp?.text?.includes(':') ? '::1' : '127.0.0.1';
 }
 
-function bindEdit(model: ComposeModel, p: PortSpec): TextEdit | undefined {
+function bindEdit(model: ComposeModel, p: PortSpec): EditPlan | undefined {
   const lo = loopbackFor(p);
+  const node = p.node;
   if (p.syntax === 'long') {
-    if (p.node.kind !== 'map') return undefined;
-    const e = p.node.byKey.get('host_ip');
+    if (node.kind !== 'map') return undefined;
+    const e = node.byKey.get('host_ip');
     if (e) {
-      if (e.value.kind !== 'scalar' || e.via.length > 0 || (scalarText(e.value) ?? '').includes('$')) return undefined;
-      const raw = scalarText(e.value) ?? '';
-      const { range, exact } = subRange(model, e.value, 0, raw.length);
-      return exact && raw !== '' ? { range, newText: lo } : { range: e.value.range, newText: JSON.stringify(lo) };
+      const v = e.value;
+      if (v.kind !== 'scalar' || e.via.length > 0 || (scalarText(v) ?? '').includes('$')) return undefined;
+      return () => {
+        const raw = scalarText(v) ?? '';
+        const { range, exact } = subRange(model, v, 0, raw.length);
+        return exact && raw !== '' ? { range, newText: lo } : { range: v.range, newText: JSON.stringify(lo) };
+      };
     }
-    return insertMapKey(model, p.node, 'host_ip', { lines: [], inline: '127.0.0.1', flowValue: '127.0.0.1' });
+    return planMapKey(model, node, 'host_ip', () => ({ lines: [], inline: '127.0.0.1', flowValue: '127.0.0.1' }));
   }
-  if (p.node.kind !== 'scalar') return undefined;
-  const raw = scalarText(p.node) ?? '';
-  if (p.hostIp) {
-    if (p.hostIp.raw.includes('$') || !p.hostIp.exact) return undefined;
-    return { range: p.hostIp.range, newText: hostIpSource(model, p).startsWith('[') ? `[${lo}]` : lo };
+  if (node.kind !== 'scalar') return undefined;
+  const ip = p.hostIp;
+  if (ip) {
+    if (ip.raw.includes('$') || !ip.exact) return undefined;
+    return () => ({ range: ip.range, newText: hostIpSource(model, p).startsWith('[') ? `[${lo}]` : lo });
   }
-  const { range, exact } = subRange(model, p.node, 0, 0);
-  if (!exact) return undefined;
-  // `"3000"` and `3000-3005` publish on a random host port: keep it random, on loopback only.
-  const prefix = p.published ? '127.0.0.1:' : '127.0.0.1::';
-  // A YAML number (`- 3000`) becomes a quoted string; strings keep their style.
-  if (typeof p.node.value === 'number') return { range: p.node.range, newText: `"${prefix}${raw}"` };
-  return { range, newText: prefix };
+  if (!exactSource(node)) return undefined;
+  return () => {
+    const raw = scalarText(node) ?? '';
+    const { range } = subRange(model, node, 0, 0);
+    // `"3000"` and `3000-3005` publish on a random host port: keep it random, on loopback only.
+    const prefix = p.published ? '127.0.0.1:' : '127.0.0.1::';
+    // A YAML number (`- 3000`) becomes a quoted string; strings keep their style.
+    if (typeof node.value === 'number') return { range: node.range, newText: `"${prefix}${raw}"` };
+    return { range, newText: prefix };
+  };
 }

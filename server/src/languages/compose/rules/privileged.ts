@@ -1,9 +1,10 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
+import type { Finding, LazyFixes, Rule } from '../../../engine/types';
+import { planned } from '../../../engine/fix-plans';
 import type { ComposeModel } from '../model';
-import { subRange, type ServiceView, type Value } from '../view';
+import { exactSource, subRange, type ServiceView, type Value } from '../view';
 import { projectView } from '../project';
-import { insertServiceKey } from '../edits';
+import { planServiceKey } from '../edits';
 import { fromBaseFile, originRelated, provenanceNote } from './shared';
 
 export const meta = defineMeta({
@@ -45,7 +46,7 @@ export const privileged: Rule<ComposeModel> = {
             message: `Service "${svc.name}" runs privileged${b.note}: it has full access to the host's devices and kernel.`,
             related: b.related,
             // The service's own key wins over its base's (Compose merges the service over it).
-            fixes: fixes(model, svc, v),
+            lazyFixes: fixes(model, svc, v),
           });
         }
         continue;
@@ -54,44 +55,43 @@ export const privileged: Rule<ComposeModel> = {
         range: v.range,
         message: `Service "${svc.name}" runs privileged${provenanceNote(v)}: it has full access to the host's devices and kernel.`,
         related: originRelated(svc.name, v),
-        fixes: fixes(model, svc, v),
+        lazyFixes: fixes(model, svc, v),
       });
     }
     return out;
   },
 };
 
-function fixes(model: ComposeModel, svc: ServiceView, v: Value): Fix[] {
+function fixes(model: ComposeModel, svc: ServiceView, v: Value): LazyFixes | undefined {
   const title = `Set privileged: false in service "${svc.name}"`;
   const entry = svc.entry('privileged')!;
   const def = svc.service.definitionOf(entry);
+  const block = () => ({ lines: [], inline: 'false', flowValue: 'false' });
   if (v.layer?.inherited) {
     // From an `extends` base: this service's own key wins; editing the base reaches every service built on it.
     const own = svc.service.localDefinition;
-    const ins = own && !own.aliasSite ? insertServiceKey(model, own, 'privileged', { lines: [], inline: 'false', flowValue: 'false' }) : undefined;
-    return ins ? [{ title, kind: 'suggest', edits: [ins] }] : [];
+    const ins = own && !own.aliasSite ? planServiceKey(model, own, 'privileged', block) : undefined;
+    return ins && { best: 'suggest', make: () => [{ title, kind: 'suggest', edits: [ins()] }] };
   }
   if (v.via.length === 0) {
     // Written in the service: change the value (or the default that supplies it) in place.
     // The innermost default that supplied the value (`${A:-${B:-true}}` → the `true`).
     const raw = v.raw ?? '';
     const dflt = [...v.iv.vars].reverse().find((u) => u.from === 'default' && u.defaultStart !== undefined && !raw.slice(u.defaultStart, u.defaultEnd).includes('$'));
-    if (dflt && v.iv.vars.every((u) => u.from === 'default')) {
-      const { range, exact } = subRange(model, v.node, dflt.defaultStart!, dflt.defaultEnd!);
-      if (exact) return [{ title: `Change the default of \${${dflt.name}} to false in service "${svc.name}"`, kind: 'suggest', edits: [{ range, newText: 'false' }] }];
+    if (dflt && v.iv.vars.every((u) => u.from === 'default') && exactSource(v.node)) {
+      return {
+        best: 'suggest',
+        make: () => [{ title: `Change the default of \${${dflt.name}} to false in service "${svc.name}"`, kind: 'suggest', edits: [{ range: subRange(model, v.node, dflt.defaultStart!, dflt.defaultEnd!).range, newText: 'false' }] }],
+      };
     }
-    return [{ title, kind: 'suggest', edits: [{ range: entry.aliasRange ?? v.range, newText: 'false' }] }];
+    return { best: 'suggest', make: () => [{ title, kind: 'suggest', edits: [{ range: entry.aliasRange ?? v.range, newText: 'false' }] }] };
   }
   // Merged from an anchor: override it in this service only; editing the anchor reaches further.
-  const out: Fix[] = [];
-  const ins: TextEdit | undefined = def && !def.aliasSite ? insertServiceKey(model, def, 'privileged', { lines: [], inline: 'false', flowValue: 'false' }) : undefined;
-  if (ins) out.push({ title, kind: 'suggest', edits: [ins] });
-  const anchor = [...v.via].reverse().find((s) => s.anchor)?.anchor;
-  const sharing = svc.view.services.filter((s) => s.entry('privileged')?.value === v.node && s.bool('privileged')?.bool === true).length;
-  out.push({
-    title: `Edit anchor "${anchor ?? 'merged mapping'}": affects ${sharing} service${sharing === 1 ? '' : 's'}`,
-    kind: 'suggest',
-    edits: [{ range: v.range, newText: 'false' }],
-  });
-  return out;
+  const ins = def && !def.aliasSite ? planServiceKey(model, def, 'privileged', block) : undefined;
+  const anchor = () => {
+    const name = [...v.via].reverse().find((s) => s.anchor)?.anchor;
+    const sharing = svc.view.services.filter((s) => s.entry('privileged')?.value === v.node && s.bool('privileged')?.bool === true).length;
+    return `Edit anchor "${name ?? 'merged mapping'}": affects ${sharing} service${sharing === 1 ? '' : 's'}`;
+  };
+  return planned([...(ins ? [{ title, kind: 'suggest' as const, edits: () => [ins()] }] : []), { title: anchor, kind: 'suggest', edits: () => [{ range: v.range, newText: 'false' }] }]);
 }

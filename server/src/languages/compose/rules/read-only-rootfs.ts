@@ -1,9 +1,10 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
+import type { Finding, LazyFixes, Rule, TextEdit } from '../../../engine/types';
+import { planned, type FixPlan } from '../../../engine/fix-plans';
 import type { ComposeModel, ServiceDefinition } from '../model';
 import { subRange, type ServiceView, type Value } from '../view';
 import { projectView } from '../project';
-import { appendToSeq, insertServiceKey, sequenceIndent } from '../edits';
+import { planAppendToSeq, planServiceKey, sequenceIndent, type EditPlan } from '../edits';
 import { scalarText } from '../tree';
 import { editAnchorTitle, editBaseTitle, fromBaseFile, isOwn, originRelated, provenanceNote } from './shared';
 
@@ -39,7 +40,7 @@ export const readOnlyRootfs: Rule<ComposeModel> = {
         out.push({
           range: e.keyRange,
           message: `Service "${svc.name}" does not set read_only: ${WHY}.`,
-          fixes: fixes(model, svc, v),
+          lazyFixes: fixes(model, svc, v),
         });
         continue;
       }
@@ -50,14 +51,14 @@ export const readOnlyRootfs: Rule<ComposeModel> = {
           // Another file's value: that file reports it, and this one at the `extends` key of a
           // service that inherits it from there (the fix sets the service's own read_only).
           const b = fromBaseFile(svc, v);
-          if (b) out.push({ range: b.range, message: `Service "${svc.name}" sets read_only to false${b.note}: ${WHY}.`, related: b.related, fixes: fixes(model, svc, v) });
+          if (b) out.push({ range: b.range, message: `Service "${svc.name}" sets read_only to false${b.note}: ${WHY}.`, related: b.related, lazyFixes: fixes(model, svc, v) });
           continue;
         }
         out.push({
           range: v.range,
           message: `Service "${svc.name}" sets read_only to false${provenanceNote(v)}: ${WHY}.`,
           related: originRelated(svc.name, v),
-          fixes: fixes(model, svc, v),
+          lazyFixes: fixes(model, svc, v),
         });
         continue;
       }
@@ -66,7 +67,7 @@ export const readOnlyRootfs: Rule<ComposeModel> = {
       out.push({
         range: svc.keyRange,
         message: `Service "${svc.name}" does not set read_only: ${WHY}.`,
-        fixes: fixes(model, svc, undefined),
+        lazyFixes: fixes(model, svc, undefined),
       });
     }
     return out;
@@ -87,20 +88,21 @@ function hasTmp(svc: ServiceView): boolean {
 }
 
 /** The edit that adds `/tmp` to a `tmpfs` written in this service, or undefined when it cannot. */
-function addTmpToWritten(model: ComposeModel, svc: ServiceView): TextEdit | undefined | null {
+function addTmpToWritten(model: ComposeModel, svc: ServiceView): EditPlan | undefined | null {
   const e = svc.entry('tmpfs');
   if (!e) return null; // no tmpfs at all
   if (e.via.length > 0 || e.aliasRange || !isOwn(e)) return undefined;
-  if (e.value.kind === 'seq') return appendToSeq(model, e.value, '/tmp');
-  if (e.value.kind === 'scalar' && scalarText(e.value) !== undefined && e.value.node?.range) {
+  const v = e.value;
+  if (v.kind === 'seq') return planAppendToSeq(model, v, '/tmp');
+  const at = v.node?.range;
+  if (v.kind === 'scalar' && scalarText(v) !== undefined && at) {
     // `tmpfs: /run` → `tmpfs: [/run, /tmp]`
-    const text = model.index.text.slice(e.value.node.range[0], e.value.node.range[1]);
-    return { range: e.value.range, newText: `[${text}, /tmp]` };
+    return () => ({ range: v.range, newText: `[${model.index.text.slice(at[0], at[1])}, /tmp]` });
   }
   return undefined;
 }
 
-function fixes(model: ComposeModel, svc: ServiceView, off: (Value & { bool: boolean | undefined }) | undefined): Fix[] {
+function fixes(model: ComposeModel, svc: ServiceView, off: (Value & { bool: boolean | undefined }) | undefined): LazyFixes | undefined {
   const entry = svc.entry('read_only');
   // The service's own definition: the one holding the entry when it is this service's text (maybe
   // through `<<`), else the service's first own definition (the entry is an `extends` base's).
@@ -110,44 +112,49 @@ function fixes(model: ComposeModel, svc: ServiceView, off: (Value & { bool: bool
   // `tmpfs` exists but sits in an anchor: set read_only alone rather than fight the anchor.
   const insertTmp = withTmp && tmpEdit === null;
   // Listed before the read_only insertion: both may insert at the end of the same line.
-  const extra: TextEdit[] = tmpEdit ? [tmpEdit] : [];
+  const extra = (): TextEdit[] => (tmpEdit ? [tmpEdit()] : []);
   const title = `Set read_only: true${withTmp && tmpEdit !== undefined ? ' with a tmpfs on /tmp' : ''} in service "${svc.name}"`;
-  const dash = sequenceIndent(model);
   const insert = (d: ServiceDefinition) =>
-    insertServiceKey(model, d, 'read_only', {
+    planServiceKey(model, d, 'read_only', () => ({
       inline: 'true',
-      lines: insertTmp ? ['tmpfs:', `${dash}- /tmp`] : [],
+      lines: insertTmp ? ['tmpfs:', `${sequenceIndent(model)}- /tmp`] : [],
       flowValue: insertTmp ? 'true, tmpfs: [/tmp]' : 'true',
-    });
+    }));
 
   if (!off) {
     const ins = def && !def.aliasSite ? insert(def) : undefined;
-    return ins ? [{ title, kind: 'suggest', edits: [...extra, ins] }] : [];
+    return ins && { best: 'suggest', make: () => [{ title, kind: 'suggest', edits: [...extra(), ins()] }] };
   }
 
   if (off.via.length === 0 && entry && isOwn(entry)) {
     // Written in the service: change the value (or the default that supplies it) in place.
-    const raw = off.raw ?? '';
-    const dflt = [...off.iv.vars].reverse().find((u) => u.from === 'default' && u.defaultStart !== undefined && !raw.slice(u.defaultStart, u.defaultEnd).includes('$'));
-    const empty = off.range.start.line === off.range.end.line && off.range.start.character === off.range.end.character;
-    let edit: TextEdit = { range: entry.aliasRange ?? off.range, newText: empty ? ' true' : 'true' };
-    if (dflt && off.iv.vars.every((u) => u.from === 'default')) {
-      const { range, exact } = subRange(model, off.node, dflt.defaultStart!, dflt.defaultEnd!);
-      if (exact) edit = { range, newText: 'true' };
-    }
-    const tmp = insertTmp && def && !def.aliasSite ? insertServiceKey(model, def, 'tmpfs', { lines: [`${dash}- /tmp`], flowValue: '[/tmp]' }) : undefined;
-    return [{ title, kind: 'suggest', edits: [edit, ...(tmp ? [tmp] : []), ...extra] }];
+    const tmp = insertTmp && def && !def.aliasSite ? planServiceKey(model, def, 'tmpfs', () => ({ lines: [`${sequenceIndent(model)}- /tmp`], flowValue: '[/tmp]' })) : undefined;
+    const edit = (): TextEdit => {
+      const raw = off.raw ?? '';
+      const dflt = [...off.iv.vars].reverse().find((u) => u.from === 'default' && u.defaultStart !== undefined && !raw.slice(u.defaultStart, u.defaultEnd).includes('$'));
+      const empty = off.range.start.line === off.range.end.line && off.range.start.character === off.range.end.character;
+      let edit: TextEdit = { range: entry.aliasRange ?? off.range, newText: empty ? ' true' : 'true' };
+      if (dflt && off.iv.vars.every((u) => u.from === 'default')) {
+        const { range, exact } = subRange(model, off.node, dflt.defaultStart!, dflt.defaultEnd!);
+        if (exact) edit = { range, newText: 'true' };
+      }
+      return edit;
+    };
+    return { best: 'suggest', make: () => [{ title, kind: 'suggest', edits: [edit(), ...(tmp ? [tmp()] : []), ...extra()] }] };
   }
 
   // From an anchor or an `extends` base: override in this service; editing the anchor (or the
   // base) reaches further.
-  const out: Fix[] = [];
+  const out: FixPlan[] = [];
   const ins = def && !def.aliasSite ? insert(def) : undefined;
-  if (ins) out.push({ title, kind: 'suggest', edits: [...extra, ins] });
-  if (off.file !== undefined) return out; // a base in another file is edited there (its own finding)
-  const anchor = [...off.via].reverse().find((s) => s.anchor)?.anchor;
-  const sharing = svc.view.services.filter((s) => s.entry('read_only')?.value === off.node && s.bool('read_only')?.bool === false).length;
-  const base = off.via.length === 0 && off.layer?.inherited?.kind === 'extends' ? off.layer.inherited.service : undefined;
-  out.push({ title: base ? editBaseTitle(base, sharing) : editAnchorTitle(anchor, sharing), kind: 'suggest', edits: [{ range: off.range, newText: 'true' }] });
-  return out;
+  if (ins) out.push({ title, kind: 'suggest', edits: () => [...extra(), ins()] });
+  if (off.file !== undefined) return planned(out); // a base in another file is edited there (its own finding)
+  const shared = () => {
+    const anchor = [...off.via].reverse().find((s) => s.anchor)?.anchor;
+    const sharing = svc.view.services.filter((s) => s.entry('read_only')?.value === off.node && s.bool('read_only')?.bool === false).length;
+    const base = off.via.length === 0 && off.layer?.inherited?.kind === 'extends' ? off.layer.inherited.service : undefined;
+    return base ? editBaseTitle(base, sharing) : editAnchorTitle(anchor, sharing);
+  };
+  out.push({ title: shared, kind: 'suggest', edits: () => [{ range: off.range, newText: 'true' }] });
+  return planned(out);
 }

@@ -1,10 +1,10 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, Range, Rule, TextEdit } from '../../../engine/types';
+import type { Finding, LazyFixes, Range, Rule } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import type { CEntry, CMap } from '../tree';
 import type { ServiceView, Value } from '../view';
 import { projectView } from '../project';
-import { insertMapKey, insertServiceKey } from '../edits';
+import { planMapKey, planServiceKey, type EditPlan } from '../edits';
 import { fromBaseFile, isOwn, type BaseFileOrigin } from './shared';
 
 export const meta = defineMeta({
@@ -99,7 +99,7 @@ export const resourceLimits: Rule<ComposeModel> = {
         range: base ? base.range : svc.keyRange,
         message: `Service "${svc.name}" ${what}.`,
         ...(base ? { related: base.related } : {}),
-        fixes: anyZero ? [] : limitFixes(model, svc, missing),
+        lazyFixes: anyZero ? undefined : limitFixes(model, svc, missing),
       });
     }
     return out;
@@ -107,14 +107,14 @@ export const resourceLimits: Rule<ComposeModel> = {
 };
 
 /** Inserts several `key: value` pairs into a mapping with one edit (block or flow style). */
-export function insertPairs(model: ComposeModel, map: CMap, pairs: Array<[string, string]>): TextEdit | undefined {
+export function insertPairs(model: ComposeModel, map: CMap, pairs: Array<[string, string]>): EditPlan | undefined {
   const [first, ...rest] = pairs;
   if (!first) return undefined;
-  return insertMapKey(model, map, first[0], {
+  return planMapKey(model, map, first[0], () => ({
     lines: rest.map(([k, v]) => `${k}: ${v}`),
     inline: first[1],
     flowValue: [first[1], ...rest.map(([k, v]) => `${k}: ${v}`)].join(', '),
-  });
+  }));
 }
 
 /**
@@ -155,19 +155,19 @@ function aliasName(model: ComposeModel, r: Range): string {
  * `pids_limit` next to a `deploy.resources.limits` block that does not repeat their value
  * ("can't set distinct values on 'cpus' and 'deploy.resources.limits.cpus'").
  */
-export function mapInsertFix(svc: ServiceView, path: string[], at: { map: CMap; shared: boolean; anchor?: string; foreign?: boolean }, edit: TextEdit | undefined, title: string, refuseIf: string[] = []): Fix[] {
-  if (!edit) return [];
-  if (!at.shared) return [{ title, kind: 'suggest', edits: [edit] }];
+export function mapInsertFix(svc: ServiceView, path: string[], at: { map: CMap; shared: boolean; anchor?: string; foreign?: boolean }, edit: EditPlan | undefined, title: string, refuseIf: string[] = []): LazyFixes | undefined {
+  if (!edit) return undefined;
+  if (!at.shared) return { best: 'suggest', make: () => [{ title, kind: 'suggest', edits: [edit()] }] };
   const sharing = svc.view.services.filter((s) => s.service.at(path)?.value === at.map);
-  if (sharing.some((s) => refuseIf.some((k) => s.service.has(k)))) return [];
+  if (sharing.some((s) => refuseIf.some((k) => s.service.has(k)))) return undefined;
   const n = sharing.length;
-  return [{ title: `Edit anchor "${at.anchor ?? 'merged mapping'}": affects ${n} service${n === 1 ? '' : 's'}`, kind: 'suggest', edits: [edit] }];
+  return { best: 'suggest', make: () => [{ title: `Edit anchor "${at.anchor ?? 'merged mapping'}": affects ${n} service${n === 1 ? '' : 's'}`, kind: 'suggest', edits: [edit()] }] };
 }
 
 /** Top-level keys Compose compares with `deploy.resources.limits` once that block exists. */
 export const LEGACY_LIMIT_KEYS = ['cpus', 'mem_limit', 'pids_limit'];
 
-function limitFixes(model: ComposeModel, svc: ServiceView, missing: { memory: boolean; cpus: boolean }): Fix[] {
+function limitFixes(model: ComposeModel, svc: ServiceView, missing: { memory: boolean; cpus: boolean }): LazyFixes | undefined {
   const title =
     missing.cpus && missing.memory
       ? `Add CPU and memory limits to service "${svc.name}" (placeholder values: size them)`
@@ -176,19 +176,17 @@ function limitFixes(model: ComposeModel, svc: ServiceView, missing: { memory: bo
   if (missing.cpus) pairs.push(['cpus', PLACEHOLDER.cpus]);
   if (missing.memory) pairs.push(['memory', PLACEHOLDER.memory]);
   const i = model.indent;
+  const one = (edit: EditPlan | undefined): LazyFixes | undefined => edit && { best: 'suggest', make: () => [{ title, kind: 'suggest', edits: [edit()] }] };
 
   // A `limits` block exists: complete it. (A sharing service's own `cpus`/`mem_limit` would then
   // differ from the anchor's new value, which Compose refuses.) One in another file or an
   // `extends` base: this service's own block merges with it.
   const limits = mapAt(model, svc, ['deploy', 'resources', 'limits']);
-  const ownBlock = () => {
-    const edit = insertNestedOwn(model, svc, ['deploy', 'resources', 'limits'], pairs);
-    return edit ? [{ title, kind: 'suggest' as const, edits: [edit] }] : [];
-  };
+  const ownBlock = () => one(insertNestedOwn(model, svc, ['deploy', 'resources', 'limits'], pairs));
   if (limits !== 'absent') {
     if (limits?.foreign) return ownBlock();
     const refuse = [missing.cpus ? 'cpus' : '', missing.memory ? 'mem_limit' : ''].filter((k) => k);
-    return limits ? mapInsertFix(svc, ['deploy', 'resources', 'limits'], limits, insertPairs(model, limits.map, pairs), title, refuse) : [];
+    return limits ? mapInsertFix(svc, ['deploy', 'resources', 'limits'], limits, insertPairs(model, limits.map, pairs), title, refuse) : undefined;
   }
 
   // The service uses the top-level keys (`mem_limit`, `cpus`, `pids_limit`): add the missing ones
@@ -196,37 +194,37 @@ function limitFixes(model: ComposeModel, svc: ServiceView, missing: { memory: bo
   // with it and refuse the file.
   const def = svc.service.localDefinition;
   if (['mem_limit', 'cpus', 'cpu_quota', 'pids_limit'].some((k) => svc.service.has(k))) {
-    if (!def) return [];
+    if (!def) return undefined;
     const keys: Array<[string, string]> = [];
     if (missing.cpus) keys.push(['cpus', PLACEHOLDER.cpus]);
     if (missing.memory) keys.push(['mem_limit', PLACEHOLDER.memLimit]);
     const [k0, ...more] = keys as [[string, string], ...Array<[string, string]>];
     // `lines` sit at the key's column, so the second key lines up under the first.
-    const edit = insertServiceKey(model, def, k0[0], {
-      lines: more.map(([k, v]) => `${k}: ${v}`),
-      inline: k0[1],
-      flowValue: [k0[1], ...more.map(([k, v]) => `${k}: ${v}`)].join(', '),
-    });
-    return edit ? [{ title, kind: 'suggest', edits: [edit] }] : [];
+    return one(
+      planServiceKey(model, def, k0[0], () => ({
+        lines: more.map(([k, v]) => `${k}: ${v}`),
+        inline: k0[1],
+        flowValue: [k0[1], ...more.map(([k, v]) => `${k}: ${v}`)].join(', '),
+      })),
+    );
   }
 
   const block = (depth: number) => pairs.map(([k, v]) => `${i.repeat(depth)}${k}: ${v}`);
-  const flowLimits = `{${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+  const flowLimits = () => `{${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
   const resources = mapAt(model, svc, ['deploy', 'resources']);
   if (resources !== 'absent') {
-    if (!resources) return [];
+    if (!resources) return undefined;
     if (resources.foreign) return ownBlock();
-    return mapInsertFix(svc, ['deploy', 'resources'], resources, insertMapKey(model, resources.map, 'limits', { lines: block(1), flowValue: flowLimits }), title, LEGACY_LIMIT_KEYS);
+    return mapInsertFix(svc, ['deploy', 'resources'], resources, planMapKey(model, resources.map, 'limits', () => ({ lines: block(1), flowValue: flowLimits() })), title, LEGACY_LIMIT_KEYS);
   }
   const deploy = mapAt(model, svc, ['deploy']);
   if (deploy !== 'absent') {
-    if (!deploy) return [];
+    if (!deploy) return undefined;
     if (deploy.foreign) return ownBlock();
-    return mapInsertFix(svc, ['deploy'], deploy, insertMapKey(model, deploy.map, 'resources', { lines: [`${i}limits:`, ...block(2)], flowValue: `{limits: ${flowLimits}}` }), title, LEGACY_LIMIT_KEYS);
+    return mapInsertFix(svc, ['deploy'], deploy, planMapKey(model, deploy.map, 'resources', () => ({ lines: [`${i}limits:`, ...block(2)], flowValue: `{limits: ${flowLimits()}}` })), title, LEGACY_LIMIT_KEYS);
   }
-  if (!def) return [];
-  const edit = insertServiceKey(model, def, 'deploy', { lines: [`${i}resources:`, `${i}${i}limits:`, ...block(3)], flowValue: `{resources: {limits: ${flowLimits}}}` });
-  return edit ? [{ title, kind: 'suggest', edits: [edit] }] : [];
+  if (!def) return undefined;
+  return one(planServiceKey(model, def, 'deploy', () => ({ lines: [`${i}resources:`, `${i}${i}limits:`, ...block(3)], flowValue: `{resources: {limits: ${flowLimits()}}}` })));
 }
 
 /**
@@ -235,7 +233,7 @@ function limitFixes(model: ComposeModel, svc: ServiceView, missing: { memory: bo
  * override files, so the keys other layers set stay. Undefined when the service's own text on the
  * way is an anchor or not a block the edit can extend.
  */
-export function insertNestedOwn(model: ComposeModel, svc: ServiceView, path: string[], pairs: Array<[string, string]>): TextEdit | undefined {
+export function insertNestedOwn(model: ComposeModel, svc: ServiceView, path: string[], pairs: Array<[string, string]>): EditPlan | undefined {
   const def = svc.service.localDefinition;
   if (!def || def.aliasSite || path.length === 0) return undefined;
   let cur: CMap | undefined = def.map;
@@ -248,11 +246,13 @@ export function insertNestedOwn(model: ComposeModel, svc: ServiceView, path: str
   }
   if (cur && i === path.length) return insertPairs(model, cur, pairs);
   const rest = path.slice(i);
-  const ind = model.indent;
-  const lines = [...rest.slice(1).map((k, j) => `${ind.repeat(j + 1)}${k}:`), ...pairs.map(([k, v]) => `${ind.repeat(rest.length)}${k}: ${v}`)];
-  let flow = `{${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
-  for (const k of rest.slice(1).reverse()) flow = `{${k}: ${flow}}`;
-  const block = { lines, flowValue: flow };
-  if (i === 0 || !cur || cur === def.map) return insertServiceKey(model, def, rest[0]!, block);
-  return insertMapKey(model, cur, rest[0]!, block);
+  const block = () => {
+    const ind = model.indent;
+    const lines = [...rest.slice(1).map((k, j) => `${ind.repeat(j + 1)}${k}:`), ...pairs.map(([k, v]) => `${ind.repeat(rest.length)}${k}: ${v}`)];
+    let flow = `{${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+    for (const k of rest.slice(1).reverse()) flow = `{${k}: ${flow}}`;
+    return { lines, flowValue: flow };
+  };
+  if (i === 0 || !cur || cur === def.map) return planServiceKey(model, def, rest[0]!, block);
+  return planMapKey(model, cur, rest[0]!, block);
 }

@@ -1,10 +1,10 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, Rule, TextEdit } from '../../../engine/types';
+import type { Finding, LazyFixes, Rule } from '../../../engine/types';
 import type { ComposeModel } from '../model';
 import { interpolate } from '../interpolate';
 import type { Part, ServiceView, VolumeSpec } from '../view';
 import { projectView } from '../project';
-import { insertMapKey } from '../edits';
+import { planMapKey, type EditPlan } from '../edits';
 import { fromBaseFile, listItemFixes, listItemSite, originRelated } from './shared';
 
 export const meta = defineMeta({
@@ -173,7 +173,7 @@ export const sensitiveHostMount: Rule<ComposeModel> = {
           range: src.range,
           message,
           related: originRelated(svc.name, v),
-          fixes: s.ro || v.readOnly !== false ? [] : fixes(model, svc, v, path),
+          lazyFixes: s.ro || v.readOnly !== false ? undefined : fixes(model, svc, v, path),
         });
       }
     }
@@ -190,30 +190,35 @@ function hostPathOf(src: Part, env: ReadonlyMap<string, string | null>): string 
   return rest === undefined ? undefined : `~${rest}`;
 }
 
-function fixes(model: ComposeModel, svc: ServiceView, v: VolumeSpec, path: string): Fix[] {
+function fixes(model: ComposeModel, svc: ServiceView, v: VolumeSpec, path: string): LazyFixes | undefined {
   const edit = readOnlyEdit(model, v);
-  if (!edit) return [];
+  if (!edit) return undefined;
   const site = listItemSite(model, svc, 'volumes', v.node);
-  return listItemFixes(model, svc, 'volumes', site, [edit], `Mount "${path}" read-only in service "${svc.name}"`);
+  return listItemFixes(model, svc, 'volumes', site, () => [edit()], () => `Mount "${path}" read-only in service "${svc.name}"`);
 }
 
 /** `:ro` after the target, `rw` → `ro` in the options, or `read_only: true` in the long syntax. */
-function readOnlyEdit(model: ComposeModel, v: VolumeSpec): TextEdit | undefined {
+function readOnlyEdit(model: ComposeModel, v: VolumeSpec): EditPlan | undefined {
+  const node = v.node;
   if (v.syntax === 'long') {
-    if (v.node.kind !== 'map') return undefined;
-    const ro = v.node.byKey.get('read_only');
-    if (ro) return ro.value.kind === 'scalar' && ro.via.length === 0 ? { range: ro.value.range, newText: 'true' } : undefined;
-    return insertMapKey(model, v.node, 'read_only', { lines: [], inline: 'true', flowValue: 'true' });
+    if (node.kind !== 'map') return undefined;
+    const ro = node.byKey.get('read_only');
+    if (ro) return ro.value.kind === 'scalar' && ro.via.length === 0 ? () => ({ range: ro.value.range, newText: 'true' }) : undefined;
+    return planMapKey(model, node, 'read_only', () => ({ lines: [], inline: 'true', flowValue: 'true' }));
   }
-  if (v.modeRange) {
+  const modeRange = v.modeRange;
+  if (modeRange) {
     const raw = modesRaw(model, v);
     if (raw === undefined || raw.includes('$')) return undefined;
-    const modes = raw.split(',');
-    const next = modes.some((m) => m.trim() === 'rw') ? modes.map((m) => (m.trim() === 'rw' ? 'ro' : m)) : [...modes.filter((m) => m.trim() !== ''), 'ro'];
-    return { range: v.modeRange, newText: next.join(',') };
+    return () => {
+      const modes = raw.split(',');
+      const next = modes.some((m) => m.trim() === 'rw') ? modes.map((m) => (m.trim() === 'rw' ? 'ro' : m)) : [...modes.filter((m) => m.trim() !== ''), 'ro'];
+      return { range: modeRange, newText: next.join(',') };
+    };
   }
-  if (!v.target?.exact) return undefined;
-  return { range: { start: v.target.range.end, end: v.target.range.end }, newText: ':ro' };
+  const target = v.target;
+  if (!target?.exact) return undefined;
+  return () => ({ range: { start: target.range.end, end: target.range.end }, newText: ':ro' });
 }
 
 /** The options text of a short volume as written, when its range is exact (it is part of the scalar). */

@@ -1,7 +1,7 @@
 // Small helpers the compose rules share: wording for where a value came from, related locations
 // for values that arrive through `<<` merges, and fixes for list items (ports, volumes) that may
 // live in an anchor shared by several services.
-import type { Fix, Range, RelatedLocation, TextEdit } from '../../../engine/types';
+import type { Fix, LazyFixes, Range, RelatedLocation, TextEdit } from '../../../engine/types';
 import type { ComposeModel, LayerEntry } from '../model';
 import type { CEntry, CItem, CNode, CSeq, MergeSite } from '../tree';
 import type { Origin, ServiceView, Value } from '../view';
@@ -173,18 +173,24 @@ export function servicesSharingItem(svc: ServiceView, key: string, node: CNode):
  * in the service is edited in place. An item from an anchor is not: the first fix gives the
  * service its own copy of the list with the item changed (Compose merges are shallow, so a
  * service-level list replaces the merged one), and a second one edits the anchor and says how
- * many services that reaches.
+ * many services that reaches. Every one is a suggestion, and the anchor's is always there.
  */
-export function listItemFixes(model: ComposeModel, svc: ServiceView, key: string, site: ListItemSite | undefined, edits: TextEdit[], title: string): Fix[] {
-  if (edits.length === 0) return [];
-  if (!site || !site.shared) return site ? [{ title, kind: 'suggest', edits }] : [];
-  const out: Fix[] = [];
-  const own = ownListEdit(model, svc, key, site, edits);
-  if (own) out.push({ title, kind: 'suggest', edits: [own] });
-  const n = servicesSharingItem(svc, key, site.item.value);
-  const viaAnchor = site.entry.via.length > 0 || !!site.entry.aliasRange || !!site.item.aliasRange;
-  out.push({ title: site.base && !viaAnchor ? editBaseTitle(site.base, n) : editAnchorTitle(site.anchor, n), kind: 'suggest', edits });
-  return out;
+export function listItemFixes(model: ComposeModel, svc: ServiceView, key: string, site: ListItemSite | undefined, edits: () => TextEdit[], title: () => string): LazyFixes | undefined {
+  if (!site) return undefined;
+  if (!site.shared) return { best: 'suggest', make: () => [{ title: title(), kind: 'suggest', edits: edits() }] };
+  return {
+    best: 'suggest',
+    make: () => {
+      const e = edits();
+      const out: Fix[] = [];
+      const own = ownListEdit(model, svc, key, site, e);
+      if (own) out.push({ title: title(), kind: 'suggest', edits: [own] });
+      const n = servicesSharingItem(svc, key, site.item.value);
+      const viaAnchor = site.entry.via.length > 0 || !!site.entry.aliasRange || !!site.item.aliasRange;
+      out.push({ title: site.base && !viaAnchor ? editBaseTitle(site.base, n) : editAnchorTitle(site.anchor, n), kind: 'suggest', edits: e });
+      return out;
+    },
+  };
 }
 
 /** The text of a node after edits inside it; undefined when an edit reaches outside. */

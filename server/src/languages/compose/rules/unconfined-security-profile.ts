@@ -69,7 +69,7 @@ export const unconfinedSecurityProfile: Rule<ComposeModel> = {
           range: o.range,
           message: `Service "${svc.name}" sets "${o.value.text}"${note}: ${EFFECT[what]}.`,
           related,
-          fixes: removeItemFixes(model, svc, 'security_opt', o.node, flagged, label, 'safe'),
+          lazyFixes: removeItemFixes(model, svc, 'security_opt', o.node, flagged, label, 'safe'),
         });
       }
     }

@@ -1,8 +1,8 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, RelatedLocation, Rule, TextEdit } from '../../../engine/types';
+import type { Finding, LazyFixes, RelatedLocation, Rule } from '../../../engine/types';
 import type { ComposeModel } from '../model';
-import { subRange, type ServiceView, type Value } from '../view';
-import { insertServiceKey } from '../edits';
+import { exactSource, subRange, type ServiceView, type Value } from '../view';
+import { planServiceKey } from '../edits';
 import { projectView, serviceDockerfile } from '../project';
 import { isRootUser, stageRunsAsRoot } from '../../dockerfile/model';
 import { dockerfileRelated, dockerfileWhere } from './dockerfile-refs';
@@ -39,14 +39,14 @@ export const userRoot: Rule<ComposeModel> = {
           // this one at the `extends` key of a service that inherits it from there. The
           // service's own user wins over its base's.
           const b = fromBaseFile(svc, user);
-          if (b) out.push({ range: b.range, message: `Service "${svc.name}" sets user "${user.text.trim()}"${b.note}, which runs it as root: ${CONSEQUENCE}`, related: b.related, fixes: insertFix(model, svc) });
+          if (b) out.push({ range: b.range, message: `Service "${svc.name}" sets user "${user.text.trim()}"${b.note}, which runs it as root: ${CONSEQUENCE}`, related: b.related, lazyFixes: insertFix(model, svc) });
           continue;
         }
         out.push({
           range: user.range,
           message: `Service "${svc.name}" sets user "${user.text.trim()}"${provenanceNote(user)}, which runs it as root: ${CONSEQUENCE}`,
           related: originRelated(svc.name, user),
-          fixes: replaceFix(model, svc, user),
+          lazyFixes: replaceFix(model, svc, user),
         });
         continue;
       }
@@ -70,33 +70,34 @@ export const userRoot: Rule<ComposeModel> = {
         range: svc.keyRange,
         message: `Service "${svc.name}" sets no user, and ${why}: ${CONSEQUENCE}`,
         related,
-        fixes: insertFix(model, svc),
+        lazyFixes: insertFix(model, svc),
       });
     }
     return out;
   },
 };
 
-function insertFix(model: ComposeModel, svc: ServiceView): Fix[] {
+function insertFix(model: ComposeModel, svc: ServiceView): LazyFixes | undefined {
   const def = svc.service.localDefinition;
-  const edit: TextEdit | undefined = def && !def.aliasSite ? insertServiceKey(model, def, 'user', { lines: [], inline: USER, flowValue: USER }) : undefined;
-  return edit ? [{ title: `Run service "${svc.name}" as user ${USER}`, kind: 'suggest', edits: [edit] }] : [];
+  const edit = def && !def.aliasSite ? planServiceKey(model, def, 'user', () => ({ lines: [], inline: USER, flowValue: USER })) : undefined;
+  return edit && { best: 'suggest', make: () => [{ title: `Run service "${svc.name}" as user ${USER}`, kind: 'suggest', edits: [edit()] }] };
 }
 
-function replaceFix(model: ComposeModel, svc: ServiceView, v: Value): Fix[] {
-  const title = `Run service "${svc.name}" as user ${USER}`;
+function replaceFix(model: ComposeModel, svc: ServiceView, v: Value): LazyFixes | undefined {
   const entry = svc.entry('user');
   const own = v.via.length === 0 && !v.layer?.inherited;
   if (own && entry) {
     // `${APP_USER:-root}`: change the default that supplies the value, keep the variable.
     const raw = v.raw ?? '';
     const dflt = [...v.iv.vars].reverse().find((u) => u.from === 'default' && u.defaultStart !== undefined && !raw.slice(u.defaultStart, u.defaultEnd).includes('$'));
-    if (dflt && v.iv.vars.every((u) => u.from === 'default')) {
-      const { range, exact } = subRange(model, v.node, dflt.defaultStart!, dflt.defaultEnd!);
-      if (exact) return [{ title: `Change the default of \${${dflt.name}} to 10001:10001 in service "${svc.name}"`, kind: 'suggest', edits: [{ range, newText: '10001:10001' }] }];
+    if (dflt && v.iv.vars.every((u) => u.from === 'default') && exactSource(v.node)) {
+      return {
+        best: 'suggest',
+        make: () => [{ title: `Change the default of \${${dflt.name}} to 10001:10001 in service "${svc.name}"`, kind: 'suggest', edits: [{ range: subRange(model, v.node, dflt.defaultStart!, dflt.defaultEnd!).range, newText: '10001:10001' }] }],
+      };
     }
-    if (v.iv.vars.length > 0) return [];
-    return [{ title, kind: 'suggest', edits: [{ range: entry.aliasRange ?? v.range, newText: USER }] }];
+    if (v.iv.vars.length > 0) return undefined;
+    return { best: 'suggest', make: () => [{ title: `Run service "${svc.name}" as user ${USER}`, kind: 'suggest', edits: [{ range: entry.aliasRange ?? v.range, newText: USER }] }] };
   }
   // From an anchor or an `extends` base shared with other services: this service's own key wins.
   return insertFix(model, svc);
