@@ -44,6 +44,18 @@ export function replaceScalar(view: TraefikView, s: TScalar, value: string, kind
   return undefined;
 }
 
+/** Whether replaceScalar makes an edit. */
+export function canReplaceScalar(view: TraefikView, s: TScalar, form: Decl['form'] | undefined): boolean {
+  if (s.template) return false;
+  if (s.implicit) return view.index.offsetAt(s.range.end) === view.index.offsetAt(s.range.start);
+  return form === 'toml' || !!s.inner || form === 'yaml';
+}
+
+/** replaceScalar, built later (as the edits of a fix). */
+export function planReplaceScalar(view: TraefikView, s: TScalar, value: string, kind: 'bool' | 'string', form: Decl['form'] | undefined): (() => TextEdit[]) | undefined {
+  return canReplaceScalar(view, s, form) ? () => [replaceScalar(view, s, value, kind, form)!] : undefined;
+}
+
 /**
  * Renames a key segment in place (`ipWhiteList` → `ipAllowList`) everywhere it is written (each
  * label below a middleware repeats it), keeping the user's case style. Undefined when one place
@@ -69,6 +81,18 @@ function blockLines(view: TraefikView, span: Span, allowDash: boolean): Span | u
   if (eLine + 1 < idx.lineCount) return { start: idx.lineStart(sLine), end: idx.lineStart(eLine + 1) };
   // The last line: take the line break before it instead.
   return { start: sLine > 0 ? idx.lineEnd(sLine - 1) : 0, end: text.length };
+}
+
+/** Whether removeStatement makes an edit. */
+export function canRemoveStatement(view: TraefikView, decl: Decl | undefined): boolean {
+  if (!decl) return false;
+  if (decl.layout === 'block') return blockLines(view, decl.span, decl.entry === 'item') !== undefined;
+  return !(decl.layout === 'words' && decl.block && blockScalarLines(view, decl) === null);
+}
+
+/** Whether renameKey makes its edits. */
+export function canRenameKey(f: TField): boolean {
+  return !f.template && (f.occurrences ?? [{ exact: f.keyExact }]).every((p) => p.exact);
 }
 
 /** Removes a statement (a YAML pair, a TOML key/value, a label, flag or env entry). */
@@ -237,6 +261,21 @@ export function insertOption(view: TraefikView, holder: TField, key: string, val
   return undefined;
 }
 
+/** Whether insertOption makes an edit (under any key). */
+export function canInsertOption(view: TraefikView, holder: TField): boolean {
+  const node = holder.node;
+  const form = holder.decl?.form ?? (view.format === 'toml' ? 'toml' : 'yaml');
+  const written = node.kind === 'map' ? node.fields.filter((f) => f.decl && f.decl.form === form) : [];
+  const lastDecl = written.reduce<Decl | undefined>((a, f) => (!a || f.decl!.span.end > a.span.end ? f.decl : a), undefined);
+  if (node.kind === 'map' && node.flow) return !!lastDecl || view.text.indexOf('{', view.index.offsetAt(node.range.start)) >= 0;
+  if (form === 'yaml') {
+    if (lastDecl && lastDecl.layout === 'block') return true;
+    return !(!holder.decl || (node.kind === 'scalar' && node.value !== null) || (node.kind === 'map' && node.fields.length > 0));
+  }
+  if (holder.decl && isTableHeader(view, holder.decl)) return true;
+  return !!lastDecl && node.kind === 'map';
+}
+
 function isTableHeader(view: TraefikView, d: Decl): boolean {
   return d.form === 'toml' && view.text[d.span.start] === '[';
 }
@@ -275,6 +314,13 @@ export function insertEntryAfter(view: TraefikView, decl: Decl | undefined, key:
   if (!dash) return undefined;
   const at = lineEndOfEnd(view, end);
   return edit(view, at, at, `${eol}${dash[0]}${item}`);
+}
+
+/** Whether insertEntryAfter makes an edit (for any key and value). */
+export function canInsertEntryAfter(view: TraefikView, decl: Decl | undefined): boolean {
+  if (!decl) return false;
+  if (decl.layout === 'words' || decl.entry === 'pair' || decl.layout === 'flow') return true;
+  return /^[ \t]*-[ \t]*/.test(view.index.lineText(view.index.positionAt(decl.span.start).line));
 }
 
 /** A map node's written fields, for "is there anything else in this middleware" decisions. */
@@ -424,6 +470,51 @@ function firstDeclIn(m: TMap, form: Decl['form']): Decl | undefined {
   return first;
 }
 
+/** Walks from `trail` into the sections of `rest` that exist: the fields on the way, what is left, where it stops. */
+function walkNested(src: TSource, trail: readonly TField[], rest: readonly string[]): { path: TField[]; todo: string[]; node: TNode } {
+  const path = [...trail];
+  const todo = [...rest];
+  let node: TNode = trail.length > 0 ? trail[trail.length - 1]!.node : src.root;
+  while (todo.length > 0) {
+    const f = node.kind === 'map' ? node.byName.get(todo[0]!.toLowerCase()) : undefined;
+    if (!f) break;
+    path.push(f);
+    node = f.node;
+    todo.shift();
+  }
+  return { path, todo, node };
+}
+
+/** Whether insertNested makes its edits: the same conditions, without rendering anything. */
+export function canInsertNested(view: TraefikView, src: TSource, trail: readonly TField[], rest: readonly string[], leaves: ReadonlyArray<[string, Leaf]>, after?: Decl): boolean {
+  const { path, todo, node } = walkNested(src, trail, rest);
+  if (node.kind !== 'map' && !(node.kind === 'scalar' && node.value === null && path.length > 0)) return false;
+  const holder = path[path.length - 1];
+  const form = src.form;
+  if (form === 'label' || form === 'flag' || form === 'env') {
+    const anchor = after ?? (holder ? lastDeclOf(holder, form) : lastDeclIn(src.root, form));
+    return !!anchor && (leaves.length === 0 || canInsertEntryAfter(view, anchor));
+  }
+  if (form === 'yaml') {
+    if (node.kind === 'map' && node.flow) {
+      if (!holder?.decl) return false;
+      return node.fields.some((f) => f.decl?.form === 'yaml') || view.text.indexOf('{', view.index.offsetAt(node.range.start)) >= 0;
+    }
+    const first = node.kind === 'map' ? firstDeclIn(node, 'yaml') : undefined;
+    if (first && node.kind === 'map') return view.text.slice(view.index.lineStart(view.index.positionAt(first.span.start).line), first.span.start).trim() === '';
+    if (holder?.decl && (node.kind === 'scalar' || (node.kind === 'map' && node.fields.length === 0 && !node.flow))) return holder.decl.layout === 'block';
+    return !holder && node.kind === 'map' && node.fields.length === 0;
+  }
+  // TOML
+  if (path.some((f) => f.node.kind === 'map' && f.node.flow && f !== holder)) return false;
+  if (holder && holder.node.kind === 'map' && holder.node.flow) return todo.length === 0 && (leaves.length === 0 || canInsertOption(view, holder));
+  const headerHolder = holder?.decl && isTableHeader(view, holder.decl);
+  const directKeys = holder && holder.node.kind === 'map' ? holder.node.fields.filter((f) => f.decl && f.decl.form === 'toml') : [];
+  const lastDirect = directKeys.reduce<Decl | undefined>((a, f) => (!a || f.decl!.span.end > a.span.end ? f.decl : a), undefined);
+  if (holder && (headerHolder || (lastDirect && !isTableHeader(view, lastDirect)))) return leaves.length === 0 || canInsertOption(view, holder);
+  return !(todo.length === 0 && !holder);
+}
+
 /**
  * Adds options below a field, creating the missing sections of `rest` on the way:
  * `insertNested(view, src, [entryPoints, web], ['http', 'redirections', 'entryPoint'], [['to', 'websecure']])`.
@@ -440,17 +531,7 @@ export function insertNested(
   leaves: ReadonlyArray<[string, Leaf]>,
   after?: Decl,
 ): TextEdit[] | undefined {
-  // Walk into what exists.
-  const path = [...trail];
-  const todo = [...rest];
-  let node: TNode = trail.length > 0 ? trail[trail.length - 1]!.node : src.root;
-  while (todo.length > 0) {
-    const f = node.kind === 'map' ? node.byName.get(todo[0]!.toLowerCase()) : undefined;
-    if (!f) break;
-    path.push(f);
-    node = f.node;
-    todo.shift();
-  }
+  const { path, todo, node } = walkNested(src, trail, rest);
   if (node.kind !== 'map' && !(node.kind === 'scalar' && node.value === null && path.length > 0)) return undefined;
   const holder = path[path.length - 1];
   const form = src.form;
@@ -556,6 +637,25 @@ function findTomlKeyIndent(view: TraefikView): string {
   // blanks backtrack quadratically: 16,000 took 200 ms; found by the timed regex audit.)
   const m = /^[ \t]*\[[^\n]*\n([ \t]*)[A-Za-z0-9_"'-][^\n=]*=/m.exec(view.text);
   return m ? m[1]! : '';
+}
+
+/** Whether appendListItem makes an edit (for any item). */
+export function canAppendListItem(view: TraefikView, f: TField): boolean {
+  const n = f.node;
+  const form = f.decl?.form;
+  if (n.kind === 'list') {
+    if (form !== 'yaml' && form !== 'toml') return false;
+    const last = n.items[n.items.length - 1];
+    if (n.flow || form === 'toml') return !!last || view.text.indexOf('[', view.index.offsetAt(n.range.start)) >= 0;
+    if (!last) return false;
+    const s = view.index.offsetAt(last.range.start);
+    const lineStart = view.index.lineStart(view.index.positionAt(s).line);
+    const dash = /^[ \t]*-[ \t]*/.exec(view.text.slice(lineStart, s));
+    return !!dash && lineStart + dash[0].length === s;
+  }
+  if (n.kind !== 'scalar' || n.template || n.text === undefined || !n.inner) return false;
+  if (!form || form === 'yaml' || form === 'toml') return false;
+  return n.raw === n.text;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding } from '../../../engine/types';
 import { at, boolOf, child, scalarOf } from '../model';
-import { replaceScalar } from '../edits';
+import { planReplaceScalar } from '../edits';
+import { plannedFix } from '../../../engine/fix-plans';
 import { statementRange, subject, written, type TraefikRule } from './shared';
 
 export const meta = defineMeta({
@@ -32,11 +33,11 @@ export const apiInsecure: TraefikRule = {
       if (!f || boolOf(s) !== true) continue;
       const trail = [api, f];
       const name = written(src, trail, view);
-      const edit = replaceScalar(view, s!, 'false', 'bool', f.decl?.form ?? src.form);
+      const edit = planReplaceScalar(view, s!, 'false', 'bool', f.decl?.form ?? src.form);
       out.push({
         range: statementRange(view, f),
         message: `${subject(view, src, trail)} is true: Traefik serves its API and dashboard without authentication on the "traefik" entry point (port 8080), so anyone who reaches that port can read every router, service and middleware.`,
-        fixes: edit ? [{ title: `Set "${name}" to false`, kind: 'suggest', edits: [edit] }] : [],
+        lazyFixes: plannedFix('suggest', `Set "${name}" to false`, edit),
       });
     }
     return out;

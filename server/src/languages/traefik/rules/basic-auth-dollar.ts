@@ -1,5 +1,6 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, Range, TextEdit } from '../../../engine/types';
+import { plannedFix } from '../../../engine/fix-plans';
 import { match, scalarOf } from '../model';
 import { listWords, type TraefikRule } from './shared';
 import { dynamicSourcesRead } from './graph-shared';
@@ -76,18 +77,19 @@ export const basicAuthDollar: TraefikRule = {
         if (singles.length === 0) continue;
         const inner = s.inner;
         const secretRanges: Range[] = inner ? hashes.map(([a, b]) => view.index.rangeOf(inner.start + a, inner.start + b)) : [s.range];
-        const edits: TextEdit[] | undefined = inner
-          ? singles.map((d) => {
-              const p = view.index.positionAt(inner.start + d.at);
-              return { range: { start: p, end: p }, newText: '$' };
-            })
+        const edits = inner
+          ? (): TextEdit[] =>
+              singles.map((d) => {
+                const p = view.index.positionAt(inner.start + d.at);
+                return { range: { start: p, end: p }, newText: '$' };
+              })
           : undefined;
         const who = users.length > 0 ? ` for ${listWords(users.map((u) => `"${u}"`))}` : '';
         out.push({
           range: s.range,
           message: `Middleware "${m.names[0]}"${view.where(src)} writes its basic-auth hash${users.length > 1 ? 'es' : ''}${who} with single "$" signs: Compose reads each "$…" as a variable and substitutes it, so Traefik gets a mangled hash and the password no longer works.`,
           secretRanges,
-          fixes: edits ? [{ title: `Double every "$" in the basic-auth users of "${m.names[0]}"`, kind: 'safe', edits }] : [],
+          lazyFixes: plannedFix('safe', `Double every "$" in the basic-auth users of "${m.names[0]}"`, edits),
         });
       }
     }

@@ -50,17 +50,18 @@ export const dashboardNoAuth: TraefikRule = {
       out.push({
         range: routerRange(r, view.index),
         message: `${routerLabel(view, r)} serves the Traefik dashboard and API (${r.service!.raw}) with no basicAuth, forwardAuth or ${allow} middleware in effect: ${where} can read the whole routing configuration — every router, backend address and middleware.`,
-        fixes: fix
-          ? [
-              {
-                title: fix.created
-                  ? `Add an ${allow} middleware "${fix.name}" allowing only 127.0.0.1/32 and attach it (then widen sourceRange to your admin network, or use basicAuth)`
-                  : `Attach the ${allow} middleware "${fix.name}"`,
-                kind: 'suggest',
-                edits: fix.edits,
-              },
-            ]
-          : [],
+        lazyFixes: fix && {
+          best: 'suggest',
+          make: () => [
+            {
+              title: fix.created
+                ? `Add an ${allow} middleware "${fix.name}" allowing only 127.0.0.1/32 and attach it (then widen sourceRange to your admin network, or use basicAuth)`
+                : `Attach the ${allow} middleware "${fix.name}"`,
+              kind: 'suggest',
+              edits: fix.edits(),
+            },
+          ],
+        },
       });
     }
     return out;

@@ -1,7 +1,8 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding } from '../../../engine/types';
 import { at, scalarOf } from '../model';
-import { replaceScalar } from '../edits';
+import { planReplaceScalar } from '../edits';
+import { plannedFix } from '../../../engine/fix-plans';
 import { subject, type TraefikRule } from './shared';
 
 export const meta = defineMeta({
@@ -30,11 +31,11 @@ export const debugLog: TraefikRule = {
       const text = s?.text?.trim();
       if (!f || !s || !text || !NOISY.has(text.toLowerCase())) continue;
       const level = text === text.toLowerCase() ? 'info' : 'INFO';
-      const edit = replaceScalar(view, s, level, 'string', f.decl?.form ?? src.form);
+      const edit = planReplaceScalar(view, s, level, 'string', f.decl?.form ?? src.form);
       out.push({
         range: s.implicit ? f.keyRange : s.range,
         message: `${subject(view, src, [src.root.byName.get('log')!, f])} is ${text}: Traefik then logs the configuration it receives from providers (basic-auth hashes and credentials in middlewares included) and request details, and logs are rarely guarded like secrets.`,
-        fixes: edit ? [{ title: `Set the log level to ${level}`, kind: 'safe', edits: [edit] }] : [],
+        lazyFixes: plannedFix('safe', `Set the log level to ${level}`, edit),
       });
     }
     return out;

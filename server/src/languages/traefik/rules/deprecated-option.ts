@@ -1,7 +1,8 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, TextEdit } from '../../../engine/types';
+import type { Finding } from '../../../engine/types';
+import { plannedFix } from '../../../engine/fix-plans';
 import { match, type Match, type TSource } from '../model';
-import { removeStatement, renameKey } from '../edits';
+import { canRemoveStatement, canRenameKey, removeStatement, renameKey } from '../edits';
 import { compareVersion, isKnownVersion, traefikVersionPhrase, type TraefikVersion } from '../version';
 import type { TraefikView } from '../view';
 import { statementRange, type TraefikRule } from './shared';
@@ -53,11 +54,11 @@ export const deprecatedOption: TraefikRule = {
           // Removing them is safe only while the middleware keeps an option that works.
           const keepsOne = headers.fields.some((f) => !(f.name in IGNORED_HEADERS));
           for (const f of ignored) {
-            const edit = keepsOne ? removeStatement(view, f.decl) : undefined;
+            const edit = keepsOne && canRemoveStatement(view, f.decl) ? () => [removeStatement(view, f.decl)!] : undefined;
             out.push({
               range: statementRange(view, f),
               message: `Headers option "${f.raw}" of middleware "${m.names[0]}"${view.where(src)} does nothing on ${traefikVersionPhrase(version)}: v3 still accepts it but ignores it, so ${IGNORED_HEADERS[f.name]}.`,
-              fixes: edit ? [{ title: `Remove "${f.raw}" (ignored by Traefik v3)`, kind, edits: [edit] }] : [],
+              lazyFixes: plannedFix(kind, `Remove "${f.raw}" (ignored by Traefik v3)`, edit),
             });
           }
         }
@@ -68,14 +69,11 @@ export const deprecatedOption: TraefikRule = {
 };
 
 function ipWhiteList(view: TraefikView, src: TSource, m: Match, version: TraefikVersion): Finding {
-  const edits: TextEdit[] | undefined = renameKey(m.field, 'ipAllowList');
   const known = isKnownVersion(version);
-  const fixes: Fix[] = edits
-    ? [{ title: `Rename "${m.field.raw}" to "ipAllowList"${known ? '' : ' (needs Traefik v2.11 or later)'}`, kind: known ? 'safe' : 'suggest', edits }]
-    : [];
+  const edits = canRenameKey(m.field) ? () => renameKey(m.field, 'ipAllowList')! : undefined;
   return {
     range: m.field.keyRange,
     message: `Middleware "${m.names[0]}"${view.where(src)} uses "${m.field.raw}", renamed "ipAllowList" in Traefik v2.11: the old name is deprecated and goes away in a future release, taking the allow-list with it.`,
-    fixes,
+    lazyFixes: plannedFix(known ? 'safe' : 'suggest', `Rename "${m.field.raw}" to "ipAllowList"${known ? '' : ' (needs Traefik v2.11 or later)'}`, edits),
   };
 }

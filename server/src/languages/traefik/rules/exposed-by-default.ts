@@ -1,7 +1,8 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, TextEdit } from '../../../engine/types';
+import type { Finding, LazyFixes } from '../../../engine/types';
+import { plannedFix } from '../../../engine/fix-plans';
 import { boolOf, child, scalarOf, type TField, type TSource } from '../model';
-import { insertEntryAfter, insertOption, replaceScalar } from '../edits';
+import { canInsertEntryAfter, canInsertOption, insertEntryAfter, insertOption, planReplaceScalar } from '../edits';
 import type { TraefikView } from '../view';
 import { camelStyle, declsBelow, statementRange, subject, written, type TraefikRule } from './shared';
 
@@ -36,11 +37,11 @@ export const exposedByDefault: TraefikRule = {
           const s = scalarOf(ebd);
           if (boolOf(s) !== true) continue; // false, or unknown
           const trail = [providers, prov, ebd];
-          const edit = replaceScalar(view, s!, 'false', 'bool', ebd.decl?.form ?? src.form);
+          const edit = planReplaceScalar(view, s!, 'false', 'bool', ebd.decl?.form ?? src.form);
           out.push({
             range: statementRange(view, ebd),
             message: `${subject(view, src, trail)} is true: every container the ${label} sees gets a router, including databases and admin tools never meant to be public.`,
-            fixes: edit ? [{ title: `Set "${written(src, trail, view)}" to false`, kind: 'suggest', edits: [edit] }] : [],
+            lazyFixes: plannedFix('suggest', () => `Set "${written(src, trail, view)}" to false`, edit),
           });
           continue;
         }
@@ -51,7 +52,7 @@ export const exposedByDefault: TraefikRule = {
         out.push({
           range: prov.keyRange,
           message: `The ${label}${where}${by} is enabled without "exposedByDefault: false": every container it sees gets a router by default, including databases and admin tools never meant to be public.`,
-          fixes: addFix(view, src, providers, prov),
+          lazyFixes: addFix(view, src, providers, prov),
         });
       }
     }
@@ -59,28 +60,21 @@ export const exposedByDefault: TraefikRule = {
   },
 };
 
-function addFix(view: TraefikView, src: TSource, providers: TField, prov: TField): Fix[] {
+function addFix(view: TraefikView, src: TSource, providers: TField, prov: TField): LazyFixes | undefined {
   const camel = camelStyle(src);
   const leaf = camel ? 'exposedByDefault' : 'exposedbydefault';
-  let edit: TextEdit | undefined;
-  let shown: string;
+  const title = (shown: string) => `Add "${shown}" (containers then need the label traefik.enable=true)`;
   if (src.form === 'yaml' || src.form === 'toml') {
-    edit = insertOption(view, prov, leaf, 'false');
-    shown = `${leaf}: false`;
-  } else {
-    const decls = declsBelow(prov).filter((d) => d.form === src.form);
-    const last = decls.reduce<(typeof decls)[number] | undefined>((a, d) => (!a || d.span.end > a.span.end ? d : a), undefined);
-    if (src.form === 'flag') {
-      const dashes = last ? (/^["']?(-+)/.exec(view.text.slice(last.span.start, last.span.end))?.[1] ?? '--') : '--';
-      const key = `${dashes}${providers.raw}.${prov.raw}.${leaf}`;
-      edit = insertEntryAfter(view, last, key, 'false', '=');
-      shown = `${key}=false`;
-    } else {
-      const key = `${written(src, [providers, prov])}_EXPOSEDBYDEFAULT`;
-      edit = insertEntryAfter(view, last, key, 'false', '=');
-      shown = `${key}=false`;
-    }
+    if (!canInsertOption(view, prov)) return undefined;
+    return plannedFix('suggest', title(`${leaf}: false`), () => [insertOption(view, prov, leaf, 'false')!]);
   }
-  if (!edit) return [];
-  return [{ title: `Add "${shown}" (containers then need the label traefik.enable=true)`, kind: 'suggest', edits: [edit] }];
+  const decls = declsBelow(prov).filter((d) => d.form === src.form);
+  const last = decls.reduce<(typeof decls)[number] | undefined>((a, d) => (!a || d.span.end > a.span.end ? d : a), undefined);
+  if (!canInsertEntryAfter(view, last)) return undefined;
+  const key = () => {
+    if (src.form !== 'flag') return `${written(src, [providers, prov])}_EXPOSEDBYDEFAULT`;
+    const dashes = last ? (/^["']?(-+)/.exec(view.text.slice(last.span.start, last.span.end))?.[1] ?? '--') : '--';
+    return `${dashes}${providers.raw}.${prov.raw}.${leaf}`;
+  };
+  return { best: 'suggest', make: () => [{ title: title(`${key()}=false`), kind: 'suggest', edits: [insertEntryAfter(view, last, key(), 'false', '=')!] }] };
 }

@@ -3,7 +3,7 @@
 // they judge, how a router and an entry point are named, what a headers middleware protects
 // against, and the fix that adds a middleware and attaches it to a router in the user's form.
 import type { Range, TextEdit } from '../../../engine/types';
-import { appendListItem, insertNested, mergeInserts, type Leaf } from '../edits';
+import { appendListItem, canAppendListItem, canInsertNested, insertNested, mergeInserts, type Leaf } from '../edits';
 import type { GEntryPoint, GMiddleware, GRouter, TraefikGraph } from '../graph';
 import { traefikGraph } from '../graph';
 import { boolOf, child, scalarOf, textOf, type TField, type TNode, type TSource } from '../model';
@@ -130,7 +130,8 @@ export interface MiddlewareFix {
   name: string;
   /** False when an existing middleware is attached. */
   created: boolean;
-  edits: TextEdit[];
+  /** Built when the fix is asked for (LazyFixes): whether there are edits is known already. */
+  edits: () => TextEdit[];
 }
 
 function casing(camel: boolean, name: string): string {
@@ -165,25 +166,26 @@ export function addMiddlewareFix(view: TraefikView, graph: TraefikGraph, r: GRou
   const routerTrail = [http, routersField, r.field];
   const camel = camelStyle(src);
   const mwField = child(r.field.node, 'middlewares');
-  let attach: TextEdit[] | undefined;
+  const attachLeaves: Array<[string, Leaf]> = [['middlewares', [name]]];
   if (mwField) {
     if (r.middlewares.some((m) => m.name === name && !m.qualified)) return undefined;
-    const e = appendListItem(view, mwField, name);
-    attach = e ? [e] : undefined;
-  } else attach = insertNested(view, src, routerTrail, [], [['middlewares', [name]]]);
-  if (!attach) return undefined;
-  let define: TextEdit[] = [];
+    if (!canAppendListItem(view, mwField)) return undefined;
+  } else if (!canInsertNested(view, src, routerTrail, [], attachLeaves)) return undefined;
+  const options = spec.options.map(([k, v]): [string, Leaf] => [casing(camel, k), v]);
+  const type = casing(camel, spec.type);
+  // Labels go with the router's own labels, in the same service.
+  const after = created && src.form === 'label' ? lastLabelOf(r.field) : undefined;
   if (created) {
-    const options = spec.options.map(([k, v]): [string, Leaf] => [casing(camel, k), v]);
-    // Labels go with the router's own labels, in the same service.
-    const after = src.form === 'label' ? lastLabelOf(r.field) : undefined;
     if (src.form === 'label' && !after) return undefined;
-    const d = after ? insertNested(view, src, [http], ['middlewares', name, casing(camel, spec.type)], options, after) : definition(view, src, http, name, casing(camel, spec.type), options);
-    if (!d) return undefined;
-    define = d;
+    if (!canInsertNested(view, src, [http], ['middlewares', name, type], options, after)) return undefined;
   }
-  const edits = mergeInserts([...attach, ...define]);
-  return edits ? { name, created, edits } : undefined;
+  const chosen = name;
+  const edits = () => {
+    const attach = mwField ? [appendListItem(view, mwField, chosen)!] : insertNested(view, src, routerTrail, [], attachLeaves)!;
+    const define = !created ? [] : after ? insertNested(view, src, [http], ['middlewares', chosen, type], options, after)! : definition(view, src, http, chosen, type, options)!;
+    return mergeInserts([...attach, ...define])!;
+  };
+  return { name, created, edits };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, TextEdit } from '../../../engine/types';
-import { insertNested, mergeInserts, replaceScalar } from '../edits';
+import { canInsertNested, insertNested, mergeInserts, planReplaceScalar } from '../edits';
+import { plannedFix } from '../../../engine/fix-plans';
 import { boolOf, child, match, scalarOf } from '../model';
 import type { TraefikRule } from './shared';
 import { camelStyle } from './shared';
@@ -50,15 +51,15 @@ export const hstsWeak: TraefikRule = {
               const facts = `sets ${sts.raw} to ${age}${short ? `, under one year (${HSTS_MIN_AGE} seconds)${noSub ? ',' : ''}` : ''}${noSub ? ` without ${incName}` : ''}`;
               message = `${who} ${facts}: ${[short ? SHORT : '', noSub ? NO_SUBDOMAINS : ''].filter(Boolean).join(', and ')}.`;
             }
-            const edits: Array<TextEdit | undefined> = [];
-            if (short) edits.push(replaceScalar(view, s, String(HSTS_MIN_AGE), 'bool', sts.decl?.form ?? src.form));
-            if (inc && incValue === false) edits.push(replaceScalar(view, scalarOf(inc)!, 'true', 'bool', inc.decl?.form ?? src.form));
-            else if (!inc) edits.push(...(insertNested(view, src, m.trail, [], [[incName, true]]) ?? [undefined]));
-            const fixEdits = mergeInserts(edits);
+            const parts: Array<(() => TextEdit[]) | undefined> = [];
+            if (short) parts.push(planReplaceScalar(view, s, String(HSTS_MIN_AGE), 'bool', sts.decl?.form ?? src.form));
+            if (inc && incValue === false) parts.push(planReplaceScalar(view, scalarOf(inc)!, 'true', 'bool', inc.decl?.form ?? src.form));
+            else if (!inc) parts.push(canInsertNested(view, src, m.trail, [], [[incName, true]]) ? () => insertNested(view, src, m.trail, [], [[incName, true]])! : undefined);
+            const fixEdits = parts.every((p) => p) ? () => mergeInserts(parts.flatMap((p) => p!()))! : undefined;
             out.push({
               range: s.range,
               message,
-              fixes: fixEdits ? [{ title: short ? `Set ${sts.raw} to ${HSTS_MIN_AGE} and ${incName} to true` : `Set ${incName} to true`, kind: 'safe', edits: fixEdits }] : [],
+              lazyFixes: plannedFix('safe', short ? `Set ${sts.raw} to ${HSTS_MIN_AGE} and ${incName} to true` : `Set ${incName} to true`, fixEdits),
             });
           }
         }
@@ -76,11 +77,11 @@ export const hstsWeak: TraefikRule = {
         const facts = age <= 0 ? ['has max-age=0'] : [short ? `has max-age=${age}, under one year (${HSTS_MIN_AGE} seconds)` : '', noSub ? 'leaves out includeSubDomains' : ''].filter(Boolean);
         const effects = age <= 0 ? ['browsers delete the policy'] : [short ? SHORT : '', noSub ? NO_SUBDOMAINS : ''].filter(Boolean);
         const strong = `max-age=${Math.max(age, HSTS_MIN_AGE)}; includeSubDomains${/(^|;)\s*preload\s*(;|$)/i.test(value) ? '; preload' : ''}`;
-        const e = replaceScalar(view, cs, strong, 'string', custom.decl?.form ?? src.form);
+        const e = planReplaceScalar(view, cs, strong, 'string', custom.decl?.form ?? src.form);
         out.push({
           range: cs.range,
           message: `${who} sends Strict-Transport-Security "${value}", which ${facts.join(' and ')}: ${effects.join(', and ')}.`,
-          fixes: e ? [{ title: `Set Strict-Transport-Security to "${strong}"`, kind: 'safe', edits: [e] }] : [],
+          lazyFixes: plannedFix('safe', `Set Strict-Transport-Security to "${strong}"`, e),
         });
       }
     }

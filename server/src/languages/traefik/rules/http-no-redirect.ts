@@ -1,6 +1,7 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, Range } from '../../../engine/types';
-import { insertNested } from '../edits';
+import type { Finding, LazyFixes, Range } from '../../../engine/types';
+import { plannedFix } from '../../../engine/fix-plans';
+import { canInsertNested, insertNested, type Leaf } from '../edits';
 import type { GEntryPoint, GRouter, TraefikGraph } from '../graph';
 import { child } from '../model';
 import type { TraefikView } from '../view';
@@ -65,23 +66,25 @@ export const httpNoRedirect: TraefikRule = {
       out.push({
         range: rangeOf(view, ep),
         message: `Entry point ${epLabel(ep)} serves plain HTTP and does not redirect to ${epLabel(target)}: router${plain.length > 1 ? 's' : ''} ${shown} answer${plain.length > 1 ? '' : 's'} on it without a redirectScheme middleware, so pages, cookies and credentials can travel unencrypted.`,
-        fixes: fix(view, ep, target),
+        lazyFixes: fix(view, ep, target),
       });
     }
     return out;
   },
 };
 
-function fix(view: TraefikView, ep: GEntryPoint, target: GEntryPoint): Fix[] {
+function fix(view: TraefikView, ep: GEntryPoint, target: GEntryPoint): LazyFixes | undefined {
   const src = ep.g!.src;
   const root = child(src.root, 'entrypoints');
-  if (!root) return [];
+  if (!root) return undefined;
   const camel = camelStyle(src);
   const entryPoint = camel ? 'entryPoint' : 'entrypoint';
-  const edits = insertNested(view, src, [root, ep.fact!.field], ['http', 'redirections', entryPoint], [
+  const trail = [root, ep.fact!.field];
+  const rest = ['http', 'redirections', entryPoint];
+  const leaves: Array<[string, Leaf]> = [
     ['to', target.raw],
     ['scheme', 'https'],
-  ]);
-  if (!edits) return [];
-  return [{ title: `Redirect entry point "${ep.raw}" to "${target.raw}" (http.redirections.${entryPoint}.to)`, kind: 'suggest', edits }];
+  ];
+  if (!canInsertNested(view, src, trail, rest, leaves)) return undefined;
+  return plannedFix('suggest', `Redirect entry point "${ep.raw}" to "${target.raw}" (http.redirections.${entryPoint}.to)`, () => insertNested(view, src, trail, rest, leaves)!);
 }

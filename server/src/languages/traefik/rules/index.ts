@@ -75,6 +75,11 @@ function envFileNotes(view: TraefikView, findings: Finding[]): Finding[] {
     const v = vars.find((x) => comparePositions(x.range.start, f.range.start) === 0 && comparePositions(x.range.end, f.range.end) === 0 && f.message.includes(`"${x.name}"`));
     if (!v) continue;
     f.related = [...(f.related ?? []), { path: v.path, range: v.line, message: `${v.name} is set here` }];
+    // Which fixes remain depends on their edits: built here (a finding on an env_file variable is rare).
+    if (f.lazyFixes) {
+      f.fixes = f.lazyFixes.make();
+      f.lazyFixes = undefined;
+    }
     if (f.fixes) f.fixes = f.fixes.filter((fix) => !fix.edits.some((e) => rangesOverlap(e.range, v.range)));
   }
   return findings;

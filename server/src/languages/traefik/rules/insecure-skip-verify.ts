@@ -1,7 +1,8 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding } from '../../../engine/types';
 import { boolOf, scalarOf, type TField } from '../model';
-import { replaceScalar } from '../edits';
+import { planReplaceScalar } from '../edits';
+import { plannedFix } from '../../../engine/fix-plans';
 import { fieldsNamed, statementRange, subject, written, type TraefikRule } from './shared';
 import { dynamicSourcesRead } from './graph-shared';
 
@@ -42,11 +43,11 @@ export const insecureSkipVerify: TraefikRule = {
       for (const { field, trail } of fieldsNamed(src.root, 'insecureskipverify')) {
         const s = scalarOf(field);
         if (boolOf(s) !== true) continue;
-        const edit = replaceScalar(view, s!, 'false', 'bool', field.decl?.form ?? src.form);
+        const edit = planReplaceScalar(view, s!, 'false', 'bool', field.decl?.form ?? src.form);
         out.push({
           range: statementRange(view, field),
           message: `${subject(view, src, trail)} is true: Traefik accepts any certificate from ${peerOf(trail)}, so anyone who can intercept the connection can impersonate it and read or change the traffic.`,
-          fixes: edit ? [{ title: `Set "${written(src, trail, view)}" to false`, kind: 'suggest', edits: [edit] }] : [],
+          lazyFixes: plannedFix('suggest', () => `Set "${written(src, trail, view)}" to false`, edit),
         });
       }
     }

@@ -46,15 +46,16 @@ export const rateLimitMissing: TraefikRule = {
       out.push({
         range: routerRange(r, view.index),
         message: `${routerLabel(view, r)} has no rateLimit middleware in effect: one client can send requests as fast as the backend accepts them (password guessing, scraping, exhausting the service).`,
-        fixes: fix
-          ? [
-              {
-                title: fix.created ? `Add a rateLimit middleware "${fix.name}" (average 10, burst 50 requests per second) and attach it` : `Attach the rateLimit middleware "${fix.name}"`,
-                kind: 'suggest',
-                edits: fix.edits,
-              },
-            ]
-          : [],
+        lazyFixes: fix && {
+          best: 'suggest',
+          make: () => [
+            {
+              title: fix.created ? `Add a rateLimit middleware "${fix.name}" (average 10, burst 50 requests per second) and attach it` : `Attach the rateLimit middleware "${fix.name}"`,
+              kind: 'suggest',
+              edits: fix.edits(),
+            },
+          ],
+        },
       });
     }
     return out;

@@ -74,19 +74,19 @@ export const securityHeadersMissing: TraefikRule = {
           return list.every((k) => h[k] === 'yes');
         },
       });
-      const shownOptions = options.map(([k, v]) => (v === true ? k : `${k} ${String(v)}`)).join(', ');
       out.push({
         range: routerRange(r, view.index),
         message: `${routerLabel(view, r)} serves HTTPS without ${listWords(list.map((k) => SHOWN[k]))}: ${listWords(list.map((k) => EFFECT[k]))}.`,
-        fixes: fix
-          ? [
-              {
-                title: fix.created ? `Add a headers middleware "${fix.name}" (${shownOptions}) and attach it` : `Attach the headers middleware "${fix.name}"`,
-                kind: 'suggest',
-                edits: fix.edits,
-              },
-            ]
-          : [],
+        lazyFixes: fix && {
+          best: 'suggest',
+          make: () => [
+            {
+              title: fix.created ? `Add a headers middleware "${fix.name}" (${options.map(([k, v]) => (v === true ? k : `${k} ${String(v)}`)).join(', ')}) and attach it` : `Attach the headers middleware "${fix.name}"`,
+              kind: 'suggest',
+              edits: fix.edits(),
+            },
+          ],
+        },
       });
     }
     return out;

@@ -1,7 +1,8 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding } from '../../../engine/types';
 import { match, scalarOf } from '../model';
-import { replaceScalar } from '../edits';
+import { planReplaceScalar } from '../edits';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { TraefikRule } from './shared';
 
 export const meta = defineMeta({
@@ -38,7 +39,7 @@ export const tlsMinVersion: TraefikRule = {
           if (v === undefined || v >= 2) continue;
           const option = m.names[0]!;
           const target = key === 'minversion' ? 'VersionTLS12' : 'VersionTLS13';
-          const edit = replaceScalar(view, s, target, 'string', m.field.decl?.form ?? src.form);
+          const edit = planReplaceScalar(view, s, target, 'string', m.field.decl?.form ?? src.form);
           const message =
             key === 'minversion'
               ? `TLS option "${option}" accepts ${SHOWN[v]} (${m.field.raw}: ${text}): TLS 1.0 and 1.1 are deprecated (RFC 8996), and a client or attacker can push connections down to them.`
@@ -46,7 +47,7 @@ export const tlsMinVersion: TraefikRule = {
           out.push({
             range: s.range,
             message,
-            fixes: edit ? [{ title: `Set ${m.field.raw} to ${target}`, kind: 'safe', edits: [edit] }] : [],
+            lazyFixes: plannedFix('safe', `Set ${m.field.raw} to ${target}`, edit),
           });
         }
       }

@@ -56,6 +56,7 @@ export const weakCipherSuites: TraefikRule = {
         out.push({
           range: { start: weak[0]!.s.range.start, end: weak[weak.length - 1]!.s.range.end },
           message: `TLS option "${option}" allows ${listWords(shown)}: ${listWords(classes.map((c) => WEAK_CIPHER_WHY[c]))}.`,
+          // Eager: whether every weak suite can be taken out on lines of its own decides the fix (a rare finding).
           fixes: edits ? [{ title, kind: 'safe', edits }] : [],
         });
       }
