@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { ConfigLayer } from '../engine/config';
-import { ParseCache, withoutFixes } from '../engine/lint';
+import { ParseCache, withBuiltFixes, withoutFixes } from '../engine/lint';
 import { FsWorkspace } from '../node/fs-workspace';
 import { ConfigResolver } from '../node/config-resolver';
 import type { FileReport } from './report';
@@ -189,8 +189,10 @@ export class WorkerPool<T> {
  */
 function forThread(r: TargetResult, withFixes: boolean): TargetResult {
   const report = r.report;
-  if (withFixes || !report) return r;
-  return { ...r, report: { ...report, diagnostics: report.diagnostics.map(withoutFixes), suppressed: report.suppressed.map(withoutFixes) } };
+  if (!report) return r;
+  // Plain objects either way: a clone keeps own properties only, and built lazily, fixes are a getter.
+  const copy = withFixes ? withBuiltFixes : withoutFixes;
+  return { ...r, report: { ...report, diagnostics: report.diagnostics.map(copy), suppressed: report.suppressed.map(copy) } };
 }
 
 function workerLoop(init: WorkerInit): void {

@@ -326,7 +326,60 @@ function asSuggestion(f: Finding): Finding {
  * A diagnostic whose fixes are built on first read (LazyFixes): made, contained and masked as
  * eager ones are in containFinding, once. A `make` that throws, or that builds nothing of the
  * class it promised, is reported like any other contained mistake.
+ *
+ * A class with the getter on its prototype, not an object literal with a getter: V8 gives each
+ * literal whose getter is a new closure a hidden class of its own, and a lint's worth of those
+ * made every young-generation collection five times slower. The price: a spread or a structured
+ * clone does not see `fixes` (they read own properties), so copies go through `withoutFixes` or
+ * `withSuppression`.
  */
+class LazyDiagnostic implements Diagnostic {
+  readonly rule: string;
+  readonly message: string;
+  readonly range: Range;
+  readonly fix: FixClass;
+  readonly related: RelatedLocation[];
+  readonly secretRanges: Range[];
+  suppression?: Diagnostic['suppression'];
+  private built: Fix[] | undefined;
+
+  constructor(
+    meta: RuleMeta,
+    readonly severity: Severity,
+    f: Finding,
+    private readonly lazy: LazyFixes,
+    private readonly index: LineIndex,
+    private readonly broken: boolean,
+    private readonly onContained: LintOptions['onContained'],
+  ) {
+    this.rule = meta.id;
+    this.message = f.message;
+    this.range = f.range;
+    this.fix = broken ? 'suggest' : lazy.best;
+    this.related = f.related ?? [];
+    this.secretRanges = f.secretRanges ?? [];
+  }
+
+  get fixes(): Fix[] {
+    if (this.built) return this.built;
+    const { lazy, rule, onContained } = this;
+    let made: Fix[];
+    try {
+      made = lazy.make();
+    } catch (err) {
+      onContained?.(rule, `threw building its fixes (${describeError(err)})`);
+      made = [];
+    }
+    if (!Array.isArray(made)) made = [];
+    const f = { range: this.range, message: this.message, fixes: made };
+    let fixes = maskFinding(containFinding(f, this.index, rule, onContained) ?? f).fixes ?? [];
+    if (!fixes.some((x) => x.kind === lazy.best)) onContained?.(rule, `promised a ${lazy.best} fix and built none`);
+    if (this.broken) fixes = asSuggestion({ range: this.range, message: this.message, fixes }).fixes ?? [];
+    this.built = fixes;
+    return fixes;
+  }
+}
+
 function lazyDiagnostic(
   meta: RuleMeta,
   severity: Severity,
@@ -336,39 +389,30 @@ function lazyDiagnostic(
   broken: boolean,
   onContained: LintOptions['onContained'],
 ): Diagnostic {
-  let built: Fix[] | undefined;
-  const rule = meta.id;
-  return {
-    rule,
-    severity,
-    message: f.message,
-    range: f.range,
-    fix: broken ? 'suggest' : lazy.best,
-    get fixes(): Fix[] {
-      if (built) return built;
-      let made: Fix[];
-      try {
-        made = lazy.make();
-      } catch (err) {
-        onContained?.(rule, `threw building its fixes (${describeError(err)})`);
-        made = [];
-      }
-      if (!Array.isArray(made)) made = [];
-      const contained = maskFinding(containFinding({ range: f.range, message: f.message, fixes: made }, index, rule, onContained) ?? f);
-      let fixes = contained.fixes ?? [];
-      if (!fixes.some((x) => x.kind === lazy.best)) onContained?.(rule, `promised a ${lazy.best} fix and built none`);
-      if (broken) fixes = asSuggestion({ range: f.range, message: f.message, fixes }).fixes ?? [];
-      built = fixes;
-      return built;
-    },
-    related: f.related ?? [],
-    secretRanges: f.secretRanges ?? [],
-  };
+  return new LazyDiagnostic(meta, severity, f, lazy, index, broken, onContained);
+}
+
+/** `d` marked as suppressed; a lazy diagnostic stays lazy (a spread would drop its fixes). */
+export function withSuppression(d: Diagnostic, suppression: NonNullable<Diagnostic['suppression']>): Diagnostic {
+  if (d instanceof LazyDiagnostic) {
+    d.suppression = suppression;
+    return d;
+  }
+  return { ...d, suppression };
 }
 
 /** A copy of `d` with no fixes, for results that never offer them (built lazily, they stay unbuilt). */
 export function withoutFixes(d: Diagnostic): Diagnostic {
-  const out: Diagnostic = { rule: d.rule, severity: d.severity, message: d.message, range: d.range, fix: d.fix, fixes: [], related: d.related, secretRanges: d.secretRanges };
+  return plainDiagnostic(d, []);
+}
+
+/** A plain-object copy of `d` with its fixes built (for a structured clone, which drops getters). */
+export function withBuiltFixes(d: Diagnostic): Diagnostic {
+  return plainDiagnostic(d, d.fixes);
+}
+
+function plainDiagnostic(d: Diagnostic, fixes: Fix[]): Diagnostic {
+  const out: Diagnostic = { rule: d.rule, severity: d.severity, message: d.message, range: d.range, fix: d.fix, fixes, related: d.related, secretRanges: d.secretRanges };
   if (d.suppression) out.suppression = d.suppression;
   return out;
 }

@@ -11,7 +11,7 @@ import type { CommentInfo, Diagnostic, Fix, ParsedDocument, Range, TextEdit } fr
 import { effectiveSeverity, type RampartConfig } from './config';
 import { ruleMeta, rulesForPeer } from './registry';
 import { closestRuleId } from './suggest';
-import { toDiagnostic } from './lint';
+import { toDiagnostic, withSuppression } from './lint';
 import { ignoreNeedsRuleMeta } from './rules/ignore-needs-rule';
 import { unusedIgnoreMeta } from './rules/unused-ignore';
 import { parsePeerPragma, registryPeerIndex, type PeerDialect, type PeerIndex } from './pragmas';
@@ -177,7 +177,7 @@ function ownCover(ig: IgnoreComment): Cover {
 }
 
 function suppress(d: Diagnostic, c: Cover): Diagnostic {
-  return { ...d, suppression: { kind: 'inSource', justification: c.justification, source: c.source } };
+  return withSuppression(d, { kind: 'inSource', justification: c.justification, source: c.source });
 }
 
 /** Splits diagnostics into kept and suppressed; Rampart's own comments win over peer pragmas. */

@@ -11,27 +11,18 @@
 //
 // So after a document's lint, once the event loop has nothing else queued (setImmediate), the
 // young generation is collected when what is left of it would not hold the next lint (twice the
-// most any recent lint allocated). V8's `gc()` is reached without a command-line flag (the
-// server is started by other editors too), through the flag set at run time and a new context
-// that sees the function; where that fails nothing changes but the timing.
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+// most any recent lint allocated). V8's `gc()` exists when node runs with `--expose-gc`, which the
+// VS Code client passes (client/src/server-process.ts); a server started without it (another
+// editor's `node dist/server.js --stdio`) leaves collection to V8 as before.
+import { getHeapSpaceStatistics } from 'node:v8';
 
 type MinorGc = () => void;
 
 function minorGc(): MinorGc | undefined {
   // RAMPART_IDLE_GC=0: V8 alone decides (the benchmark compares both).
   if (process.env.RAMPART_IDLE_GC === '0') return undefined;
-  try {
-    const existing = (globalThis as { gc?: (o?: object) => void }).gc;
-    if (typeof existing === 'function') return () => existing({ type: 'minor' });
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as unknown;
-    if (typeof gc !== 'function') return undefined;
-    return () => (gc as (o?: object) => void)({ type: 'minor' });
-  } catch {
-    return undefined;
-  }
+  const gc = (globalThis as { gc?: (options?: object) => void }).gc;
+  return typeof gc === 'function' ? () => gc({ type: 'minor' }) : undefined;
 }
 
 interface NewSpace {
