@@ -1,5 +1,6 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, RelatedLocation, Rule } from '../../../engine/types';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { NginxModel } from '../model';
 import {
   HSTS,
@@ -106,12 +107,12 @@ export const addHeaderInheritance: Rule<NginxModel> = {
       const related: RelatedLocation[] = copies
         .filter((e) => !e.include)
         .map((e) => ({ ...(e.outer ? { path: e.outer.file } : {}), range: e.directive.nameRange, message: `"${canonicalName(e.key, e.nameArg.value)}" is set here` }));
-      const edit = a.insertion(block, copies.map(copyStatement));
+      const edit = a.planInsertion(block, () => copies.map(copyStatement));
       out.push({
         range: block.owner!.nameRange,
         message: `${names.length === 1 ? 'Header' : 'Headers'} ${quoteList(names)} set ${wherePhrase(copies, fileLabel)} ${names.length === 1 ? 'is' : 'are'} not sent for ${subject}: nginx drops inherited add_header directives when a block declares its own.`,
         related,
-        fixes: edit ? [{ title: `Copy ${quoteList(names)} into ${subject}`, kind: 'safe', edits: [edit] }] : undefined,
+        lazyFixes: plannedFix('safe', `Copy ${quoteList(names)} into ${subject}`, edit && (() => [edit()])),
       });
     }
     return out;

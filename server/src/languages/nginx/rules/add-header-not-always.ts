@@ -1,4 +1,5 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Rule } from '../../../engine/types';
 import type { NginxModel } from '../model';
 import { SECURITY_HEADERS, canonicalName, headerDirectives, sent } from './headers';
@@ -30,7 +31,7 @@ export const addHeaderNotAlways: Rule<NginxModel> = {
       out.push({
         range: e.nameArg.range,
         message: `"${canonicalName(e.key, e.nameArg.value)}"${where(e.directive)} has no "always" parameter: nginx leaves it off error responses (4xx, 5xx), which browsers render and enforce like any other page.`,
-        fixes: [{ title: `Add "always" to "${canonicalName(e.key, e.nameArg.value)}"`, kind: 'safe', edits: [{ range: { start: at, end: at }, newText: ' always' }] }],
+        lazyFixes: plannedFix('safe', `Add "always" to "${canonicalName(e.key, e.nameArg.value)}"`, () => [{ range: { start: at, end: at }, newText: ' always' }]),
       });
     }
     return out;

@@ -1,4 +1,5 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Rule } from '../../../engine/types';
 import type { NginxModel } from '../model';
 import { locationPattern } from './facts';
@@ -31,18 +32,14 @@ export const aliasTraversal: Rule<NginxModel> = {
       const target = alias?.args[0];
       if (!alias || !target || !target.value.endsWith('/')) continue;
       const arg = p.pathArg;
-      // Insert the slash inside the quotes of a quoted path.
-      const at = model.index.positionAt(arg.quoted && arg.raw.length > 1 ? arg.end - 1 : arg.end);
       out.push({
         range: arg.range,
         message: `location "${p.path}" has no trailing slash but its alias "${target.value}" has one: a request for "${p.path}../secret" reads "${target.value}../secret", outside the aliased folder.`,
-        fixes: [
-          {
-            title: `Match "${p.path}/" instead (URLs such as "${p.path}" without the slash stop matching this location)`,
-            kind: 'suggest',
-            edits: [{ range: { start: at, end: at }, newText: '/' }],
-          },
-        ],
+        lazyFixes: plannedFix('suggest', `Match "${p.path}/" instead (URLs such as "${p.path}" without the slash stop matching this location)`, () => {
+          // Insert the slash inside the quotes of a quoted path.
+          const at = model.index.positionAt(arg.quoted && arg.raw.length > 1 ? arg.end - 1 : arg.end);
+          return [{ range: { start: at, end: at }, newText: '/' }];
+        }),
       });
     }
     return out;

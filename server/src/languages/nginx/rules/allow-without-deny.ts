@@ -1,4 +1,5 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Rule } from '../../../engine/types';
 import type { NginxBlock, NginxModel } from '../model';
 import { inherited, insertAfter, isEveryone, levelDirectives } from './facts';
@@ -49,7 +50,7 @@ export const allowWithoutDeny: Rule<NginxModel> = {
       out.push({
         range: { start: first.nameRange.start, end: model.index.positionAt(last.end) },
         message: `${allows.length === 1 ? 'The allow rule' : 'The allow rules'}${where(first)} (${shown.join(', ')}) ${allows.length === 1 ? 'has' : 'have'} no "deny all" after ${allows.length === 1 ? 'it' : 'them'}: nginx lets every other client through too, so ${allows.length === 1 ? 'it restricts' : 'they restrict'} nothing.`,
-        fixes: [{ title: 'Add "deny all;" after the allow rules', kind: 'safe', edits: [insertAfter(model.index, last, ['deny all;'])] }],
+        lazyFixes: plannedFix('safe', 'Add "deny all;" after the allow rules', () => [insertAfter(model.index, last, ['deny all;'])]),
       });
     }
     return out;

@@ -1,4 +1,5 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Rule } from '../../../engine/types';
 import type { NginxModel } from '../model';
 import { where } from './util';
@@ -29,7 +30,7 @@ export const autoindexOn: Rule<NginxModel> = {
       out.push({
         range: v.range,
         message: `"autoindex on"${where(d)} lists every file of a directory without an index file: backups, dotfiles and unlinked files become discoverable.`,
-        fixes: [{ title: 'Set autoindex off', kind: 'safe', edits: [{ range: v.range, newText: 'off' }] }],
+        lazyFixes: plannedFix('safe', 'Set autoindex off', () => [{ range: v.range, newText: 'off' }]),
       });
     }
     return out;

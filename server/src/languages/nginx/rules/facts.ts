@@ -306,6 +306,16 @@ export function insertFirst(index: LineIndex, block: NginxBlock, statements: str
   return { range: { start: at, end: at }, newText: statements.map((s) => `${eol}${indent}${s}`).join('') };
 }
 
+/** Whether insertFirst (and util's insertFirstInBlock) makes an edit. */
+export function canInsertFirst(block: NginxBlock): boolean {
+  return !!block.open && !!block.owner;
+}
+
+/** Whether insertLast makes an edit. */
+export function canInsertLast(block: NginxBlock): boolean {
+  return !!block.close && !!block.owner && !!block.open;
+}
+
 /**
  * Inserts statements before a directive (and the comment lines right above it, which describe
  * it), on their own lines when the directive starts its line.

@@ -6,6 +6,7 @@
 // redefinition (nginx/add-header-inheritance owns that) or missing, and where a fix inserts.
 import type { LineIndex } from '../../../engine/text';
 import type { Finding, RuleContext, TextEdit } from '../../../engine/types';
+import { plannedFix } from '../../../engine/fix-plans';
 import { compareVersions, type NginxArg, type NginxBlock, type NginxDirective, type NginxModel, type NginxServer } from '../model';
 import { agreedChain, includes, type OuterChain, type OuterLevel } from '../includes';
 import { nginxVersion } from '../version';
@@ -550,19 +551,25 @@ export class HeaderAnalysis {
   }
 
   /**
-   * An edit that adds header statements to a unit: after its last add_header when it declares
-   * its own set; otherwise as the first lines of the block, preceded by copies of the headers it
-   * inherits today (declaring a first add_header would drop them), unless `merge` keeps them.
+   * The edit that adds header statements to a unit, built when called: after its last add_header
+   * when it declares its own set; otherwise as the first lines of the block, preceded by copies of
+   * the headers it inherits today (declaring a first add_header would drop them), unless `merge`
+   * keeps them. What it reads of the analysis (inherited headers may come from an includer) is
+   * read now; undefined when there is no place for the edit.
    */
-  insertion(block: NginxBlock, statements: string[]): TextEdit | undefined {
+  planInsertion(block: NginxBlock, statements: () => string[]): (() => TextEdit) | undefined {
     const index = this.model.index;
-    const info = this.level(block);
-    if (info.anchor) return insertAfter(index, info.anchor, statements);
-    let copies = this.copies.get(block);
-    if (!copies) {
-      copies = this.inheritMode(block) === 'merge' ? [] : this.effective(block).entries.map(copyStatement);
-      this.copies.set(block, copies);
-    }
+    const anchor = this.level(block).anchor;
+    if (anchor) return () => insertAfter(index, anchor, statements());
+    const entries = this.inheritMode(block) === 'merge' ? [] : this.effective(block).entries;
+    const copies = () => {
+      let c = this.copies.get(block);
+      if (!c) {
+        c = entries.map(copyStatement);
+        this.copies.set(block, c);
+      }
+      return c;
+    };
     // In a server, after the leading listen/server_name lines that say which server it is.
     let lead: NginxDirective | undefined;
     if (block.kind === 'server') {
@@ -571,8 +578,10 @@ export class HeaderAnalysis {
         lead = d;
       }
     }
-    if (lead) return insertAfter(index, lead, [...copies, ...statements]);
-    return insertFirst(index, block, [...copies, ...statements]);
+    const after = lead;
+    if (after) return () => insertAfter(index, after, [...copies(), ...statements()]);
+    if (!block.open || !block.owner) return undefined;
+    return () => insertFirst(index, block, [...copies(), ...statements()])!;
   }
 }
 
@@ -738,13 +747,13 @@ export function missingFindings(model: NginxModel, ctx: RuleContext, spec: Missi
     if (a.status(unit, spec.key) !== 'missing') continue;
     if (coveredByOuterFinding(a, unit.block, judged, spec.key)) continue;
     const subject = describeBlock(unit.block);
-    const edit = a.insertion(unit.block, [spec.statement]);
+    const edit = a.planInsertion(unit.block, () => [spec.statement]);
     const copied = a.level(unit.block).anchor || a.inheritMode(unit.block) === 'merge' ? 0 : a.effective(unit.block).entries.length;
     const copyNote = copied === 0 ? '' : ` (and copy ${copied === 1 ? 'its inherited header' : `its ${copied} inherited headers`})`;
     out.push({
       range: unit.block.owner!.nameRange,
       message: spec.message(capitalise(subject)),
-      fixes: edit ? [{ title: `Add ${spec.label} to ${subject}${copyNote}${spec.titleSuffix ?? ''}`, kind: spec.kind, edits: [edit] }] : undefined,
+      lazyFixes: plannedFix(spec.kind, `Add ${spec.label} to ${subject}${copyNote}${spec.titleSuffix ?? ''}`, edit && (() => [edit()])),
     });
   }
   return out;

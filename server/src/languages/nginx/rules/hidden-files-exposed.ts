@@ -1,7 +1,8 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Rule, RuleContext } from '../../../engine/types';
 import type { NginxBlock, NginxDirective, NginxModel, NginxServer } from '../model';
-import { inherited, insertBefore, insertLast, levelDirectives, locationMatches, locationPattern, serverLabel } from './facts';
+import { canInsertLast, inherited, insertBefore, insertLast, levelDirectives, locationMatches, locationPattern, serverLabel } from './facts';
 
 export const meta = defineMeta({
   id: 'nginx/hidden-files-exposed',
@@ -41,7 +42,7 @@ export const hiddenFilesExposed: Rule<NginxModel> = {
       const judged = dotfileRule(top.directives, s.block);
       if (judged.ok) continue;
       const firstLoc = s.block.children.find((d) => d.name === 'location');
-      const edit = firstLoc ? insertBefore(model.index, firstLoc, [DENY_LOCATION]) : insertLast(model.index, s.block, [DENY_LOCATION]);
+      const edit = firstLoc ? () => [insertBefore(model.index, firstLoc, [DENY_LOCATION])] : canInsertLast(s.block) ? () => [insertLast(model.index, s.block, [DENY_LOCATION])!] : undefined;
       const why = judged.shadowedBy
         ? `its dotfile rule comes after location "${judged.shadowedBy}", which matches /.env first`
         : judged.partial
@@ -50,7 +51,7 @@ export const hiddenFilesExposed: Rule<NginxModel> = {
       out.push({
         range: s.directive.nameRange,
         message: `${capital(serverLabel(s))} serves files (${evidence}) but ${why}: /.env, /.git/config and other dotfiles can be downloaded.`,
-        fixes: edit ? [{ title: 'Deny hidden files (except /.well-known/)', kind: 'safe', edits: [edit] }] : undefined,
+        lazyFixes: plannedFix('safe', 'Deny hidden files (except /.well-known/)', edit),
       });
     }
     return out;

@@ -1,4 +1,5 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Rule } from '../../../engine/types';
 import type { NginxModel } from '../model';
 import { where } from './util';
@@ -41,11 +42,9 @@ export const hostHeaderSpoofing: Rule<NginxModel> = {
           message: isHost
             ? `${d.name} Host ${m[0]}${where(d)} forwards the Host header exactly as the client sent it: the backend builds links, redirects and password-reset URLs from a host an attacker chose.`
             : `${d.name} Host ${m[0]}${where(d)} lets the query string pick the Host header: the backend builds links, redirects and password-reset URLs from a host an attacker chose.`,
-          fixes: [
-            isHost
-              ? { title: 'Use $host (nginx\'s validated host name, without the port)', kind: 'suggest', edits: [{ range, newText: '$host' }] }
-              : { title: 'Set the Host header to $host', kind: 'suggest', edits: [{ range: value.range, newText: '$host' }] },
-          ],
+          lazyFixes: isHost
+            ? plannedFix('suggest', 'Use $host (nginx\'s validated host name, without the port)', () => [{ range, newText: '$host' }])
+            : plannedFix('suggest', 'Set the Host header to $host', () => [{ range: value.range, newText: '$host' }]),
         });
       }
     }

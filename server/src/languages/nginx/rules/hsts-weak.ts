@@ -1,4 +1,5 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Rule } from '../../../engine/types';
 import type { NginxModel } from '../model';
 import { HSTS, HSTS_MIN_AGE, hasIncludeSubDomains, headerDirectives, isWeakHsts, maxAge, strongHsts } from './headers';
@@ -49,7 +50,7 @@ export const hstsWeak: Rule<NginxModel> = {
       out.push({
         range: e.valueArg.range,
         message: `Strict-Transport-Security${where(e.directive)} ${facts.join(' and ')}: ${effects.join(', and ')}.`,
-        fixes: [{ title: `Set Strict-Transport-Security to "${value}"`, kind: 'safe', edits: [{ range: e.valueArg.range, newText: `"${value}"` }] }],
+        lazyFixes: plannedFix('safe', `Set Strict-Transport-Security to "${value}"`, () => [{ range: e.valueArg.range, newText: `"${value}"` }]),
       });
     }
     return out;

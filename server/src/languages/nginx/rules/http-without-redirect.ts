@@ -1,7 +1,8 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Fix, Rule } from '../../../engine/types';
 import type { NginxBlock, NginxDirective, NginxModel, NginxServer } from '../model';
-import { childIndent, insertAfter, insertFirst, isLoopbackListen, locationPattern, serverLabel } from './facts';
+import { canInsertFirst, childIndent, insertAfter, insertFirst, isLoopbackListen, locationPattern, serverLabel } from './facts';
 import { lineIndent, refusesEveryone } from './util';
 import { compileUserRegex, testUserRegex } from '../../../engine/user-regex';
 
@@ -87,19 +88,18 @@ export const httpWithoutRedirect: Rule<NginxModel> = {
       if (twin === s) {
         const statement = `if ($scheme = http) { ${REDIRECT} }`;
         const anchor = [...s.block.children].reverse().find((c) => c.name === 'listen' || c.name === 'server_name');
-        const edit = anchor ? insertAfter(model.index, anchor, [statement]) : insertFirst(model.index, s.block, [statement]);
+        const edit = anchor ? () => [insertAfter(model.index, anchor, [statement])] : canInsertFirst(s.block) ? () => [insertFirst(model.index, s.block, [statement])!] : undefined;
         out.push({
           range: s.directive.nameRange,
           message: `${Label} serves the same content on plain HTTP (port 80) and over TLS: visitors who type the bare name or follow an http:// link stay on an unencrypted connection that anyone on the path can read and modify.`,
-          fixes: edit ? [{ title: 'Redirect plain-HTTP requests to HTTPS with 308', kind: 'suggest', edits: [edit] }] : undefined,
+          lazyFixes: plannedFix('suggest', 'Redirect plain-HTTP requests to HTTPS with 308', edit),
         });
         continue;
       }
-      const fix = replaceBody(model, s);
       out.push({
         range: s.directive.nameRange,
         message: `${Label} serves content on plain HTTP (port 80) while ${serverLabel(twin)} serves it over TLS: visitors who type the bare name or follow an http:// link stay on an unencrypted connection that anyone on the path can read and modify.`,
-        fixes: fix ? [fix] : undefined,
+        lazyFixes: s.block.open && s.block.close ? { best: 'suggest', make: () => [replaceBody(model, s)!] } : undefined,
       });
     }
     return out;

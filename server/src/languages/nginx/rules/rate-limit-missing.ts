@@ -1,7 +1,8 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, Rule, RuleContext, TextEdit } from '../../../engine/types';
+import type { Finding, LazyFixes, Rule, RuleContext, TextEdit } from '../../../engine/types';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { NginxBlock, NginxDirective, NginxModel } from '../model';
-import { aclRestricts, inherited, insertAfter, insertBefore, insertFirst, isEveryone, isInternalAddress, levelDirectives, locationPattern, loopbackOnly, serverOf, type LevelView } from './facts';
+import { aclRestricts, canInsertFirst, inherited, insertAfter, insertBefore, insertFirst, isEveryone, isInternalAddress, levelDirectives, locationPattern, loopbackOnly, serverOf, type LevelView } from './facts';
 import { includerProtocolLevel, protocolBlock, zoneDefinition } from './zones';
 import { basename } from '../includes';
 
@@ -81,7 +82,7 @@ export const rateLimitMissing: Rule<NginxModel> = {
       out.push({
         range: loc.nameRange,
         message: `${label} passes requests to "${shown}" with no limit_req in effect: one client can send unlimited requests to the backend (brute force, scraping, denial of service).`,
-        fixes: fixFor(model, ctx, block, kind, label, zonesAdded),
+        lazyFixes: fixFor(model, ctx, block, kind, label, zonesAdded),
       });
     }
     return out;
@@ -108,16 +109,16 @@ function internalOnly(acl: NginxDirective[]): boolean {
 /** Where a location's zone is defined: the level that must hold it, how to add it there (when this file can), and the words for the title. */
 interface ZoneHome {
   view: LevelView;
-  /** An edit defining the zone there; undefined when that level is in another file. */
-  define?: (statement: string) => TextEdit | undefined;
+  /** The edit defining the zone there, built when called; undefined when that level is in another file (or has no place for it). */
+  define?: (statement: string) => (() => TextEdit) | undefined;
   /** `in the http block`, `at the top of this file (…)`, or the other file's level. */
   place: string;
 }
 
 /** An edit adding a statement after the level's last limit_req_zone, if it has one (zones stay together). */
-function afterLastZone(model: NginxModel, level: NginxBlock, statement: string): TextEdit | undefined {
+function afterLastZone(model: NginxModel, level: NginxBlock, statement: string): (() => TextEdit) | undefined {
   const lastZone = [...level.children].reverse().find((d) => d.name === 'limit_req_zone');
-  return lastZone && insertAfter(model.index, lastZone, [statement]);
+  return lastZone && (() => insertAfter(model.index, lastZone, [statement]));
 }
 
 function zoneHome(model: NginxModel, ctx: RuleContext, block: NginxBlock): ZoneHome | undefined {
@@ -125,7 +126,7 @@ function zoneHome(model: NginxModel, ctx: RuleContext, block: NginxBlock): ZoneH
   if (top) {
     return {
       view: levelDirectives(ctx, model, top),
-      define: (s) => afterLastZone(model, top, s) ?? insertFirst(model.index, top, [s]),
+      define: (s) => afterLastZone(model, top, s) ?? (canInsertFirst(top) ? () => insertFirst(model.index, top, [s])! : undefined),
       place: `in the ${top.kind} block`,
     };
   }
@@ -135,18 +136,20 @@ function zoneHome(model: NginxModel, ctx: RuleContext, block: NginxBlock): ZoneH
   if (!inc || inc.block.kind !== 'http') return undefined;
   if (!inc.atTop) return { view: inc.view, place: `in the http block of ${basename(inc.main)}` };
   const root = model.root;
+  const first = root.children[0];
   return {
     view: inc.view,
-    define: (s) => afterLastZone(model, root, s) ?? (root.children[0] && insertBefore(model.index, root.children[0], [s])),
+    define: (s) => afterLastZone(model, root, s) ?? (first && (() => insertBefore(model.index, first, [s]))),
     place: 'at the top of this file (its includer reads it in the http block)',
   };
 }
 
-function fixFor(model: NginxModel, ctx: RuleContext, block: NginxBlock, kind: 'api' | 'ui', label: string, zonesAdded: Map<string, string>): Fix[] | undefined {
+function fixFor(model: NginxModel, ctx: RuleContext, block: NginxBlock, kind: 'api' | 'ui', label: string, zonesAdded: Map<string, string>): LazyFixes | undefined {
   const prof = PROFILES[kind];
-  const limitEdit = insertFirst(model.index, block, [prof.limit]);
-  if (!limitEdit) return undefined;
-  const only = (title: string): Fix[] => [{ title, kind: 'suggest', edits: [limitEdit] }];
+  if (!canInsertFirst(block)) return undefined;
+  const limitEdit = () => insertFirst(model.index, block, [prof.limit])!;
+  const only = (title: string): LazyFixes => plannedFix('suggest', title, () => [limitEdit()])!;
+  // The zone's home and whether some finding's fix defines it are decided now (from the includer's levels too).
   const home = zoneHome(model, ctx, block);
   if (!home) return only(`Add "${prof.limit}" (define zone "${prof.zone}" with limit_req_zone in the http block)`);
   const defs = home.view.directives.map((d) => zoneDefinition(undefined, d));
@@ -160,5 +163,5 @@ function fixFor(model: NginxModel, ctx: RuleContext, block: NginxBlock, kind: 'a
   zonesAdded.set(prof.zone, label);
   const zoneEdit = home.define(prof.define);
   if (!zoneEdit) return only(`Add "${prof.limit}"`);
-  return [{ title: `Add "${prof.limit}" and define zone "${prof.zone}" (${prof.rate} per client) ${home.place}`, kind: 'suggest', edits: [zoneEdit, limitEdit] }];
+  return plannedFix('suggest', `Add "${prof.limit}" and define zone "${prof.zone}" (${prof.rate} per client) ${home.place}`, () => [zoneEdit(), limitEdit()]);
 }

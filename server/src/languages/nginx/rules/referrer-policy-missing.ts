@@ -1,4 +1,5 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Rule } from '../../../engine/types';
 import type { NginxModel } from '../model';
 import { REFERRER, REFERRER_VALUE, headerDirectives, missingFindings, referrerLeaky } from './headers';
@@ -40,9 +41,7 @@ export const referrerPolicyMissing: Rule<NginxModel> = {
       out.push({
         range: e.valueArg.range,
         message: `Referrer-Policy "${e.value}"${where(e.directive)} sends full URLs, paths and query strings included, to ${reach}: tokens and private paths in URLs leak through the Referer header.`,
-        fixes: [
-          { title: `Set Referrer-Policy to "${REFERRER_VALUE}"`, kind: 'safe', edits: [{ range: e.valueArg.range, newText: `"${REFERRER_VALUE}"` }] },
-        ],
+        lazyFixes: plannedFix('safe', `Set Referrer-Policy to "${REFERRER_VALUE}"`, () => [{ range: e.valueArg.range, newText: `"${REFERRER_VALUE}"` }]),
       });
     }
     return out;

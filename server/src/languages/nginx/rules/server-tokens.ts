@@ -1,4 +1,6 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
+import { canInsertFirst } from './facts';
 import type { Finding, Rule, RuleContext } from '../../../engine/types';
 import type { NginxDirective, NginxModel } from '../model';
 import { includes } from '../includes';
@@ -34,7 +36,7 @@ export const serverTokens: Rule<NginxModel> = {
           value === 'on'
             ? `"server_tokens on"${where(d)} sends the nginx version in the Server header and on error pages: attackers learn which known vulnerabilities apply.`
             : `"server_tokens build"${where(d)} sends the nginx version and build name in the Server header and on error pages: attackers learn which known vulnerabilities apply.`,
-        fixes: [{ title: 'Set server_tokens off', kind: 'safe', edits: [{ range: v.range, newText: 'off' }] }],
+        lazyFixes: plannedFix('safe', 'Set server_tokens off', () => [{ range: v.range, newText: 'off' }]),
       });
     }
 
@@ -43,18 +45,16 @@ export const serverTokens: Rule<NginxModel> = {
     if (http?.block && !http.block.children.some((d) => d.name === 'server_tokens')) {
       const seen = includedSetting(model, http.block.children.filter((d) => d.name === 'include'), ctx);
       if (seen !== 'set') {
-        const edit = insertFirstInBlock(model.index, http.block, 'server_tokens off;');
+        const block = http.block;
+        const edit = canInsertFirst(block) ? () => [insertFirstInBlock(model.index, block, 'server_tokens off;')!] : undefined;
         out.push({
           range: http.nameRange,
           message:
             'The http block does not set "server_tokens off": nginx sends its version in the Server header and on error pages (the default is on), telling attackers which known vulnerabilities apply.',
-          fixes: edit
-            ? [
-                seen === 'unknown'
-                  ? { title: 'Add "server_tokens off;" to the http block (check that no included file sets it too)', kind: 'suggest', edits: [edit] }
-                  : { title: 'Add "server_tokens off;" to the http block', kind: 'safe', edits: [edit] },
-              ]
-            : undefined,
+          lazyFixes:
+            seen === 'unknown'
+              ? plannedFix('suggest', 'Add "server_tokens off;" to the http block (check that no included file sets it too)', edit)
+              : plannedFix('safe', 'Add "server_tokens off;" to the http block', edit),
         });
       }
     }

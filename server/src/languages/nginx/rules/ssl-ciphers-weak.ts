@@ -1,4 +1,5 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Rule } from '../../../engine/types';
 import type { NginxArg, NginxModel } from '../model';
 import { listWords, where } from './util';
@@ -74,13 +75,7 @@ export const sslCiphersWeak: Rule<NginxModel> = {
       out.push({
         range: model.index.rangeOf(first.start, last.end),
         message: `ssl_ciphers${where(d)} allows ${listWords(shown)}: ${listWords(classes.map((c) => WEAK_CIPHER_WHY[c]))}.`,
-        fixes: [
-          {
-            title: 'Use the Mozilla intermediate cipher list',
-            kind: 'safe',
-            edits: [{ range: model.index.rangeOf(a0.start, d.args[d.args.length - 1]!.end), newText: `${q}${MOZILLA_INTERMEDIATE}${q}` }],
-          },
-        ],
+        lazyFixes: plannedFix('safe', 'Use the Mozilla intermediate cipher list', () => [{ range: model.index.rangeOf(a0.start, d.args[d.args.length - 1]!.end), newText: `${q}${MOZILLA_INTERMEDIATE}${q}` }]),
       });
     }
     return out;

@@ -33,7 +33,7 @@ export const sslProtocolsWeak: Rule<NginxModel> = {
       out.push({
         range: spanOf(weak),
         message: `ssl_protocols${where(d)} enables ${listWords(weak.map((a) => a.value))}: ${weak.length === 1 ? 'this version is deprecated (RFC 8996) and lets' : 'these versions are deprecated (RFC 8996) and let'} an attacker downgrade connections to broken cryptography.`,
-        fixes: [replaceArgs(model, d)],
+        lazyFixes: { best: 'safe', make: () => [replaceArgs(model, d)] },
       });
     }
     return out;

@@ -1,8 +1,9 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Rule } from '../../../engine/types';
 import { compareVersions, type NginxModel } from '../model';
 import { nginxVersion, versionLabel } from '../version';
-import { inherited, insertAfter, insertFirst, serverLabel } from './facts';
+import { canInsertFirst, inherited, insertAfter, insertFirst, serverLabel } from './facts';
 import { where } from './util';
 
 export const meta = defineMeta({
@@ -37,7 +38,7 @@ export const sslSessionTickets: Rule<NginxModel> = {
       out.push({
         range: v.range,
         message: `"ssl_session_tickets on"${where(d)} on ${label}: before ${FIXED_IN} nginx never rotates the ticket key, so one leaked key decrypts every recorded session resumed with a ticket.`,
-        fixes: [{ title: 'Set ssl_session_tickets off', kind: 'safe', edits: [{ range: v.range, newText: 'off' }] }],
+        lazyFixes: plannedFix('safe', 'Set ssl_session_tickets off', () => [{ range: v.range, newText: 'off' }]),
       });
     }
     for (const s of model.servers) {
@@ -48,12 +49,12 @@ export const sslSessionTickets: Rule<NginxModel> = {
       // Next to the server's other TLS settings (or its listen/server_name lines).
       const kids = s.block.children;
       const anchor = [...kids].reverse().find((c) => c.name.startsWith('ssl_')) ?? [...kids].reverse().find((c) => c.name === 'listen' || c.name === 'server_name');
-      const edit = anchor ? insertAfter(model.index, anchor, ['ssl_session_tickets off;']) : insertFirst(model.index, s.block, ['ssl_session_tickets off;']);
+      const edit = anchor ? () => [insertAfter(model.index, anchor, ['ssl_session_tickets off;'])] : canInsertFirst(s.block) ? () => [insertFirst(model.index, s.block, ['ssl_session_tickets off;'])!] : undefined;
       const server = serverLabel(s);
       out.push({
         range: s.directive.nameRange,
         message: `${server.charAt(0).toUpperCase()}${server.slice(1)} leaves ssl_session_tickets on (the default) on ${label}: before ${FIXED_IN} nginx never rotates the ticket key, so one leaked key decrypts every recorded session resumed with a ticket.`,
-        fixes: edit ? [{ title: 'Add "ssl_session_tickets off;" to this server', kind: 'safe', edits: [edit] }] : undefined,
+        lazyFixes: plannedFix('safe', 'Add "ssl_session_tickets off;" to this server', edit),
       });
     }
     return out;

@@ -1,7 +1,8 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Fix, Rule, RuleContext } from '../../../engine/types';
 import type { NginxBlock, NginxDirective, NginxModel } from '../model';
-import { aclRestricts, inherited, insertAfter, insertFirst, isEveryone, locationMatches, locationPattern, loopbackOnly, serverOf } from './facts';
+import { aclRestricts, canInsertFirst, inherited, insertAfter, insertFirst, isEveryone, locationMatches, locationPattern, loopbackOnly, serverOf } from './facts';
 
 export const meta = defineMeta({
   id: 'nginx/status-endpoint-exposed',
@@ -87,17 +88,17 @@ function judge(model: NginxModel, ctx: RuleContext, block: NginxBlock, anchor: N
     out.push({
       range: { start: openAllow.nameRange.start, end: model.index.positionAt(openAllow.end) },
       message: `"allow ${openAllow.args[0]!.value}" opens ${subject} to every client: ${risk}.`,
-      fixes: [allowAllFix(model, acl.directives, openAllow)],
+      lazyFixes: { best: 'safe', make: () => [allowAllFix(model, acl.directives, openAllow)] },
     });
     return;
   }
-  const edit = anchor.name === 'location' ? insertFirst(model.index, block, ['allow 127.0.0.1;', 'deny all;']) : undefined;
+  const edit = anchor.name === 'location' && canInsertFirst(block) ? () => [insertFirst(model.index, block, ['allow 127.0.0.1;', 'deny all;'])!] : undefined;
   out.push({
     range: anchor.nameRange,
     message: openAllow
       ? `${Thing} is open to every client ("allow ${openAllow.args[0]!.value}" is in effect): ${risk}.`
       : `${Thing} is reachable by every client (no allow/deny list or authentication): ${risk}.`,
-    fixes: edit ? [{ title: 'Restrict it to localhost ("allow 127.0.0.1; deny all;")', kind: 'safe', edits: [edit] }] : undefined,
+    lazyFixes: plannedFix('safe', 'Restrict it to localhost ("allow 127.0.0.1; deny all;")', edit),
   });
 }
 

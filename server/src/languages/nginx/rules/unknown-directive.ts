@@ -1,4 +1,5 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Rule, RuleContext } from '../../../engine/types';
 import { compareVersions, type NginxDirective, type NginxModel } from '../model';
 import { nginxVersion, versionLabel, type NginxVersionInfo } from '../version';
@@ -92,12 +93,12 @@ function finding(d: NginxDirective, where: { contexts: readonly string[]; family
     if (nearest.size > 5000) nearest.clear();
     nearest.set(key, near);
   }
-  const fix = near ? [{ title: `Change to "${near}"`, kind: 'suggest' as const, edits: [{ range: d.nameRange, newText: near }] }] : undefined;
+  const fix = near ? plannedFix('suggest', `Change to "${near}"`, () => [{ range: d.nameRange, newText: near }]) : undefined;
   if (near && near.toLowerCase() === d.name.toLowerCase().replace(/-/g, '_')) {
     return {
       range: d.nameRange,
       message: `Unknown directive "${d.name}": nginx directive names are lower case with underscores and case-sensitive, so nginx refuses to start ("unknown directive"). Did you mean "${near}"?`,
-      fixes: fix,
+      lazyFixes: fix,
     };
   }
   return {
@@ -105,6 +106,6 @@ function finding(d: NginxDirective, where: { contexts: readonly string[]; family
     message: near
       ? `Unknown directive "${d.name}": nginx refuses to start ("unknown directive"). Did you mean "${near}"?`
       : `Unknown directive "${d.name}": no nginx module Rampart knows provides it, and nginx refuses to start unless one that does is loaded. If it comes from a third-party module, add it to nginx.directives in .rampart.yaml.`,
-    fixes: fix,
+    lazyFixes: fix,
   };
 }

@@ -1,4 +1,5 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Rule } from '../../../engine/types';
 import type { NginxModel } from '../model';
 import { XCTO, headerDirectives, missingFindings, nosniffWrong } from './headers';
@@ -34,7 +35,7 @@ export const xContentTypeOptionsMissing: Rule<NginxModel> = {
       out.push({
         range: e.valueArg.range,
         message: `X-Content-Type-Options "${e.value}"${where(e.directive)} is not "nosniff": browsers ignore any other value and keep guessing content types.`,
-        fixes: [{ title: 'Set X-Content-Type-Options to "nosniff"', kind: 'safe', edits: [{ range: e.valueArg.range, newText: '"nosniff"' }] }],
+        lazyFixes: plannedFix('safe', 'Set X-Content-Type-Options to "nosniff"', () => [{ range: e.valueArg.range, newText: '"nosniff"' }]),
       });
     }
     return out;

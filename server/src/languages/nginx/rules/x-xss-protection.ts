@@ -1,4 +1,5 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Rule } from '../../../engine/types';
 import type { NginxModel } from '../model';
 import { XXP, headerDirectives, xssProtectionOn } from './headers';
@@ -30,7 +31,7 @@ export const xXssProtection: Rule<NginxModel> = {
       out.push({
         range: e.valueArg.range,
         message: `X-XSS-Protection "${e.value}"${where(e.directive)} turns on a filter current browsers have removed; where it still runs, attackers have used it to leak page content or switch off the page's own scripts.`,
-        fixes: [{ title: 'Set X-XSS-Protection to "0"', kind: 'safe', edits: [{ range: e.valueArg.range, newText: '"0"' }] }],
+        lazyFixes: plannedFix('safe', 'Set X-XSS-Protection to "0"', () => [{ range: e.valueArg.range, newText: '"0"' }]),
       });
     }
     return out;
