@@ -1,4 +1,5 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Rule } from '../../../engine/types';
 import type { DockerfileModel } from '../model';
 
@@ -40,7 +41,7 @@ export const addInstead: Rule<DockerfileModel> = {
       out.push({
         range: kw,
         message: `ADD copies local ${sources.length === 1 ? `"${sources[0]}"` : 'files'}: use COPY, which cannot fetch URLs or unpack archives by surprise.`,
-        fixes: [{ title: 'Replace ADD with COPY', kind: 'safe', edits: [{ range: kw, newText: replacement }] }],
+        lazyFixes: plannedFix('safe', 'Replace ADD with COPY', () => [{ range: kw, newText: replacement }]),
       });
     }
     return out;

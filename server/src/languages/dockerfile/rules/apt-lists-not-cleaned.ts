@@ -1,5 +1,6 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, Rule } from '../../../engine/types';
+import { plannedFix } from '../../../engine/fix-plans';
+import type { Finding, Rule, TextEdit } from '../../../engine/types';
 import { aptInstallWord, forEachCommandOfRun, type DockerfileModel, type DockerStage, type RunInfo } from '../model';
 import { effectiveWords, programName, type ShellScript, type ShellWord } from '../shell';
 
@@ -69,18 +70,18 @@ export const aptListsNotCleaned: Rule<DockerfileModel> = {
       // A later RUN that installs without `apt-get update` relies on these lists: removing
       // them here would break it, and that RUN is reported instead.
       if (uses.slice(k + 1).some((u) => u.install && !u.update)) return;
-      const fix = cleanupFix(model, run);
       out.push({
         range: model.index.rangeOf(use.install.from.start, use.install.to.end),
         message: `RUN installs with "${use.install.from.value} ${use.install.to.value}" but leaves /var/lib/apt/lists in the layer: package indexes the running image never needs.`,
-        fixes: fix ? [fix] : undefined,
+        lazyFixes: plannedFix('safe', 'Remove /var/lib/apt/lists at the end of this RUN', cleanupEdit(model, run)),
       });
     });
     return out;
   },
 };
 
-function cleanupFix(model: DockerfileModel, run: RunInfo): Fix | undefined {
+/** The edit that appends the cleanup to a RUN, built when called; undefined when it cannot be appended safely. */
+function cleanupEdit(model: DockerfileModel, run: RunInfo): (() => TextEdit[]) | undefined {
   const { index } = model;
   const eol = index.eol;
   const script = run.scripts[0];
@@ -88,35 +89,38 @@ function cleanupFix(model: DockerfileModel, run: RunInfo): Fix | undefined {
   if (!script || script.unterminated) return undefined;
   const heredocs = run.instruction.getHeredocs();
   const firstArg = run.instruction.getArguments()[0]?.getValue() ?? '';
-  const title = `Remove /var/lib/apt/lists at the end of this RUN`;
   if (/^<<-?/.test(firstArg)) {
     // Script heredoc: a new line before the terminator.
     const delim = heredocs[0]?.getDelimiterRange();
     if (!delim) return undefined;
-    const bodyLines = script.text.split('\n').filter((l) => l.trim() !== '');
-    const indent = /^\s*/.exec(bodyLines[bodyLines.length - 1] ?? '')![0];
-    const pos = { line: delim.start.line, character: 0 };
-    return { title, kind: 'safe', edits: [{ range: { start: pos, end: pos }, newText: `${indent}${CLEANUP}${eol}` }] };
+    return () => {
+      const bodyLines = script.text.split('\n').filter((l) => l.trim() !== '');
+      const indent = /^\s*/.exec(bodyLines[bodyLines.length - 1] ?? '')![0];
+      const pos = { line: delim.start.line, character: 0 };
+      return [{ range: { start: pos, end: pos }, newText: `${indent}${CLEANUP}${eol}` }];
+    };
   }
   const last = lastWord(script);
   if (!last) return undefined;
   const tail = script.text.slice(last.textEnd).trim();
   if (tail.startsWith('&') && !tail.startsWith('&&')) return undefined;
-  const connector = tail.startsWith(';') ? '' : '&& ';
-  let at = last.end;
-  if (tail.startsWith(';')) at = script.offsets[script.text.indexOf(';', last.textEnd) + 1]!;
-  const pos = index.positionAt(at);
-  if (heredocs.length > 0) {
-    // Data heredocs follow the command line: stay on the same line.
-    return { title, kind: 'safe', edits: [{ range: { start: pos, end: pos }, newText: ` ${connector}${CLEANUP}` }] };
-  }
-  const style = continuationStyle(model, run);
-  const esc = model.escapeChar;
-  const newText =
-    style.leading || connector === ''
-      ? ` ${esc}${eol}${style.indent}${connector}${CLEANUP}`
-      : ` && ${esc}${eol}${style.indent}${CLEANUP}`;
-  return { title, kind: 'safe', edits: [{ range: { start: pos, end: pos }, newText }] };
+  return () => {
+    const connector = tail.startsWith(';') ? '' : '&& ';
+    let at = last.end;
+    if (tail.startsWith(';')) at = script.offsets[script.text.indexOf(';', last.textEnd) + 1]!;
+    const pos = index.positionAt(at);
+    if (heredocs.length > 0) {
+      // Data heredocs follow the command line: stay on the same line.
+      return [{ range: { start: pos, end: pos }, newText: ` ${connector}${CLEANUP}` }];
+    }
+    const style = continuationStyle(model, run);
+    const esc = model.escapeChar;
+    const newText =
+      style.leading || connector === ''
+        ? ` ${esc}${eol}${style.indent}${connector}${CLEANUP}`
+        : ` && ${esc}${eol}${style.indent}${CLEANUP}`;
+    return [{ range: { start: pos, end: pos }, newText }];
+  };
 }
 
 function lastWord(script: ShellScript): ShellWord | undefined {

@@ -1,4 +1,5 @@
 import { defineMeta } from '../../../engine/meta';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Rule } from '../../../engine/types';
 import { aptInstallWord, forEachCommandOfRun, runMemo, type DockerfileModel, type RunInfo } from '../model';
 import { effectiveWords } from '../shell';
@@ -58,17 +59,13 @@ function installFindings(model: DockerfileModel, run: RunInfo): Finding[] {
     const install = aptInstallWord(words);
     if (!install) return;
     if (words.some((w, k) => w.value === '--no-install-recommends' || OPT_RE.test(w.value) || (w.value === '-o' && OPT_RE.test(words[k + 1]?.value ?? '')))) return;
-    const at = model.index.positionAt(install.end);
     out.push({
       range: model.index.rangeOf(words[0]!.start, install.end),
       message: `"${words[0]!.value} ${install.value}" without --no-install-recommends also installs every recommended package: more software in the image to patch and to abuse.`,
-      fixes: [
-        {
-          title: 'Add "--no-install-recommends"',
-          kind: 'suggest',
-          edits: [{ range: { start: at, end: at }, newText: ' --no-install-recommends' }],
-        },
-      ],
+      lazyFixes: plannedFix('suggest', 'Add "--no-install-recommends"', () => {
+        const at = model.index.positionAt(install.end);
+        return [{ range: { start: at, end: at }, newText: ' --no-install-recommends' }];
+      }),
     });
   });
   return out;

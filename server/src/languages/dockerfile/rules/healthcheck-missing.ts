@@ -1,5 +1,6 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, Rule } from '../../../engine/types';
+import { plannedFix } from '../../../engine/fix-plans';
+import type { Finding, Rule } from '../../../engine/types';
 import type { DockerfileModel } from '../model';
 import { baseStage, inheritedWithStage, stageExposedPort, stageHealthcheck } from '../model';
 import { imageFacts, isShellLess, type ImageFacts } from '../images';
@@ -66,26 +67,23 @@ export const healthcheckMissing: Rule<DockerfileModel> = {
 
     const template = healthcheckTemplate(imageFacts(baseStage(final).image), stageExposedPort(model, final));
     const kw = final.from.getInstruction() === final.from.getInstruction().toLowerCase() ? 'healthcheck' : 'HEALTHCHECK';
-    let fixes: Fix[] | undefined;
-    if (template) {
-      const line = kw === 'HEALTHCHECK' ? template.line : template.line.replace(/^HEALTHCHECK /, 'healthcheck ').replace(' CMD ', ' cmd ');
-      const edit =
-        hc && hc.stage === final
-          ? { range: hc.ins.getRange(), newText: line }
-          : insertRuntimeInstruction(model, final, line);
-      fixes = [{ title: template.title, kind: 'suggest', edits: [edit] }];
-    }
+    const lazy = template
+      ? plannedFix('suggest', template.title, () => {
+          const line = kw === 'HEALTHCHECK' ? template.line : template.line.replace(/^HEALTHCHECK /, 'healthcheck ').replace(' CMD ', ' cmd ');
+          return [hc && hc.stage === final ? { range: hc.ins.getRange(), newText: line } : insertRuntimeInstruction(model, final, line)];
+        })
+      : undefined;
     const finding: Finding =
       hc && sub
         ? {
             range: sub.getRange(),
             message: `HEALTHCHECK NONE turns off health checking for the service the final stage starts: Docker cannot tell a hung container from a healthy one.`,
-            fixes,
+            lazyFixes: lazy,
           }
         : {
             range: final.image.range,
             message: `The final stage starts a service with ${start.ins.getKeyword()} but has no HEALTHCHECK: Docker cannot tell a hung container from a healthy one.`,
-            fixes,
+            lazyFixes: lazy,
           };
     return [finding];
   },

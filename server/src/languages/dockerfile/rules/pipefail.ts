@@ -174,22 +174,25 @@ export const pipefail: Rule<DockerfileModel> = {
         const pipeCmd = line[1]!;
         const from = programName(effectiveWords(line[0]!)[0]) || 'the first command';
         const to = programName(effectiveWords(line[line.length - 1]!)[0]) || 'the next command';
-        const fixes: Fix[] = [];
+        let fix: (() => Fix) | undefined;
         if (interp !== undefined) {
           const ib = basename(interp);
-          if (PIPEFAIL_SHELL_RE.test(ib) || (family === 'busybox' && (ib === 'sh' || ib === 'ash'))) fixes.push(heredocFix(model, script));
+          if (PIPEFAIL_SHELL_RE.test(ib) || (family === 'busybox' && (ib === 'sh' || ib === 'ash'))) fix = () => heredocFix(model, script);
         } else if (PIPEFAIL_SHELL_RE.test(shellProgram)) {
-          const json = JSON.stringify([run.shell[0], '-o', 'pipefail', ...run.shell.slice(1)]).replace(/","/g, '", "');
-          fixes.push(editShellFix(run, json) ?? shellFix(model, run, json));
+          fix = () => {
+            const json = JSON.stringify([run.shell[0], '-o', 'pipefail', ...run.shell.slice(1)]).replace(/","/g, '", "');
+            return editShellFix(run, json) ?? shellFix(model, run, json);
+          };
         } else if (family === 'bash') {
-          fixes.push(shellFix(model, run, '["/bin/bash", "-o", "pipefail", "-c"]'));
+          fix = () => shellFix(model, run, '["/bin/bash", "-o", "pipefail", "-c"]');
         } else if (family === 'busybox') {
-          fixes.push(shellFix(model, run, '["/bin/ash", "-o", "pipefail", "-c"]'));
+          fix = () => shellFix(model, run, '["/bin/ash", "-o", "pipefail", "-c"]');
         }
+        const made = fix;
         out.push({
           range: model.index.rangeOf(pipeCmd.opStart ?? pipeCmd.words[0]!.start, pipeCmd.opEnd ?? pipeCmd.words[0]!.end),
           message: `RUN pipes "${from}" into "${to}" without pipefail: if "${from}" fails, the step still succeeds and the build goes on with partial output.`,
-          fixes: fixes.length > 0 ? fixes : undefined,
+          lazyFixes: made && { best: 'suggest', make: () => [made()] },
         });
         break;
       }

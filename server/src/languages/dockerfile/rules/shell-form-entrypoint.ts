@@ -1,6 +1,7 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Instruction } from 'dockerfile-ast';
-import type { Finding, Fix, Rule } from '../../../engine/types';
+import type { Finding, LazyFixes, Rule } from '../../../engine/types';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { DockerfileModel, DockerStage } from '../model';
 import { argumentsText, baseStage, inheritedWithStage, parseJsonArray, stageChain, stageShell } from '../model';
 import { commandWords, programName, tokenizeShell, type ShellScript } from '../shell';
@@ -107,13 +108,10 @@ function judge(model: DockerfileModel, at: Judged, keyword: string, cmdFollows: 
     if (parseJsonArray(text) !== undefined) return undefined;
     // Not valid JSON: Docker falls back to shell form and runs the text, brackets included.
     const single = !text.includes('"') && text.includes("'") ? parseJsonArray(text.replace(/'/g, '"')) : undefined;
-    const fixes: Fix[] | undefined = single
-      ? [{ title: 'Use double quotes so Docker reads the exec form', kind: 'suggest', edits: [{ range, newText: execForm(single) }] }]
-      : undefined;
     return {
       range,
       message: `${keyword} looks like exec form but is not valid JSON${single ? ' (JSON needs double quotes)' : ''}, so Docker runs it in shell form under "${sh}": the shell is PID 1 and the application never receives SIGTERM.`,
-      fixes,
+      lazyFixes: single ? plannedFix('suggest', 'Use double quotes so Docker reads the exec form', () => [{ range, newText: execForm(single) }]) : undefined,
     };
   }
 
@@ -126,7 +124,7 @@ function judge(model: DockerfileModel, at: Judged, keyword: string, cmdFollows: 
   const who = prog ? `"${prog}"` : 'the application';
   const message = `${keyword} in shell form runs under "${sh}": the shell is PID 1 and does not pass SIGTERM on, so ${who} is killed without a clean shutdown when the container stops.`;
 
-  const fixes: Fix[] = [];
+  let fix: LazyFixes | undefined;
   const simple =
     script.commands.length === 1 &&
     !SHELL_SYNTAX_RE.test(text) &&
@@ -134,9 +132,8 @@ function judge(model: DockerfileModel, at: Judged, keyword: string, cmdFollows: 
     !SHELL_WORDS.has(first!.words[0]!.value);
   // An exec-form ENTRYPOINT appends CMD as arguments, which the shell form ignored.
   if (simple && !(keyword === 'ENTRYPOINT' && cmdFollows)) {
-    const words = first!.words.map((w) => w.value);
-    const json = execForm(words);
-    fixes.push({ title: `Convert to exec form: ${kw} ${json}`, kind: 'suggest', edits: [{ range, newText: json }] });
+    const json = () => execForm(first!.words.map((w) => w.value));
+    fix = plannedFix('suggest', () => `Convert to exec form: ${kw} ${json()}`, () => [{ range, newText: json() }]);
   } else {
     const last = script.commands[script.commands.length - 1];
     const ok =
@@ -145,15 +142,13 @@ function judge(model: DockerfileModel, at: Judged, keyword: string, cmdFollows: 
       !/(^|[^&])&\s*$/.test(text);
     const target = last ? last.words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value)) : undefined;
     if (ok && target && !SHELL_WORDS.has(target.value) && !target.value.startsWith('(')) {
-      const pos = model.index.positionAt(target.start);
-      fixes.push({
-        title: `Prefix "${programName(target)}" with exec so it replaces the shell and receives signals`,
-        kind: 'suggest',
-        edits: [{ range: { start: pos, end: pos }, newText: 'exec ' }],
+      fix = plannedFix('suggest', `Prefix "${programName(target)}" with exec so it replaces the shell and receives signals`, () => {
+        const pos = model.index.positionAt(target.start);
+        return [{ range: { start: pos, end: pos }, newText: 'exec ' }];
       });
     }
   }
-  return { range, message, fixes: fixes.length > 0 ? fixes : undefined };
+  return { range, message, lazyFixes: fix };
 }
 
 function execForm(words: string[]): string {

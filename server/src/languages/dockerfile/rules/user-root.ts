@@ -1,5 +1,6 @@
 import { defineMeta } from '../../../engine/meta';
-import type { Finding, Fix, Rule } from '../../../engine/types';
+import { plannedFix } from '../../../engine/fix-plans';
+import type { Finding, Rule } from '../../../engine/types';
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, DockerStage } from '../model';
 import { baseStage, isRootUser, resolveInStage, stageChain, stageRunsAsRoot } from '../model';
@@ -48,21 +49,15 @@ export const userRoot: Rule<DockerfileModel> = {
       // after it still need root, or it comes from an earlier stage) add a USER for runtime.
       const idx = final.instructions.indexOf(ins);
       const runAfter = idx >= 0 && final.instructions.slice(idx + 1).some((x) => x.getKeyword() === 'RUN');
-      let fix: Fix;
-      if (idx >= 0 && !runAfter) {
-        fix = { title: `Run as "${suggested}" instead of root`, kind: 'suggest', edits: [{ range: arg, newText: suggested }] };
-      } else {
-        fix = {
-          title: `Add "USER ${suggested}" before the container starts`,
-          kind: 'suggest',
-          edits: [insertRuntimeInstruction(model, final, `${kwCase(final.from.getInstruction(), 'USER')} ${suggested}`, idx)],
-        };
-      }
+      const fix =
+        idx >= 0 && !runAfter
+          ? plannedFix('suggest', `Run as "${suggested}" instead of root`, () => [{ range: arg, newText: suggested }])
+          : plannedFix('suggest', `Add "USER ${suggested}" before the container starts`, () => [insertRuntimeInstruction(model, final, `${kwCase(final.from.getInstruction(), 'USER')} ${suggested}`, idx)]);
       return [
         {
           range: arg,
           message: `USER "${written}"${resolvedNote} ${where}: a compromised process gets root inside the container and an easier path to the host.`,
-          fixes: [fix],
+          lazyFixes: fix,
         },
       ];
     }
@@ -74,13 +69,7 @@ export const userRoot: Rule<DockerfileModel> = {
     const out: Finding = {
       range: img.range,
       message: `The final stage sets no USER, so it runs as root (the default of ${shown}): a compromised process gets root inside the container and an easier path to the host.`,
-      fixes: [
-        {
-          title: `Add "USER ${suggested}" before the container starts`,
-          kind: 'suggest',
-          edits: [insertRuntimeInstruction(model, final, `${kwCase(final.from.getInstruction(), 'USER')} ${suggested}`)],
-        },
-      ],
+      lazyFixes: plannedFix('suggest', `Add "USER ${suggested}" before the container starts`, () => [insertRuntimeInstruction(model, final, `${kwCase(final.from.getInstruction(), 'USER')} ${suggested}`)]),
     };
     return [out];
   },
