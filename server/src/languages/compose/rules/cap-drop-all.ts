@@ -1,5 +1,6 @@
 import { defineMeta } from '../../../engine/meta';
 import type { Finding, LazyFixes, Rule } from '../../../engine/types';
+import { plannedFix } from '../../../engine/fix-plans';
 import type { ComposeModel } from '../model';
 import { exactSource, subRange, type Capability, type ServiceView } from '../view';
 import { projectView } from '../project';
@@ -93,8 +94,8 @@ function fixes(model: ComposeModel, svc: ServiceView): LazyFixes | undefined {
     if (own && own.value.kind === 'seq' && own.via.length === 0 && !own.aliasRange) edit = planAppendToSeq(model, own.value, 'ALL');
     else if (def && !def.aliasSite && !own) edit = planServiceKey(model, def, 'cap_drop', all);
   }
-  const make = edit;
-  return make && { best: 'suggest', make: () => [{ title, kind: 'suggest', edits: [make()] }] };
+  const plan = edit;
+  return plannedFix('suggest', title, plan && (() => [plan()]));
 }
 
 function capAllFix(model: ComposeModel, svc: ServiceView, cap: Capability): LazyFixes | undefined {

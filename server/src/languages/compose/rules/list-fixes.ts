@@ -10,7 +10,7 @@ import type { CEntry, CNode, CSeq } from '../tree';
 import type { ServiceView, Value } from '../view';
 import { editAnchorTitle, editBaseTitle, inheritedBase, isOwn, originRelated, provenanceNote } from './shared';
 export { editAnchorTitle } from './shared';
-import { flowScalar, insertServiceKey, mapOfPair, planRemovePair, planRemoveSeqItem, canInsertServiceKey, sequenceIndent, sourceText, type EditPlan } from '../edits';
+import { canInsertServiceKey, flowScalar, insertServiceKey, mapOfPair, planRemovePair, planRemoveSeqItem, sequenceIndent, sourceText, type EditPlan } from '../edits';
 
 /** The layer of `key` whose list holds `node`, and the item's index in it. */
 export function layerOf(svc: ServiceView, key: string, node: CNode): { entry: CEntry; seq: CSeq; index: number } | undefined {
@@ -98,10 +98,10 @@ function removeFromWrittenSeq(model: ComposeModel, entry: CEntry, seq: CSeq, rem
   return () => edits.map((e) => e());
 }
 
-/** Whether copyItems copies the items (single-line scalars, not aliases) other than `skip` and `replace`. */
-function copyable(seq: CSeq, skip: ReadonlySet<number>, replace?: number): boolean {
+/** Whether copyItems copies the items other than `skip` (single-line scalars, not aliases). */
+function copyable(seq: CSeq, skip: ReadonlySet<number>): boolean {
   for (let i = 0; i < seq.items.length; i++) {
-    if (skip.has(i) || replace === i) continue;
+    if (skip.has(i)) continue;
     const it = seq.items[i]!;
     const n = it.value;
     if (n.kind !== 'scalar' || it.aliasRange || n.range.start.line !== n.range.end.line) return false;
