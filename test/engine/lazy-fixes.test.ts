@@ -48,9 +48,10 @@ function one(r: LintResult, rule: string): Diagnostic {
   return ds[0]!;
 }
 
-/** True when the diagnostic's fixes are a getter that has not been read (nothing was built). */
+/** True when the diagnostic's fixes are a getter (built when read), not data it was made with. */
 function lazy(d: Diagnostic): boolean {
-  return typeof Object.getOwnPropertyDescriptor(d, 'fixes')?.get === 'function';
+  const own = Object.getOwnPropertyDescriptor(d, 'fixes');
+  return own ? typeof own.get === 'function' : typeof Object.getOwnPropertyDescriptor(Object.getPrototypeOf(d), 'fixes')?.get === 'function';
 }
 
 const SPY_FIX: Fix = { title: 'Spy fix', kind: 'safe', edits: [{ range: { start: { line: 1, character: 5 }, end: { line: 1, character: 5 } }, newText: ' # fixed' }] };
@@ -63,6 +64,11 @@ describe('lazy fixes', () => {
     assert.equal(made, 0);
     assert.equal(d.fix, 'safe');
     assert.equal(lazy(d), true);
+    // No internals among its own properties (deep equality and JSON see a Diagnostic's fields only).
+    assert.deepEqual(
+      Object.keys(d).filter((k) => k !== 'fixes'),
+      ['rule', 'severity', 'message', 'range', 'fix', 'related', 'secretRanges'],
+    );
     const first = d.fixes;
     assert.equal(made, 1);
     assert.deepEqual(first, [SPY_FIX]);

@@ -335,34 +335,41 @@ function asSuggestion(f: Finding): Finding {
  */
 class LazyDiagnostic implements Diagnostic {
   readonly rule: string;
+  readonly severity: Severity;
   readonly message: string;
   readonly range: Range;
   readonly fix: FixClass;
   readonly related: RelatedLocation[];
   readonly secretRanges: Range[];
-  suppression?: Diagnostic['suppression'];
-  private built: Fix[] | undefined;
+  /** Declared only: an own `suppression` is set when there is one (withSuppression), as on an eager diagnostic. */
+  declare suppression?: Diagnostic['suppression'];
+  // ES private fields: the diagnostic's own enumerable properties are the Diagnostic's, as for
+  // an eager one (deep equality, JSON and key listings see no internals).
+  readonly #lazy: LazyFixes;
+  readonly #index: LineIndex;
+  readonly #broken: boolean;
+  readonly #onContained: LintOptions['onContained'];
+  #built: Fix[] | undefined;
 
-  constructor(
-    meta: RuleMeta,
-    readonly severity: Severity,
-    f: Finding,
-    private readonly lazy: LazyFixes,
-    private readonly index: LineIndex,
-    private readonly broken: boolean,
-    private readonly onContained: LintOptions['onContained'],
-  ) {
+  constructor(meta: RuleMeta, severity: Severity, f: Finding, lazy: LazyFixes, index: LineIndex, broken: boolean, onContained: LintOptions['onContained']) {
     this.rule = meta.id;
+    this.severity = severity;
     this.message = f.message;
     this.range = f.range;
     this.fix = broken ? 'suggest' : lazy.best;
     this.related = f.related ?? [];
     this.secretRanges = f.secretRanges ?? [];
+    this.#lazy = lazy;
+    this.#index = index;
+    this.#broken = broken;
+    this.#onContained = onContained;
   }
 
   get fixes(): Fix[] {
-    if (this.built) return this.built;
-    const { lazy, rule, onContained } = this;
+    if (this.#built) return this.#built;
+    const lazy = this.#lazy;
+    const onContained = this.#onContained;
+    const rule = this.rule;
     let made: Fix[];
     try {
       made = lazy.make();
@@ -372,10 +379,10 @@ class LazyDiagnostic implements Diagnostic {
     }
     if (!Array.isArray(made)) made = [];
     const f = { range: this.range, message: this.message, fixes: made };
-    let fixes = maskFinding(containFinding(f, this.index, rule, onContained) ?? f).fixes ?? [];
+    let fixes = maskFinding(containFinding(f, this.#index, rule, onContained) ?? f).fixes ?? [];
     if (!fixes.some((x) => x.kind === lazy.best)) onContained?.(rule, `promised a ${lazy.best} fix and built none`);
-    if (this.broken) fixes = asSuggestion({ range: this.range, message: this.message, fixes }).fixes ?? [];
-    this.built = fixes;
+    if (this.#broken) fixes = asSuggestion({ range: this.range, message: this.message, fixes }).fixes ?? [];
+    this.#built = fixes;
     return fixes;
   }
 }
