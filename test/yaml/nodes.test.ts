@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as yaml from 'yaml';
-import { newMap, newPair, newScalar, newSeq } from '../../server/src/yaml/nodes';
+import { newAlias, newMap, newPair, newScalar, newSeq } from '../../server/src/yaml/nodes';
 import { fastParseYaml } from '../../server/src/yaml/fast-yaml';
 import { COMPOSE_FAST, composeYamlLibrary } from '../../server/src/languages/compose/parse';
 import { isAliasNode, isMapNode, isScalarNode, isSeqNode } from '../../server/src/yaml/kinds';
@@ -24,7 +24,7 @@ describe('fast YAML nodes', () => {
     assert.equal(String(s), 'x');
   });
 
-  it('a mapping and a sequence are the library classes, with the schema kept out of their enumerable fields', () => {
+  it('a mapping and a sequence are the library classes, with no schema of their own (only library edits read it)', () => {
     const schema = new yaml.Document().schema;
     const m = newMap(schema);
     const q = newSeq(schema);
@@ -34,13 +34,23 @@ describe('fast YAML nodes', () => {
     assert.ok(!yaml.isSeq(mu) && !isSeqNode(mu));
     assert.ok(qu instanceof yaml.YAMLSeq && yaml.isSeq(qu) && isSeqNode(qu));
     assert.ok(!yaml.isMap(qu) && !isMapNode(qu));
-    assert.equal(m.schema, schema);
+    assert.equal(m.schema, undefined);
     assert.deepEqual(Object.keys(m), Object.keys(new yaml.YAMLMap(schema)));
     assert.deepEqual(Object.keys(q), ['items']);
     m.items.push(newPair(newScalar('a'), newScalar(1)));
     q.items.push(newScalar('x'));
     assert.deepEqual(m.toJSON(), { a: 1 });
     assert.deepEqual(q.toJSON(), ['x']);
+  });
+
+  it('an alias is the library class, with its source and no hidden class of its own', () => {
+    const a = newAlias('base');
+    const au: unknown = a;
+    assert.ok(au instanceof yaml.Alias && yaml.isAlias(au) && isAliasNode(au));
+    assert.ok(!yaml.isScalar(au) && !yaml.isMap(au));
+    assert.equal(a.source, 'base');
+    assert.deepEqual(Object.keys(a), Object.keys(new yaml.Alias('base')));
+    assert.deepEqual(Object.getOwnPropertyNames(a), ['source']);
   });
 
   it('library-built nodes are unchanged', () => {

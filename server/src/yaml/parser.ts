@@ -16,9 +16,9 @@ import * as nodes from './nodes';
 // a getter on each use; in the scanner's loops that cost more than the scanning. Local copies,
 // taken once, are plain variables.
 const C = { ...chars };
-const { Alias, Document, Scalar } = yaml;
+const { Document, Scalar } = yaml;
 const { doubleQuoted, ScalarMaker, singleQuoted } = scalars;
-const { newMap, newPair, newSeq } = nodes;
+const { newAlias, newMap, newPair, newSeq } = nodes;
 const { readBlockScalar } = blocks;
 type Alias = YAlias;
 type Scalar = YScalar;
@@ -613,7 +613,7 @@ export class FastParser {
     const source = this.text.slice(s, i);
     if (!/^\*[\w.\-/]+$/.test(source) || source.endsWith(':')) bail();
     this.hasAliasesOrTags = true;
-    const node = new Alias(source.slice(1));
+    const node = newAlias(source.slice(1));
     node.range = [s, i, i];
     this.pos = i;
     return node;
