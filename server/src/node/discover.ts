@@ -192,6 +192,9 @@ export class Walk {
     } catch {
       return;
     }
+    // The workspace then answers "is there a compose.yaml here?" without reading the folder again.
+    const ws = this.options.workspace;
+    if (ws instanceof FsWorkspace) ws.seedNames(dir, entries.map((e) => e.name));
     const local = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? withGitignore(rules, dir, `${dir}/.gitignore`) : rules;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     this.stack.push({ dir, rules: local, entries, next: 0 });

@@ -20,7 +20,7 @@ export class FsWorkspace implements WorkspaceView {
   private readonly texts = new Map<string, string | undefined>();
   private readonly exist = new Map<string, boolean>();
   private readonly listings = new Map<string, string[] | undefined>();
-  /** `listings` as sets, for notListed (null: not a readable folder). */
+  /** Entry names by folder, for notListed (null: not a readable folder). */
   private readonly names = new Map<string, Set<string> | null>();
 
   /** The folders the workspace spans (the CLI's lint roots, the editor's folders); see WorkspaceView.roots. */
@@ -89,13 +89,20 @@ export class FsWorkspace implements WorkspaceView {
     const dir = slash === 0 ? '/' : path.slice(0, slash);
     let names = this.names.get(dir);
     if (names === undefined) {
-      const listing = this.list(dir);
-      names = listing ? new Set(listing) : null;
+      // Names only: no file types to ask for, nothing to sort (a quarter of the cost of list()).
+      try {
+        names = new Set(readdirSync(dir));
+      } catch {
+        names = null;
+      }
       this.names.set(dir, names);
     }
-    if (names === null) return false;
-    const name = path.slice(slash + 1);
-    return !names.has(name) && !names.has(`${name}/`);
+    return names !== null && !names.has(path.slice(slash + 1));
+  }
+
+  /** A folder's entry names as a walk just read them: notListed needs no listing of its own then. */
+  seedNames(dir: string, names: readonly string[]): void {
+    if (!this.names.has(dir)) this.names.set(dir, new Set(names));
   }
 
   /** A folder's entries, sorted, folders with a trailing `/`; undefined when it is not a readable folder. */
