@@ -7,6 +7,7 @@ import * as yaml from 'yaml';
 import type { Alias as YAlias, Document as YDocument, DocumentOptions, Node as YNode, ParseOptions, Scalar as YScalar, SchemaOptions, YAMLMap as YMap, YAMLSeq as YSeq } from 'yaml';
 import { bail } from './bail';
 import { MAX_NESTING } from './nesting';
+import { MemoSlot } from '../engine/memo-slot';
 import * as chars from './chars';
 import * as scalars from './scalars';
 import * as blocks from './block-scalar';
@@ -55,6 +56,25 @@ function isBlankOrBreak(c: number): boolean {
   return c === C.SPACE || c === C.TAB || c === C.LF || c === C.CR;
 }
 
+/**
+ * A document's anchored nodes and aliases, as the fast path read them: what compose's TreeBuilder
+ * would otherwise find by walking the whole document (twice when there are aliases).
+ */
+export interface AnchorIndex {
+  /** Nodes that carry an `&anchor` (in no particular order). */
+  anchored: readonly YNode[];
+  /** Every alias, in document order. */
+  aliases: readonly Alias[];
+}
+
+/** On the document (MemoSlot: engine/memo-slot.ts says why not a WeakMap). */
+const anchorIndexes = new MemoSlot<YDocument.Parsed, AnchorIndex>();
+
+/** The anchor index of a document the fast path read; undefined for the library's documents. */
+export function anchorIndexOf(doc: YDocument.Parsed): AnchorIndex | undefined {
+  return anchorIndexes.get(doc);
+}
+
 export class FastParser {
   private pos = 0;
   /** Start of the line `pos` is on (for the column of a compact mapping). */
@@ -78,6 +98,14 @@ export class FastParser {
   readonly comments: RawComment[] = [];
   /** Anchors, aliases, tags or a plain `<<`: something compose's TreeBuilder must resolve. */
   hasAliasesOrTags = false;
+  /** The current document's anchored nodes and aliases, as they were read (see AnchorIndex). */
+  private anchored: YNode[] = [];
+  private aliases: Alias[] = [];
+
+  private anchor(node: YNode, name: string): void {
+    node.anchor = name;
+    this.anchored.push(node);
+  }
 
   constructor(
     private readonly text: string,
@@ -147,6 +175,9 @@ export class FastParser {
       this.doc.contents = root as unknown as YDocument.Parsed['contents'];
       if (docStart) this.doc.directives.docStart = true;
       this.doc.range = [docOffset, root.range![2], root.range![2]];
+      anchorIndexes.set(this.doc, { anchored: this.anchored, aliases: this.aliases });
+      this.anchored = [];
+      this.aliases = [];
       docs.push(this.doc);
       this.pendCI = -1;
     }
@@ -510,7 +541,7 @@ export class FastParser {
       }
       const value = c === C.DQUOTE ? doubleQuoted(this.text, s, e) : singleQuoted(this.text, s, e);
       node = this.maker.quoted(value, c === C.DQUOTE ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, [s, e, e], false, props?.tag ?? null);
-      if (props?.anchor) node.anchor = props.anchor;
+      if (props?.anchor) this.anchor(node, props.anchor);
       this.blockTrail(node, e);
     } else if (c === C.STAR) {
       if (props) bail();
@@ -533,7 +564,7 @@ export class FastParser {
       const source = this.text.slice(s, e);
       if (source === '<<') this.hasAliasesOrTags = true;
       node = this.maker.plain(source, [s, e, e], false, props?.tag ?? null);
-      if (props?.anchor) node.anchor = props.anchor;
+      if (props?.anchor) this.anchor(node, props.anchor);
       this.blockTrail(node, e);
     }
     this.scanAfterValue(t, node);
@@ -577,7 +608,7 @@ export class FastParser {
   }
 
   private collectionProps(node: YAMLMap | YAMLSeq, props: { anchor?: string; tag?: string }): void {
-    if (props.anchor) node.anchor = props.anchor;
+    if (props.anchor) this.anchor(node, props.anchor);
     if (props.tag) {
       // `!!str` on a collection is a library warning and a tagged node: leave it to the library.
       if (!this.config.localTags.has(props.tag)) bail();
@@ -615,6 +646,7 @@ export class FastParser {
     this.hasAliasesOrTags = true;
     const node = newAlias(source.slice(1));
     node.range = [s, i, i];
+    this.aliases.push(node);
     this.pos = i;
     return node;
   }
@@ -775,7 +807,7 @@ export class FastParser {
       const e = c === C.DQUOTE ? this.scanDouble(s) : this.scanSingle(s);
       const value = c === C.DQUOTE ? doubleQuoted(this.text, s, e) : singleQuoted(this.text, s, e);
       node = this.maker.quoted(value, c === C.DQUOTE ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, [s, e, e], false, props?.tag ?? null);
-      if (props?.anchor) node.anchor = props.anchor;
+      if (props?.anchor) this.anchor(node, props.anchor);
       this.pos = e;
     } else if (c === C.STAR) {
       if (props) bail();
@@ -787,7 +819,7 @@ export class FastParser {
       const source = this.text.slice(s, e);
       if (source === '<<') this.hasAliasesOrTags = true;
       node = this.maker.plain(source, [s, e, e], false, props?.tag ?? null);
-      if (props?.anchor) node.anchor = props.anchor;
+      if (props?.anchor) this.anchor(node, props.anchor);
       this.pos = e;
     }
     this.flowTrail(node, t, close, closeAtParent);

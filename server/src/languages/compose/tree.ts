@@ -9,6 +9,7 @@ import * as yaml from 'yaml';
 import type { Alias, Document, Node as YNode, Pair, Scalar as YScalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Finding, Range } from '../../engine/types';
 import { MAX_NESTING } from '../../yaml/nesting';
+import { anchorIndexOf, type AnchorIndex } from '../../yaml/parser';
 import type { LineIndex } from '../../engine/text';
 import * as kinds from '../../yaml/kinds';
 
@@ -300,7 +301,11 @@ export class TreeBuilder {
     private readonly src?: NodeSource,
   ) {
     // Without aliases nothing expands: the bound walk is only needed when there are some.
-    if (this.resolveAliases() > 0) this.boundExpansion();
+    // The fast YAML path lists the anchors and aliases it read: no walk to find them, and usually
+    // none to bound the expansion either (boundedWithoutWalk).
+    const known = anchorIndexOf(doc);
+    const aliases = known ? this.link(known.anchored, known.aliases) : this.resolveAliases();
+    if (aliases > 0 && !(known && this.boundedWithoutWalk(known))) this.boundExpansion();
   }
 
   rangeOf(node: { range?: [number, number, number] | null } | null | undefined): Range {
@@ -323,7 +328,7 @@ export class TreeBuilder {
 
   /** Anchors are resolved in document order: an alias names the closest anchor before it. Returns how many aliases there are. */
   private resolveAliases(): number {
-    const anchors = new Map<string, Array<{ offset: number; node: YNode }>>();
+    const anchored: YNode[] = [];
     const aliases: Alias[] = [];
     const stack: unknown[] = [this.doc.contents];
     while (stack.length > 0) {
@@ -334,11 +339,7 @@ export class TreeBuilder {
         continue;
       }
       const node = n as YNode;
-      if (node.anchor && node.range) {
-        const list = anchors.get(node.anchor) ?? [];
-        list.push({ offset: node.range[0], node });
-        anchors.set(node.anchor, list);
-      }
+      if (node.anchor) anchored.push(node);
       if (isMap(node)) {
         for (const p of node.items) {
           stack.push(p.value);
@@ -347,6 +348,18 @@ export class TreeBuilder {
       } else if (isSeq(node)) {
         for (const it of node.items) stack.push(it);
       }
+    }
+    return this.link(anchored, aliases);
+  }
+
+  /** Each alias to the closest anchor of its name before it; returns how many aliases there are. */
+  private link(anchored: readonly YNode[], aliases: readonly Alias[]): number {
+    const anchors = new Map<string, Array<{ offset: number; node: YNode }>>();
+    for (const node of anchored) {
+      if (!node.anchor || !node.range) continue;
+      const list = anchors.get(node.anchor) ?? [];
+      list.push({ offset: node.range[0], node });
+      anchors.set(node.anchor, list);
     }
     for (const list of anchors.values()) list.sort((a, b) => a.offset - b.offset);
     for (const a of aliases) {
@@ -357,6 +370,40 @@ export class TreeBuilder {
       this.aliasTargets.set(a, target);
     }
     return aliases.length;
+  }
+
+  /**
+   * Whether the expansion is known to stay under the limit without the walk of boundExpansion.
+   * When no anchored node holds an alias, nothing expands inside an expansion, and the expanded
+   * document is at most the nodes written (fewer than the text's characters: each node starts at
+   * a character of its own, a block mapping at its first `:`) plus each alias's target, counted.
+   */
+  private boundedWithoutWalk(known: AnchorIndex): boolean {
+    const aliases = known.aliases;
+    for (const n of known.anchored) {
+      const r = n.range;
+      if (!r || isScalar(n)) continue;
+      // The first alias at or after the anchored node's start (aliases are in document order).
+      let lo = 0;
+      let hi = aliases.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((aliases[mid]!.range?.[0] ?? 0) < r[0]) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < aliases.length && (aliases[lo]!.range?.[0] ?? Infinity) < r[1]) return false;
+    }
+    let total = this.index.text.length;
+    const sizes = new Map<YNode, number>();
+    for (const a of aliases) {
+      const t = this.aliasTargets.get(a);
+      if (!t) continue;
+      let size = sizes.get(t);
+      if (size === undefined) sizes.set(t, (size = countNodes(t)));
+      total += size;
+      if (total > this.limits.maxExpanded) return false;
+    }
+    return true;
   }
 
   /**
@@ -653,6 +700,24 @@ export class EntryIndex {
   removed(key: string): void {
     this.big?.delete(key);
   }
+}
+
+/** Nodes of a subtree without aliases, as boundExpansion counts them (keys and values). */
+function countNodes(root: YNode): number {
+  let count = 0;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (!n || typeof n !== 'object') continue;
+    count++;
+    if (isMap(n)) {
+      for (const p of (n as YAMLMap).items) {
+        stack.push(p.value);
+        stack.push(p.key);
+      }
+    } else if (isSeq(n)) for (const it of (n as YAMLSeq).items) stack.push(it);
+  }
+  return count;
 }
 
 /** The `via` of every written entry (never written to): one empty array, not one per entry. */
