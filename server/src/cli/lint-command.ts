@@ -5,7 +5,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { createTwoFilesPatch, structuredPatch } from 'diff';
 import type { FileHints, Language, RelatedFile, Severity } from '../engine/types';
 import type { ConfigLayer, RampartConfig } from '../engine/config';
-import { lint, ParseCache } from '../engine/lint';
+import { lint, ParseCache, withBuiltFixes, withoutFixes } from '../engine/lint';
 import { fixAll } from '../engine/fixes';
 import { detectLanguage, isIgnoredByConfig } from '../engine/detect';
 import { stripBom } from '../engine/text';
@@ -318,7 +318,11 @@ async function lintOne(t: Target, ctx: TargetContext, config: RampartConfig, rea
     }
   }
   const r = lint(t.abs, current, { config, workspace, language, cache, hints });
-  const result = report(language, { diagnostics: r?.diagnostics ?? [], suppressed: r?.suppressed ?? [], ...(ctx.keepText || t.stdin ? { text: current } : {}) });
+  // Plain copies: a report lives until the run ends (and a worker's is cloned to the main thread),
+  // and a diagnostic whose fixes are built lazily holds its file's whole parse. Only SARIF prints
+  // fixes (`--fix` applied them above).
+  const copy = ctx.keepText ? withBuiltFixes : withoutFixes;
+  const result = report(language, { diagnostics: (r?.diagnostics ?? []).map(copy), suppressed: (r?.suppressed ?? []).map(copy), ...(ctx.keepText || t.stdin ? { text: current } : {}) });
   if (diff !== undefined) result.diff = diff;
   return result;
 }

@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { ConfigLayer } from '../engine/config';
-import { ParseCache, withBuiltFixes, withoutFixes } from '../engine/lint';
+import { ParseCache } from '../engine/lint';
 import { FsWorkspace } from '../node/fs-workspace';
 import { ConfigResolver } from '../node/config-resolver';
 import type { FileReport } from './report';
@@ -182,19 +182,6 @@ export class WorkerPool<T> {
   }
 }
 
-/**
- * A worker's result as posted to the main thread. Posting clones each diagnostic, which would
- * build every lazily made fix (LazyFixes); only SARIF reports print fixes (`--fix` runs in the main
- * thread), so other formats get the diagnostics without them.
- */
-function forThread(r: TargetResult, withFixes: boolean): TargetResult {
-  const report = r.report;
-  if (!report) return r;
-  // Plain objects either way: a clone keeps own properties only, and built lazily, fixes are a getter.
-  const copy = withFixes ? withBuiltFixes : withoutFixes;
-  return { ...r, report: { ...report, diagnostics: report.diagnostics.map(copy), suppressed: report.suppressed.map(copy) } };
-}
-
 function workerLoop(init: WorkerInit): void {
   const port = parentPort!;
   const workspace = new FsWorkspace();
@@ -209,7 +196,8 @@ function workerLoop(init: WorkerInit): void {
     }
     void (async () => {
       const out: TargetResult[] = [];
-      for (const t of m.targets) out.push(forThread(await lintTarget(t, ctx), init.keepText));
+      // Plain objects (lintOne copies the diagnostics): a structured clone keeps them whole.
+      for (const t of m.targets) out.push(await lintTarget(t, ctx));
       port.postMessage({ batch: m.batch, results: out } satisfies FromWorker);
     })().catch((err: unknown) => port.postMessage({ batch: m.batch, error: err instanceof Error ? err.message : String(err) } satisfies FromWorker));
   });

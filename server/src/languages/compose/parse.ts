@@ -77,23 +77,6 @@ export const COMPOSE_TAGS: Tags = ['!reset', '!override'].flatMap((tag) => [
 
 const TEMPLATE_RE = /\{\{|\{%/;
 
-// The last compose models the plugin parsed, by path and text: another file's rules that read a
-// compose file (Traefik's version lookup) reuse the lint's parse instead of parsing it again.
-const recent = new Map<string, { text: string; model: ComposeModel }>();
-const RECENT_MAX = 16;
-
-export function rememberParsed(path: string, text: string, model: ComposeModel): void {
-  recent.delete(path);
-  recent.set(path, { text, model });
-  if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
-}
-
-/** A model parseCompose(text, path) made recently, if the text is the same. */
-export function recentlyParsed(path: string, text: string): ComposeModel | undefined {
-  const hit = recent.get(path);
-  return hit && hit.text === text ? hit.model : undefined;
-}
-
 export interface ComposeParseOptions {
   limits?: ConvertLimits;
 }

@@ -1,6 +1,6 @@
 import type { LanguagePlugin } from '../../engine/types';
 import type { ComposeModel } from './model';
-import { isComposeName, looksLikeCompose, rememberParsed } from './parse';
+import { isComposeName, looksLikeCompose } from './parse';
 import { composeRules } from './rules/index';
 import { traefikComposeRules } from '../traefik/rules/index';
 import { builtDockerfileFiles, parsedCompose } from './project';
@@ -9,11 +9,9 @@ export const composePlugin: LanguagePlugin<ComposeModel> = {
   language: 'compose',
   matchesName: isComposeName,
   matchesContent: looksLikeCompose,
-  parse: (text, path) => {
-    const parsed = parsedCompose(path, text);
-    rememberParsed(path, text, parsed.model);
-    return parsed;
-  },
+  // Through the module's cache by path and text, so another file's rules that read this compose
+  // file (a Traefik graph, an override's project) reuse the lint's parse.
+  parse: (text, path) => parsedCompose(path, text),
   // Traefik labels, flags and env in compose files: traefik/* rules, reported under their own ids.
   rules: [...composeRules, ...traefikComposeRules],
   // The Dockerfiles the services build are Dockerfiles whatever their name (`docker/app.build`),

@@ -7,7 +7,6 @@
 // others. The workspace graph (graph.ts) builds on these to gather every Traefik source.
 import ignore from 'ignore';
 import type { RuleContext, WorkspaceView } from '../../engine/types';
-import { recentlyParsed } from '../compose/parse';
 import { composeModelOf } from '../compose/project';
 import type { ComposeModel } from '../compose/model';
 import { composeTraefik, type ComposeTraefik } from './compose';
@@ -63,7 +62,7 @@ export function nearbyCompose(ctx: RuleContext): NearbyCompose[] {
       if (p === ctx.path) return false;
       const text = ctx.workspace.readFile(p);
       if (text === undefined) return false;
-      const model = recentlyParsed(p, text) ?? composeModelOf(p, text);
+      const model = composeModelOf(p, text);
       found.push({ path: p, model, traefik: composeTraefik(model, { ...ctx, path: p }), ...(override ? { override } : {}) });
       return true;
     };
