@@ -56,7 +56,7 @@ export interface TMap {
   kind: 'map';
   fields: TField[];
   /** By lower-case name. */
-  byName: Map<string, TField>;
+  byName: FieldIndex;
   range: Range;
   flow: boolean;
   /**
@@ -136,7 +136,40 @@ export interface TSource {
 }
 
 export function emptyMap(range: Range, flow = false): TMap {
-  return { kind: 'map', fields: [], byName: new Map(), range, flow };
+  const fields: TField[] = [];
+  return { kind: 'map', fields, byName: new FieldIndex(fields), range, flow };
+}
+
+/**
+ * A map's fields by name. Most maps of a Traefik configuration have a few fields (a label's
+ * `traefik.http.routers.api.rule` makes three maps of one field each), where a look through the
+ * fields is as fast as a Map and allocates nothing; past 8 fields a Map is built and kept. The
+ * fields array is the truth: `set` follows the push of the field it names (the last field of a
+ * name wins, as the Map's last `set` did).
+ */
+export class FieldIndex {
+  private big: Map<string, TField> | undefined;
+  constructor(private readonly fields: readonly TField[]) {}
+
+  get(name: string): TField | undefined {
+    if (this.big) return this.big.get(name);
+    const fs = this.fields;
+    for (let i = fs.length - 1; i >= 0; i--) if (fs[i]!.name === name) return fs[i];
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  set(name: string, f: TField): void {
+    if (this.big) this.big.set(name, f);
+    else if (this.fields.length > 8) {
+      this.big = new Map();
+      for (const x of this.fields) this.big.set(x.name, x);
+      this.big.set(name, f);
+    }
+  }
 }
 
 /** The field `name` (lower case) of a map node; undefined for other nodes. */

@@ -7,7 +7,7 @@ import type { Document, Pair, Scalar as YScalar, YAMLMap } from 'yaml';
 import type { CommentInfo, Finding, Range } from '../../engine/types';
 import type { LineIndex } from '../../engine/text';
 import { keyString, scalarText, TreeBuilder, type CMap, type CNode } from '../compose/tree';
-import { emptyMap, type Span, type TField, type TMap, type TNode, type TScalar } from './model';
+import { emptyMap, FieldIndex, type Span, type TField, type TMap, type TNode, type TScalar } from './model';
 import { overlapsTemplate } from './templates';
 import { fastParseYaml, type FastYamlConfig, type RawComment } from '../../yaml/fast-yaml';
 import * as kinds from '../../yaml/kinds';
@@ -266,7 +266,7 @@ class DirectList extends Located {
 class DirectMap extends Located implements TMap {
   readonly kind = 'map' as const;
   readonly fields: TField[] = [];
-  readonly byName = new Map<string, TField>();
+  readonly byName = new FieldIndex(this.fields);
   self?: TScalar;
   constructor(
     readonly flow: boolean,
