@@ -8,32 +8,16 @@ import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/engine/config';
 import { lint } from '../../server/src/engine/lint';
 import { plugins } from '../../server/src/engine/registry';
-import { defineMeta } from '../../server/src/engine/meta';
 import { LineIndex } from '../../server/src/engine/text';
-import type { Diagnostic, Language, LanguagePlugin, Rule } from '../../server/src/engine/types';
+import type { Diagnostic, LanguagePlugin, Rule } from '../../server/src/engine/types';
 import { FsWorkspace } from '../../server/src/node/fs-workspace';
 import { describeError } from '../../server/src/engine/errors';
 import { fixtureSeeds } from '../fuzz/targets';
+import { testRule } from '../helpers/rules';
 import { checkDiagnostics, type Failure } from '../fuzz/properties';
 
 const config = mergeConfig(DEFAULT_CONFIG, { profile: 'strict' });
 const SECRET = 'AKIAIOSFODNN7EXAMPLE';
-
-function testRule(language: Language, name: string, check: Rule<unknown>['check']): Rule<unknown> {
-  return {
-    meta: defineMeta({
-      id: `test/${name}`,
-      language,
-      title: 'Test rule',
-      description: 'Test only.',
-      severity: 'warning',
-      fix: 'safe',
-      sources: [],
-      securitySeverity: '0.0',
-    }),
-    check,
-  };
-}
 
 function withRules<T>(plugin: LanguagePlugin<unknown>, rules: Rule<unknown>[], fn: () => T): T {
   plugin.rules.push(...rules);

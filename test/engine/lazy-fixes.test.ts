@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/engine/config';
 import { lint, withoutFixes } from '../../server/src/engine/lint';
 import { plugins } from '../../server/src/engine/registry';
-import { defineMeta } from '../../server/src/engine/meta';
 import { describeError } from '../../server/src/engine/errors';
 import type { Diagnostic, Finding, Fix, LintResult, Rule } from '../../server/src/engine/types';
 import { MemoryWorkspace } from '../helpers/lint';
+import { testRule } from '../helpers/rules';
 
 const config = mergeConfig(DEFAULT_CONFIG, { profile: 'strict' });
 const PATH = '/work/app/compose.yaml';
@@ -18,19 +18,7 @@ const compose = plugins.find((p) => p.language === 'compose')!;
 const TEXT = ['services:', '  web:', '    image: nginx:1.27', '    ports:', '      - "8080:80"', '  db:', '    image: postgres:16', ''].join('\n');
 
 function spyRule(name: string, fix: Finding['lazyFixes']): Rule<unknown> {
-  return {
-    meta: defineMeta({
-      id: `test/${name}`,
-      language: 'compose',
-      title: 'Test rule',
-      description: 'Test only.',
-      severity: 'warning',
-      fix: 'safe',
-      sources: [],
-      securitySeverity: '0.0',
-    }),
-    check: () => [{ range: { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } }, message: `${name} finding`, lazyFixes: fix }],
-  };
+  return testRule('compose', name, () => [{ range: { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } }, message: `${name} finding`, lazyFixes: fix }]);
 }
 
 function lintWith(rules: Rule<unknown>[], onContained?: (rule: string, problem: string) => void): LintResult {

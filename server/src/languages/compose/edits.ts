@@ -273,14 +273,28 @@ function wholeLines(model: ComposeModel, start: number, end: number): { first: n
   return { first: first.line, last };
 }
 
-/** Removes whole lines `[firstLine, lastLine]`, or undefined when the span shares a line with other text. */
-function removeLines(model: ComposeModel, start: number, end: number): TextEdit | undefined {
+/**
+ * An edit found as offsets first (cheap: no Range is made), so a rule can tell whether a fix
+ * exists while it checks and build the edit only when the fix is asked for.
+ */
+interface Span {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+function editOf(model: ComposeModel, sp: Span): TextEdit {
+  return { range: model.index.rangeOf(sp.start, sp.end), newText: sp.newText };
+}
+
+/** The whole lines holding `[start, end)`, or undefined when the span shares a line with other text. */
+function linesSpan(model: ComposeModel, start: number, end: number): Span | undefined {
   const lines = wholeLines(model, start, end);
   if (!lines) return undefined;
   const index = model.index;
   const from = index.lineStart(lines.first);
   const to = lines.last + 1 < index.lineCount ? index.lineStart(lines.last + 1) : index.lineEnd(lines.last);
-  return { range: index.rangeOf(from, to), newText: '' };
+  return { start: from, end: to, newText: '' };
 }
 
 /**
@@ -291,10 +305,22 @@ function removeLines(model: ComposeModel, start: number, end: number): TextEdit 
  * `removed` covers every item (remove or empty the whole list instead) or the text is unusual.
  */
 export function removeSeqItem(model: ComposeModel, seq: CSeq, i: number, removed: ReadonlySet<number>): TextEdit | undefined {
+  const sp = seqItemSpan(model, seq, i, removed);
+  return sp && editOf(model, sp);
+}
+
+/** removeSeqItem, built later. */
+export function planRemoveSeqItem(model: ComposeModel, seq: CSeq, i: number, removed: ReadonlySet<number>): EditPlan | undefined {
+  const sp = seqItemSpan(model, seq, i, removed);
+  return sp && (() => editOf(model, sp));
+}
+
+function seqItemSpan(model: ComposeModel, seq: CSeq, i: number, removed: ReadonlySet<number>): Span | undefined {
   const items = seq.node?.items;
   if (!items || i < 0 || i >= items.length || items.length !== seq.items.length) return undefined;
-  const kept = items.map((_, k) => k).filter((k) => !removed.has(k));
-  if (kept.length === 0) return undefined;
+  let lastKept = -1;
+  for (let k = 0; k < items.length; k++) if (!removed.has(k)) lastKept = k;
+  if (lastKept < 0) return undefined;
   const s = yStart(items[i]);
   const e = yEnd(items[i]);
   if (s === undefined || e === undefined) return undefined;
@@ -303,38 +329,14 @@ export function removeSeqItem(model: ComposeModel, seq: CSeq, i: number, removed
     const text = model.index.text;
     const dash = text.lastIndexOf('-', s);
     if (dash < 0 || text.slice(dash + 1, s).trim() !== '') return undefined;
-    return removeLines(model, dash, e);
+    return linesSpan(model, dash, e);
   }
-  const lastKept = kept[kept.length - 1]!;
   if (i < lastKept) {
     const next = yStart(items[i + 1]);
-    return next === undefined ? undefined : { range: model.index.rangeOf(s, next), newText: '' };
+    return next === undefined ? undefined : { start: s, end: next, newText: '' };
   }
   const prevEnd = yEnd(items[i - 1]);
-  return prevEnd === undefined ? undefined : { range: model.index.rangeOf(prevEnd, e), newText: '' };
-}
-
-/** Whether removeSeqItem makes an edit. */
-function canRemoveSeqItem(model: ComposeModel, seq: CSeq, i: number, removed: ReadonlySet<number>): boolean {
-  const items = seq.node?.items;
-  if (!items || i < 0 || i >= items.length || items.length !== seq.items.length) return false;
-  let lastKept = -1;
-  for (let k = 0; k < items.length; k++) if (!removed.has(k)) lastKept = k;
-  if (lastKept < 0) return false;
-  const s = yStart(items[i]);
-  const e = yEnd(items[i]);
-  if (s === undefined || e === undefined) return false;
-  if (!seq.flow) {
-    const text = model.index.text;
-    const dash = text.lastIndexOf('-', s);
-    return dash >= 0 && text.slice(dash + 1, s).trim() === '' && wholeLines(model, dash, e) !== undefined;
-  }
-  return i < lastKept ? yStart(items[i + 1]) !== undefined : yEnd(items[i - 1]) !== undefined;
-}
-
-/** removeSeqItem, built later. */
-export function planRemoveSeqItem(model: ComposeModel, seq: CSeq, i: number, removed: ReadonlySet<number>): EditPlan | undefined {
-  return canRemoveSeqItem(model, seq, i, removed) ? () => removeSeqItem(model, seq, i, removed)! : undefined;
+  return prevEnd === undefined ? undefined : { start: prevEnd, end: e, newText: '' };
 }
 
 /**
@@ -343,13 +345,24 @@ export function planRemoveSeqItem(model: ComposeModel, seq: CSeq, i: number, rem
  * `key: {}` (not a null). Undefined when the pair shares its lines with other text.
  */
 export function removePair(model: ComposeModel, map: CMap, pair: CEntry['pair']): TextEdit | undefined {
+  const sp = pairSpan(model, map, pair);
+  return sp && editOf(model, sp);
+}
+
+/** removePair, built later. */
+export function planRemovePair(model: ComposeModel, map: CMap, pair: CEntry['pair']): EditPlan | undefined {
+  const sp = pairSpan(model, map, pair);
+  return sp && (() => editOf(model, sp));
+}
+
+function pairSpan(model: ComposeModel, map: CMap, pair: CEntry['pair']): Span | undefined {
   const i = map.pairs.indexOf(pair);
   if (i < 0) return undefined;
   const s = yStart(pair.key);
   const e = yEnd(pair.value) ?? yEnd(pair.key);
   if (s === undefined || e === undefined) return undefined;
   if (!map.flow) {
-    if (map.pairs.length >= 2) return removeLines(model, s, e);
+    if (map.pairs.length >= 2) return linesSpan(model, s, e);
     // The only pair: `web:` would be null, so the mapping becomes `web: {}`.
     const text = model.index.text;
     let c = s - 1;
@@ -357,43 +370,16 @@ export function removePair(model: ComposeModel, map: CMap, pair: CEntry['pair'])
     const end = s + text.slice(s, e).trimEnd().length;
     const rest = text.slice(end, model.index.lineEnd(model.index.positionAt(end).line));
     if (text[c] !== ':' || rest.trim() !== '') return undefined;
-    return { range: model.index.rangeOf(c + 1, end), newText: ' {}' };
+    return { start: c + 1, end, newText: ' {}' };
   }
-  if (map.pairs.length === 1) return { range: model.index.rangeOf(s, e), newText: '' };
+  if (map.pairs.length === 1) return { start: s, end: e, newText: '' };
   if (i < map.pairs.length - 1) {
     const next = yStart(map.pairs[i + 1]!.key);
-    return next === undefined ? undefined : { range: model.index.rangeOf(s, next), newText: '' };
+    return next === undefined ? undefined : { start: s, end: next, newText: '' };
   }
   const prev = map.pairs[i - 1]!;
   const prevEnd = yEnd(prev.value) ?? yEnd(prev.key);
-  return prevEnd === undefined ? undefined : { range: model.index.rangeOf(prevEnd, e), newText: '' };
-}
-
-/** Whether removePair makes an edit. */
-function canRemovePair(model: ComposeModel, map: CMap, pair: CEntry['pair']): boolean {
-  const i = map.pairs.indexOf(pair);
-  if (i < 0) return false;
-  const s = yStart(pair.key);
-  const e = yEnd(pair.value) ?? yEnd(pair.key);
-  if (s === undefined || e === undefined) return false;
-  if (!map.flow) {
-    if (map.pairs.length >= 2) return wholeLines(model, s, e) !== undefined;
-    const text = model.index.text;
-    let c = s - 1;
-    while (c >= 0 && /\s/.test(text[c]!)) c--;
-    const end = s + text.slice(s, e).trimEnd().length;
-    const rest = text.slice(end, model.index.lineEnd(model.index.positionAt(end).line));
-    return text[c] === ':' && rest.trim() === '';
-  }
-  if (map.pairs.length === 1) return true;
-  if (i < map.pairs.length - 1) return yStart(map.pairs[i + 1]!.key) !== undefined;
-  const prev = map.pairs[i - 1]!;
-  return (yEnd(prev.value) ?? yEnd(prev.key)) !== undefined;
-}
-
-/** removePair, built later. */
-export function planRemovePair(model: ComposeModel, map: CMap, pair: CEntry['pair']): EditPlan | undefined {
-  return canRemovePair(model, map, pair) ? () => removePair(model, map, pair)! : undefined;
+  return prevEnd === undefined ? undefined : { start: prevEnd, end: e, newText: '' };
 }
 
 /** The mapping a written pair belongs to. */
