@@ -28,7 +28,7 @@ function minorGc(): MinorGc | undefined {
   return typeof gc === 'function' ? () => gc({ type: 'minor' }) : undefined;
 }
 
-interface NewSpace {
+export interface NewSpace {
   used: number;
   available: number;
 }
@@ -45,14 +45,18 @@ export class IdleCollector {
   /** Young-generation collections run here (for tests and the log). */
   collections = 0;
 
-  constructor(private readonly collect: MinorGc | undefined = minorGc()) {}
+  constructor(
+    private readonly collect: MinorGc | undefined = minorGc(),
+    /** The young generation's use (a parameter for tests). */
+    private readonly space: () => NewSpace | undefined = newSpace,
+  ) {}
 
   /** Runs one lint, noting what it allocated, and plans a collection after it. */
   around<T>(lint: () => T): T {
     if (!this.collect) return lint();
-    const before = newSpace();
+    const before = this.space();
     const out = lint();
-    const after = newSpace();
+    const after = this.space();
     // A collection inside the lint makes the difference meaningless: keep the last estimate.
     if (before && after && after.used >= before.used) this.largest = Math.max(after.used - before.used, this.largest * 0.9);
     this.plan();
@@ -64,7 +68,7 @@ export class IdleCollector {
     this.queued = true;
     setImmediate(() => {
       this.queued = false;
-      const space = newSpace();
+      const space = this.space();
       if (!space || space.available >= 2 * this.largest) return;
       this.collections++;
       this.collect!();
