@@ -146,8 +146,12 @@ function covers(c: Cover, d: Diagnostic): boolean {
   return !c.span || (d.range.start.line >= c.span.start && d.range.start.line <= c.span.end);
 }
 
+/** The UTC date (`2026-11-22`), made once a day rather than once a lint (a Date and an ISO string each). */
+let todayCache = { day: -1, text: '' };
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  const day = Math.floor(Date.now() / 86_400_000);
+  if (todayCache.day !== day) todayCache = { day, text: new Date(day * 86_400_000).toISOString().slice(0, 10) };
+  return todayCache.text;
 }
 
 /** Peer pragmas of a document as covers. */
