@@ -50,6 +50,14 @@ describe('nginx include paths', () => {
     assert.ok(patternMatches('/p/x.conf', '/p/x.conf'));
   });
 
+  it('a glob segment longer than a file name can be matches nothing (and compiles no huge regex)', () => {
+    const long = `*.co${'-'.repeat(60_000)}nf`;
+    assert.equal(patternMatches(`/p/conf.d/${long}`, `/p/conf.d/a.co${'-'.repeat(60_000)}nf`), false);
+    const files = { '/p/conf.d/a.conf': '' };
+    assert.deepEqual(expandGlob({ workspace: new MemoryWorkspace(files) }, `/p/conf.d/${long}`), []);
+    assert.deepEqual(expandGlob({ workspace: new MemoryWorkspace(files) }, `/p/conf.d/${'?'.repeat(255)}`), []);
+  });
+
   it('expands globs through the workspace, sorted; without a listing capability they stay unknown', () => {
     const files = { '/p/conf.d/b.conf': '', '/p/conf.d/a.conf': '', '/p/conf.d/.x.conf': '', '/p/conf.d/c.txt': '', '/p/sites-x/z.conf': '' };
     const ws = new MemoryWorkspace(files);

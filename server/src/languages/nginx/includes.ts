@@ -199,11 +199,24 @@ export function fallbackPrefix(path: string): string {
 
 const segmentMatchers = new Map<string, (name: string) => boolean>();
 
+const NAME_MAX = 255;
+const NOTHING = (): boolean => false;
+
+function safeMatcher(glob: string): (name: string) => boolean {
+  try {
+    return picomatch(glob, { dot: false, nobrace: true, noextglob: true, noglobstar: true });
+  } catch {
+    return NOTHING; // a pattern picomatch cannot compile matches no file
+  }
+}
+
 /** A glob(3) matcher for one path segment (no `/`; `*` does not match a leading dot). */
 function segmentMatcher(glob: string): (name: string) => boolean {
   let m = segmentMatchers.get(glob);
   if (!m) {
-    m = picomatch(glob, { dot: false, nobrace: true, noextglob: true, noglobstar: true });
+    // A file name has at most 255 bytes (NAME_MAX): a longer segment names nothing, and picomatch
+    // would build a regular expression too large for V8 from it (a SyntaxError; found by the fuzzer).
+    m = glob.length > NAME_MAX ? NOTHING : safeMatcher(glob);
     if (segmentMatchers.size > 500) segmentMatchers.clear();
     segmentMatchers.set(glob, m);
   }
