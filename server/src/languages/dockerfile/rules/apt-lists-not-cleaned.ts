@@ -3,6 +3,7 @@ import { plannedFix } from '../../../engine/fix-plans';
 import type { Finding, Rule, TextEdit } from '../../../engine/types';
 import { aptInstallWord, forEachCommandOfRun, type DockerfileModel, type DockerStage, type RunInfo } from '../model';
 import { effectiveWords, programName, type ShellScript, type ShellWord } from '../shell';
+import { heredocsOf } from '../ast-memo';
 
 export const meta = defineMeta({
   id: 'dockerfile/apt-lists-not-cleaned',
@@ -87,7 +88,7 @@ function cleanupEdit(model: DockerfileModel, run: RunInfo): (() => TextEdit[]) |
   const script = run.scripts[0];
   // An unclosed quote would swallow the appended command.
   if (!script || script.unterminated) return undefined;
-  const heredocs = run.instruction.getHeredocs();
+  const heredocs = heredocsOf(run.instruction);
   const firstArg = run.instruction.getArguments()[0]?.getValue() ?? '';
   if (/^<<-?/.test(firstArg)) {
     // Script heredoc: a new line before the terminator.
@@ -104,10 +105,14 @@ function cleanupEdit(model: DockerfileModel, run: RunInfo): (() => TextEdit[]) |
   if (!last) return undefined;
   const tail = script.text.slice(last.textEnd).trim();
   if (tail.startsWith('&') && !tail.startsWith('&&')) return undefined;
+  const at = tail.startsWith(';') ? script.offsets[script.text.indexOf(';', last.textEnd) + 1]! : last.end;
+  // A line continuation after the last word (`install \` ending the file) would join the
+  // appended command to whatever follows it, and the lists would never be removed (found by the
+  // fuzzer: fix-all appended the cleanup ten times).
+  const rest = index.text.slice(at, index.lineEnd(index.positionAt(at).line));
+  if (rest.includes(model.escapeChar)) return undefined;
   return () => {
     const connector = tail.startsWith(';') ? '' : '&& ';
-    let at = last.end;
-    if (tail.startsWith(';')) at = script.offsets[script.text.indexOf(';', last.textEnd) + 1]!;
     const pos = index.positionAt(at);
     if (heredocs.length > 0) {
       // Data heredocs follow the command line: stay on the same line.
