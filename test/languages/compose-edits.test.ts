@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCompose } from '../../server/src/languages/compose/parse';
-import { insertMapKey, mapOfPair, removePair, removeSeqItem } from '../../server/src/languages/compose/edits';
+import { appendToSeq, insertMapKey, mapOfPair, removePair, removeSeqItem } from '../../server/src/languages/compose/edits';
 import { applyEdits } from '../../server/src/engine/fixes';
 import { scalarText, type CSeq } from '../../server/src/languages/compose/tree';
 import type { TextEdit } from '../../server/src/engine/types';
@@ -112,4 +112,23 @@ describe('compose edits: removePair and insertMapKey', () => {
       assert.equal(applyEdits(text, [edit]), want);
     }
   });
+});
+
+describe('compose edits: appendToSeq', () => {
+  const cases: Array<[string, string]> = [
+    ['a plain item', '      - SYS_ADMIN\n'],
+    ['an item starting with a dash', '      - -weird\n'],
+    ['an item that is itself a list', '      - - NESTED\n'],
+  ];
+  for (const [what, items] of cases) {
+    it(`appends at the list's own dash column after ${what}`, () => {
+      const text = `services:\n  web:\n    image: x:1\n    cap_add:\n${items}    restart: always\n`;
+      const { model, seq } = seqOf(text);
+      const e = appendToSeq(model, seq, 'CHOWN');
+      assert.ok(e);
+      const after = applyEdits(text, [e]);
+      assert.equal(after, `services:\n  web:\n    image: x:1\n    cap_add:\n${items}      - CHOWN\n    restart: always\n`);
+      assert.equal(seqOf(after).seq.items.length, 2);
+    });
+  }
 });

@@ -25,8 +25,12 @@ export function flowScalar(text: string): string {
 function dashColumn(model: ComposeModel, seq: CSeq): number | undefined {
   const first = seq.items[0];
   if (!first || seq.flow) return undefined;
-  const line = model.index.lineText(first.value.range.start.line);
-  const dash = line.lastIndexOf('-', first.value.range.start.character);
+  const start = first.value.range.start;
+  if (start.character === 0) return undefined;
+  // Strictly before the item's value: an item that is itself a sequence (`- - x`) or a scalar
+  // starting with a dash (`- -foo`) has one at its own start (found by the fuzzer: fix-all then
+  // appended to the inner list for ever).
+  const dash = model.index.lineText(start.line).lastIndexOf('-', start.character - 1);
   return dash >= 0 ? dash : undefined;
 }
 
