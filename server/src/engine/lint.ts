@@ -170,7 +170,7 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
     for (const found of findings) {
       const f = contain(rule.meta.id, found);
       if (!f) continue;
-      if (f.lazyFixes && !f.fixes) raw.push(lazyDiagnostic(rule.meta, severity, f, f.lazyFixes, index, !!parsed.syntaxBroken, onContained));
+      if (f.lazyFixes && !f.fixes) raw.push(new LazyDiagnostic(rule.meta, severity, f, f.lazyFixes, index, !!parsed.syntaxBroken, onContained));
       else raw.push(toDiagnostic(rule.meta, severity, parsed.syntaxBroken ? asSuggestion(f) : f));
     }
   }
@@ -321,7 +321,6 @@ function asSuggestion(f: Finding): Finding {
   return { ...f, fixes: f.fixes.map((x) => (x.kind === 'safe' ? { ...x, kind: 'suggest' as const } : x)) };
 }
 
-
 /**
  * A diagnostic whose fixes are built on first read (LazyFixes): made, contained and masked as
  * eager ones are in containFinding, once. A `make` that throws, or that builds nothing of the
@@ -385,18 +384,6 @@ class LazyDiagnostic implements Diagnostic {
     this.#built = fixes;
     return fixes;
   }
-}
-
-function lazyDiagnostic(
-  meta: RuleMeta,
-  severity: Severity,
-  f: Finding,
-  lazy: LazyFixes,
-  index: LineIndex,
-  broken: boolean,
-  onContained: LintOptions['onContained'],
-): Diagnostic {
-  return new LazyDiagnostic(meta, severity, f, lazy, index, broken, onContained);
 }
 
 /** `d` marked as suppressed; a lazy diagnostic stays lazy (a spread would drop its fixes). */
