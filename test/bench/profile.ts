@@ -110,6 +110,7 @@ for (const name of names.length > 0 ? names : Object.keys(CASES)) {
   // --expose-gc and a semi-space large enough that no scavenge happens inside one lint).
   const gc = (globalThis as { gc?: () => void }).gc;
   let allocated = NaN;
+  let retained = NaN;
   if (gc) {
     const sizes: number[] = [];
     for (let k = 0; k < 10; k++) {
@@ -121,12 +122,23 @@ for (const name of names.length > 0 ? names : Object.keys(CASES)) {
     }
     sizes.sort((a, b) => a - b);
     allocated = pct(sizes, 50);
+    // What a lint leaves reachable once it has returned (caches): a scavenge copies it again.
+    const kept: number[] = [];
+    for (let k = 0; k < 10; k++) {
+      gc();
+      const h0 = getHeapStatistics().used_heap_size;
+      lint(c.path, `${text}# kept ${k}\n`, { config, workspace, language: c.language });
+      gc();
+      kept.push(getHeapStatistics().used_heap_size - h0);
+    }
+    kept.sort((a, b) => a - b);
+    retained = pct(kept, 50);
   }
   const runs = times.length;
   times.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
   const f = (x: number) => x.toFixed(x < 10 ? 2 : 1);
-  console.log(`${name.padEnd(12)} ${String(text.split('\n').length - 1).padStart(5)} lines ${String(findings).padStart(5)} findings  n=${String(times.length).padStart(5)}  min ${f(times[0]!)}  p50 ${f(pct(times, 50))}  p95 ${f(pct(times, 95))} ms  cpu p50 ${f(pct(cpu, 50))} mean ${f(cpu.reduce((a, b) => a + b, 0) / runs)} ms  alloc ${(allocated / 1e6).toFixed(2)} MB/lint`);
+  console.log(`${name.padEnd(12)} ${String(text.split('\n').length - 1).padStart(5)} lines ${String(findings).padStart(5)} findings  n=${String(times.length).padStart(5)}  min ${f(times[0]!)}  p50 ${f(pct(times, 50))}  p95 ${f(pct(times, 95))} ms  cpu p50 ${f(pct(cpu, 50))} mean ${f(cpu.reduce((a, b) => a + b, 0) / runs)} ms  alloc ${(allocated / 1e6).toFixed(2)} MB/lint, kept ${(retained / 1e6).toFixed(2)} MB`);
   if (ruleTimes.size > 0) {
     for (const [id, ms] of [...ruleTimes].sort((a, b) => b[1] - a[1])) console.log(`    ${(ms / runs).toFixed(3).padStart(8)} ms  ${id}`);
   }

@@ -96,6 +96,9 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
   const cacheKey = options.version ?? text;
   let parsed = options.cache?.get(path, cacheKey, language);
   if (!parsed) {
+    // The path's previous parse is replaced: dropped now, not after the new one is made, so that
+    // the young-generation collections during this parse do not copy and promote it.
+    options.cache?.delete(path);
     try {
       parsed = plugin.parse(text, path);
     } catch (err) {

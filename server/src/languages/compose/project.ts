@@ -74,6 +74,9 @@ const dockerfileCache = new Map<string, { text: string; model: DockerfileModel }
 function cached<T>(cache: Map<string, { text: string; model: T }>, key: string, text: string, make: () => T): T {
   const hit = cache.get(key);
   if (hit && hit.text === text) return hit.model;
+  // The stale entry goes first: kept until the new parse was made, the previous keystroke's model
+  // lived through that parse's young-generation collections and was promoted to the old one.
+  if (hit) cache.delete(key);
   const model = make();
   cache.delete(key);
   cache.set(key, { text, model });

@@ -593,8 +593,8 @@ export function buildGraph(view: TraefikView, ctx: RuleContext): TraefikGraph {
   graph.providers.swarm = swarmState;
 
   // The same sources as the last lint of this file found: its graph still holds.
-  const prev = lastByPath.get(view.path);
-  if (prev && sameKey(prev, graph)) return prev;
+  const prev = lastOfParse.get(view.index);
+  if (prev && prev.path === view.path && sameKey(prev, graph)) return prev;
 
   // Entry points.
   if (staticConfig) {
@@ -667,26 +667,26 @@ function routersOf(g: GSource): GRouter[] {
   return rs.map((r) => ({ ...r, g }));
 }
 
-// One graph per lint (every rule of the lint shares it); the previous graph of a file is reused
-// when a lint finds exactly the same sources (the same parsed texts) again.
-const perLint = new MemoSlot<RuleContext, MemoSlot<TraefikView, TraefikGraph>>();
-const lastByPath = new Map<string, TraefikGraph>();
-const LAST_MAX = 64;
+// One graph per lint (every rule of the lint shares it); the previous graph of a parse is reused
+// when a lint of that same parse finds exactly the same sources again (a re-lint after a neighbour
+// was saved unchanged, a change of settings). It hangs on the parse's line index, so it goes with
+// the parse: a graph kept by path held the previous keystroke's whole model through the next lint,
+// where the young-generation collections copied it and promoted it to the old generation.
+const perLint = new MemoSlot<RuleContext, Map<TraefikView, TraefikGraph>>();
+const lastOfParse = new MemoSlot<LineIndex, TraefikGraph>();
 
 export function traefikGraph(view: TraefikView, ctx: RuleContext): TraefikGraph {
   let m = perLint.get(ctx);
   if (!m) {
-    m = new MemoSlot();
+    // A Map, not a MemoSlot: it lives for one lint, and a slot made per lint would give each view
+    // a new symbol property (and hidden class) per lint.
+    m = new Map();
     perLint.set(ctx, m);
   }
   let g = m.get(view);
   if (g) return g;
   g = buildGraph(view, ctx);
-  if (lastByPath.get(view.path) !== g) {
-    lastByPath.delete(view.path);
-    lastByPath.set(view.path, g);
-    if (lastByPath.size > LAST_MAX) lastByPath.delete(lastByPath.keys().next().value as string);
-  }
+  lastOfParse.set(view.index, g);
   m.set(view, g);
   return g;
 }

@@ -66,6 +66,8 @@ const SHARED_MAX = 64;
 export function parsedTraefik(path: string, text: string): ParsedDocument<TraefikDocument> {
   const hit = shared.get(path);
   if (hit && hit.text === text) return hit.parsed;
+  // The stale entry goes first (see compose/project.ts cached()).
+  if (hit) shared.delete(path);
   const parsed = parseTraefik(text, path);
   shared.delete(path);
   shared.set(path, { text, parsed });

@@ -109,12 +109,14 @@ export class TraefikView {
 
 // One view per document and lint call: every rule of one lint shares it (the engine passes one
 // context object to all of them), and the next lint sees the workspace afresh.
-const memo = new MemoSlot<RuleContext, MemoSlot<object, TraefikView>>();
+const memo = new MemoSlot<RuleContext, Map<object, TraefikView>>();
 
 function remember(ctx: RuleContext, key: object, make: () => TraefikView): TraefikView {
   let m = memo.get(ctx);
   if (!m) {
-    m = new MemoSlot();
+    // A Map, not a MemoSlot: it lives for one lint, and a slot made per lint gave the document a
+    // new symbol property per lint (a new hidden class each time, and every old view kept).
+    m = new Map();
     memo.set(ctx, m);
   }
   let v = m.get(key);
