@@ -138,7 +138,7 @@ for (const name of names.length > 0 ? names : Object.keys(CASES)) {
   times.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
   const f = (x: number) => x.toFixed(x < 10 ? 2 : 1);
-  console.log(`${name.padEnd(12)} ${String(text.split('\n').length - 1).padStart(5)} lines ${String(findings).padStart(5)} findings  n=${String(times.length).padStart(5)}  min ${f(times[0]!)}  p50 ${f(pct(times, 50))}  p95 ${f(pct(times, 95))} ms  cpu p50 ${f(pct(cpu, 50))} mean ${f(cpu.reduce((a, b) => a + b, 0) / runs)} ms  alloc ${(allocated / 1e6).toFixed(2)} MB/lint, kept ${(retained / 1e6).toFixed(2)} MB`);
+  console.log(`${name.padEnd(12)} ${String(text.split('\n').length - 1).padStart(5)} lines ${String(findings).padStart(5)} findings  n=${String(times.length).padStart(5)}  min ${f(times[0]!)}  p50 ${f(pct(times, 50))}  p90 ${f(pct(times, 90))}  p95 ${f(pct(times, 95))}  p99 ${f(pct(times, 99))}  max ${f(times[times.length - 1]!)} ms  cpu p50 ${f(pct(cpu, 50))} mean ${f(cpu.reduce((a, b) => a + b, 0) / runs)} ms  alloc ${(allocated / 1e6).toFixed(2)} MB/lint, kept ${(retained / 1e6).toFixed(2)} MB`);
   if (ruleTimes.size > 0) {
     for (const [id, ms] of [...ruleTimes].sort((a, b) => b[1] - a[1])) console.log(`    ${(ms / runs).toFixed(3).padStart(8)} ms  ${id}`);
   }

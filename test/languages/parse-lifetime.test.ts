@@ -71,8 +71,8 @@ for (const [language, path, text] of [
     for (let k = 0; k < 20; k++) {
       const again = lint(path, text, { config, workspace, language, cache, version: 1 })!;
       assert.deepEqual(
-        again.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`),
-        first.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`),
+        again.diagnostics.map((d) => `${d.rule} ${d.range.start.line}:${d.range.start.character}`),
+        first.diagnostics.map((d) => `${d.rule} ${d.range.start.line}:${d.range.start.character}`),
       );
     }
     assert.equal(symbolCount(model), after1, 'no memo piles up on the document');

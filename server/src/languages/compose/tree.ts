@@ -62,6 +62,13 @@ export interface CScalar extends CBase {
   source: string;
   /** A placeholder standing for something Rampart would not expand (bomb, cycle, depth, missing anchor). */
   truncated?: boolean;
+  /**
+   * One memo for the first reader that asks (ComposeView.interpolate): who owns it and what it
+   * holds. On the node, because a Map entry per scalar per lint was a twentieth of a compose lint's
+   * allocation; a second reader keeps its own Map.
+   */
+  memoOwner: object | undefined;
+  memoValue: unknown;
 }
 
 export interface CItem {
@@ -143,6 +150,9 @@ export function keyString(node: unknown): string | undefined {
   return typeof v === 'string' ? v : String(v);
 }
 
+/** Mappings up to this many pairs find a repeated key by scanning the keys before it. */
+const SCAN_KEYS = 8;
+
 function isMergeKey(node: unknown): boolean {
   return isScalar(node) && node.value === '<<' && (!node.type || node.type === Scalar.PLAIN);
 }
@@ -183,6 +193,8 @@ function isRange(at: At): at is Range {
 class ScalarNode extends Located implements CScalar {
   readonly kind = 'scalar' as const;
   private text: string | undefined;
+  memoOwner: object | undefined = undefined;
+  memoValue: unknown = undefined;
   constructor(
     index: LineIndex,
     at: YNode | undefined,
@@ -562,12 +574,11 @@ export class TreeBuilder {
       }
       break;
     }
-    // Written keys seen so far (for repeated keys): the first one alone, a map from the second on
-    // (most mappings of a compose file have one key).
-    let firstKey: string | undefined;
-    let firstNode: YNode | undefined;
-    let firstSeen: Map<string, YNode> | undefined;
+    // Written keys seen so far (for repeated keys): a small mapping scans the keys before (no
+    // allocation), a larger one keeps a Map. A Map per mapping was a tenth of a compose parse's
+    // allocation, and most mappings of a compose file have a handful of keys.
     const items = n.items as Pair[];
+    let seen: Map<string, YNode> | undefined = items.length > SCAN_KEYS ? new Map() : undefined;
     for (let i = 0; i < items.length; i++) {
       const p = items[i]!;
       const keyNode = p.key as YNode;
@@ -577,19 +588,25 @@ export class TreeBuilder {
       }
       const key = keyString(p.key);
       if (key === undefined) continue; // complex or null keys carry nothing Compose reads
-      if (firstKey === undefined) {
-        firstKey = key;
-        firstNode = keyNode;
+      let prev: YNode | undefined;
+      if (seen) {
+        prev = seen.get(key);
+        if (!prev) seen.set(key, keyNode);
       } else {
-        firstSeen ??= new Map([[firstKey, firstNode!]]);
-        const prev = firstSeen.get(key);
-        if (prev) {
-          this.report(
-            `dup:${keyNode && keyNode.range?.[0]}`,
-            this.rangeOf(keyNode),
-            `Key "${key}" is already defined on line ${this.rangeOf(prev).start.line + 1}: Compose refuses a mapping with a repeated key.`,
-          );
-        } else firstSeen.set(key, keyNode);
+        for (let j = 0; j < i; j++) {
+          const q = items[j]!;
+          if (!isMergeKey(q.key) && keyString(q.key) === key) {
+            prev = q.key as YNode;
+            break;
+          }
+        }
+      }
+      if (prev) {
+        this.report(
+          `dup:${keyNode && keyNode.range?.[0]}`,
+          this.rangeOf(keyNode),
+          `Key "${key}" is already defined on line ${this.rangeOf(prev).start.line + 1}: Compose refuses a mapping with a repeated key.`,
+        );
       }
       const v = p.value as YNode | null;
       if (v && !isAlias(v) && v.tag === '!reset') {

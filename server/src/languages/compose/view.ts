@@ -169,9 +169,10 @@ export interface ComposeViewOptions {
 
 export class ComposeView {
   readonly services: ServiceView[];
-  // A Map, not a WeakMap: the view lives as long as its model, and a large ephemeron table makes
-  // every young-generation GC walk it (quadratic on big files).
-  private readonly memo = new Map<CScalar, Interpolated>();
+  // Interpolations of the scalars whose own memo (CScalar.memoOwner) another view holds. A Map,
+  // not a WeakMap: the view lives as long as its model, and a large ephemeron table makes every
+  // young-generation GC walk it (quadratic on big files).
+  private memo: Map<CScalar, Interpolated> | undefined;
   constructor(
     readonly model: ComposeModel,
     readonly env: EnvFileInfo,
@@ -203,11 +204,15 @@ export class ComposeView {
 
   /** The interpolated reading of a scalar (memoised per node). */
   interpolate(node: CScalar): Interpolated {
-    let r = this.memo.get(node);
+    if (node.memoOwner === this) return node.memoValue as Interpolated;
+    let r = node.memoOwner === undefined ? undefined : this.memo?.get(node);
     if (!r) {
       const raw = scalarText(node);
       r = raw === undefined ? { state: node.truncated ? 'unknown' : 'literal', value: undefined, vars: [] } : interpolate(raw, this.varsFor(node));
-      this.memo.set(node, r);
+      if (node.memoOwner === undefined) {
+        node.memoOwner = this;
+        node.memoValue = r;
+      } else (this.memo ??= new Map()).set(node, r);
     }
     return r;
   }
