@@ -59,6 +59,11 @@ export const traefikComposeRules: Rule<ComposeModel>[] = traefikRuleList.map((r)
   meta: r.meta,
   check: (model, ctx) => {
     const view = traefikViewOfCompose(model, ctx);
+    // Findings only ever go to the linted file, at a Traefik label, flag, variable or service of
+    // its own: a compose file with none has nothing to judge, and its workspace graph (the nearby
+    // compose files, the static configuration up the tree) need not be built. Most compose files
+    // of a workspace do not run Traefik.
+    if (view.sources.length === 0 && view.services.length === 0) return [];
     return envFileNotes(view, r.check(view, ctx));
   },
 }));
