@@ -1,7 +1,8 @@
 // `rampart lint`: resolve the paths, check every config that governs them (before anything is
 // written), lint each file, apply safe fixes (--fix) or print them (--fix-dry-run), report.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { useBatchCaches } from '../engine/cache-budget';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch, structuredPatch } from 'diff';
 import type { FileHints, Language, RelatedFile, Severity } from '../engine/types';
 import type { ConfigLayer, RampartConfig } from '../engine/config';
@@ -42,6 +43,13 @@ function toSlash(p: string): string {
 
 /** Relative to the current directory when under it, else absolute; always with `/`. */
 export function displayPath(abs: string): string {
+  // A path below the working folder (every discovered file of `rampart lint .`) is its tail: the
+  // general path.relative() was a hundredth of a 10,000-file scan. Discovered paths are resolved
+  // (no `.` or `..` segments), and anything else takes the general way.
+  const cwd = process.cwd();
+  if (abs.length > cwd.length + 1 && abs.startsWith(cwd) && (abs[cwd.length] === sep || cwd.endsWith(sep)) && !/[\\/]\.\.?(?:[\\/]|$)/.test(abs)) {
+    return toSlash(abs.slice(cwd.endsWith(sep) ? cwd.length : cwd.length + 1));
+  }
   const rel = toSlash(relative(process.cwd(), abs));
   return rel && !rel.startsWith('../') && rel !== '..' && !/^[a-zA-Z]:|^\//.test(rel) ? rel : toSlash(abs);
 }
@@ -76,6 +84,8 @@ function workspaceRoots(roots: Array<Root | 'stdin'>, workspace: FsWorkspace): s
 }
 
 export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
+  // Each file is linted once: parses of other files are kept only for the files near it.
+  useBatchCaches();
   const workspace = new FsWorkspace();
   const overrides: ConfigLayer = { rules: args.rules };
   if (args.profile) overrides.profile = args.profile;
@@ -246,17 +256,24 @@ async function lintOne(t: Target, ctx: TargetContext, config: RampartConfig, rea
   } else {
     let buf: Buffer;
     try {
-      const st = statSync(t.abs);
-      if (st.isFile()) read.size = st.size;
-      if (st.isFile()) mode = st.mode & 0o7777;
-      if (st.isFile() && st.size > args.maxFileSize) {
-        if (nameLanguage) {
-          notes.push(`${path}: skipped, larger than ${args.maxFileSize} bytes (--max-file-size)`);
-          return report(nameLanguage, { skipped: 'too-large' });
+      // Size and mode from the open descriptor (fstat), not a stat of the path before reading
+      // it: one path lookup per file fewer (a stat was a sixtieth of a 10,000-file scan).
+      const fd = openSync(t.abs, 'r');
+      try {
+        const st = fstatSync(fd);
+        if (st.isFile()) read.size = st.size;
+        if (st.isFile()) mode = st.mode & 0o7777;
+        if (st.isFile() && st.size > args.maxFileSize) {
+          if (nameLanguage) {
+            notes.push(`${path}: skipped, larger than ${args.maxFileSize} bytes (--max-file-size)`);
+            return report(nameLanguage, { skipped: 'too-large' });
+          }
+          return t.explicit ? report(undefined, { skipped: 'unrecognised' }) : { notes };
         }
-        return t.explicit ? report(undefined, { skipped: 'unrecognised' }) : { notes };
+        buf = readFileSync(fd);
+      } finally {
+        closeSync(fd);
       }
-      buf = readFileSync(t.abs);
       read.buf = buf;
     } catch (err) {
       notes.push(`${path}: skipped, cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);

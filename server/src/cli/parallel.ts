@@ -7,6 +7,7 @@
 //
 // The worker runs this very file: dist/cli.js when bundled, the compiled module in tests. Loading
 // it in a worker with `workerData.rampartLint` starts the worker loop below.
+import { useBatchCaches } from '../engine/cache-budget';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
@@ -184,6 +185,7 @@ export class WorkerPool<T> {
 
 function workerLoop(init: WorkerInit): void {
   const port = parentPort!;
+  useBatchCaches(); // as the CLI's own thread (runLint)
   const workspace = new FsWorkspace();
   workspace.roots = init.roots;
   const configs = new ConfigResolver(workspace, undefined, init.overrides, init.explicitConfig);

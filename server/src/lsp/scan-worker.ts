@@ -10,6 +10,7 @@
 //
 // The worker runs the server's own bundle (dist/server.js; main.ts starts no connection in a
 // worker), or this compiled module in tests.
+import { useBatchCaches } from '../engine/cache-budget';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
@@ -248,6 +249,9 @@ export class ScanWorker {
 
 function workerLoop(): void {
   const port = parentPort!;
+  // This thread lints unopened files, each once per change: it keeps few parses of neighbours
+  // (engine/cache-budget.ts). The editor's own thread keeps its larger caches.
+  useBatchCaches();
   const overlay = new Map<string, string>();
   const settings = new Map<string, RampartSettings>();
   const workspace = new FsWorkspace((p) => overlay.get(p));

@@ -14,6 +14,7 @@
 // brings it into a service here), the folder its relative paths resolve against, and how it
 // was inherited. `serviceDockerfile(svc, ctx)` reads the Dockerfile
 // a service builds. Compose's merge rules are ComposeService.layers' (13-merge.md).
+import { cacheCapacity } from '../../engine/cache-budget';
 import type { ParsedDocument, Range, RuleContext } from '../../engine/types';
 import { buildModel as buildDockerfileModel, targetStage, type DockerfileModel, type DockerStage } from '../dockerfile/model';
 import { parseCompose } from './parse';
@@ -80,7 +81,7 @@ function cached<T>(cache: Map<string, { text: string; model: T }>, key: string, 
   const model = make();
   cache.delete(key);
   cache.set(key, { text, model });
-  if (cache.size > 64) cache.delete(cache.keys().next().value!);
+  while (cache.size > cacheCapacity(64)) cache.delete(cache.keys().next().value!);
   return model;
 }
 

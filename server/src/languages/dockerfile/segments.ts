@@ -12,6 +12,7 @@
 // The pre-scan that finds the split points is deliberately cautious: anything that might be a
 // continuation or a heredoc keeps the next FROM inside the current segment. A missed split
 // only costs speed; the segments' instructions are the same objects a whole-file parse makes.
+import { cacheCapacity } from '../../engine/cache-budget';
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Dockerfile, Instruction, Arg, Comment, ParserDirective } from 'dockerfile-ast';
 import { boundDirectiveScan } from './ast-memo';
@@ -86,7 +87,7 @@ class Generation {
     }
     documents.set(this.document, this.used);
     keptSegments += this.used.size;
-    while (documents.size > 1 && (documents.size > MAX_DOCUMENTS || keptSegments > MAX_SEGMENTS)) {
+    while (documents.size > 1 && (documents.size > cacheCapacity(MAX_DOCUMENTS) || keptSegments > cacheCapacity(MAX_SEGMENTS))) {
       const [oldest, segments] = documents.entries().next().value!;
       keptSegments -= segments.size;
       documents.delete(oldest);

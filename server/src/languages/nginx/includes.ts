@@ -22,6 +22,7 @@
 //   prefix is the fragment's folder, or its parent for conf.d/, sites-enabled/ and the like.
 // - Files are parsed once per lint (the resolver lives as long as the rule context), and across
 //   lints while their text is unchanged; nothing here touches the disk except through the view.
+import { cacheCapacity } from '../../engine/cache-budget';
 import picomatch from 'picomatch';
 import type { RuleContext, WorkspaceView } from '../../engine/types';
 import { posixNormalize } from '../../engine/posix-path';
@@ -296,7 +297,7 @@ function parseWorkspaceFile(path: string, text: string): NginxModel {
   }
   parsedFiles.set(path, { text, model });
   parsedText += text.length;
-  while (parsedFiles.size > PARSED_CAPACITY || (parsedText > PARSED_TEXT_BUDGET && parsedFiles.size > 1)) {
+  while (parsedFiles.size > cacheCapacity(PARSED_CAPACITY) || (parsedText > PARSED_TEXT_BUDGET && parsedFiles.size > 1)) {
     const [oldest, entry] = parsedFiles.entries().next().value as [string, { text: string }];
     parsedFiles.delete(oldest);
     parsedText -= entry.text.length;

@@ -16,6 +16,7 @@
 // What cannot be seen stays unknown and is never reported: a provider whose configuration is out
 // of sight (no static configuration, a folder that cannot be listed, a path no mount explains, a
 // Go template that may generate names, `@kubernetescrd`, `@consul`, plugins …).
+import { cacheCapacity } from '../../engine/cache-budget';
 import type { Range, RuleContext } from '../../engine/types';
 import type { LineIndex } from '../../engine/text';
 import type { ComposeTraefik, TraefikService } from './compose';
@@ -320,7 +321,7 @@ function parsedFile(path: string, text: string): ParsedFile {
   }
   fileCache.delete(path);
   fileCache.set(path, pf);
-  if (fileCache.size > FILE_CACHE_MAX) fileCache.delete(fileCache.keys().next().value as string);
+  while (fileCache.size > cacheCapacity(FILE_CACHE_MAX)) fileCache.delete(fileCache.keys().next().value as string);
   return pf;
 }
 

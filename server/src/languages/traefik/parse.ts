@@ -2,6 +2,7 @@
 // turns out to be a compose file is read as one, so its labels and flags are still judged);
 // Go templates masked first (templates.ts); the role — static, dynamic or both — from the
 // top-level keys, or from the name (`traefik.yml` is the static file) when there are none.
+import { cacheCapacity } from '../../engine/cache-budget';
 import type { CommentInfo, Finding, ParsedDocument } from '../../engine/types';
 import { LineIndex } from '../../engine/text';
 import { looksLikeCompose, parseCompose } from '../compose/parse';
@@ -71,7 +72,7 @@ export function parsedTraefik(path: string, text: string): ParsedDocument<Traefi
   const parsed = parseTraefik(text, path);
   shared.delete(path);
   shared.set(path, { text, parsed });
-  if (shared.size > SHARED_MAX) shared.delete(shared.keys().next().value!);
+  while (shared.size > cacheCapacity(SHARED_MAX)) shared.delete(shared.keys().next().value!);
   return parsed;
 }
 
