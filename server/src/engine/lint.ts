@@ -14,6 +14,7 @@ import type {
   Position,
   Range,
   RelatedLocation,
+  Rule,
   RuleContext,
   RuleMeta,
   Severity,
@@ -148,18 +149,18 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
     }
   }
 
-  const evaluated = new Set<string>();
+  // Rules that threw: their findings are unknown (see RulesJudged).
+  let failed: Set<string> | undefined;
   for (const rule of plugin.rules) {
     const severity = effectiveSeverity(rule.meta, options.config);
     if (severity === 'off') continue;
-    evaluated.add(rule.meta.id);
     let findings: Finding[];
     try {
       findings = rule.check(parsed.model, ctx);
     } catch (err) {
       options.onContained?.(rule.meta.id, `threw ${describeError(err)}`);
       // Its findings are unknown, so suppressions naming it cannot be judged unused.
-      evaluated.delete(rule.meta.id);
+      (failed ??= new Set()).add(rule.meta.id);
       // Contain the failure: one internal diagnostic naming the rule, the rest still run.
       if (internalSeverity === 'off') continue;
       raw.push(
@@ -178,10 +179,29 @@ export function lint(path: string, text: string, options: LintOptions): LintResu
     }
   }
 
-  const { kept, suppressed } = applySuppressions(parsed, raw, evaluated, options.config);
+  const { kept, suppressed } = applySuppressions(parsed, raw, new RulesJudged(plugin.rules, options.config, failed), options.config);
   kept.sort(compareDiagnostics);
   suppressed.sort(compareDiagnostics);
   return { path, language, diagnostics: kept, suppressed };
+}
+
+/**
+ * The rules a lint judged: the enabled ones that did not throw. Asked only about the rules a
+ * suppression comment names, so it is answered then rather than built as a set on every lint (a
+ * Set of ninety ids per keystroke, for the few files that have suppressions).
+ */
+class RulesJudged {
+  constructor(
+    private readonly rules: ReadonlyArray<Rule<unknown>>,
+    private readonly config: RampartConfig,
+    private readonly failed: ReadonlySet<string> | undefined,
+  ) {}
+
+  has(id: string): boolean {
+    if (this.failed?.has(id)) return false;
+    const rule = this.rules.find((r) => r.meta.id === id);
+    return rule !== undefined && effectiveSeverity(rule.meta, this.config) !== 'off';
+  }
 }
 
 const MAX_MESSAGE = 1000;

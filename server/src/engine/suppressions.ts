@@ -196,10 +196,15 @@ function partition(diagnostics: Diagnostic[], covers_: Cover[]) {
   return { kept, suppressed };
 }
 
+/** Which rules a lint judged (engine/lint.ts RulesJudged). */
+export interface RuleSet {
+  has(id: string): boolean;
+}
+
 export function applySuppressions(
   parsed: ParsedDocument<unknown>,
   diagnostics: Diagnostic[],
-  evaluated: Set<string>,
+  evaluated: RuleSet,
   config: RampartConfig,
   /** Peer id → rule mapping; the registry's unless a test supplies its own. */
   peers: PeerIndex = registryPeerIndex(),
@@ -234,7 +239,7 @@ export function applySuppressions(
 // ---------------------------------------------------------------------------------------------
 // rampart/ignore-needs-rule
 
-function needsRuleFindings(ig: IgnoreComment, evaluated: Set<string>): Array<{ range: Range; message: string }> {
+function needsRuleFindings(ig: IgnoreComment, evaluated: RuleSet): Array<{ range: Range; message: string }> {
   const keyword = ig.scope === 'file' ? 'rampart-ignore-file' : 'rampart-ignore';
   if (ig.badKeyword) {
     return [
@@ -266,7 +271,7 @@ function needsRuleFindings(ig: IgnoreComment, evaluated: Set<string>): Array<{ r
   });
 }
 
-function unknownMessage(name: string, evaluated: Set<string>): string {
+function unknownMessage(name: string, evaluated: RuleSet): string {
   const head = `Unknown rule "${name}" in suppression: it silences nothing.`;
   const peers = [...new Set(rulesForPeer(name).map((m) => m.id))];
   if (peers.length > 0) return `${head} "${name}" is another tool's id; Rampart's rule for it is ${peers.join(', ')}.`;
@@ -283,7 +288,7 @@ function unusedFinding(
   ig: IgnoreComment,
   cover: Cover,
   diagnostics: Diagnostic[],
-  evaluated: Set<string>,
+  evaluated: RuleSet,
   index: LineIndex,
 ): { range: Range; message: string; fixes: Fix[] } | undefined {
   if (ig.rules.length === 0) return undefined;

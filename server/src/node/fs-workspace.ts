@@ -32,7 +32,8 @@ export class FsWorkspace implements WorkspaceView {
   readFile(path: string): string | undefined {
     const open = this.overlay?.(path);
     if (open !== undefined) return open;
-    if (this.texts.has(path)) return this.texts.get(path);
+    const known = this.texts.get(path);
+    if (known !== undefined || this.texts.has(path)) return known;
     let text: string | undefined;
     // A path known to be missing is not asked again (a lint asks for many that are).
     if (this.exist.get(path) !== false && !this.notListed(path)) {
@@ -51,15 +52,18 @@ export class FsWorkspace implements WorkspaceView {
   exists(path: string): boolean {
     if (this.overlay?.(path) !== undefined) return true;
     let e = this.exist.get(path);
-    if (e === undefined && this.notListed(path)) e = false;
-    if (e === undefined) {
-      try {
-        e = statSync(path, NO_THROW) !== undefined;
-      } catch {
-        e = false; // ENOTDIR, EACCES …
-      }
-      this.exist.set(path, e);
+    if (e !== undefined) return e;
+    if (this.notListed(path)) {
+      // Remembered like a stat's answer: the next ask is one lookup.
+      this.exist.set(path, false);
+      return false;
     }
+    try {
+      e = statSync(path, NO_THROW) !== undefined;
+    } catch {
+      e = false; // ENOTDIR, EACCES …
+    }
+    this.exist.set(path, e);
     return e;
   }
 

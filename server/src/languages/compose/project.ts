@@ -138,6 +138,8 @@ interface Memo {
   reads: Map<string, string | undefined>;
   exists: Map<string, boolean>;
   view: ProjectView;
+  /** The lint that last found the reads unchanged (weak: a cached model must not keep a lint's context). */
+  checked?: WeakRef<RuleContext>;
 }
 
 /**
@@ -146,10 +148,15 @@ interface Memo {
  */
 export function projectView(model: ComposeModel, ctx: RuleContext): ProjectView {
   const memo = model.projectCache as Memo | undefined;
-  if (memo && unchanged(memo, ctx)) return memo.view;
+  // Checked once per lint: every rule of a lint asks, and the first ask already read (and so, in
+  // the language server, recorded) every file the project depends on.
+  if (memo && (memo.checked?.deref() === ctx || unchanged(memo, ctx))) {
+    if (memo.checked?.deref() !== ctx) memo.checked = new WeakRef(ctx);
+    return memo.view;
+  }
   const loader = new Loader(model, ctx);
   const view = loader.load();
-  model.projectCache = { reads: loader.reads, exists: loader.existence, view } satisfies Memo;
+  model.projectCache = { reads: loader.reads, exists: loader.existence, view, checked: new WeakRef(ctx) } satisfies Memo;
   return view;
 }
 
