@@ -15,7 +15,12 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+// Required, not imported: the CommonJS build that dockerfile-ast requires too (an import would
+// bundle the package's ESM build as a second copy).
+import textDocument = require('vscode-languageserver-textdocument');
+
+const { TextDocument } = textDocument;
+type TextDocument = textDocument.TextDocument;
 import { TOOL_VERSION, HOME_URL } from '../engine/identity';
 import { URI } from './uri';
 import { ServerLinter, isConfigFilePath } from './linter';

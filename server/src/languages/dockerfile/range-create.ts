@@ -4,7 +4,11 @@
 // of a Dockerfile lint (profiled over thousands of generated files). A fast path answers the
 // two-positions case with plain property checks and falls back to the original for anything
 // else, so every result (and every error) is the same as before.
-import { Range } from 'vscode-languageserver-types';
+// Required, not imported: the patch must reach the module object dockerfile-ast's own require()
+// gets (the package's CommonJS build); an import would get its ESM build, a second copy.
+import types = require('vscode-languageserver-types');
+
+const { Range } = types;
 
 const MAX = 2147483647;
 let installed = false;
