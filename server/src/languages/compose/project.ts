@@ -14,6 +14,7 @@
 // brings it into a service here), the folder its relative paths resolve against, and how it
 // was inherited. `serviceDockerfile(svc, ctx)` reads the Dockerfile
 // a service builds. Compose's merge rules are ComposeService.layers' (13-merge.md).
+import { MemoSlot } from '../../engine/memo-slot';
 import { cacheCapacity } from '../../engine/cache-budget';
 import type { ParsedDocument, Range, RuleContext } from '../../engine/types';
 import { buildModel as buildDockerfileModel, targetStage, type DockerfileModel, type DockerStage } from '../dockerfile/model';
@@ -138,8 +139,6 @@ interface Memo {
   reads: Map<string, string | undefined>;
   exists: Map<string, boolean>;
   view: ProjectView;
-  /** The lint that last found the reads unchanged (weak: a cached model must not keep a lint's context). */
-  checked?: WeakRef<RuleContext>;
 }
 
 /**
@@ -150,15 +149,24 @@ export function projectView(model: ComposeModel, ctx: RuleContext): ProjectView 
   const memo = model.projectCache as Memo | undefined;
   // Checked once per lint: every rule of a lint asks, and the first ask already read (and so, in
   // the language server, recorded) every file the project depends on.
-  if (memo && (memo.checked?.deref() === ctx || unchanged(memo, ctx))) {
-    if (memo.checked?.deref() !== ctx) memo.checked = new WeakRef(ctx);
+  if (memo && (checkedIn.get(ctx) === memo || unchanged(memo, ctx))) {
+    checkedIn.set(ctx, memo);
     return memo.view;
   }
   const loader = new Loader(model, ctx);
   const view = loader.load();
-  model.projectCache = { reads: loader.reads, exists: loader.existence, view, checked: new WeakRef(ctx) } satisfies Memo;
+  model.projectCache = { reads: loader.reads, exists: loader.existence, view } satisfies Memo;
+  checkedIn.set(ctx, model.projectCache as Memo);
   return view;
 }
+
+/**
+ * The project found current in a lint, on the lint's context: the context goes with the lint, and
+ * the model keeps nothing of it. (A WeakRef to the context on the model did the same, but V8
+ * keeps a WeakRef's target alive until the running job ends: a synchronous loop of lints, like
+ * the benchmark's, kept every lint's context, views and graphs.)
+ */
+const checkedIn = new MemoSlot<RuleContext, Memo>();
 
 function unchanged(memo: Memo, ctx: RuleContext): boolean {
   for (const [p, t] of memo.reads) if (ctx.workspace.readFile(p) !== t) return false;
