@@ -153,6 +153,27 @@ export function keyString(node: unknown): string | undefined {
 /** Mappings up to this many pairs find a repeated key by scanning the keys before it. */
 const SCAN_KEYS = 8;
 
+/** The keys a mapping writes itself (not merged), for a mapping that merges. */
+class Written {
+  private set: Set<string> | undefined;
+  constructor(private readonly pairs: readonly Pair[]) {
+    if (pairs.length > SCAN_KEYS) {
+      this.set = new Set();
+      for (const q of pairs) {
+        if (isMergeKey(q.key)) continue;
+        const k = keyString(q.key);
+        if (k !== undefined) this.set.add(k);
+      }
+    }
+  }
+
+  has(key: string): boolean {
+    if (this.set) return this.set.has(key);
+    for (const q of this.pairs) if (!isMergeKey(q.key) && keyString(q.key) === key) return true;
+    return false;
+  }
+}
+
 function isMergeKey(node: unknown): boolean {
   return isScalar(node) && node.value === '<<' && (!node.type || node.type === Scalar.PLAIN);
 }
@@ -562,16 +583,11 @@ export class TreeBuilder {
     this.maps.push(map);
 
     // Keys written in the mapping win over merged ones, wherever they stand (only needed when
-    // the mapping merges something).
-    let written: Set<string> | undefined;
+    // the mapping merges something): a small mapping is scanned, a larger one gets a Set.
+    let written: Written | undefined;
     for (const p of n.items) {
       if (!isMergeKey(p.key)) continue;
-      written = new Set<string>();
-      for (const q of n.items) {
-        if (isMergeKey(q.key)) continue;
-        const k = keyString(q.key);
-        if (k !== undefined) written.add(k);
-      }
+      written = new Written(n.items as Pair[]);
       break;
     }
     // Written keys seen so far (for repeated keys): a small mapping scans the keys before (no
@@ -627,7 +643,7 @@ export class TreeBuilder {
     return map;
   }
 
-  private applyMerge(map: CMap, p: Pair, keyRange: Range, written: Set<string>, depth: number): void {
+  private applyMerge(map: CMap, p: Pair, keyRange: Range, written: Written, depth: number): void {
     const v = p.value as YNode | null;
     const valueRange = v ? this.rangeOf(v) : keyRange;
     const mp: MergePair = { keyRange, valueRange, sources: [], list: false, pair: p };
