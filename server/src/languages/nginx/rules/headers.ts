@@ -10,7 +10,7 @@ import { plannedFix } from '../../../engine/fix-plans';
 import { compareVersions, type NginxArg, type NginxBlock, type NginxDirective, type NginxModel, type NginxServer } from '../model';
 import { agreedChain, includes, type OuterChain, type OuterLevel } from '../includes';
 import { nginxVersion } from '../version';
-import { indentUnit, lineIndent, refusesEveryone } from './util';
+import { argsText, indentUnit, lineIndent, refusesEveryone } from './util';
 
 export const HSTS = 'strict-transport-security';
 export const XFO = 'x-frame-options';
@@ -185,7 +185,7 @@ export function describeBlock(block: NginxBlock): string {
 function describe(block: NginxBlock): string {
   const owner = block.owner;
   if (!owner) return 'this file';
-  if (block.kind === 'location') return `location "${owner.args.map((a) => a.raw).join(' ')}"`;
+  if (block.kind === 'location') return `location "${argsText(owner.args)}"`;
   if (block.kind === 'server') {
     const name = block.children
       .filter((c) => c.name === 'server_name')
