@@ -29,8 +29,26 @@ export class ConfigResolver {
     if (this.explicit) return this.explicit;
     const dir = path.slice(0, path.lastIndexOf('/'));
     if (this.nearest.has(dir)) return this.nearest.get(dir);
-    const found = findConfigFile(path, (p) => this.workspace.exists(p));
-    this.nearest.set(dir, found);
+    // Up the tree until a folder whose answer is known: a walk over thousands of folders looked
+    // for `.rampart.yaml` in every ancestor of every folder (findConfigFile's search, one folder
+    // at a time, with the answer remembered for each folder passed).
+    const passed: string[] = [];
+    let found: string | undefined;
+    let d = dir;
+    for (let guard = 0; guard < 200; guard++) {
+      if (this.nearest.has(d)) {
+        found = this.nearest.get(d);
+        break;
+      }
+      passed.push(d);
+      found = findConfigFile(`${d === '' ? '' : d}/x`, (p) => this.workspace.exists(p), d || '/');
+      if (found !== undefined) break;
+      if (d === '' || d === '/' || !d.includes('/')) break;
+      const parent = d.slice(0, d.lastIndexOf('/'));
+      if (parent === d) break;
+      d = parent;
+    }
+    for (const p of passed) this.nearest.set(p, found);
     return found;
   }
 
