@@ -4,6 +4,7 @@
 // `.rampart.yaml` names none; each language says which images are its own and what version a
 // reference pins. Reads go through `ctx.workspace` only (the language server records them, so
 // an edit to the Dockerfile re-lints the configuration).
+import { RecentCache } from './recent-cache';
 import type { RuleContext } from './types';
 
 export const DOCKERFILE_NAMES = ['Dockerfile', 'Containerfile'];
@@ -65,16 +66,15 @@ export function composeImages(text: string): string[] {
  * every configuration file of a folder looks at the same neighbours (a 10,000-file scan read and
  * split them 2,000 times).
  */
-const imageCache = new Map<string, { text: string; images: string[] }>();
+// A RecentCache, not a Map used as an LRU: see engine/recent-cache.ts.
+const imageCache = new RecentCache<{ text: string; images: string[] }>(() => IMAGE_CACHE_MAX);
 const IMAGE_CACHE_MAX = 256;
 
 function imagesOf(file: string, text: string, dockerfile: boolean): string[] {
   const hit = imageCache.get(file);
   if (hit && hit.text === text) return hit.images;
   const images = dockerfile ? dockerfileImages(text) : composeImages(text);
-  imageCache.delete(file);
   imageCache.set(file, { text, images });
-  if (imageCache.size > IMAGE_CACHE_MAX) imageCache.delete(imageCache.keys().next().value as string);
   return images;
 }
 

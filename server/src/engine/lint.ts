@@ -26,6 +26,7 @@ import { plugins } from './registry';
 import { parseErrorMeta } from './rules/parse-error';
 import { internalErrorMeta } from './rules/internal-error';
 import { applySuppressions } from './suppressions';
+import { RecentCache } from './recent-cache';
 import { comparePositions, rangesOverlap, type LineIndex } from './text';
 import { detectLanguage } from './detect';
 import { describeError } from './errors';
@@ -52,27 +53,23 @@ export interface LintOptions {
 
 /** Parsed documents by path, reused while the text (or version) is unchanged. */
 export class ParseCache {
-  private readonly entries = new Map<string, { key: number | string; language: Language; parsed: ParsedDocument<unknown> }>();
-  constructor(private readonly capacity = 500) {}
+  // A RecentCache, not a Map re-set on every hit: see engine/recent-cache.ts.
+  private readonly entries: RecentCache<{ key: number | string; language: Language; parsed: ParsedDocument<unknown> }>;
+  constructor(capacity = 500) {
+    this.entries = new RecentCache(() => capacity);
+  }
 
   get(path: string, key: number | string, language: Language): ParsedDocument<unknown> | undefined {
     const e = this.entries.get(path);
     if (e && e.key === key && e.language === language) {
-      // Refresh recency.
-      this.entries.delete(path);
-      this.entries.set(path, e);
+      this.entries.touch(path);
       return e.parsed;
     }
     return undefined;
   }
 
   set(path: string, key: number | string, language: Language, parsed: ParsedDocument<unknown>): void {
-    this.entries.delete(path);
     this.entries.set(path, { key, language, parsed });
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
   }
 
   delete(path: string): void {

@@ -16,6 +16,7 @@
 // a service builds. Compose's merge rules are ComposeService.layers' (13-merge.md).
 import { MemoSlot } from '../../engine/memo-slot';
 import { cacheCapacity } from '../../engine/cache-budget';
+import { RecentCache } from '../../engine/recent-cache';
 import type { ParsedDocument, Range, RuleContext } from '../../engine/types';
 import { buildModel as buildDockerfileModel, targetStage, type DockerfileModel, type DockerStage } from '../dockerfile/model';
 import { parseCompose } from './parse';
@@ -70,19 +71,17 @@ export function resolvePath(dir: string, rel: string): string {
  * was parsed up to three times in one run (as the linted file, as the other's project file, as
  * the other's Traefik neighbour).
  */
-const composeCache = new Map<string, { text: string; model: ParsedDocument<ComposeModel> }>();
-const dockerfileCache = new Map<string, { text: string; model: DockerfileModel }>();
+const composeCache = new RecentCache<{ text: string; model: ParsedDocument<ComposeModel> }>(() => cacheCapacity(64));
+const dockerfileCache = new RecentCache<{ text: string; model: DockerfileModel }>(() => cacheCapacity(64));
 
-function cached<T>(cache: Map<string, { text: string; model: T }>, key: string, text: string, make: () => T): T {
+function cached<T>(cache: RecentCache<{ text: string; model: T }>, key: string, text: string, make: () => T): T {
   const hit = cache.get(key);
   if (hit && hit.text === text) return hit.model;
   // The stale entry goes first: kept until the new parse was made, the previous keystroke's model
   // lived through that parse's young-generation collections and was promoted to the old one.
   if (hit) cache.delete(key);
   const model = make();
-  cache.delete(key);
   cache.set(key, { text, model });
-  while (cache.size > cacheCapacity(64)) cache.delete(cache.keys().next().value!);
   return model;
 }
 

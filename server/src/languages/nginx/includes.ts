@@ -23,6 +23,7 @@
 // - Files are parsed once per lint (the resolver lives as long as the rule context), and across
 //   lints while their text is unchanged; nothing here touches the disk except through the view.
 import { cacheCapacity } from '../../engine/cache-budget';
+import { RecentCache } from '../../engine/recent-cache';
 import picomatch from 'picomatch';
 import type { RuleContext, WorkspaceView } from '../../engine/types';
 import { posixNormalize } from '../../engine/posix-path';
@@ -277,7 +278,8 @@ function renderedTemplate(path: string): string | undefined {
 
 // --- parsing, shared across lints while the text is the same -------------------------------
 
-const parsedFiles = new Map<string, { text: string; model: NginxModel }>();
+// A RecentCache, not a Map used as an LRU: see engine/recent-cache.ts.
+const parsedFiles = new RecentCache<{ text: string; model: NginxModel }>(() => cacheCapacity(PARSED_CAPACITY));
 /** At most this many files, and this much text (a model takes several times its text in memory). */
 const PARSED_CAPACITY = 256;
 const PARSED_TEXT_BUDGET = 4 * 1024 * 1024;
@@ -286,8 +288,7 @@ let parsedText = 0;
 function parseWorkspaceFile(path: string, text: string): NginxModel {
   const hit = parsedFiles.get(path);
   if (hit && hit.text === text) {
-    parsedFiles.delete(path);
-    parsedFiles.set(path, hit);
+    parsedFiles.touch(path);
     return hit.model;
   }
   const model = buildNginx(text).model;
@@ -295,13 +296,9 @@ function parseWorkspaceFile(path: string, text: string): NginxModel {
     parsedFiles.delete(path);
     parsedText -= hit.text.length;
   }
-  parsedFiles.set(path, { text, model });
+  for (const dropped of parsedFiles.set(path, { text, model })) parsedText -= dropped.text.length;
   parsedText += text.length;
-  while (parsedFiles.size > cacheCapacity(PARSED_CAPACITY) || (parsedText > PARSED_TEXT_BUDGET && parsedFiles.size > 1)) {
-    const [oldest, entry] = parsedFiles.entries().next().value as [string, { text: string }];
-    parsedFiles.delete(oldest);
-    parsedText -= entry.text.length;
-  }
+  while (parsedText > PARSED_TEXT_BUDGET && parsedFiles.size > 1) parsedText -= parsedFiles.evictOldest()!.text.length;
   return model;
 }
 

@@ -17,6 +17,7 @@
 // of sight (no static configuration, a folder that cannot be listed, a path no mount explains, a
 // Go template that may generate names, `@kubernetescrd`, `@consul`, plugins …).
 import { cacheCapacity } from '../../engine/cache-budget';
+import { RecentCache } from '../../engine/recent-cache';
 import type { Range, RuleContext } from '../../engine/types';
 import type { LineIndex } from '../../engine/text';
 import type { ComposeTraefik, TraefikService } from './compose';
@@ -307,7 +308,7 @@ interface ParsedFile {
 }
 
 /** Parsed neighbour files by path, reused while their text is the same string. */
-const fileCache = new Map<string, ParsedFile>();
+const fileCache = new RecentCache<ParsedFile>(() => cacheCapacity(FILE_CACHE_MAX));
 const FILE_CACHE_MAX = 1024;
 
 function parsedFile(path: string, text: string): ParsedFile {
@@ -319,9 +320,7 @@ function parsedFile(path: string, text: string): ParsedFile {
     if (doc.roles.includes('dynamic')) pf.dynamic = { form: doc.format, role: 'dynamic', provider: 'file', root: doc.root, inEffect: true };
     if (doc.roles.includes('static')) pf.static = { form: doc.format, role: 'static', root: doc.root, inEffect: true };
   }
-  fileCache.delete(path);
   fileCache.set(path, pf);
-  while (fileCache.size > cacheCapacity(FILE_CACHE_MAX)) fileCache.delete(fileCache.keys().next().value as string);
   return pf;
 }
 

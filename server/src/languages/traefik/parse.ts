@@ -3,6 +3,7 @@
 // Go templates masked first (templates.ts); the role — static, dynamic or both — from the
 // top-level keys, or from the name (`traefik.yml` is the static file) when there are none.
 import { cacheCapacity } from '../../engine/cache-budget';
+import { RecentCache } from '../../engine/recent-cache';
 import type { CommentInfo, Finding, ParsedDocument } from '../../engine/types';
 import { LineIndex } from '../../engine/text';
 import { looksLikeCompose, parseCompose } from '../compose/parse';
@@ -61,7 +62,7 @@ export function parseTraefik(text: string, path: string): ParsedDocument<Traefik
  * compose file reads the project's static and dynamic files, which are then linted themselves
  * (and read again by each other's graphs).
  */
-const shared = new Map<string, { text: string; parsed: ParsedDocument<TraefikDocument> }>();
+const shared = new RecentCache<{ text: string; parsed: ParsedDocument<TraefikDocument> }>(() => cacheCapacity(SHARED_MAX));
 const SHARED_MAX = 64;
 
 export function parsedTraefik(path: string, text: string): ParsedDocument<TraefikDocument> {
@@ -70,9 +71,7 @@ export function parsedTraefik(path: string, text: string): ParsedDocument<Traefi
   // The stale entry goes first (see compose/project.ts cached()).
   if (hit) shared.delete(path);
   const parsed = parseTraefik(text, path);
-  shared.delete(path);
   shared.set(path, { text, parsed });
-  while (shared.size > cacheCapacity(SHARED_MAX)) shared.delete(shared.keys().next().value!);
   return parsed;
 }
 
