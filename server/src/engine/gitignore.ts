@@ -3,16 +3,16 @@
 // language server sees unsaved `.gitignore` buffers and records what a lint depended on.
 import ignore, { type Ignore } from 'ignore';
 import type { WorkspaceView } from './types';
+import { RecentCache } from './recent-cache';
 
-const compiled = new Map<string, { text: string; ig: Ignore }>();
+// A RecentCache, not a Map used as an LRU: see engine/recent-cache.ts.
+const compiled = new RecentCache<{ text: string; ig: Ignore }>(() => 256);
 
 function rulesOf(path: string, text: string): Ignore {
   const hit = compiled.get(path);
   if (hit && hit.text === text) return hit.ig;
   const ig = ignore().add(text);
-  compiled.delete(path);
   compiled.set(path, { text, ig });
-  if (compiled.size > 256) compiled.delete(compiled.keys().next().value!);
   return ig;
 }
 

@@ -8,6 +8,7 @@
 //     which bounds the polynomial cases.
 // A pattern refused either way is treated like one JavaScript cannot express (PCRE-only syntax):
 // the rule does not know whether it matches.
+import { RecentCache } from './recent-cache';
 
 const MAX_SOURCE = 1000;
 /** Backtracking steps allowed, roughly: subject length ^ unbounded repetitions. */
@@ -97,7 +98,8 @@ export function regexShape(source: string): Shape {
 }
 
 /** Compiled patterns by flags and source (undefined: refused), least recently used first. */
-const compiled = new Map<string, RegExp | undefined>();
+// A RecentCache, not a Map re-set on every hit: see engine/recent-cache.ts.
+const compiled = new RecentCache<RegExp | undefined>(() => COMPILED_CAPACITY);
 const COMPILED_CAPACITY = 1000;
 
 /**
@@ -112,16 +114,11 @@ export function compileUserRegex(source: string, flags = ''): RegExp | undefined
   const stateless = !flags.includes('g') && !flags.includes('y');
   const key = `${flags}/${source}`;
   if (stateless && compiled.has(key)) {
-    const hit = compiled.get(key);
-    compiled.delete(key);
-    compiled.set(key, hit);
-    return hit;
+    compiled.touch(key);
+    return compiled.get(key);
   }
   const re = compileFresh(source, flags);
-  if (stateless) {
-    compiled.set(key, re);
-    if (compiled.size > COMPILED_CAPACITY) compiled.delete(compiled.keys().next().value!);
-  }
+  if (stateless) compiled.set(key, re);
   return re;
 }
 
