@@ -13,10 +13,13 @@ export class RecentCache<V> {
   private readonly slots = new Map<string, number>();
   private readonly keys: Array<string | undefined> = [];
   private readonly values: Array<V | undefined> = [];
-  /** When each slot was set (0: free). */
-  private readonly stamps: number[] = [];
+  // Used slots in a doubly linked list by slot number, oldest (head) to newest (tail): moving or
+  // dropping an entry is O(1) and allocates nothing (-1: none).
+  private readonly prev: number[] = [];
+  private readonly next: number[] = [];
+  private head = -1;
+  private tail = -1;
   private readonly free: number[] = [];
-  private clock = 0;
   private count = 0;
 
   /** `capacity` is asked at each set (it may change: see engine/cache-budget.ts). */
@@ -38,7 +41,9 @@ export class RecentCache<V> {
   /** Makes `key` the newest entry without setting it again (least recently used out first). */
   touch(key: string): void {
     const i = this.slots.get(key);
-    if (i !== undefined) this.stamps[i] = ++this.clock;
+    if (i === undefined || i === this.tail) return;
+    this.unlink(i);
+    this.append(i);
   }
 
   /** Sets `key` as the newest entry; returns the values this pushed out, oldest first. */
@@ -46,11 +51,11 @@ export class RecentCache<V> {
     this.delete(key);
     const out: V[] = [];
     const cap = Math.max(1, this.capacity());
-    while (this.count >= cap) out.push(this.evictOldest()!);
+    while (this.count >= cap) out.push(this.evictOldest() as V);
     const slot = this.free.pop() ?? this.keys.length;
     this.keys[slot] = key;
     this.values[slot] = value;
-    this.stamps[slot] = ++this.clock;
+    this.append(slot);
     this.slots.set(key, slot);
     this.count++;
     return out;
@@ -64,36 +69,50 @@ export class RecentCache<V> {
     // The slot is overwritten in place: no array or table keeps the value.
     this.keys[i] = undefined;
     this.values[i] = undefined;
-    this.stamps[i] = 0;
+    this.unlink(i);
     this.free.push(i);
     this.count--;
     return v;
   }
 
-  /** Drops the entry set longest ago; returns its value (undefined when empty). */
+  /** Drops the entry set (or touched) longest ago; returns its value (undefined when empty). */
   evictOldest(): V | undefined {
-    let oldest = -1;
-    for (let i = 0; i < this.stamps.length; i++) {
-      const t = this.stamps[i]!;
-      if (t !== 0 && (oldest < 0 || t < this.stamps[oldest]!)) oldest = i;
-    }
-    return oldest < 0 ? undefined : this.delete(this.keys[oldest]!);
+    return this.head < 0 ? undefined : this.delete(this.keys[this.head]!);
   }
 
   /** Values, oldest first (for a cache that also counts what its values hold). */
   valuesOldestFirst(): V[] {
-    const used: number[] = [];
-    for (let i = 0; i < this.stamps.length; i++) if (this.stamps[i] !== 0) used.push(i);
-    used.sort((a, b) => this.stamps[a]! - this.stamps[b]!);
-    return used.map((i) => this.values[i]!);
+    const out: V[] = [];
+    for (let i = this.head; i >= 0; i = this.next[i]!) out.push(this.values[i] as V);
+    return out;
   }
 
   clear(): void {
     this.slots.clear();
     this.keys.length = 0;
     this.values.length = 0;
-    this.stamps.length = 0;
+    this.prev.length = 0;
+    this.next.length = 0;
     this.free.length = 0;
+    this.head = this.tail = -1;
     this.count = 0;
+  }
+
+  private append(i: number): void {
+    this.prev[i] = this.tail;
+    this.next[i] = -1;
+    if (this.tail >= 0) this.next[this.tail] = i;
+    else this.head = i;
+    this.tail = i;
+  }
+
+  private unlink(i: number): void {
+    const p = this.prev[i]!;
+    const n = this.next[i]!;
+    if (p >= 0) this.next[p] = n;
+    else this.head = n;
+    if (n >= 0) this.prev[n] = p;
+    else this.tail = p;
+    this.prev[i] = this.next[i] = -1;
   }
 }
