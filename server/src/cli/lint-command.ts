@@ -1,7 +1,7 @@
 // `rampart lint`: resolve the paths, check every config that governs them (before anything is
 // written), lint each file, apply safe fixes (--fix) or print them (--fix-dry-run), report.
 import { useBatchCaches } from '../engine/cache-budget';
-import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch, structuredPatch } from 'diff';
 import type { FileHints, Language, RelatedFile, Severity } from '../engine/types';
@@ -209,6 +209,21 @@ interface FileRead {
   buf?: Buffer;
 }
 
+/**
+ * The bytes of an open regular file of `size` bytes (fewer if it shrank meanwhile): the size is
+ * known from the fstat above, and readFileSync would ask for it again.
+ */
+function readSized(fd: number, size: number): Buffer {
+  const buf = Buffer.allocUnsafe(size);
+  let n = 0;
+  while (n < size) {
+    const r = readSync(fd, buf, n, size - n, n);
+    if (r === 0) break;
+    n += r;
+  }
+  return n === size ? buf : buf.subarray(0, n);
+}
+
 /** Lints (and fixes) one target. The CLI's loop and its worker threads both run this. */
 export async function lintTarget(t: Target, ctx: TargetContext): Promise<TargetResult> {
   const config = ctx.configs.configFor(t.abs);
@@ -270,7 +285,8 @@ async function lintOne(t: Target, ctx: TargetContext, config: RampartConfig, rea
           }
           return t.explicit ? report(undefined, { skipped: 'unrecognised' }) : { notes };
         }
-        buf = readFileSync(fd);
+        // A size of 0 may not be the truth (files under /proc): those are read to their end.
+        buf = st.isFile() && st.size > 0 ? readSized(fd, st.size) : readFileSync(fd);
       } finally {
         closeSync(fd);
       }
