@@ -61,6 +61,8 @@ export function composeImages(text: string): string[] {
   return out;
 }
 
+const IMAGE_CACHE_MAX = 256;
+
 /**
  * The image references of a Dockerfile or compose file, by path, while its text is the same:
  * every configuration file of a folder looks at the same neighbours (a 10,000-file scan read and
@@ -68,7 +70,6 @@ export function composeImages(text: string): string[] {
  */
 // A RecentCache, not a Map used as an LRU: see engine/recent-cache.ts.
 const imageCache = new RecentCache<{ text: string; images: string[] }>(() => IMAGE_CACHE_MAX);
-const IMAGE_CACHE_MAX = 256;
 
 function imagesOf(file: string, text: string, dockerfile: boolean): string[] {
   const hit = imageCache.get(file);

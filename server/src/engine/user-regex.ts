@@ -97,10 +97,10 @@ export function regexShape(source: string): Shape {
   return { repeats, exponential };
 }
 
+const COMPILED_CAPACITY = 1000;
 /** Compiled patterns by flags and source (undefined: refused), least recently used first. */
 // A RecentCache, not a Map re-set on every hit: see engine/recent-cache.ts.
 const compiled = new RecentCache<RegExp | undefined>(() => COMPILED_CAPACITY);
-const COMPILED_CAPACITY = 1000;
 
 /**
  * Compiles a regex from a linted file, or undefined when it is invalid for JavaScript, too long,

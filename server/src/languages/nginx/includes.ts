@@ -278,11 +278,11 @@ function renderedTemplate(path: string): string | undefined {
 
 // --- parsing, shared across lints while the text is the same -------------------------------
 
-// A RecentCache, not a Map used as an LRU: see engine/recent-cache.ts.
-const parsedFiles = new RecentCache<{ text: string; model: NginxModel }>(() => cacheCapacity(PARSED_CAPACITY));
 /** At most this many files, and this much text (a model takes several times its text in memory). */
 const PARSED_CAPACITY = 256;
 const PARSED_TEXT_BUDGET = 4 * 1024 * 1024;
+// A RecentCache, not a Map used as an LRU: see engine/recent-cache.ts.
+const parsedFiles = new RecentCache<{ text: string; model: NginxModel }>(() => cacheCapacity(PARSED_CAPACITY));
 let parsedText = 0;
 
 function parseWorkspaceFile(path: string, text: string): NginxModel {

@@ -62,8 +62,8 @@ export function parseTraefik(text: string, path: string): ParsedDocument<Traefik
  * compose file reads the project's static and dynamic files, which are then linted themselves
  * (and read again by each other's graphs).
  */
-const shared = new RecentCache<{ text: string; parsed: ParsedDocument<TraefikDocument> }>(() => cacheCapacity(SHARED_MAX));
 const SHARED_MAX = 64;
+const shared = new RecentCache<{ text: string; parsed: ParsedDocument<TraefikDocument> }>(() => cacheCapacity(SHARED_MAX));
 
 export function parsedTraefik(path: string, text: string): ParsedDocument<TraefikDocument> {
   const hit = shared.get(path);
