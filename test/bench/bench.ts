@@ -14,6 +14,12 @@
 // Options: `--only edit,cli` picks sections; a bare word (`-- nginx`) narrows the per-language
 // sections to that language; `--runs N` repeats each measured process (best kept, default 3);
 // `--check` exits non-zero when a budget is missed. Generated files live in .cache/bench.
+//
+// The engine rows are the language server's per-keystroke work, so they run under the V8 flags
+// the server runs with (client/src/server-process.ts SERVER_EXEC_ARGV: a 32 MB semi-space): the
+// benchmark starts itself again with them. RAMPART_BENCH_DEFAULT_V8=1 keeps node's defaults, for
+// the engine rows and the spawned server alike (to compare).
+import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/engine/config';
@@ -25,6 +31,7 @@ import { editLatency } from './edit-latency';
 import { cliScan, serverScan } from './scan';
 import { compareWithDclint } from './dclint';
 import { fmtMs, loadAverage } from './measure';
+import { SERVER_EXEC_ARGV } from '../../client/src/server-process';
 
 interface Size {
   lines: number;
@@ -173,7 +180,17 @@ async function main(): Promise<void> {
   if (table.missed > 0 && process.argv.includes('--check')) process.exitCode = 1;
 }
 
-main().catch((err: unknown) => {
+/** The flags of SERVER_EXEC_ARGV this process lacks (none when asked for node's defaults). */
+function missingServerFlags(): string[] {
+  if (process.env.RAMPART_BENCH_DEFAULT_V8 === '1') return [];
+  return SERVER_EXEC_ARGV.filter((flag) => !process.execArgv.includes(flag));
+}
+
+const missing = missingServerFlags();
+if (missing.length > 0) {
+  const r = spawnSync(process.execPath, [...process.execArgv, ...missing, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exitCode = r.status ?? 2;
+} else main().catch((err: unknown) => {
   console.error(err);
   process.exitCode = 2;
 });

@@ -4,7 +4,7 @@
 // answers "unchanged".
 import { randomBytes } from 'node:crypto';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { jsonEqual } from './json-equal';
+import { sameDiagnostics } from './json-equal';
 
 export interface Report {
   resultId: string;
@@ -46,7 +46,7 @@ export class DiagnosticStore {
 
   set(uri: string, version: number, epoch: number, items: LspDiagnostic[]): Report {
     const prev = this.entries.get(uri);
-    const resultId = prev && jsonEqual(prev.items, items) ? prev.resultId : `${PROCESS_TAG}.${(++issued).toString(36)}`;
+    const resultId = prev && sameDiagnostics(prev.items, items) ? prev.resultId : `${PROCESS_TAG}.${(++issued).toString(36)}`;
     const e: Entry = { resultId, items, version, epoch, stale: false };
     this.entries.set(uri, e);
     return e;
