@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/engine/config';
-import { lint, ParseCache } from '../../server/src/engine/lint';
+import { forgetDocument, lint, ParseCache } from '../../server/src/engine/lint';
 import type { Language, WorkspaceView } from '../../server/src/engine/types';
 import { parsedCompose } from '../../server/src/languages/compose/project';
 import { parsedTraefik } from '../../server/src/languages/traefik/parse';
@@ -110,4 +110,28 @@ test('no WeakRef on the lint path: V8 keeps its target until the running job end
   };
   walk(join(__dirname, '..', '..', '..', 'server', 'src'));
   assert.deepEqual(found, []);
+});
+
+test('forgetDocument drops every parse the engine keeps of a path, and nothing else', () => {
+  // The language server releases them before collecting the young generation (lsp/idle-gc.ts).
+  const cache = new ParseCache();
+  lint('/w/compose.yaml', COMPOSE, { config, workspace, language: 'compose', cache, version: 1 });
+  lint('/w/dynamic.yml', TRAEFIK, { config, workspace, language: 'traefik', cache, version: 1 });
+  const compose = parsedCompose('/w/compose.yaml', COMPOSE);
+  const traefik = parsedTraefik('/w/dynamic.yml', TRAEFIK);
+  assert.equal(cache.get('/w/compose.yaml', 1, 'compose'), compose, 'the lint parsed through the plugin cache');
+  assert.equal(parsedCompose('/w/compose.yaml', COMPOSE), compose);
+
+  forgetDocument('/w/compose.yaml', cache);
+  assert.equal(cache.get('/w/compose.yaml', 1, 'compose'), undefined);
+  const again = parsedCompose('/w/compose.yaml', COMPOSE);
+  assert.notEqual(again, compose, 'parsed anew');
+  assert.deepEqual(again.model.services.map((s) => s.name), compose.model.services.map((s) => s.name));
+  // The other document keeps its parses.
+  assert.equal(cache.get('/w/dynamic.yml', 1, 'traefik'), traefik);
+  assert.equal(parsedTraefik('/w/dynamic.yml', TRAEFIK), traefik);
+
+  forgetDocument('/w/dynamic.yml', cache);
+  assert.equal(cache.get('/w/dynamic.yml', 1, 'traefik'), undefined);
+  assert.notEqual(parsedTraefik('/w/dynamic.yml', TRAEFIK), traefik);
 });

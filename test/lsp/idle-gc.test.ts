@@ -1,10 +1,13 @@
-// lsp/idle-gc.ts: after a lint, on the next turn of the event loop, the young generation is
-// collected once when what is left of it would not hold two lints like the largest recent one.
+// lsp/idle-gc.ts: the young generation is collected when the user pauses and it would not hold
+// four lints like the largest recent one; when lints come back to back, before the lint that
+// would not fit, after the document's previous parses are released.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IdleCollector, type NewSpace } from '../../server/src/lsp/idle-gc';
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** The collector's idle time in these tests (ms), and a wait well past it. */
+const IDLE = 5;
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, IDLE * 6));
 
 /** A young generation whose use the test scripts: each read takes the next value. */
 function scripted(values: NewSpace[]): () => NewSpace {
@@ -12,46 +15,93 @@ function scripted(values: NewSpace[]): () => NewSpace {
   return () => values[Math.min(i++, values.length - 1)]!;
 }
 
-test('a lint that leaves too little room is followed by one collection, on the next turn', async () => {
-  let collections = 0;
-  // before, after (the lint took 4 MB), then at the idle check only 6 MB are left (< 2 × 4 MB).
-  const idle = new IdleCollector(() => collections++, scripted([{ used: 10e6, available: 20e6 }, { used: 14e6, available: 16e6 }, { used: 14e6, available: 6e6 }]));
-  assert.equal(idle.around(() => 'report'), 'report');
-  assert.equal(collections, 0, 'never inside the request');
-  await turn();
-  assert.equal(collections, 1);
+test('a lint that leaves too little room is followed by one collection when the user pauses', async () => {
+  const events: string[] = [];
+  // before, after (the lint took 4 MB), then at the idle check 10 MB are left (< 4 × 4 MB).
+  const idle = new IdleCollector(() => events.push('collect'), scripted([{ used: 10e6, available: 24e6 }, { used: 14e6, available: 20e6 }, { used: 14e6, available: 10e6 }]), IDLE);
+  assert.equal(
+    idle.around(() => {
+      events.push('lint');
+      return 'report';
+    }),
+    'report',
+  );
+  assert.deepEqual(events, ['lint'], 'never inside the request');
+  await pause();
+  assert.deepEqual(events, ['lint', 'collect']);
   assert.equal(idle.collections, 1);
 });
 
-test('enough room left: no collection', async () => {
+test('enough room left at the pause: no collection', async () => {
   let collections = 0;
-  const idle = new IdleCollector(() => collections++, scripted([{ used: 10e6, available: 20e6 }, { used: 14e6, available: 16e6 }, { used: 14e6, available: 9e6 }]));
+  const idle = new IdleCollector(() => collections++, scripted([{ used: 10e6, available: 24e6 }, { used: 14e6, available: 20e6 }, { used: 14e6, available: 17e6 }]), IDLE);
   idle.around(() => undefined);
-  await turn();
+  await pause();
   assert.equal(collections, 0);
 });
 
-test('several lints in one turn: one check, one collection at most', async () => {
+test('lints in quick succession: one check after the last, one collection at most', async () => {
   let collections = 0;
-  const idle = new IdleCollector(() => collections++, scripted([{ used: 1e6, available: 20e6 }, { used: 5e6, available: 16e6 }, { used: 5e6, available: 16e6 }, { used: 9e6, available: 12e6 }, { used: 9e6, available: 1e6 }]));
+  const idle = new IdleCollector(
+    () => collections++,
+    scripted([{ used: 1e6, available: 40e6 }, { used: 5e6, available: 36e6 }, { used: 5e6, available: 36e6 }, { used: 9e6, available: 32e6 }, { used: 9e6, available: 1e6 }]),
+    IDLE,
+  );
   idle.around(() => 1);
   idle.around(() => 2);
-  await turn();
+  await pause();
   assert.equal(collections, 1);
+});
+
+test('back to back: the lint that would not fit releases the old parse and collects first', () => {
+  const events: string[] = [];
+  const idle = new IdleCollector(
+    () => events.push('collect'),
+    // Lint 1: before, after (4 MB). Lint 2: before (10 MB left < 16 MB), after the collection, after the lint.
+    scripted([{ used: 10e6, available: 14e6 }, { used: 14e6, available: 14e6 }, { used: 14e6, available: 10e6 }, { used: 0.3e6, available: 24e6 }, { used: 4.3e6, available: 20e6 }]),
+    IDLE,
+  );
+  idle.around(
+    () => events.push('lint 1'),
+    () => events.push('release'),
+  );
+  assert.deepEqual(events, ['lint 1'], 'the first lint: nothing known about its size yet');
+  idle.around(
+    () => events.push('lint 2'),
+    () => events.push('release'),
+  );
+  assert.deepEqual(events, ['lint 1', 'release', 'collect', 'lint 2']);
+  assert.equal(idle.collections, 1);
+});
+
+test('without a release callback nothing is collected before a lint', () => {
+  let collections = 0;
+  const idle = new IdleCollector(() => collections++, scripted([{ used: 10e6, available: 14e6 }, { used: 14e6, available: 10e6 }, { used: 14e6, available: 1e6 }]), IDLE);
+  idle.around(() => 1);
+  idle.around(() => 2);
+  assert.equal(collections, 0);
 });
 
 test('a collection inside the lint (use went down) keeps the last estimate', async () => {
   let collections = 0;
-  const idle = new IdleCollector(() => collections++, scripted([{ used: 10e6, available: 20e6 }, { used: 2e6, available: 28e6 }, { used: 2e6, available: 1e6 }]));
+  const idle = new IdleCollector(() => collections++, scripted([{ used: 10e6, available: 20e6 }, { used: 2e6, available: 28e6 }, { used: 2e6, available: 1e6 }]), IDLE);
   idle.around(() => 0);
-  await turn();
+  await pause();
   // Nothing known about the lint's size (0): any room is enough.
   assert.equal(collections, 0);
 });
 
 test('without gc() (no --expose-gc) the lint just runs', async () => {
-  const idle = new IdleCollector(undefined);
-  assert.equal(idle.around(() => 42), 42);
-  await turn();
+  let released = 0;
+  const idle = new IdleCollector(undefined, undefined, IDLE);
+  assert.equal(
+    idle.around(
+      () => 42,
+      () => released++,
+    ),
+    42,
+  );
+  await pause();
   assert.equal(idle.collections, 0);
+  assert.equal(released, 0);
 });

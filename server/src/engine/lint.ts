@@ -77,6 +77,16 @@ export class ParseCache {
   }
 }
 
+/**
+ * Drops every parse of `path` the engine keeps (the parse cache's, the language plugins' own):
+ * what the language server does before it collects the young generation ahead of a new
+ * version's lint (lsp/idle-gc.ts).
+ */
+export function forgetDocument(path: string, cache?: ParseCache): void {
+  cache?.delete(path);
+  for (const p of plugins) p.forget?.(path);
+}
+
 export function pluginFor(language: Language): LanguagePlugin<unknown> | undefined {
   return plugins.find((p) => p.language === language);
 }

@@ -207,6 +207,13 @@ export interface LanguagePlugin<M> {
   matchesContent?(path: string, text: string, workspace?: WorkspaceView): boolean;
   parse(text: string, path: string): ParsedDocument<M>;
   /**
+   * Drops what the plugin's own caches keep of the document at `path` (its parse, cached by path
+   * so that other files' rules reuse it), before a new version of it is parsed: the language
+   * server collects the young generation at that point, when the old parse is no longer
+   * reachable (lsp/idle-gc.ts).
+   */
+  forget?(path: string): void;
+  /**
    * Called once per lint, before the rules, with that lint's context: lets the model reflect
    * cross-file facts that may change while its parse is cached (an nginx fragment takes the
    * module family of the block its includer includes it in). Must be idempotent.

@@ -1,22 +1,22 @@
-// Young-generation garbage collection between keystrokes instead of inside them.
+// Young-generation garbage collection where it costs a keystroke least.
 //
-// Each keystroke's lint allocates a few MB (a 1,000-line compose file: about 4 MB) and keeps
-// little of it. V8 collects the young generation when it fills up, which is then in the middle of
-// some lint: that collection copies everything the lint in progress still holds (its parse, its
-// findings so far), 1.5–3 ms added to that keystroke, and it is what made the 95th percentile of
-// a compose keystroke half again its median. Collected right after a lint, the same collection
-// finds almost nothing alive (the parse the cache keeps) and costs a fraction of that, and the
-// next keystroke's lint starts with room for all it allocates. Editors (and V8 in a browser tab)
-// do the same: collect when idle. Measured in process (test/bench/profile.ts --idle-gc, a
-// 1,018-line compose file, a turn of the event loop between lints): p95 5.72 → 4.64 ms, same
-// median. The benchmark's LSP rows send keystrokes back to back, leaving no idle time to use:
-// there it changes nothing measurable.
+// Each keystroke's lint allocates a few MB (a 1,000-line compose file: about 2.7 MB) and keeps
+// little of it. V8 collects the young generation when it fills up, which is then in the middle
+// of some lint: that collection copies everything the lint in progress holds (its parse, its
+// findings so far), about 2 ms added to every tenth keystroke of a 1,000-line compose file, which
+// was its 95th percentile. So the server picks the moment itself:
 //
-// So after a document's lint, once the event loop has nothing else queued (setImmediate), the
-// young generation is collected when what is left of it would not hold the next lint (twice the
-// most any recent lint allocated). V8's `gc()` exists when node runs with `--expose-gc`, which the
-// VS Code client passes (client/src/server-process.ts); a server started without it (another
-// editor's `node dist/server.js --stdio`) leaves collection to V8 as before.
+// - When the user pauses (no lint for IDLE_MS), and what is left of the young generation would
+//   not hold ROOM lints like the largest recent one, it is collected then: nobody waits for it.
+// - When lints come back to back and the young generation is that full when the next one starts,
+//   the document's previous parses are released first (its new version is about to be parsed
+//   anyway) and the young generation collected with almost nothing alive in it: 0.3 MB copied in
+//   0.7–1 ms instead of a mid-lint collection of 2 ms, measured on the benchmark's 1,000-line
+//   compose file (test/bench/edit-latency.ts), in the server process.
+//
+// V8's `gc()` exists when node runs with `--expose-gc`, which the VS Code client passes
+// (client/src/server-process.ts); a server started without it (another editor's
+// `node dist/server.js --stdio`) leaves collection to V8 alone.
 import { getHeapSpaceStatistics } from 'node:v8';
 
 type MinorGc = () => void;
@@ -38,10 +38,20 @@ function newSpace(): NewSpace | undefined {
   return undefined;
 }
 
+/**
+ * Room to leave, in lints like the largest recent one. V8 collects before the young generation is
+ * quite full: with 6.6 MB "available" a 2.6 MB lint still met a collection, so two lints' worth
+ * is not enough warning.
+ */
+const ROOM = 4;
+/** A pause this long (ms) since the last lint is idle time. */
+const IDLE_MS = 30;
+
 export class IdleCollector {
   /** The most a recent lint allocated (decays, so one huge file does not set it for ever). */
   private largest = 0;
-  private queued = false;
+  private lastLint = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   /** Young-generation collections run here (for tests and the log). */
   collections = 0;
 
@@ -49,29 +59,45 @@ export class IdleCollector {
     private readonly collect: MinorGc | undefined = minorGc(),
     /** The young generation's use (a parameter for tests). */
     private readonly space: () => NewSpace | undefined = newSpace,
+    /** How long without a lint counts as a pause (a parameter for tests). */
+    private readonly idleMs = IDLE_MS,
   ) {}
 
-  /** Runs one lint, noting what it allocated, and plans a collection after it. */
-  around<T>(lint: () => T): T {
+  /**
+   * Runs one lint, noting what it allocated. When the young generation has no room left for it,
+   * `release` drops the document's previous parses and the young generation is collected first.
+   */
+  around<T>(lint: () => T, release?: () => void): T {
     if (!this.collect) return lint();
-    const before = this.space();
+    let before = this.space();
+    if (before && release && this.largest > 0 && before.available < ROOM * this.largest) {
+      release();
+      this.collections++;
+      this.collect();
+      before = this.space();
+    }
     const out = lint();
     const after = this.space();
     // A collection inside the lint makes the difference meaningless: keep the last estimate.
     if (before && after && after.used >= before.used) this.largest = Math.max(after.used - before.used, this.largest * 0.9);
-    this.plan();
+    this.lastLint = Date.now();
+    this.plan(this.idleMs);
     return out;
   }
 
-  private plan(): void {
-    if (this.queued) return;
-    this.queued = true;
-    setImmediate(() => {
-      this.queued = false;
+  private plan(delay: number): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const quiet = Date.now() - this.lastLint;
+      // Another lint since: not idle yet; look again when it would be.
+      if (quiet < this.idleMs) return this.plan(this.idleMs - quiet);
       const space = this.space();
-      if (!space || space.available >= 2 * this.largest) return;
+      if (!space || space.available >= ROOM * this.largest) return;
       this.collections++;
       this.collect!();
-    });
+    }, delay);
+    // A pending check never keeps the process alive.
+    this.timer.unref?.();
   }
 }

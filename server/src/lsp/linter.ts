@@ -3,7 +3,7 @@
 // whose settings layer is set per document just before the config is resolved.
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, pluginFor, ParseCache } from '../engine/lint';
+import { forgetDocument, lint, pluginFor, ParseCache } from '../engine/lint';
 import { detectLanguage, isIgnoredByConfig } from '../engine/detect';
 import { hintFor } from '../engine/related';
 import { fixAll, fixRounds } from '../engine/fixes';
@@ -124,6 +124,15 @@ export class ServerLinter {
     const result = language ? lint(path, text, { config, workspace: recorder, cache: this.cache, version: doc.version, language, hints }) : undefined;
     this.dependencies.record(path, recorder.paths, recorder.dirs);
     return result;
+  }
+
+  /**
+   * Drops the parses kept of an open document, before its next version is linted (the server
+   * collects the young generation right then: lsp/idle-gc.ts).
+   */
+  release(doc: TextDocument): void {
+    const path = URI.toPath(doc.uri);
+    if (path) forgetDocument(path, this.cache);
   }
 
   /** The parsed document for code actions (the same cache entry lint() filled). */

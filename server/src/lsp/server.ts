@@ -146,7 +146,7 @@ export function startServer(connection: Connection): void {
     const hit = store.get(uri, doc.version, epoch);
     if (hit) return hit;
     hintLanguage(doc, settings);
-    const report = store.set(uri, doc.version, epoch, idle.around(() => linter.diagnose(doc, settings)));
+    const report = store.set(uri, doc.version, epoch, idle.around(() => linter.diagnose(doc, settings), () => linter.release(doc)));
     workspace.documentReport(uri, report.items);
     return report;
   };

@@ -90,6 +90,11 @@ export function parsedCompose(path: string, text: string): ParsedDocument<Compos
   return cached(composeCache, path, text, () => parseCompose(text, path));
 }
 
+/** Forgets the cached parse of `path` (LanguagePlugin.forget). */
+export function forgetCompose(path: string): void {
+  composeCache.delete(path);
+}
+
 /** The model of another compose file (one a project or a Traefik graph reads). */
 export function composeModelOf(path: string, text: string): ComposeModel {
   return parsedCompose(path, text).model;

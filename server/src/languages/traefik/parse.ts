@@ -65,6 +65,11 @@ export function parseTraefik(text: string, path: string): ParsedDocument<Traefik
 const SHARED_MAX = 64;
 const shared = new RecentCache<{ text: string; parsed: ParsedDocument<TraefikDocument> }>(() => cacheCapacity(SHARED_MAX));
 
+/** Forgets the cached parse of `path` (LanguagePlugin.forget). */
+export function forgetTraefik(path: string): void {
+  shared.delete(path);
+}
+
 export function parsedTraefik(path: string, text: string): ParsedDocument<TraefikDocument> {
   const hit = shared.get(path);
   if (hit && hit.text === text) return hit.parsed;

@@ -1,6 +1,6 @@
 import type { LanguagePlugin } from '../../engine/types';
 import { isTraefikName, matchesTraefikContent } from './detect';
-import { parsedTraefik, type TraefikDocument } from './parse';
+import { forgetTraefik, parsedTraefik, type TraefikDocument } from './parse';
 import { traefikRules } from './rules/index';
 
 export const traefikPlugin: LanguagePlugin<TraefikDocument> = {
@@ -8,5 +8,6 @@ export const traefikPlugin: LanguagePlugin<TraefikDocument> = {
   matchesName: isTraefikName,
   matchesContent: matchesTraefikContent,
   parse: (text, path) => parsedTraefik(path, text),
+  forget: forgetTraefik,
   rules: traefikRules,
 };
