@@ -22,9 +22,11 @@ const NAMES: Record<string, { name: string; languageId: string }> = {
   traefik: { name: 'dynamic.yml', languageId: 'yaml' },
 };
 
+// 600 edits at 1,000 lines: a 95th percentile of 150 was the 8th slowest edit, and moved by a
+// millisecond from one run to the next on this 2-core machine.
 const SIZES = [
   { lines: 100, edits: 300 },
-  { lines: 1000, edits: 150 },
+  { lines: 1000, edits: 600 },
   { lines: 5000, edits: 40 },
 ];
 

@@ -135,7 +135,7 @@ export function startServer(connection: Connection): void {
   // The workspace scan (rampart.diagnosticMode: workspace): unopened files, watchers, status.
   const workspace = new WorkspaceDiagnostics({ connection, linter, documents, settingsFor, caps: () => caps, log });
 
-  // Garbage of a keystroke's lint collected after it, not in the middle of the next (idle-gc.ts).
+  // Young-generation collections where they cost a keystroke least (idle-gc.ts).
   const idle = new IdleCollector();
   /** The current report of an open document: linted at most once per version and config epoch. */
   const reportFor = async (uri: string): Promise<Report | undefined> => {
