@@ -27,7 +27,7 @@ import { parseErrorMeta } from './rules/parse-error';
 import { internalErrorMeta } from './rules/internal-error';
 import { applySuppressions } from './suppressions';
 import { RecentCache } from './recent-cache';
-import { comparePositions, rangesOverlap, type LineIndex } from './text';
+import { comparePositions, flatText, rangesOverlap, type LineIndex } from './text';
 import { detectLanguage } from './detect';
 import { describeError } from './errors';
 import { maskCredentials } from './secrets';
@@ -96,6 +96,8 @@ export function pluginFor(language: Language): LanguagePlugin<unknown> | undefin
  * ignores it). `path` is absolute with `/` separators; `text` has no leading BOM.
  */
 export function lint(path: string, text: string, options: LintOptions): LintResult | undefined {
+  // Every parser and rule reads the text char by char: a rope is read through an indirection.
+  text = flatText(text);
   const language = options.language ?? detectLanguage(path, text, options.config, options.workspace);
   if (!language) return undefined;
   const plugin = pluginFor(language);
