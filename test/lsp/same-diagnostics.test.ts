@@ -50,6 +50,9 @@ test('each field of a diagnostic makes a difference', () => {
     { relatedInformation: [{ location: { uri: 'file:///w/other.yaml', range: range(1, 0, 4) }, message: 'anchored here' }] },
     { relatedInformation: [] },
     { data: { rule: 'compose/cap-drop-all' } },
+    { data: { rule: 'compose/privileged', fixes: 1 } } as Partial<Diagnostic>,
+    { data: 'compose/privileged' },
+    { codeDescription: { href: 'https://rampart.dev/rules/compose/privileged', title: 'x' } } as Partial<Diagnostic>,
     { tags: [1] },
   ];
   for (const v of variants) assert.equal(same([diag()], [diag(v)]), false, JSON.stringify(v));

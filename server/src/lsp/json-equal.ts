@@ -45,12 +45,24 @@ function knownCount(d: LspDiagnostic): number {
   return n;
 }
 
+/** jsonEqual(a, b), answered without the generic walk when both are `{[key]: same string}`. */
+function sameOneKey(a: unknown, b: unknown, key: string): boolean {
+  if (a === b) return true;
+  if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null) {
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    const v = x[key];
+    if (typeof v === 'string' && v === y[key] && keyCount(x) === 1 && keyCount(y) === 1 && Object.prototype.hasOwnProperty.call(x, key) && Object.prototype.hasOwnProperty.call(y, key)) return true;
+  }
+  return jsonEqual(a, b);
+}
+
 function sameDiagnostic(x: LspDiagnostic, y: LspDiagnostic): boolean {
   if (x.message !== y.message || x.code !== y.code || x.severity !== y.severity || x.source !== y.source || !sameRange(x.range, y.range)) return false;
-  if (x.codeDescription !== y.codeDescription && !jsonEqual(x.codeDescription, y.codeDescription)) return false;
+  if (!sameOneKey(x.codeDescription, y.codeDescription, 'href')) return false;
   if (x.relatedInformation !== y.relatedInformation && !jsonEqual(x.relatedInformation, y.relatedInformation)) return false;
   if (x.tags !== y.tags && !jsonEqual(x.tags, y.tags)) return false;
-  if (x.data !== y.data && !jsonEqual(x.data, y.data)) return false;
+  if (!sameOneKey(x.data, y.data, 'rule')) return false;
   // Any other field (none of Rampart's diagnostics has one): the generic walk decides.
   const n = keyCount(x);
   if (n !== keyCount(y)) return false;
