@@ -179,13 +179,17 @@ export function removeListItems(view: TraefikView, list: TList, remove: Readonly
     }
     return [edit(view, first.start, last.end, kept.join(', '))];
   }
-  const out: TextEdit[] = [];
-  for (const i of remove) {
+  const cut: Span[] = [];
+  for (const i of [...remove].sort((a, b) => a - b)) {
     const lines = blockLines(view, spans[i]!, true);
     if (!lines) return undefined;
-    out.push(edit(view, lines.start, lines.end, ''));
+    // The last line's removal takes the line break before it, which the removal of the line
+    // above already takes: one edit for both, or the client gets overlapping edits.
+    const prev = cut[cut.length - 1];
+    if (prev && lines.start <= prev.end) prev.end = Math.max(prev.end, lines.end);
+    else cut.push({ ...lines });
   }
-  return out;
+  return cut.map((c) => edit(view, c.start, c.end, ''));
 }
 
 /** Leading whitespace of the line holding `offset`. */
