@@ -34,6 +34,9 @@ export function memoizeInstructionArguments(): void {
   };
 }
 
+/** The longest `<<…` argument read as a heredoc (see heredocsOf). */
+export const MAX_HEREDOC_ARGUMENT = 256;
+
 /**
  * `ins.getHeredocs()`, without its scan of the instruction's whole text when no argument starts
  * with `<<`. dockerfile-ast only ever makes a heredoc of such an argument (on one line and on
@@ -41,7 +44,18 @@ export function memoizeInstructionArguments(): void {
  */
 export function heredocsOf(ins: { getArguments(): Array<{ getValue(): string }>; getHeredocs?(): Heredoc[] }): Heredoc[] {
   if (typeof ins.getHeredocs !== 'function') return [];
-  if (!ins.getArguments().some((a) => a.getValue().startsWith('<<'))) return [];
+  let marked = false;
+  for (const a of ins.getArguments()) {
+    const v = a.getValue();
+    if (!v.startsWith('<<')) continue;
+    // dockerfile-ast reads a heredoc's name by scanning, for every escape character in the
+    // `<<…` argument, to the end of the text: quadratic, 11 s for a 60,000-character argument of
+    // backslashes (found by `npm run fuzz`). A real name is a word (`<<EOF`, `<<-"EOT"`): an
+    // instruction with a `<<` argument longer than this is read without heredocs.
+    if (v.length > MAX_HEREDOC_ARGUMENT) return [];
+    marked = true;
+  }
+  if (!marked) return [];
   try {
     return ins.getHeredocs();
   } catch {

@@ -96,7 +96,7 @@ function cleanupEdit(model: DockerfileModel, run: RunInfo): (() => TextEdit[]) |
     if (!delim) return undefined;
     return () => {
       const bodyLines = script.text.split('\n').filter((l) => l.trim() !== '');
-      const indent = /^\s*/.exec(bodyLines[bodyLines.length - 1] ?? '')![0];
+      const indent = /^[ \t]*/.exec(bodyLines[bodyLines.length - 1] ?? '')![0];
       const pos = { line: delim.start.line, character: 0 };
       return [{ range: { start: pos, end: pos }, newText: `${indent}${CLEANUP}${eol}` }];
     };
@@ -138,7 +138,7 @@ function continuationStyle(model: DockerfileModel, run: RunInfo): { leading: boo
   const r = run.instruction.getRange();
   const lines: string[] = [];
   for (let l = r.start.line; l <= r.end.line; l++) lines.push(model.index.lineText(l));
-  const indentOf = (s: string) => /^\s*/.exec(s)![0];
+  const indentOf = (s: string) => /^[ \t]*/.exec(s)![0];
   for (let k = lines.length - 1; k > 0; k--) {
     if (/^\s*(?:&&|\|\||;)/.test(lines[k]!)) return { leading: true, indent: indentOf(lines[k]!) };
   }

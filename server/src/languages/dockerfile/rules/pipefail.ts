@@ -102,7 +102,7 @@ function shellFix(model: DockerfileModel, run: RunInfo, shellJson: string): Fix 
   const { index } = model;
   let line = run.instruction.getRange().start.line;
   while (line > 0 && /^\s*#/.test(index.lineText(line - 1))) line--;
-  const indent = /^\s*/.exec(index.lineText(run.instruction.getRange().start.line))![0];
+  const indent = /^[ \t]*/.exec(index.lineText(run.instruction.getRange().start.line))![0];
   const pos = { line, character: 0 };
   const kw = runKeywordCase(run)('SHELL');
   return {
@@ -132,10 +132,10 @@ function heredocFix(model: DockerfileModel, script: ShellScript): Fix {
   let at = script.offsets[0]!;
   const firstLine = index.positionAt(at).line;
   const text = index.lineText(firstLine);
-  let indent = /^\s*/.exec(text)![0];
+  let indent = /^[ \t]*/.exec(text)![0];
   if (text.trimStart().startsWith('#!')) {
     at = index.lineStart(firstLine + 1);
-    indent = /^\s*/.exec(index.lineText(firstLine + 1))![0];
+    indent = /^[ \t]*/.exec(index.lineText(firstLine + 1))![0];
   } else {
     at = index.lineStart(firstLine);
   }

@@ -1,0 +1,5 @@
+FROM
+RUN <<EOF
+apt-get install
+﻿*
+EOF
