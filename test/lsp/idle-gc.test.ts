@@ -105,3 +105,22 @@ test('without gc() (no --expose-gc) the lint just runs', async () => {
   assert.equal(idle.collections, 0);
   assert.equal(released, 0);
 });
+
+test('back to back, small lints are left to V8', () => {
+  let collections = 0;
+  const idle = new IdleCollector(
+    () => collections++,
+    // Lints of 0.3 MB in a young generation with 1 MB left: no collection before them.
+    scripted([{ used: 10e6, available: 1.3e6 }, { used: 10.3e6, available: 1e6 }, { used: 10.3e6, available: 1e6 }, { used: 10.6e6, available: 0.7e6 }]),
+    IDLE,
+  );
+  idle.around(
+    () => 1,
+    () => collections++,
+  );
+  idle.around(
+    () => 2,
+    () => collections++,
+  );
+  assert.equal(collections, 0);
+});
