@@ -187,7 +187,7 @@ export function removeListItems(view: TraefikView, list: TList, remove: Readonly
     // above already takes: one edit for both, or the client gets overlapping edits.
     const prev = cut[cut.length - 1];
     if (prev && lines.start <= prev.end) prev.end = Math.max(prev.end, lines.end);
-    else cut.push({ ...lines });
+    else cut.push(lines);
   }
   return cut.map((c) => edit(view, c.start, c.end, ''));
 }
