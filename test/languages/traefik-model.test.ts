@@ -403,6 +403,23 @@ describe('traefik model: Go templates degrade gracefully', () => {
     assert.equal(scalarOf(rule.field)!.text, undefined);
   });
 
+  it('a file whose YAML errors are hidden next to a template is still broken: its fixes are not safe', () => {
+    // Found by the fuzzer: `i{{` is a key without `:`. Its error is not reported (a template
+    // stands there), but the tree around it is a guess: the hsts fix inserted its key after the
+    // line, where the next parse did not see it, and fix-all added it again and again.
+    const broken = 'http:\n middlewares:\n  s:\n   headers:\n        stsSeconds: 8\n        i{{';
+    assert.equal(parseTraefik(broken, '/w/dynamic.yml').syntaxBroken, true);
+    const r = lintText(broken, { path: '/w/dynamic.yml', language: 'traefik' });
+    assert.deepEqual(only(r.diagnostics, 'rampart/parse-error'), []);
+    const hsts = only(r.diagnostics, 'traefik/hsts-weak');
+    assert.equal(hsts.length, 1);
+    assert.equal(hsts[0]!.fix, 'suggest');
+    // A template that leaves valid YAML around it keeps its fixes safe.
+    const clean = 'http:\n  middlewares:\n    s:\n      headers:\n        stsSeconds: 8\n        customFrameOptionsValue: "{{ .Frame }}"\n';
+    assert.equal(parseTraefik(clean, '/w/dynamic.yml').syntaxBroken, false);
+    assert.equal(only(lintText(clean, { path: '/w/dynamic.yml', language: 'traefik' }).diagnostics, 'traefik/hsts-weak')[0]!.fix, 'safe');
+  });
+
   it('TOML with template lines parses what it can', () => {
     const text = '{{ range .Items }}\n[http.routers.r{{ .ID }}]\n  rule = "Host(`{{ .Host }}`)"\n{{ end }}\n[tls.options.old]\n  minVersion = "VersionTLS10"\n';
     const r = lintText(text, { path: '/w/dynamic.toml', language: 'traefik' });

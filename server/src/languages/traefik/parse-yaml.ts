@@ -27,6 +27,11 @@ export interface YamlParse {
   root: TMap | undefined;
   errors: Finding[];
   comments: CommentInfo[];
+  /**
+   * The YAML had errors, shown or not: an error next to a Go template is not reported (the
+   * template is not YAML), but the tree around it is still a guess, so no fix is safe there.
+   */
+  broken?: boolean;
 }
 
 /**
@@ -90,7 +95,7 @@ export function parseTraefikYaml(masked: string, index: LineIndex, regions: Read
       if (c?.kind === 'map') root = new Converter(index, regions).map(c);
     }
   }
-  return { root, errors, comments };
+  return { root, errors, comments, broken: errors.length > 0 || docs.some((d) => d.errors.length > 0) };
 }
 
 /** The parse error of a file nested past the cap: at the character where it was passed. */

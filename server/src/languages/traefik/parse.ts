@@ -46,7 +46,8 @@ export function parseTraefik(text: string, path: string): ParsedDocument<Traefik
   }
   const index = new LineIndex(text);
   const { text: masked, regions } = maskTemplates(text);
-  const r = format === 'toml' ? parseTraefikToml(masked, index, regions) : parseTraefikYaml(masked, index, regions);
+  const r: { root: TraefikDocument['root']; errors: Finding[]; comments: CommentInfo[]; broken?: boolean } =
+    format === 'toml' ? parseTraefikToml(masked, index, regions) : parseTraefikYaml(masked, index, regions);
   const doc: TraefikDocument = { path, text, index, format, root: r.root, roles: rolesOf(r.root, path), templates: regions, indent: detectIndent(text) };
   const comments: CommentInfo[] = r.comments;
   const parseErrors: Finding[] = r.errors;
@@ -54,7 +55,8 @@ export function parseTraefik(text: string, path: string): ParsedDocument<Traefik
   while (fileSuppressionLine < index.lineCount && /^#\s*yaml-language-server\s*:/.test(index.lineText(fileSuppressionLine))) fileSuppressionLine++;
   // Like compose and nginx: in a file that does not parse, fixes are offered but never applied by
   // fix-all (a tree built around errors can hold a key twice, and a rename then never converges).
-  return { model: doc, index, comments, parseErrors, syntaxBroken: parseErrors.length > 0, fileSuppressionLine, statementSpan: (line) => ({ start: line, end: line }) };
+  // That includes errors not shown because a template stands next to them.
+  return { model: doc, index, comments, parseErrors, syntaxBroken: parseErrors.length > 0 || r.broken === true, fileSuppressionLine, statementSpan: (line) => ({ start: line, end: line }) };
 }
 
 /**
