@@ -3,10 +3,13 @@ import type { Diagnostic, Language, TextEdit } from './types';
 import { LineIndex, comparePositions, rangesOverlap } from './text';
 import { lint, type LintOptions } from './lint';
 
-/** Applies non-overlapping edits to a text. Throws if two edits overlap (a bug in a rule). */
-export function applyEdits(text: string, edits: TextEdit[]): string {
+/**
+ * Applies non-overlapping edits to a text. Throws if two edits overlap (a bug in a rule).
+ * `index`: the text's LineIndex, when the caller has one (building it reads the whole text).
+ */
+export function applyEdits(text: string, edits: TextEdit[], index?: LineIndex): string {
   if (edits.length === 0) return text;
-  const index = new LineIndex(text);
+  if (!index || index.text !== text) index = new LineIndex(text);
   const sorted = [...edits].sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end));
   for (let i = 1; i < sorted.length; i++) {
     if (rangesOverlap(sorted[i - 1]!.range, sorted[i]!.range)) throw new Error('overlapping edits');
