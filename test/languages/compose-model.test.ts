@@ -510,6 +510,21 @@ describe('compose parsing: errors, bounds and comments', () => {
     ]);
   });
 
+  it('a service with an empty name is a parse error, not a service (null key and "")', () => {
+    // Found by the fuzzer: ` :` under services is a null key, read as "" (stringKeys). It was
+    // judged as a service named "", and its fixes were inserted where no parse saw them.
+    const nullKey = 'services:\n e:\n  image:\n :';
+    const parsed = parseCompose(nullKey, PATH);
+    assert.deepEqual(parsed.model.services.map((s) => s.name), ['e']);
+    assert.deepEqual(parsed.parseErrors.map((e) => [fmtRange(e.range), e.message]), [['4:2-4:3', 'A service under "services" has an empty name: Compose refuses the file.']]);
+    assert.equal(parsed.syntaxBroken, true);
+    const quoted = 'services:\n  "":\n    image: nginx\n    privileged: true\n  web:\n    image: nginx\n';
+    const r = lintText(quoted, { path: PATH, language: 'compose' });
+    assert.deepEqual(viewDiags(only(r.diagnostics, 'rampart/parse-error')).map((d) => [d.range, d.message]), [['2:3-2:5', 'A service under "services" has an empty name: Compose refuses the file.']]);
+    assert.deepEqual(only(r.diagnostics, 'compose/privileged'), []);
+    assert.equal(only(r.diagnostics, 'compose/no-new-privileges').length, 1);
+  });
+
   it('templates degrade: no syntax errors for template regions, the rest is linted', () => {
     const t = 'services:\n  web:\n    image: {{ .Values.image }}\n    privileged: true\n{{- if .Values.extra }}\n  extra: {{ .Values.extra | toYaml }}\n{{- end }}\n';
     const r = lintText(t, { path: PATH, language: 'compose' });

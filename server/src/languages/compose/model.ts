@@ -233,6 +233,12 @@ export function buildModel(path: string, index: LineIndex, docs: Document.Parsed
     info.services = se;
     if (!se || se.value.kind !== 'map') return;
     for (const e of se.value.entries) {
+      if (e.key === '') {
+        // ` :` (a null key, read as text) or `"":`: Compose refuses a service without a name, and
+        // a fix inserted under it lands where the next parse does not see it (found by the fuzzer).
+        resolveErrors.push({ range: emptyKeyRange(index, e.keyRange), message: 'A service under "services" has an empty name: Compose refuses the file.' });
+        continue;
+      }
       let svc = byName.get(e.key);
       if (!svc) {
         svc = new ComposeService(e.key);
@@ -262,6 +268,19 @@ export function buildModel(path: string, index: LineIndex, docs: Document.Parsed
 }
 
 /** The indentation step the file uses: the column of the first service key, else two spaces. */
+/**
+ * Where to show an empty key: the yaml library gives a null key (` :`) a zero-width range before
+ * the blanks that precede its `:`, often at the end of the previous line; the `:` itself is shown.
+ */
+function emptyKeyRange(index: LineIndex, keyRange: Range): Range {
+  const s = index.offsetAt(keyRange.start);
+  if (index.offsetAt(keyRange.end) > s) return keyRange;
+  const text = index.text;
+  let i = s;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  return text[i] === ':' ? index.rangeOf(i, i + 1) : keyRange;
+}
+
 function detectIndent(services: ComposeService[], index: LineIndex): string {
   for (const s of services) {
     const col = s.keyRange.start.character;
