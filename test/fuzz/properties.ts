@@ -94,11 +94,17 @@ export function checkDiagnostics(index: LineIndex, diagnostics: Diagnostic[], ou
   }
 }
 
-/** Two edits of one fix that overlap, as text, or undefined. */
+/**
+ * Two edits that overlap, as text, or undefined. In start order an edit can only overlap the
+ * edits that start before it ends, so each is compared with those alone: fix-all's choice for a
+ * file with 25,000 findings was compared pair by pair for seconds.
+ */
 export function overlapping(edits: TextEdit[]): string | undefined {
-  for (let i = 0; i < edits.length; i++) {
-    for (let j = i + 1; j < edits.length; j++) {
-      if (rangesOverlap(edits[i]!.range, edits[j]!.range)) return `${fmt(edits[i]!.range)} and ${fmt(edits[j]!.range)}`;
+  const sorted = [...edits].sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end));
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i]!.range;
+    for (let j = i + 1; j < sorted.length && comparePositions(sorted[j]!.range.start, a.end) < 0; j++) {
+      if (rangesOverlap(a, sorted[j]!.range)) return `${fmt(a)} and ${fmt(sorted[j]!.range)}`;
     }
   }
   return undefined;

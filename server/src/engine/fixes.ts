@@ -1,5 +1,5 @@
 // Applying fixes: the same code serves the CLI's --fix, the server's "fix all" and the tests.
-import type { Diagnostic, Language, TextEdit } from './types';
+import type { Diagnostic, Language, Position, TextEdit } from './types';
 import { LineIndex, comparePositions, rangesOverlap } from './text';
 import { lint, type LintOptions } from './lint';
 
@@ -32,21 +32,78 @@ export function applyEdits(text: string, edits: TextEdit[], index?: LineIndex): 
  */
 export function selectSafeEdits(diagnostics: Diagnostic[]): TextEdit[] {
   const chosen: TextEdit[] = [];
+  const taken = new ChosenEdits();
   for (const d of diagnostics) {
     const fix = d.fixes.find((f) => f.kind === 'safe');
     if (!fix) continue;
-    const clash = fix.edits.some((e) => chosen.some((c) => rangesOverlap(c.range, e.range) || (isInsert(c) && isInsert(e) && samePos(c, e))));
-    if (!clash) chosen.push(...fix.edits);
+    if (fix.edits.some((e) => taken.clashes(e))) continue;
+    for (const e of fix.edits) taken.add(e);
+    chosen.push(...fix.edits);
   }
   return chosen;
 }
 
-function isInsert(e: TextEdit): boolean {
-  return comparePositions(e.range.start, e.range.end) === 0;
+/**
+ * The edits chosen so far, for the clash test of the next one in O(log n): an edit clashes with
+ * a chosen edit it overlaps, and an insertion with a chosen insertion at the same place (their
+ * order would be arbitrary). A scan of every chosen edit made "fix all" quadratic: 25,000
+ * findings of one rule took 20 s (found by the fuzzer), and the editor's "Fix all <rule>
+ * problems" action runs this on every lightbulb request.
+ */
+class ChosenEdits {
+  /**
+   * Sorted by start, then end. Chosen edits never overlap one another, so their ends are sorted
+   * too: of the edits starting before a new edit ends, the last one reaches furthest, and the new
+   * edit overlaps one of them only if it overlaps that one.
+   */
+  private readonly sorted: TextEdit[] = [];
+  private readonly insertions = new Set<string>();
+
+  clashes(e: TextEdit): boolean {
+    if (isInsert(e) && this.insertions.has(posKey(e.range.start))) return true;
+    const before = this.sorted[this.countStartingBefore(e.range.end) - 1];
+    return before !== undefined && rangesOverlap(before.range, e.range);
+  }
+
+  add(e: TextEdit): void {
+    if (isInsert(e)) this.insertions.add(posKey(e.range.start));
+    const s = this.sorted;
+    // Findings come in document order, so this is nearly always an append.
+    let lo = 0;
+    let hi = s.length;
+    if (hi > 0 && compareEdits(s[hi - 1]!, e) <= 0) lo = hi;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareEdits(s[mid]!, e) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    s.splice(lo, 0, e);
+  }
+
+  /** How many chosen edits start before `p`. */
+  private countStartingBefore(p: Position): number {
+    const s = this.sorted;
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (comparePositions(s[mid]!.range.start, p) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
-function samePos(a: TextEdit, b: TextEdit): boolean {
-  return comparePositions(a.range.start, b.range.start) === 0;
+function compareEdits(a: TextEdit, b: TextEdit): number {
+  return comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end);
+}
+
+function posKey(p: Position): string {
+  return `${p.line}:${p.character}`;
+}
+
+function isInsert(e: TextEdit): boolean {
+  return comparePositions(e.range.start, e.range.end) === 0;
 }
 
 export interface FixAllResult {
@@ -111,17 +168,23 @@ export function fixRounds(
  */
 export function selectFirstFixEdits(diagnostics: Diagnostic[]): TextEdit[] {
   const chosen: TextEdit[] = [];
+  const taken = new ChosenEdits();
+  const seen = new Set<string>();
   for (const d of diagnostics) {
     const fix = d.fixes[0];
     if (!fix) continue;
     // The same edit offered by several findings (a shared list) is taken once.
-    const fresh = fix.edits.filter((e) => !chosen.some((c) => sameEdit(c, e)));
-    const clash = fresh.some((e) => chosen.some((c) => rangesOverlap(c.range, e.range) || (isInsert(c) && isInsert(e) && samePos(c, e))));
-    if (!clash) chosen.push(...fresh);
+    const fresh = fix.edits.filter((e) => !seen.has(editKey(e)));
+    if (fresh.some((e) => taken.clashes(e))) continue;
+    for (const e of fresh) {
+      taken.add(e);
+      seen.add(editKey(e));
+    }
+    chosen.push(...fresh);
   }
   return chosen;
 }
 
-function sameEdit(a: TextEdit, b: TextEdit): boolean {
-  return a.newText === b.newText && comparePositions(a.range.start, b.range.start) === 0 && comparePositions(a.range.end, b.range.end) === 0;
+function editKey(e: TextEdit): string {
+  return `${posKey(e.range.start)}-${posKey(e.range.end)}\u0000${e.newText}`;
 }
