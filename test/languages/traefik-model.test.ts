@@ -414,6 +414,10 @@ describe('traefik model: Go templates degrade gracefully', () => {
     const hsts = only(r.diagnostics, 'traefik/hsts-weak');
     assert.equal(hsts.length, 1);
     assert.equal(hsts[0]!.fix, 'suggest');
+    // A `{{` never closed masks the rest of the file: what a fix inserts after it is never read.
+    const unclosed = 'http:\n middlewares:\n  s:\n   headers:\n    stsSeconds: 3{{{{\n';
+    assert.equal(parseTraefik(unclosed, '/w/dynamic.yml').syntaxBroken, true);
+    assert.equal(only(lintText(unclosed, { path: '/w/dynamic.yml', language: 'traefik' }).diagnostics, 'traefik/hsts-weak')[0]!.fix, 'suggest');
     // A template that leaves valid YAML around it keeps its fixes safe.
     const clean = 'http:\n  middlewares:\n    s:\n      headers:\n        stsSeconds: 8\n        customFrameOptionsValue: "{{ .Frame }}"\n';
     assert.equal(parseTraefik(clean, '/w/dynamic.yml').syntaxBroken, false);

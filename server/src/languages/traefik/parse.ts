@@ -45,7 +45,7 @@ export function parseTraefik(text: string, path: string): ParsedDocument<Traefik
     return { ...p, model: doc };
   }
   const index = new LineIndex(text);
-  const { text: masked, regions } = maskTemplates(text);
+  const { text: masked, regions, unclosed } = maskTemplates(text);
   const r: { root: TraefikDocument['root']; errors: Finding[]; comments: CommentInfo[]; broken?: boolean } =
     format === 'toml' ? parseTraefikToml(masked, index, regions) : parseTraefikYaml(masked, index, regions);
   const doc: TraefikDocument = { path, text, index, format, root: r.root, roles: rolesOf(r.root, path), templates: regions, indent: detectIndent(text) };
@@ -55,8 +55,9 @@ export function parseTraefik(text: string, path: string): ParsedDocument<Traefik
   while (fileSuppressionLine < index.lineCount && /^#\s*yaml-language-server\s*:/.test(index.lineText(fileSuppressionLine))) fileSuppressionLine++;
   // Like compose and nginx: in a file that does not parse, fixes are offered but never applied by
   // fix-all (a tree built around errors can hold a key twice, and a rename then never converges).
-  // That includes errors not shown because a template stands next to them.
-  return { model: doc, index, comments, parseErrors, syntaxBroken: parseErrors.length > 0 || r.broken === true, fileSuppressionLine, statementSpan: (line) => ({ start: line, end: line }) };
+  // That includes errors not shown because a template stands next to them, and a template that
+  // is never closed (it masks the rest of the file).
+  return { model: doc, index, comments, parseErrors, syntaxBroken: parseErrors.length > 0 || r.broken === true || unclosed === true, fileSuppressionLine, statementSpan: (line) => ({ start: line, end: line }) };
 }
 
 /**

@@ -10,6 +10,11 @@ export interface Masked {
   text: string;
   /** Offsets of every template in the original text. */
   regions: Array<[number, number]>;
+  /**
+   * A `{{` with no `}}` after it: Traefik cannot render the file, and everything after it is
+   * masked, so whatever a fix inserts there is never read again.
+   */
+  unclosed?: boolean;
 }
 
 export function hasTemplates(text: string): boolean {
@@ -63,7 +68,8 @@ function maskWith(text: string, treat: (start: number, end: number, closed: bool
     i = text.indexOf('{{', end);
   }
   out += text.slice(cursor);
-  return { text: out, regions };
+  const last = regions[regions.length - 1];
+  return { text: out, regions, ...(last && !text.endsWith('}}', last[1]) ? { unclosed: true } : {}) };
 }
 
 /**
