@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { selectFirstFixEdits, selectSafeEdits } from '../../server/src/engine/fixes';
 import { comparePositions, rangesOverlap } from '../../server/src/engine/text';
 import type { Diagnostic, Fix, Position, TextEdit } from '../../server/src/engine/types';
+import { rng } from '../bench/generate';
 
 function clashes(chosen: TextEdit[], e: TextEdit): boolean {
   const isInsert = (x: TextEdit) => comparePositions(x.range.start, x.range.end) === 0;
@@ -37,18 +38,6 @@ function referenceFirst(diagnostics: Diagnostic[]): TextEdit[] {
   return chosen;
 }
 
-/** A small deterministic generator (mulberry32), so a failure names its case. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Positions on 4 lines of 6 characters: edits collide, touch and nest often. */
 function position(r: () => number): Position {
   return { line: Math.floor(r() * 4), character: Math.floor(r() * 6) };
@@ -74,7 +63,7 @@ function fix(r: () => number, kind: 'safe' | 'suggest'): Fix {
 }
 
 function diagnostics(seed: number): Diagnostic[] {
-  const r = random(seed);
+  const r = rng(seed); // the benchmark's seeded generator: a failure names its case
   const out: Diagnostic[] = [];
   const n = Math.floor(r() * 14);
   for (let i = 0; i < n; i++) {
