@@ -267,7 +267,6 @@ export function buildModel(path: string, index: LineIndex, docs: Document.Parsed
   };
 }
 
-/** The indentation step the file uses: the column of the first service key, else two spaces. */
 /**
  * Where to show an empty key: the yaml library gives a null key (` :`) a zero-width range before
  * the blanks that precede its `:`, often at the end of the previous line; the `:` itself is shown.
@@ -281,6 +280,7 @@ function emptyKeyRange(index: LineIndex, keyRange: Range): Range {
   return text[i] === ':' ? index.rangeOf(i, i + 1) : keyRange;
 }
 
+/** The indentation step the file uses: the column of the first service key, else two spaces. */
 function detectIndent(services: ComposeService[], index: LineIndex): string {
   for (const s of services) {
     const col = s.keyRange.start.character;

@@ -11,7 +11,7 @@ import type { ComposeModel } from '../compose/model';
 import { DYNAMIC_ROOTS, STATIC_ROOTS } from './keys';
 import { isTraefikName } from './detect';
 import type { ConfigRole, TMap } from './model';
-import { parseTraefikYaml } from './parse-yaml';
+import { parseTraefikYaml, type YamlParse } from './parse-yaml';
 import { parseTraefikToml } from './parse-toml';
 import { maskTemplates } from './templates';
 
@@ -46,8 +46,8 @@ export function parseTraefik(text: string, path: string): ParsedDocument<Traefik
   }
   const index = new LineIndex(text);
   const { text: masked, regions, unclosed } = maskTemplates(text);
-  const r: { root: TraefikDocument['root']; errors: Finding[]; comments: CommentInfo[]; broken?: boolean } =
-    format === 'toml' ? parseTraefikToml(masked, index, regions) : parseTraefikYaml(masked, index, regions);
+  // A TOML parse sets no `broken`: one that fails next to a template gives no tree at all.
+  const r: YamlParse = format === 'toml' ? parseTraefikToml(masked, index, regions) : parseTraefikYaml(masked, index, regions);
   const doc: TraefikDocument = { path, text, index, format, root: r.root, roles: rolesOf(r.root, path), templates: regions, indent: detectIndent(text) };
   const comments: CommentInfo[] = r.comments;
   const parseErrors: Finding[] = r.errors;
