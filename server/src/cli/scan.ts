@@ -83,6 +83,7 @@ export async function scan(roots: Root[], language: Language | undefined, ctx: T
         for (const e of b.items) e.state = 'queued';
         queue.splice(head, 0, ...b.items);
       },
+      (dir) => ctx.workspace.knownNames(dir),
     );
   };
   /** Lints from the queue here until it is empty and no worker has anything left. */

@@ -109,6 +109,12 @@ export class FsWorkspace implements WorkspaceView {
     if (!this.names.has(dir)) this.names.set(dir, new Set(names));
   }
 
+  /** The entry names this workspace has read for `dir` (a walk's or notListed's), if any. */
+  knownNames(dir: string): string[] | undefined {
+    const names = this.names.get(dir);
+    return names ? [...names] : undefined;
+  }
+
   /** A folder's entries, sorted, folders with a trailing `/`; undefined when it is not a readable folder. */
   list(dir: string): string[] | undefined {
     if (this.listings.has(dir)) return this.listings.get(dir);
