@@ -52,3 +52,24 @@ test('a file created after its folder was listed is found once the watcher repor
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a listing read by one workspace answers another (the CLI hands its walk to its workers)', () => {
+  const dir = tree();
+  try {
+    const main = new FsWorkspace();
+    assert.equal(main.knownNames(dir), undefined);
+    assert.equal(main.exists(`${dir}/.env`), false);
+    assert.deepEqual(main.knownNames(dir)?.sort(), ['compose.yaml', 'sub']);
+    // The worker's workspace takes the listing as its own: a name missing from it is missing
+    // without a look at the disk, so a file created since stays unseen, as in the main thread
+    // (where names are case-sensitive: elsewhere listings are not used, see notListed).
+    writeFileSync(join(dir, '.env'), 'TAG=1\n');
+    const worker = new FsWorkspace();
+    worker.seedNames(dir, main.knownNames(dir)!);
+    assert.equal(worker.exists(`${dir}/.env`), process.platform !== 'linux');
+    assert.equal(worker.readFile(`${dir}/compose.yaml`), 'services: {}\n');
+    assert.equal(new FsWorkspace().exists(`${dir}/.env`), true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
