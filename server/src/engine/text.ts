@@ -128,3 +128,14 @@ export function flatText(text: string): string {
   const flat = text.normalize();
   return flat === text ? flat : text;
 }
+
+/**
+ * Whether `src`, a scalar's source, is `value` between two quotes as written (no escapes), so that
+ * the value's text starts one character in. Both quotes must be there: an unclosed `"` at the end
+ * of a file is a one-character scalar whose inside would end before it starts (found by
+ * `npm run fuzz`).
+ */
+export function quotedVerbatim(src: string, value: string): boolean {
+  const q = src.charCodeAt(0);
+  return src.length >= 2 && (q === 34 || q === 39) && src.charCodeAt(src.length - 1) === q && src.slice(1, -1) === value;
+}

@@ -2,6 +2,7 @@
 // every short and long syntax normalised (ports, volumes, environment, labels, security_opt,
 // capabilities, build, image, healthcheck). Built lazily per (model, .env text) and memoised,
 // because parsing has no rule context and the `.env` can change while the compose file does not.
+import { quotedVerbatim } from '../../engine/text';
 import type { Range, RuleContext } from '../../engine/types';
 import type { ComposeModel, ComposeService, LayerEntry, ServiceDefinition } from './model';
 import type { CEntry, CMap, CNode, CScalar, MergeSite } from './tree';
@@ -252,7 +253,7 @@ export function subRange(model: ComposeModel, node: CScalar, start: number, end:
   if (raw !== undefined && r0 !== undefined) {
     let inner: number | undefined;
     if ((node.type === 'PLAIN' || typeof node.value !== 'string') && node.source === raw) inner = r0;
-    else if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.source.slice(1, -1) === raw) inner = r0 + 1;
+    else if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && quotedVerbatim(node.source, raw)) inner = r0 + 1;
     const index = node.src?.index ?? model.index;
     if (inner !== undefined) return { range: index.rangeOf(inner + start, inner + end), exact: true };
   }
@@ -264,7 +265,7 @@ export function exactSource(node: CScalar): boolean {
   const raw = scalarText(node);
   if (raw === undefined || node.node?.range?.[0] === undefined) return false;
   if ((node.type === 'PLAIN' || typeof node.value !== 'string') && node.source === raw) return true;
-  return (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.source.slice(1, -1) === raw;
+  return (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && quotedVerbatim(node.source, raw);
 }
 
 // On the node (MemoSlot), not in a WeakMap keyed by per-parse nodes: see engine/memo-slot.ts.

@@ -7,6 +7,7 @@
 //     file it mounts, which wins over both (Traefik's loaders: file, then flags, then env).
 //     The environment includes the `TRAEFIK_*` variables of its `env_file`s, read through
 //     `ctx.workspace` (`environment:` wins over them, a later file over an earlier one).
+import { quotedVerbatim } from '../../engine/text';
 import type { Range, RuleContext } from '../../engine/types';
 import type { ComposeModel } from '../compose/model';
 import { scalarText, type CEntry, type CNode, type CScalar } from '../compose/tree';
@@ -163,7 +164,7 @@ function keySegments(view: ComposeView, kv: KeyValue, keyStart: number, keyText:
   const src = model.text.slice(ks.start, ks.end);
   let base: number | undefined;
   if (src === kv.key) base = ks.start;
-  else if (/^["']/.test(src) && src.slice(1, -1) === kv.key) base = ks.start + 1;
+  else if (quotedVerbatim(src, kv.key)) base = ks.start + 1;
   return segs.map((s) =>
     base === undefined
       ? { name: s.name, raw: s.raw, range: kv.keyRange, exact: false }

@@ -3,7 +3,7 @@
 // tables and arrays all land in the same lower-cased tree as YAML.
 import { parseTOML } from 'toml-eslint-parser';
 import type { CommentInfo, Finding, Range } from '../../engine/types';
-import type { LineIndex } from '../../engine/text';
+import { quotedVerbatim, type LineIndex } from '../../engine/text';
 import { emptyMap, type Span, type TField, type TList, type TMap, type TNode, type TScalar } from './model';
 import { addField, nestingError } from './parse-yaml';
 import { tomlNestingOverflow } from '../../yaml/nesting';
@@ -85,7 +85,7 @@ class Builder {
     let keyExact = part.type === 'TOMLBare';
     if (part.type === 'TOMLQuoted') {
       const src = this.index.text.slice(s, e);
-      if (src.slice(1, -1) === raw) {
+      if (quotedVerbatim(src, raw)) {
         keyExact = true;
         keyRange = this.r(s + 1, e - 1);
       }

@@ -5,7 +5,7 @@
 import * as yaml from 'yaml';
 import type { Document, Pair, Scalar as YScalar, YAMLMap } from 'yaml';
 import type { CommentInfo, Finding, Range } from '../../engine/types';
-import type { LineIndex } from '../../engine/text';
+import { quotedVerbatim, type LineIndex } from '../../engine/text';
 import { keyString, scalarText, TreeBuilder, type CMap, type CNode } from '../compose/tree';
 import { emptyMap, FieldIndex, type Span, type TField, type TMap, type TNode, type TScalar } from './model';
 import { overlapsTemplate } from './templates';
@@ -187,8 +187,7 @@ class Converter {
       if (kr) {
         if (kr[1] - kr[0] === e.key.length && this.index.text.startsWith(e.key, kr[0])) keyExact = true;
         else {
-          const src = this.index.text.slice(kr[0], kr[1]);
-          if (/^["']/.test(src) && src.slice(1, -1) === e.key) {
+          if (quotedVerbatim(this.index.text.slice(kr[0], kr[1]), e.key)) {
             keyExact = true;
             keyRange = this.index.rangeOf(kr[0] + 1, kr[1] - 1);
           }
@@ -334,7 +333,7 @@ class DirectConverter {
     let inner: Span | undefined;
     if (r && value !== null) {
       if (plain && source === raw) inner = { start: r[0], end: r[0] + raw.length };
-      else if ((n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) && source.slice(1, -1) === raw) inner = { start: r[0] + 1, end: r[0] + 1 + raw.length };
+      else if ((n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) && quotedVerbatim(source, raw)) inner = { start: r[0] + 1, end: r[0] + 1 + raw.length };
     }
     const template = this.regions.length > 0 && !!r && overlapsTemplate(this.regions, r[0], r[1]);
     const out = new DirectScalar(value, template || value === null ? undefined : typeof value === 'string' ? value : raw, raw, this.where(r, at));
@@ -359,8 +358,7 @@ class DirectConverter {
         // A plain key is its text: compared in place, without a slice per key.
         if (kr[1] - kr[0] === name.length && this.index.text.startsWith(name, kr[0])) keyExact = true;
         else {
-          const src = this.index.text.slice(kr[0], kr[1]);
-          if (/^["']/.test(src) && src.slice(1, -1) === name) {
+          if (quotedVerbatim(this.index.text.slice(kr[0], kr[1]), name)) {
             keyExact = true;
             keyWhere = new LazyRange(this.index, kr[0] + 1, kr[1] - 1);
           }
