@@ -16,9 +16,10 @@ import { cacheCapacity } from '../../engine/cache-budget';
 import { RecentCache } from '../../engine/recent-cache';
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Dockerfile, Instruction, Arg, Comment, ParserDirective } from 'dockerfile-ast';
-import { boundDirectiveScan } from './ast-memo';
+import { boundDirectiveScan, organizeCommentsByStage } from './ast-memo';
 
 boundDirectiveScan();
+organizeCommentsByStage();
 
 /** The part of dockerfile-ast's Dockerfile that the model reads, over all segments. */
 export interface DockerfileAst {
@@ -145,6 +146,7 @@ export function splitPoints(text: string, escape: string): Array<{ line: number;
   let line = 0;
   let pos = 0;
   const n = text.length;
+  let nextHeredoc = -1;
   // Reads an instruction line's heredoc markers; false when one is ambiguous.
   const markers = (raw: string): boolean => {
     for (const token of raw.split(/[ \t]+/)) {
@@ -186,8 +188,13 @@ export function splitPoints(text: string, escape: string): Array<{ line: number;
         collecting = [];
         tabbed = false;
       }
-      const heredoc = text.indexOf('<<', pos);
-      if (heredoc >= 0 && heredoc + 2 <= end && !markers(text.slice(pos, end))) return out;
+      // The next `<<` in the text, looked up again only once passed: a search from every
+      // instruction line to the end of a text without one was quadratic (found by `npm run fuzz`).
+      if (nextHeredoc < pos) {
+        nextHeredoc = text.indexOf('<<', pos);
+        if (nextHeredoc < 0) nextHeredoc = n;
+      }
+      if (nextHeredoc + 2 <= end && !markers(text.slice(pos, end))) return out;
       continued = text[last] === escape;
       if (!continued && collecting.length > 0) {
         queue = collecting.map((name) => ({ name, tabbed }));
