@@ -3,6 +3,7 @@
 // and the CLI can name file:line:col. Keys (rules.md): profile, rules, ignore, files,
 // nginx.version, nginx.directives, traefik.version. Globs are relative to the config file's folder.
 import { nestingMessage, yamlNestingOverflow } from '../yaml/nesting';
+import { addDuplicateKeyErrors } from '../yaml/duplicate-keys';
 import { parseDocument, isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import type { Finding, Language, Profile, SeveritySetting } from './types';
 import type { ConfigLayer } from './config';
@@ -50,7 +51,9 @@ export function parseConfigFile(text: string, path: string): ConfigFileResult {
   // refused in one linear pass (the same cap as every linted YAML file).
   const deep = yamlNestingOverflow(body);
   if (deep !== undefined) return { layer, problems: [{ range: index.rangeOf(deep, Math.min(body.length, deep + 1)), message: nestingMessage() }] };
-  const doc = parseDocument(body, { prettyErrors: false, uniqueKeys: true });
+  // Repeated keys are found in one pass (yaml/duplicate-keys.ts says why not by the library).
+  const doc = parseDocument(body, { prettyErrors: false, uniqueKeys: false });
+  addDuplicateKeyErrors(doc);
   for (const e of doc.errors) {
     if (e.code === 'DUPLICATE_KEY') {
       // The parser points at the key's first character; cover the key as written.

@@ -10,6 +10,7 @@ import { keyString, scalarText, TreeBuilder, type CMap, type CNode } from '../co
 import { emptyMap, FieldIndex, type Span, type TField, type TMap, type TNode, type TScalar } from './model';
 import { overlapsTemplate } from './templates';
 import { fastParseYaml, type FastYamlConfig, type RawComment } from '../../yaml/fast-yaml';
+import { addDuplicateKeyErrors } from '../../yaml/duplicate-keys';
 import * as kinds from '../../yaml/kinds';
 import { nestingMessage, yamlNestingOverflow } from '../../yaml/nesting';
 
@@ -117,8 +118,11 @@ export function traefikYamlLibrary(masked: string): { docs: Document.Parsed[]; t
   Error.stackTraceLimit = 0;
   try {
     const tokens = [...new Parser().parse(masked)];
-    const composer = new Composer({ ...TRAEFIK_YAML_OPTIONS });
-    return { docs: [...composer.compose(tokens)] as Document.Parsed[], tokens };
+    // Repeated keys are found in one pass (yaml/duplicate-keys.ts says why not by the library).
+    const composer = new Composer({ ...TRAEFIK_YAML_OPTIONS, uniqueKeys: false });
+    const docs = [...composer.compose(tokens)] as Document.Parsed[];
+    for (const d of docs) addDuplicateKeyErrors(d);
+    return { docs, tokens };
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
