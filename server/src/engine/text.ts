@@ -89,10 +89,14 @@ export class LineIndex {
     return Math.max(0, this.lineEnd(line) - this.lineStart(line));
   }
 
-  /** The document's dominant line break, used by fixes that insert lines. */
+  /**
+   * The document's line break, used by fixes that insert lines: the first LF's (CRLF or LF), or a
+   * lone CR in a file that breaks lines with CRs only (old Mac endings), else LF.
+   */
   get eol(): string {
     const i = this.text.indexOf('\n');
-    return i > 0 && this.text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+    if (i >= 0) return i > 0 && this.text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+    return this.text.indexOf('\r') >= 0 ? '\r' : '\n';
   }
 }
 

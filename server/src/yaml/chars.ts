@@ -83,3 +83,14 @@ export function plainText(text: string): boolean {
 
 /** A control character other than TAB, LF and CRLF, C1 controls, BOM, LS/PS, noncharacters. */
 const NOT_PLAIN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029\ufffe\uffff]|\r(?!\n)/;
+
+/**
+ * The text with every lone CR (one not before an LF) made an LF. YAML 1.2 and the YAML readers
+ * of Compose and Traefik (Go's yaml.v3) break lines there, and so do the editor and LineIndex, but
+ * the `yaml` library reads a lone CR as part of a scalar or a comment: `read_only: false⏎` (CR)
+ * was the string "false\r", whose range reached into the next line, and a fix that replaced it
+ * removed the line break (found by `npm run fuzz`). One character for one: every offset holds.
+ */
+export function loneCrAsLf(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
+}

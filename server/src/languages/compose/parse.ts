@@ -15,6 +15,7 @@ import type { ConvertLimits } from './tree';
 import { fastParseYaml, type FastYamlConfig, type RawComment } from '../../yaml/fast-yaml';
 import { isMapNode, isScalarNode, isSeqNode } from '../../yaml/kinds';
 import { nestingMessage, yamlNestingOverflow } from '../../yaml/nesting';
+import { loneCrAsLf } from '../../yaml/chars';
 
 /** `compose.yaml|yml`, `compose.*.yaml|yml`, `docker-compose*.yaml|yml` (any case). */
 export function isComposeName(path: string): boolean {
@@ -222,7 +223,7 @@ export function composeYamlLibrary(text: string): { docs: Document.Parsed[]; com
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    const lexed = tokenize(text);
+    const lexed = tokenize(loneCrAsLf(text));
     const composer = new Composer({ ...COMPOSE_YAML_OPTIONS });
     return { docs: [...composer.compose(lexed.tokens)] as Document.Parsed[], comments: lexed.comments };
   } finally {

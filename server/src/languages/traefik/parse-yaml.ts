@@ -13,6 +13,7 @@ import { fastParseYaml, type FastYamlConfig, type RawComment } from '../../yaml/
 import { addDuplicateKeyErrors } from '../../yaml/duplicate-keys';
 import * as kinds from '../../yaml/kinds';
 import { nestingMessage, yamlNestingOverflow } from '../../yaml/nesting';
+import { loneCrAsLf } from '../../yaml/chars';
 
 // Local copies: esbuild's CommonJS output (out/, which tests and the benchmark run) reads every
 // import through a getter on each use, and these run once per YAML node. The kind checks are
@@ -117,7 +118,7 @@ export function traefikYamlLibrary(masked: string): { docs: Document.Parsed[]; t
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    const tokens = [...new Parser().parse(masked)];
+    const tokens = [...new Parser().parse(loneCrAsLf(masked))];
     // Repeated keys are found in one pass (yaml/duplicate-keys.ts says why not by the library).
     const composer = new Composer({ ...TRAEFIK_YAML_OPTIONS, uniqueKeys: false });
     const docs = [...composer.compose(tokens)] as Document.Parsed[];
