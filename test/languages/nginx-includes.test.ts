@@ -296,3 +296,64 @@ describe('nginx includes stop at the workspace', () => {
     assert.ok(!ws.asked.has('/up.conf'));
   });
 });
+
+describe('nginx: a fragment among many in conf.d/ does not read the others', () => {
+  // Every fragment of a large conf.d/ reading every other one for its includer's http level was
+  // quadratic over a folder (2,000 sites: 11.6 s). Beyond 16 others (as for the levels around the
+  // fragment) they are not read, and what they may define at that level is unknown.
+  const site = (i: number) => `server {\n  listen 80;\n  server_name s${i}.example.com;\n  location / { proxy_pass http://app; }\n}\n`;
+  const usesZone = 'server {\n  listen 80;\n  location /api/ {\n    limit_req zone=api burst=20;\n    proxy_pass http://app;\n  }\n}\n';
+  const tree = (others: number, http = 'include conf.d/*.conf;'): Record<string, string> => {
+    const files: Record<string, string> = { '/ws/nginx.conf': `events {}\nhttp {\n  ${http}\n}\n`, '/ws/conf.d/api.conf': usesZone };
+    for (let i = 0; i < others; i++) files[`/ws/conf.d/site${String(i).padStart(2, '0')}.conf`] = site(i);
+    return files;
+  };
+  const undefinedZone = (files: Record<string, string>) =>
+    view(only(lintText(files['/ws/conf.d/api.conf']!, { path: '/ws/conf.d/api.conf', workspace: new MemoryWorkspace(files) }).diagnostics, 'nginx/rate-limit-zone-undefined'));
+
+  it('with 16 others the level is read whole: an undefined zone is reported', () => {
+    assert.deepEqual(undefinedZone(tree(16)), [
+      {
+        rule: 'nginx/rate-limit-zone-undefined',
+        range: '4:20-4:23',
+        message: 'limit_req uses zone "api" but no limit_req_zone in the http block that includes this file defines it: nginx refuses to start ("zero size shared memory zone").',
+      },
+    ]);
+  });
+
+  it('with 17 others they are not read: one of them may define the zone, so nothing is reported', () => {
+    assert.deepEqual(undefinedZone(tree(17)), []);
+  });
+
+  it('rate-limit-missing\'s fix then asks for the zone unless one of them defines it', () => {
+    const files = tree(17);
+    files['/ws/conf.d/api.conf'] = 'server {\n  listen 80;\n  location /api/ { proxy_pass http://app; }\n}\n';
+    const r = lintText(files['/ws/conf.d/api.conf'], { path: '/ws/conf.d/api.conf', workspace: new MemoryWorkspace(files) });
+    assert.deepEqual(
+      only(r.diagnostics, 'nginx/rate-limit-missing').map((d) => d.fixes.map((f) => f.title)),
+      [['Add "limit_req zone=api burst=50 nodelay;" (define zone "api" with limit_req_zone in the http block unless an included file does)']],
+    );
+  });
+
+  it('a zone the includer defines itself is found either way', () => {
+    const define = 'limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;\n  include conf.d/*.conf;';
+    assert.deepEqual(undefinedZone(tree(16, define)), []);
+    assert.deepEqual(undefinedZone(tree(17, define)), []);
+  });
+});
+
+describe('nginx glob expansion reuses a listing the view hands out again', () => {
+  it('matches each listing once, and a new listing (the folder changed) is matched anew', () => {
+    let listing = ['a.conf', 'b.conf', 'notes.txt', 'sub/'];
+    let lists = 0;
+    const ws: WorkspaceView = { readFile: () => undefined, exists: () => true, list: (dir) => (lists++, dir === '/ws/conf.d' ? listing : undefined) };
+    const ctx = { workspace: ws };
+    const first = expandGlob(ctx, '/ws/conf.d/*.conf');
+    assert.deepEqual(first, ['/ws/conf.d/a.conf', '/ws/conf.d/b.conf']);
+    assert.equal(expandGlob(ctx, '/ws/conf.d/*.conf'), first, 'the same listing gives the same matches');
+    assert.deepEqual(expandGlob(ctx, '/ws/conf.d/b*'), ['/ws/conf.d/b.conf']);
+    listing = ['c.conf', ...listing];
+    assert.deepEqual(expandGlob(ctx, '/ws/conf.d/*.conf'), ['/ws/conf.d/a.conf', '/ws/conf.d/b.conf', '/ws/conf.d/c.conf']);
+    assert.equal(lists, 4);
+  });
+});

@@ -238,31 +238,53 @@ export function patternMatches(pattern: string, path: string): boolean {
   return true;
 }
 
+/**
+ * A folder's matches for one glob segment, by the listing they came from: the paths `${base}/name`,
+ * sorted. A workspace view hands out the same listing until the folder changes (FsWorkspace
+ * caches it, and a watcher's change makes a new one), so every fragment of a large conf.d/ that
+ * expands `conf.d/*.conf` matches its names once, not once per fragment (quadratic over a folder:
+ * 4,000 sites took 7 s, most of it here). A view that lists anew each time only misses the cache.
+ */
+const segmentMatches = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+
+function matchesIn(names: readonly string[], base: string, part: string): readonly string[] {
+  let byPart = segmentMatches.get(names);
+  if (!byPart) segmentMatches.set(names, (byPart = new Map()));
+  const key = `${base}\0${part}`;
+  let out = byPart.get(key);
+  if (!out) {
+    const match = segmentMatcher(part);
+    const found: string[] = [];
+    for (const entry of names) {
+      // Folders are listed with a trailing `/`.
+      const n = entry.endsWith('/') ? entry.slice(0, -1) : entry;
+      if (match(n)) found.push(`${base}/${n}`);
+    }
+    out = found.sort();
+    byPart.set(key, out);
+  }
+  return out;
+}
+
 /** The files a glob names in the workspace, sorted; undefined when the view cannot list folders. */
-export function expandGlob(ctx: Pick<RuleContext, 'workspace'>, pattern: string): string[] | undefined {
+export function expandGlob(ctx: Pick<RuleContext, 'workspace'>, pattern: string): readonly string[] | undefined {
   const ws = ctx.workspace;
   if (!ws.list) return undefined;
   const parts = pattern.split('/');
-  let bases = [parts[0]!];
+  let bases: readonly string[] = [parts[0]!];
   for (let i = 1; i < parts.length; i++) {
     const part = parts[i]!;
     if (!isGlob(part)) {
       bases = bases.map((b) => `${b}/${part}`);
       continue;
     }
-    const match = segmentMatcher(part);
-    const next: string[] = [];
+    const next: Array<readonly string[]> = [];
     for (const b of bases) {
       // The root of a POSIX path, or of a Windows drive (`C:` lists `C:/`).
       const names = ws.list(b === '' ? '/' : /^[A-Za-z]:$/.test(b) ? `${b}/` : b);
-      if (!names) continue;
-      for (const entry of names) {
-        // Folders are listed with a trailing `/`.
-        const n = entry.endsWith('/') ? entry.slice(0, -1) : entry;
-        if (match(n)) next.push(`${b}/${n}`);
-      }
+      if (names) next.push(matchesIn(names, b, part));
     }
-    bases = next.sort();
+    bases = next.length === 1 ? next[0]! : next.flat().sort();
     if (bases.length > MAX_MATCHES) bases = bases.slice(0, MAX_MATCHES);
   }
   return bases;
@@ -421,6 +443,28 @@ export class IncludeResolver {
       this.models.set(path, m);
     }
     return m ?? undefined;
+  }
+
+  /** The linted file's path. */
+  get path(): string {
+    return this.ctx.path;
+  }
+
+  /**
+   * Whether `d`, an include of the linted fragment's includer, is a glob that reads the fragment
+   * together with more than MAX_PEERS other files. Those are not read for the includer's level
+   * (see includerLevel), as peers() does not read them for the levels around the fragment.
+   */
+  crowdedVia(d: NginxDirective): boolean {
+    const arg = d.args[0]?.value;
+    if (!arg || STOCK_INCLUDES.test(arg)) return false;
+    const prefix = this.context().prefix;
+    const pattern = mapIncludeTarget(arg, prefix);
+    if (!isGlob(pattern)) return false;
+    const rendered = renderedTemplate(this.ctx.path);
+    if (!patternMatches(pattern, this.ctx.path) && !(rendered && patternMatches(pattern, normalizePath(`${prefix}/${rendered}`)))) return false;
+    const paths = expandGlob(this.ctx, pattern);
+    return paths !== undefined && paths.length - 1 > MAX_PEERS;
   }
 
   /** Where the linted file's top level runs, and nginx's prefix for it. */
@@ -733,17 +777,30 @@ export function levelDirectives(ctx: RuleContext, model: NginxModel, block: Ngin
  */
 export function includerLevel(ctx: RuleContext, model: NginxModel, block: NginxBlock, mainPath: string): LevelView {
   const r = includes(ctx, model);
-  return r.memo('includer-level', block, () => level(mainPath, r, block));
+  return r.memo('includer-level', block, () => level(mainPath, r, block, true));
 }
 
-/** A level's directives with its includes spliced in; `start` is the file holding the block (not followed again). */
-function level(start: string, r: IncludeResolver, block: NginxBlock): LevelView {
+/**
+ * A level's directives with its includes spliced in; `start` is the file holding the block (not
+ * followed again). `forFragment`: the level is the linted fragment's includer's, where a glob that
+ * reads the fragment with more than MAX_PEERS others (a large conf.d/) gives the fragment's own
+ * top level alone and makes the level unknown: every fragment reading every other one was
+ * quadratic over a folder (2,000 sites in conf.d/ took 11.6 s to lint, 47% of it collecting the
+ * garbage of their parses), and what the others hold at that level (a limit_req_zone) is then
+ * not known.
+ */
+function level(start: string, r: IncludeResolver, block: NginxBlock, forFragment = false): LevelView {
   const out: NginxDirective[] = [];
   let unknown = false;
   const visit = (list: NginxDirective[], depth: number, seen: Set<string>): void => {
     for (const d of list) {
       if (d.name !== 'include') {
         out.push(d);
+        continue;
+      }
+      if (forFragment && r.crowdedVia(d)) {
+        unknown = true;
+        if (depth < MAX_DEPTH && !seen.has(r.path)) visit(r.model.root.children, depth + 1, new Set([...seen, r.path]));
         continue;
       }
       const res = r.resolve(d);
