@@ -6,6 +6,8 @@
 import { Instruction, type Heredoc } from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { Dockerfile as DockerfileClass } from 'dockerfile-ast/lib/dockerfile';
+import { comparePositions } from '../../engine/text';
+import type { Position, Range } from '../../engine/types';
 
 const KEY = Symbol('rampart.rawArguments');
 const KEYWORD = Symbol('rampart.keyword');
@@ -107,27 +109,20 @@ export function directiveRegion(buffer: string): string {
   return buffer;
 }
 
-type Pos = { line: number; character: number };
-type Span = { start: Pos; end: Pos };
 interface StageLike {
-  getRange(): Span | null;
+  getRange(): Range | null;
   addComment(comment: unknown): void;
 }
 /** The parts of dockerfile-ast's Dockerfile that organizeComments reads (private in its types). */
 interface DockerfileInternals {
-  getComments(): Array<{ getRange(): Span }>;
+  getComments(): Array<{ getRange(): Range }>;
   initialInstructions: StageLike;
   buildStages: StageLike[];
 }
 
-/** `a` strictly before `b`. */
-function before(a: Pos, b: Pos): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
 /** dockerfile-ast's Util.isInsideRange: both ends inclusive. */
-function inside(p: Pos, r: Span): boolean {
-  return !before(p, r.start) && !before(r.end, p);
+function inside(p: Position, r: Range): boolean {
+  return comparePositions(p, r.start) >= 0 && comparePositions(p, r.end) <= 0;
 }
 
 let commentsOrganized = false;
@@ -149,10 +144,10 @@ export function organizeCommentsByStage(): void {
   if (typeof original !== 'function') return;
   proto.organizeComments = function (this: DockerfileInternals) {
     const stages = this.buildStages;
-    const ranges: Span[] = [];
+    const ranges: Range[] = [];
     for (const stage of stages) {
       const r = stage.getRange();
-      if (!r || (ranges.length > 0 && !before(ranges[ranges.length - 1]!.end, r.start))) return original.call(this);
+      if (!r || (ranges.length > 0 && comparePositions(ranges[ranges.length - 1]!.end, r.start) >= 0)) return original.call(this);
       ranges.push(r);
     }
     const initial = this.initialInstructions.getRange();
@@ -167,7 +162,7 @@ export function organizeCommentsByStage(): void {
       let k = -1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (before(r.start, ranges[mid]!.start)) hi = mid - 1;
+        if (comparePositions(r.start, ranges[mid]!.start) < 0) hi = mid - 1;
         else {
           k = mid;
           lo = mid + 1;
