@@ -12,9 +12,14 @@ export function useBatchCaches(): void {
   batch = true;
 }
 
-/** A parse cache's capacity: `editor` in the editor, at most BATCH_CAPACITY in a batch run. */
-export function cacheCapacity(editor: number): number {
-  return batch ? Math.min(editor, BATCH_CAPACITY) : editor;
+/**
+ * A parse cache's capacity: `editor` in the editor, at most `inBatch` (BATCH_CAPACITY unless the
+ * cache says otherwise) in a batch run. A cache whose files every file of a folder reads (the
+ * Traefik file provider's directory) must hold that folder: in folder order, a smaller one misses
+ * every time, and each lint parses the whole folder again.
+ */
+export function cacheCapacity(editor: number, inBatch = BATCH_CAPACITY): number {
+  return batch ? Math.min(editor, inBatch) : editor;
 }
 
 /** Entries a batch run keeps per cache: the files of a folder and its parents. */
