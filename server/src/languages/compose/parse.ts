@@ -8,7 +8,7 @@ import { Composer, Lexer, Parser, YAMLMap, YAMLSeq } from 'yaml';
 import type { CST, Document, Tags } from 'yaml';
 
 type Token = CST.Token;
-import type { CommentInfo, Finding, ParsedDocument } from '../../engine/types';
+import type { Finding, ParsedDocument } from '../../engine/types';
 import { LineIndex } from '../../engine/text';
 import { buildModel, type ComposeModel } from './model';
 import type { ConvertLimits } from './tree';
@@ -16,6 +16,7 @@ import { fastParseYaml, type FastYamlConfig, type RawComment } from '../../yaml/
 import { isMapNode, isScalarNode, isSeqNode } from '../../yaml/kinds';
 import { nestingMessage, yamlNestingOverflow } from '../../yaml/nesting';
 import { loneCrAsLf } from '../../yaml/chars';
+import { commentInfo } from '../../yaml/comment-info';
 
 /** `compose.yaml|yml`, `compose.*.yaml|yml`, `docker-compose*.yaml|yml` (any case). */
 export function isComposeName(path: string): boolean {
@@ -134,15 +135,7 @@ export function parseCompose(text: string, path: string, options: ComposeParseOp
   // and an editor should not receive a hundred thousand diagnostics.
   if (parseErrors.length > MAX_PARSE_ERRORS) parseErrors.length = MAX_PARSE_ERRORS;
 
-  const comments = rawComments.map(({ offset, source: lexeme }): CommentInfo => {
-    // The YAML lexer does not end a comment at a lone CR; the editor (and LineIndex) start a new
-    // line there, and a comment is one line.
-    const cr = lexeme.indexOf('\r');
-    const source = cr >= 0 ? lexeme.slice(0, cr) : lexeme;
-    const range = index.rangeOf(offset, offset + source.length);
-    const before = text.slice(index.lineStart(range.start.line), offset);
-    return { text: source.slice(1), range, ownLine: before.trim() === '' };
-  });
+  const comments = rawComments.map((c) => commentInfo(c, index));
   let fileSuppressionLine = 0;
   // Keep a leading `# yaml-language-server: $schema=…` modeline first.
   while (fileSuppressionLine < index.lineCount && /^#\s*yaml-language-server\s*:/.test(index.lineText(fileSuppressionLine))) fileSuppressionLine++;

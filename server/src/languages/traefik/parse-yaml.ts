@@ -9,11 +9,12 @@ import { quotedVerbatim, type LineIndex } from '../../engine/text';
 import { keyString, scalarText, TreeBuilder, type CMap, type CNode } from '../compose/tree';
 import { emptyMap, FieldIndex, type Span, type TField, type TMap, type TNode, type TScalar } from './model';
 import { overlapsTemplate } from './templates';
-import { fastParseYaml, type FastYamlConfig, type RawComment } from '../../yaml/fast-yaml';
+import { fastParseYaml, type FastYamlConfig } from '../../yaml/fast-yaml';
 import { addDuplicateKeyErrors } from '../../yaml/duplicate-keys';
 import * as kinds from '../../yaml/kinds';
 import { nestingMessage, yamlNestingOverflow } from '../../yaml/nesting';
 import { loneCrAsLf } from '../../yaml/chars';
+import { commentInfo } from '../../yaml/comment-info';
 
 // Local copies: esbuild's CommonJS output (out/, which tests and the benchmark run) reads every
 // import through a getter on each use, and these run once per YAML node. The kind checks are
@@ -127,17 +128,6 @@ export function traefikYamlLibrary(masked: string): { docs: Document.Parsed[]; t
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-}
-
-/** A comment as collectComments reports it: its text after `#`, its range, alone on its line or not. */
-export function commentInfo(c: RawComment, index: LineIndex): CommentInfo {
-  // The YAML lexer does not end a comment at a lone CR; the editor (and LineIndex) start a new
-  // line there, and a comment is one line (as in compose/parse.ts).
-  const cr = c.source.indexOf('\r');
-  const source = cr >= 0 ? c.source.slice(0, cr) : c.source;
-  const range = index.rangeOf(c.offset, c.offset + source.length);
-  const before = index.text.slice(index.lineStart(range.start.line), c.offset);
-  return { text: source.slice(1), range, ownLine: before.trim() === '' };
 }
 
 class Converter {
