@@ -290,6 +290,11 @@ export function expandGlob(ctx: Pick<RuleContext, 'workspace'>, pattern: string)
   return bases;
 }
 
+/** Whether an include pattern names `target`, or the file the image renders from it (`renderedPath`, see renderedTemplate). */
+function namesTarget(pattern: string, target: string, renderedPath: string | undefined): boolean {
+  return patternMatches(pattern, target) || (renderedPath !== undefined && patternMatches(pattern, renderedPath));
+}
+
 /** `templates/x.conf.template` → the `conf.d/x.conf` the official image renders from it (relative), if it is one. */
 function renderedTemplate(path: string): string | undefined {
   if (!path.endsWith('.template')) return undefined;
@@ -462,7 +467,7 @@ export class IncludeResolver {
     const pattern = mapIncludeTarget(arg, prefix);
     if (!isGlob(pattern)) return false;
     const rendered = renderedTemplate(this.ctx.path);
-    if (!patternMatches(pattern, this.ctx.path) && !(rendered && patternMatches(pattern, normalizePath(`${prefix}/${rendered}`)))) return false;
+    if (!namesTarget(pattern, this.ctx.path, rendered && normalizePath(`${prefix}/${rendered}`))) return false;
     const paths = expandGlob(this.ctx, pattern);
     return paths !== undefined && paths.length - 1 > MAX_PEERS;
   }
@@ -606,7 +611,7 @@ export class IncludeResolver {
         if (!arg || STOCK_INCLUDES.test(arg)) continue;
         const pattern = mapIncludeTarget(arg, prefix);
         const site = contextOf(d.parent);
-        if (patternMatches(pattern, target) || (renderedPath !== undefined && patternMatches(pattern, renderedPath))) {
+        if (namesTarget(pattern, target, renderedPath)) {
           sites.push({ ...site, file: frame.path, line: d.line, chain: () => this.chainAround(frame, d, prefix, isTarget) });
           continue;
         }
